@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { errorResponse } from "@/lib/errors";
+import { getIncidentByCode, incidentDetailDto } from "@/lib/incidents/incident-queries";
+
+const ParamsSchema = z.object({ code: z.string().regex(/^[A-Z]{3}-\d{4}-\d{4,}$/, "code must look like MLI-2025-0001") });
+
+export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
+  try {
+    const { code } = ParamsSchema.parse(await params);
+    return Response.json(incidentDetailDto(await getIncidentByCode(code)));
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

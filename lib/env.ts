@@ -1,0 +1,34 @@
+// The app's environment, validated once. scripts/serve.ts sets DATABASE_URL to the embedded
+// PostgreSQL when the user has not set one, so inside the app it is always present.
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }).optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PG_POOL_MAX: z.coerce.number().int().positive().default(10),
+  /** Optional raster tile layer for the map, e.g. https://tile.example.org/{z}/{x}/{y}.png. Off by default (offline basemap). */
+  MAP_TILE_URL: z.string().optional(),
+  MAP_TILE_ATTRIBUTION: z.string().optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid environment: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function databaseUrl(): string {
+  const url = env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` (it starts the embedded PostgreSQL) or set DATABASE_URL.");
+  return url;
+}

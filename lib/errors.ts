@@ -1,0 +1,65 @@
+// Two kinds of error. Expected ones (AppError) carry an HTTP status and a message shown as written;
+// everything else is logged and answered with a generic message.
+import { ZodError } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+export type FieldProblems = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string,
+    readonly fields?: FieldProblems,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string) {
+    super(404, `${what} was not found.`, "not_found");
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(409, message, "conflict");
+  }
+}
+
+export function fieldProblems(error: ZodError): FieldProblems {
+  const fields: FieldProblems = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/** Normalises any thrown value to an expected error (or null when it is a bug to log). */
+export function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof ZodError) {
+    const fields = fieldProblems(error);
+    const summary = Object.entries(fields)
+      .map(([field, messages]) => `${field}: ${messages.join("; ")}`)
+      .join(" | ");
+    return new AppError(400, `Invalid input — ${summary}`, "invalid", fields);
+  }
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    const target = (error.meta?.target as string[] | string | undefined) ?? "a unique field";
+    return new ConflictError(`A record with the same ${Array.isArray(target) ? target.join(", ") : target} already exists.`);
+  }
+  return null;
+}
+
+export function errorResponse(error: unknown): Response {
+  const expected = toAppError(error);
+  if (expected) {
+    return Response.json({ error: { code: expected.code, message: expected.message, fields: expected.fields } }, { status: expected.status });
+  }
+  console.error(error);
+  return Response.json({ error: { code: "internal", message: "Something went wrong on our side. It has been logged." } }, { status: 500 });
+}

@@ -1,0 +1,85 @@
+// `npm run dev` / `npm start`: starts Triangulate with its database.
+// Without DATABASE_URL it runs an embedded PostgreSQL whose data lives in .data/ (git-ignored):
+// it applies the committed migrations, loads the Kobé seed into an empty database, then starts
+// Next.js on PORT (default 3000). Ctrl-C stops Next.js and PostgreSQL cleanly.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import exitHook from "async-exit-hook";
+import { createPrismaClient } from "@/lib/db";
+import { DataFolderInUseError, dataDirectory, startEmbeddedPostgres, type EmbeddedHandle } from "@/lib/db/embedded-postgres";
+import { migrateDeploy } from "@/lib/db/migrate";
+import { isEmpty, seedKobe } from "@/lib/seed/seed-database";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+const port = process.env.PORT ?? "3000";
+const log = (line: string) => console.log(`[triangulate] ${line}`);
+
+if (mode === "start" && !fs.existsSync(path.join(".next", "BUILD_ID"))) {
+  console.error("[triangulate] No production build found: run `npm run build` first (or use `npm run dev`).");
+  process.exit(1);
+}
+
+let embedded: EmbeddedHandle | null = null;
+let next: ChildProcess | null = null;
+
+exitHook.forceExitTimeout(15_000);
+exitHook((done) => {
+  // Stop the web server first so no request is cut off by the database going away, then PostgreSQL.
+  const stopNext = new Promise<void>((resolve) => {
+    if (!next || next.exitCode !== null) return resolve();
+    next.once("exit", () => resolve());
+    next.kill("SIGTERM");
+  });
+  void stopNext
+    .then(() => embedded?.stop())
+    .catch((error: unknown) => console.error(error))
+    .finally(() => done());
+});
+
+async function main() {
+  let databaseUrl = process.env.DATABASE_URL;
+  if (databaseUrl) {
+    log("Using the database at DATABASE_URL.");
+  } else {
+    const dataDir = dataDirectory();
+    const started = Date.now();
+    embedded = await startEmbeddedPostgres({ dataDir, log });
+    databaseUrl = embedded.url;
+    log(`Embedded PostgreSQL ready in ${Date.now() - started} ms (data in ${path.relative(process.cwd(), dataDir) || dataDir}, port ${embedded.port}).`);
+  }
+
+  await migrateDeploy(databaseUrl, { quiet: true });
+  log("Migrations applied.");
+  const db = createPrismaClient(databaseUrl);
+  try {
+    if (await isEmpty(db)) {
+      const report = await seedKobe(db);
+      log(`Empty database: loaded the Kobé seed (${report.incidentsCreated} incident, ${report.claimsCreated} claims).`);
+    }
+  } finally {
+    await db.$disconnect();
+  }
+
+  const nextBin = path.resolve("node_modules", ".bin", "next");
+  next = spawn(nextBin, [mode, "--port", port], {
+    stdio: "inherit",
+    // Telemetry would try to reach the internet; the app must work offline.
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, DATABASE_URL: databaseUrl, PORT: port },
+  });
+  next.on("exit", (code, signal) => {
+    if (signal === "SIGTERM") return; // we asked it to stop
+    log(`Next.js exited (${signal ?? code}); stopping.`);
+    process.exitCode = code ?? 1;
+    process.kill(process.pid, "SIGTERM");
+  });
+  log(`Triangulate: http://localhost:${port}`);
+}
+
+main().catch(async (error: unknown) => {
+  if (error instanceof DataFolderInUseError) console.error(`[triangulate] ${error.message}`);
+  else console.error("[triangulate] Could not start:", error);
+  // A folder that belongs to another process must not be touched on the way out.
+  if (!(error instanceof DataFolderInUseError)) await embedded?.stop().catch(() => {});
+  process.exit(1);
+});
