@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { listIncidents } from "@/lib/incidents/incident-queries";
 import { IncidentCard } from "./incident-card";
 
-export const metadata: Metadata = { title: "Incidents" };
+export const metadata: Metadata = { title: { absolute: "Incidents · Triangulate" } };
 // Figures change whenever an editor saves; always read the stored ones.
 export const dynamic = "force-dynamic";
 

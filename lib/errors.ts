@@ -23,8 +23,12 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** A save against a stale version, or a duplicate. `current` carries the newer values so a form can show them. */
 export class ConflictError extends AppError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly current?: unknown,
+  ) {
     super(409, message, "conflict");
   }
 }
@@ -58,7 +62,8 @@ export function toAppError(error: unknown): AppError | null {
 export function errorResponse(error: unknown): Response {
   const expected = toAppError(error);
   if (expected) {
-    return Response.json({ error: { code: expected.code, message: expected.message, fields: expected.fields } }, { status: expected.status });
+    const current = expected instanceof ConflictError ? expected.current : undefined;
+    return Response.json({ error: { code: expected.code, message: expected.message, fields: expected.fields, current } }, { status: expected.status });
   }
   console.error(error);
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side. It has been logged." } }, { status: 500 });

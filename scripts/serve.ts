@@ -15,7 +15,7 @@ const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = process.env.PORT ?? "3000";
 const log = (line: string) => console.log(`[triangulate] ${line}`);
 
-if (mode === "start" && !fs.existsSync(path.join(".next", "BUILD_ID"))) {
+if (mode === "start" && !fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
   console.error("[triangulate] No production build found: run `npm run build` first (or use `npm run dev`).");
   process.exit(1);
 }

@@ -88,6 +88,8 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (
   const dataDir = options.dataDir ?? dataDirectory();
   const log = options.log ?? (() => {});
   fs.mkdirSync(dataDir, { recursive: true });
+  // Running as root, PostgreSQL runs as the "postgres" user, which must be able to reach its cluster folder.
+  if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o755);
   const owner = readRunningInstance(dataDir);
   if (owner) throw new DataFolderInUseError(dataDir, owner);
   // Claim the folder before starting anything, so two processes racing on it cannot both win.

@@ -72,5 +72,8 @@ export function parseIncidentListQuery(params: URLSearchParams): IncidentListQue
   if (unknown.length) {
     throw new z.ZodError(unknown.map((key) => ({ code: "custom", path: [key], message: `${key} is not a known parameter (known: ${[...KNOWN_PARAMETERS].join(", ")})`, input: params.get(key) })));
   }
-  return IncidentListQuerySchema.parse(raw);
+  const parsed = IncidentListQuerySchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  // Query parameters are flat: report "grading", not "grading.0", for a bad item in a list.
+  throw new z.ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: issue.path.slice(0, 1) })));
 }

@@ -1,0 +1,178 @@
+// Changes to claims and reconciliation decisions. Each runs in one transaction that also writes
+// the audit event and refreshes the incident's stored figures, so a reader never sees a claim
+// without its effect on the figures. Claims are append-only: superseded or retracted, never
+// overwritten or deleted. Role checks happen in the callers (server actions and API routes).
+import type { z } from "zod";
+import { audit } from "@/lib/audit";
+import type { Db, Tx } from "@/lib/db";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
+import {
+  AssessClaimSchema,
+  DecisionSchema,
+  NewClaimSchema,
+  RetractClaimSchema,
+  SupersedeClaimSchema,
+  type NewClaimInput,
+} from "@/lib/validation/claim";
+
+const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+
+type ClaimValues = z.output<typeof SupersedeClaimSchema>;
+
+function claimData(values: Omit<ClaimValues, "claimId" | "expectedVersion" | "documentId">) {
+  return {
+    metric: values.metric,
+    category: values.category,
+    subgroup: values.subgroup,
+    valueMin: values.valueMin,
+    valueMax: values.valueMax,
+    qualifier: values.qualifier,
+    statement: values.statement,
+    statedOn: day(values.statedOn),
+    statedOnEnd: day(values.statedOnEnd),
+  };
+}
+
+async function incidentIdByCode(tx: Tx, code: string) {
+  const incident = await tx.incident.findUnique({ where: { code }, select: { id: true } });
+  if (!incident) throw new NotFoundError(`Incident ${code}`);
+  return incident.id;
+}
+
+async function lockedClaim(tx: Tx, claimId: string, expectedVersion: number) {
+  const claim = await tx.claim.findUnique({ where: { id: claimId } });
+  if (!claim) throw new NotFoundError("The claim");
+  if (claim.version !== expectedVersion) {
+    throw new ConflictError(`Someone else changed this claim (now version ${claim.version}, you edited version ${expectedVersion}). Review their change, then save again.`, claim);
+  }
+  return claim;
+}
+
+/** Bumps the version only if nobody else did first: the row-level guard against lost updates. */
+async function bumpClaim(tx: Tx, claimId: string, expectedVersion: number, data: Record<string, unknown>) {
+  const updated = await tx.claim.updateMany({ where: { id: claimId, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
+  if (updated.count !== 1) {
+    const current = await tx.claim.findUnique({ where: { id: claimId } });
+    throw new ConflictError("Someone else changed this claim while you were editing. Review their change, then save again.", current);
+  }
+  return tx.claim.findUniqueOrThrow({ where: { id: claimId } });
+}
+
+export async function addClaim(db: Db, input: NewClaimInput, actorId: string | null) {
+  const values = NewClaimSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const incidentId = await incidentIdByCode(tx, values.incidentCode);
+    if (!(await tx.source.findUnique({ where: { id: values.claimantId }, select: { id: true } }))) throw new NotFoundError("The claimant source");
+    if (values.documentId && !(await tx.document.findUnique({ where: { id: values.documentId }, select: { id: true } }))) {
+      throw new NotFoundError("The document");
+    }
+    const claim = await tx.claim.create({
+      data: { incidentId, claimantId: values.claimantId, documentId: values.documentId, createdById: actorId, ...claimData(values) },
+    });
+    await audit(tx, { actorId, action: "claim.create", entityType: "Claim", entityId: claim.id, incidentId, after: claim });
+    const figures = await refreshIncidentFigures(tx, incidentId, actorId);
+    return { claim, figures };
+  });
+}
+
+/** A newer figure from the same claimant replaces an older one; both are kept. */
+export async function supersedeClaim(db: Db, input: z.input<typeof SupersedeClaimSchema>, actorId: string | null) {
+  const values = SupersedeClaimSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const old = await lockedClaim(tx, values.claimId, values.expectedVersion);
+    if (old.retractedAt) throw new ConflictError("A retracted claim cannot be superseded.");
+    const already = await tx.claim.findUnique({ where: { supersedesId: old.id }, select: { id: true } });
+    if (already) throw new ConflictError("This claim has already been superseded by a newer one.", already);
+    await bumpClaim(tx, old.id, old.version, {});
+    const claim = await tx.claim.create({
+      data: {
+        incidentId: old.incidentId,
+        claimantId: old.claimantId,
+        documentId: values.documentId ?? old.documentId,
+        supersedesId: old.id,
+        createdById: actorId,
+        ...claimData(values),
+      },
+    });
+    await audit(tx, { actorId, action: "claim.supersede", entityType: "Claim", entityId: claim.id, incidentId: old.incidentId, before: old, after: claim });
+    const figures = await refreshIncidentFigures(tx, old.incidentId, actorId);
+    return { claim, figures };
+  });
+}
+
+export async function assessClaim(db: Db, input: z.input<typeof AssessClaimSchema>, actorId: string | null) {
+  const values = AssessClaimSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const before = await lockedClaim(tx, values.claimId, values.expectedVersion);
+    const claim = await bumpClaim(tx, before.id, before.version, {
+      assessment: values.assessment,
+      assessmentReason: values.reason || null,
+      assessedById: actorId,
+      assessedAt: new Date(),
+    });
+    await audit(tx, {
+      actorId,
+      action: "claim.assess",
+      entityType: "Claim",
+      entityId: claim.id,
+      incidentId: claim.incidentId,
+      before: { assessment: before.assessment, assessmentReason: before.assessmentReason },
+      after: { assessment: claim.assessment, assessmentReason: claim.assessmentReason },
+    });
+    const figures = await refreshIncidentFigures(tx, claim.incidentId, actorId);
+    return { claim, figures };
+  });
+}
+
+export async function retractClaim(db: Db, input: z.input<typeof RetractClaimSchema>, actorId: string | null) {
+  const values = RetractClaimSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const before = await lockedClaim(tx, values.claimId, values.expectedVersion);
+    if (before.retractedAt) throw new ConflictError("This claim is already retracted.", before);
+    const claim = await bumpClaim(tx, before.id, before.version, { retractedAt: new Date(), retractedReason: values.reason, retractedById: actorId });
+    await audit(tx, {
+      actorId,
+      action: "claim.retract",
+      entityType: "Claim",
+      entityId: claim.id,
+      incidentId: claim.incidentId,
+      before: { retracted: false },
+      after: { retracted: true, reason: values.reason },
+    });
+    const figures = await refreshIncidentFigures(tx, claim.incidentId, actorId);
+    return { claim, figures };
+  });
+}
+
+/** Records an editor's decision on best (method "editor"); it overrides the computed methods. */
+export async function recordDecision(db: Db, input: z.input<typeof DecisionSchema>, actorId: string | null) {
+  const values = DecisionSchema.parse(input);
+  return db.$transaction(async (tx) => {
+    const incidentId = await incidentIdByCode(tx, values.incidentCode);
+    await tx.$executeRaw`SELECT 1 FROM "Incident" WHERE "id" = ${incidentId}::uuid FOR UPDATE`;
+    const current = await tx.reconciliationDecision.findFirst({
+      where: { incidentId, metric: values.metric, category: values.category, withdrawnAt: null },
+      orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+    });
+    if ((current?.id ?? null) !== values.expectedDecisionId) {
+      throw new ConflictError("Another editor recorded a decision on this figure while you were editing. Review it, then decide again.", current);
+    }
+    const decision = await tx.reconciliationDecision.create({
+      data: {
+        incidentId,
+        metric: values.metric,
+        category: values.category,
+        best: values.best,
+        low: values.low,
+        high: values.high,
+        rationale: values.rationale,
+        decidedById: actorId,
+        version: (current?.version ?? 0) + 1,
+      },
+    });
+    await audit(tx, { actorId, action: "decision.record", entityType: "ReconciliationDecision", entityId: decision.id, incidentId, before: current, after: decision });
+    const figures = await refreshIncidentFigures(tx, incidentId, actorId);
+    return { decision, figures };
+  });
+}
