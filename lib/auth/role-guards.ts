@@ -1,0 +1,36 @@
+// Role-checked wrappers for every mutation: server actions (editorAction, adminAction) and
+// route handlers (withRole). The check runs on the server before anything is read or written:
+// anonymous → 401, too low a role → 403.
+import "server-only";
+import type { UserRole } from "@/lib/domain/vocabularies";
+import { errorResponse } from "@/lib/errors";
+import { actionError, type ActionResult } from "./action-result";
+import { currentUser } from "./current-user";
+import { requireRole, type SessionUser } from "./roles";
+
+function roleAction(role: UserRole) {
+  return function wrap<Args extends unknown[], T>(fn: (user: SessionUser, ...args: Args) => Promise<T>) {
+    return async (...args: Args): Promise<ActionResult<T>> => {
+      try {
+        const user = requireRole(await currentUser(), role);
+        return { ok: true, data: await fn(user, ...args) };
+      } catch (error) {
+        return actionError(error);
+      }
+    };
+  };
+}
+
+export const editorAction = roleAction("editor");
+export const adminAction = roleAction("admin");
+
+export function withRole<Ctx>(role: UserRole, handler: (user: SessionUser, request: Request, context: Ctx) => Promise<Response>) {
+  return async (request: Request, context: Ctx): Promise<Response> => {
+    try {
+      const user = requireRole(await currentUser(), role);
+      return await handler(user, request, context);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
