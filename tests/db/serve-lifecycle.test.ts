@@ -22,7 +22,7 @@ function isAlive(pid: number) {
 
 function serve(port: number): { child: ChildProcessWithoutNullStreams; output: () => string; ready: Promise<void>; exited: Promise<number | null> } {
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "dev"], {
-    env: { ...process.env, DATABASE_URL: "", PORT: String(port), TRIANGULATE_DATA_DIR: dataDir, NEXT_DIST_DIR: `.next-lifecycle-${port}` },
+    env: { ...process.env, DATABASE_URL: "", PORT: String(port), TRIANGULATE_DATA_DIR: dataDir, NEXT_DIST_DIR: ".next-e2e" },
   });
   let output = "";
   const ready = new Promise<void>((resolve, reject) => {
@@ -78,6 +78,5 @@ describe("npm run dev on the embedded database", { timeout: 240_000 }, () => {
     expect(again.claims).toHaveLength(body.claims.length);
     second.child.kill("SIGINT");
     await second.exited;
-    for (const dir of [".next-lifecycle-3311", ".next-lifecycle-3312"]) fs.rmSync(dir, { recursive: true, force: true });
   });
 });
