@@ -2,14 +2,15 @@
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { IncidentFilter, IncidentListQuery } from "@/lib/validation/incident-filter";
+import type { IncidentFilter, IncidentListQuery, IncidentSort } from "@/lib/validation/incident-filter";
 import { figureSelect, sortFigures, toFigureDto, type FigureDto } from "./figure-dto";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput {
-  const and: Prisma.IncidentWhereInput[] = [];
+  // A merged incident lives on in the one it was merged into; listing both would count it twice.
+  const and: Prisma.IncidentWhereInput[] = [{ mergedIntoId: null }];
   if (filter.bbox) {
     const { minLon, minLat, maxLon, maxLat } = filter.bbox;
     and.push({ latitude: { gte: minLat, lte: maxLat } });
@@ -20,25 +21,84 @@ export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput
   if (filter.from) and.push({ dateEnd: { gte: day(filter.from) } });
   if (filter.to) and.push({ dateStart: { lte: day(filter.to) } });
   if (filter.country) and.push({ countryIso3: { in: filter.country } });
+  if (filter.admin1) and.push({ OR: filter.admin1.map((name) => ({ admin1: { equals: name, mode: "insensitive" as const } })) });
   if (filter.eventType) and.push({ eventType: { in: filter.eventType } });
+  if (filter.actor) and.push({ actors: { some: { name: { contains: filter.actor, mode: "insensitive" } } } });
+  // A retracted claim was withdrawn by its author: it no longer says the source spoke about the incident.
+  if (filter.claimant) and.push({ claims: { some: { retractedAt: null, claimant: { slug: { in: filter.claimant } } } } });
+  if (filter.claimantKind) and.push({ claims: { some: { retractedAt: null, claimant: { kind: { in: filter.claimantKind } } } } });
   if (filter.grading) and.push({ grading: { in: filter.grading } });
   if (filter.flag) and.push({ flags: { hasSome: filter.flag } });
-  return and.length ? { AND: and } : {};
+  if (filter.minKilled !== undefined) and.push({ headlineBest: { gte: filter.minKilled } });
+  return { AND: and };
 }
 
-type Cursor = { dateStart: string; id: string };
+/** Where a page ended: the sort it belongs to and the sort keys of its last row. */
+type Cursor = { sort: IncidentSort; dateStart: string; id: string; best: number | null };
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.dateStart, cursor.id])).toString("base64url");
+const SORT_CODES: Record<IncidentSort, string> = { newest: "n", oldest: "o", most_killed: "k", fewest_killed: "f" };
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([SORT_CODES[cursor.sort], cursor.dateStart, cursor.id, cursor.best])).toString("base64url");
 }
 
-function decodeCursor(value: string): Cursor {
+function invalidCursor(message: string): AppError {
+  return new AppError(400, `Invalid input — cursor: ${message}`, "invalid", { cursor: [message] });
+}
+
+export function decodeCursor(value: string, sort: IncidentSort): Cursor {
+  let parts: unknown;
   try {
-    const [dateStart, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as [string, string];
-    if (typeof dateStart !== "string" || typeof id !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(dateStart)) throw new Error("shape");
-    return { dateStart, id };
+    parts = JSON.parse(Buffer.from(value, "base64url").toString("utf8"));
   } catch {
-    throw new AppError(400, "Invalid input — cursor: not a cursor this API issued", "invalid", { cursor: ["not a cursor this API issued"] });
+    throw invalidCursor("not a cursor this API issued");
+  }
+  if (!Array.isArray(parts)) throw invalidCursor("not a cursor this API issued");
+  // Cursors issued before sorting existed were [dateStart, id], newest first.
+  const [code, dateStart, id, best] = parts.length === 2 ? ["n", parts[0], parts[1], null] : parts;
+  const cursorSort = (Object.keys(SORT_CODES) as IncidentSort[]).find((s) => SORT_CODES[s] === code);
+  if (
+    !cursorSort ||
+    typeof dateStart !== "string" ||
+    !/^\d{4}-\d{2}-\d{2}$/.test(dateStart) ||
+    typeof id !== "string" ||
+    !(best === null || (typeof best === "number" && Number.isInteger(best)))
+  ) {
+    throw invalidCursor("not a cursor this API issued");
+  }
+  if (cursorSort !== sort) throw invalidCursor(`this cursor belongs to the "${cursorSort}" order, not "${sort}"`);
+  return { sort, dateStart, id, best };
+}
+
+function orderFor(sort: IncidentSort): Prisma.IncidentOrderByWithRelationInput[] {
+  switch (sort) {
+    case "newest":
+      return [{ dateStart: "desc" }, { id: "desc" }];
+    case "oldest":
+      return [{ dateStart: "asc" }, { id: "asc" }];
+    // Incidents without a killed figure go last in both directions: "unknown" is neither many nor few.
+    case "most_killed":
+      return [{ headlineBest: { sort: "desc", nulls: "last" } }, { dateStart: "desc" }, { id: "desc" }];
+    case "fewest_killed":
+      return [{ headlineBest: { sort: "asc", nulls: "last" } }, { dateStart: "desc" }, { id: "desc" }];
+  }
+}
+
+/** Rows strictly after the cursor in the cursor's order (keyset pagination: stable under inserts). */
+function afterCursor(cursor: Cursor): Prisma.IncidentWhereInput {
+  const d = day(cursor.dateStart);
+  const newerFirst: Prisma.IncidentWhereInput = { OR: [{ dateStart: { lt: d } }, { dateStart: d, id: { lt: cursor.id } }] };
+  switch (cursor.sort) {
+    case "newest":
+      return newerFirst;
+    case "oldest":
+      return { OR: [{ dateStart: { gt: d } }, { dateStart: d, id: { gt: cursor.id } }] };
+    case "most_killed":
+    case "fewest_killed": {
+      if (cursor.best === null) return { AND: [{ headlineBest: null }, newerFirst] };
+      const beyond = cursor.sort === "most_killed" ? { lt: cursor.best } : { gt: cursor.best };
+      return { OR: [{ headlineBest: beyond }, { headlineBest: null }, { AND: [{ headlineBest: cursor.best }, newerFirst] }] };
+    }
   }
 }
 
@@ -58,16 +118,12 @@ export type IncidentListItem = {
 };
 
 export async function listIncidents(query: IncidentListQuery): Promise<{ items: IncidentListItem[]; nextCursor: string | null }> {
-  const where = incidentWhere(query);
-  const and: Prisma.IncidentWhereInput[] = [where];
-  if (query.cursor) {
-    const cursor = decodeCursor(query.cursor);
-    // Newest first; the id breaks ties between incidents of the same day.
-    and.push({ OR: [{ dateStart: { lt: day(cursor.dateStart) } }, { dateStart: day(cursor.dateStart), id: { lt: cursor.id } }] });
-  }
+  const sort = query.sort ?? "newest";
+  const and: Prisma.IncidentWhereInput[] = [incidentWhere(query)];
+  if (query.cursor) and.push(afterCursor(decodeCursor(query.cursor, sort)));
   const rows = await db.incident.findMany({
     where: { AND: and },
-    orderBy: [{ dateStart: "desc" }, { id: "desc" }],
+    orderBy: orderFor(sort),
     take: query.limit + 1,
     select: {
       id: true,
@@ -108,7 +164,7 @@ export async function listIncidents(query: IncidentListQuery): Promise<{ items: 
           : { low: row.headlineLow, best: row.headlineBest, high: row.headlineHigh, contested: row.headlineContested },
       figures: sortFigures(row.figures.map(toFigureDto)),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ dateStart: isoDay(last.dateStart)!, id: last.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ sort, dateStart: isoDay(last.dateStart)!, id: last.id, best: last.headlineBest }) : null,
   };
 }
 

@@ -1,7 +1,9 @@
-// The filter model shared by the incidents API, the pages' URLs and (later) exports.
-// Query-string values arrive as strings; every field says what is wrong in its own words.
+// The filter model shared by the incidents API, the map and timeline APIs, the pages' URLs and
+// (later) exports. Query-string values arrive as strings; every field says what is wrong in its
+// own words, and a bad parameter is reported under its own name.
 import { z } from "zod";
-import { FLAGS, GRADINGS } from "@/lib/domain/vocabularies";
+import { FLAGS, GRADINGS, SOURCE_KINDS } from "@/lib/domain/vocabularies";
+import { FILTER_KEYS, INCIDENT_SORTS, type FilterKey } from "@/lib/filters/filter-url";
 
 const isoDay = (field: string) =>
   z
@@ -12,7 +14,7 @@ const isoDay = (field: string) =>
 const list = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
-    .transform((value) => value.split(",").map((v) => v.trim()).filter(Boolean))
+    .transform((value) => [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))])
     .pipe(z.array(item).min(1));
 
 export const BboxSchema = z
@@ -35,45 +37,112 @@ export const BboxSchema = z
     return { minLon, minLat, maxLon, maxLat };
   });
 
-export const IncidentFilterSchema = z
-  .object({
-    bbox: BboxSchema.optional(),
-    from: isoDay("from").optional(),
-    to: isoDay("to").optional(),
-    country: list(z.string().regex(/^[A-Za-z]{3}$/, "country must be ISO 3166-1 alpha-3 codes, e.g. MLI").transform((c) => c.toUpperCase())).optional(),
-    eventType: list(z.string().min(1)).optional(),
-    grading: list(z.enum(GRADINGS, { message: `grading must be one of ${GRADINGS.join(", ")}` })).optional(),
-    flag: list(z.enum(FLAGS, { message: `flag must be one of ${FLAGS.join(", ")}` })).optional(),
-  })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "from must be on or before to", path: ["from"] });
+export type Bbox = z.output<typeof BboxSchema>;
+
+const filterShape = {
+  bbox: BboxSchema.optional(),
+  from: isoDay("from").optional(),
+  to: isoDay("to").optional(),
+  country: list(z.string().regex(/^[A-Za-z]{3}$/, "country must be ISO 3166-1 alpha-3 codes, e.g. MLI").transform((c) => c.toUpperCase())).optional(),
+  /** First-level administrative divisions, matched without regard to case ("gao" finds "Gao"). */
+  admin1: list(z.string().max(100, "admin1 names are at most 100 characters")).optional(),
+  eventType: list(z.string().min(1)).optional(),
+  /** Part of an actor's name, any role ("ISGS", "wagner"). */
+  actor: z.string().trim().min(2, "actor must be at least 2 characters").max(100, "actor is at most 100 characters").optional(),
+  /** Incidents with at least one standing claim by one of these sources (slugs, e.g. hrw). */
+  claimant: list(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "claimant must be source slugs, e.g. hrw")).optional(),
+  /** Incidents with at least one standing claim by a source of one of these kinds. */
+  claimantKind: list(z.enum(SOURCE_KINDS, { message: `claimantKind must be one of ${SOURCE_KINDS.join(", ")}` })).optional(),
+  grading: list(z.enum(GRADINGS, { message: `grading must be one of ${GRADINGS.join(", ")}` })).optional(),
+  flag: list(z.enum(FLAGS, { message: `flag must be one of ${FLAGS.join(", ")}` })).optional(),
+  /** Headline killed (best) at least this many. */
+  minKilled: z.coerce
+    .number({ message: "minKilled must be a number" })
+    .int("minKilled must be a whole number")
+    .min(0, "minKilled cannot be negative")
+    .max(10_000_000, "minKilled is implausibly large")
+    .optional(),
+} satisfies Record<FilterKey, z.ZodType>;
+
+const fromNotAfterTo = (f: { from?: string; to?: string }) => !f.from || !f.to || f.from <= f.to;
+const fromNotAfterToIssue = { message: "from must be on or before to", path: ["from"] };
+
+export const IncidentFilterSchema = z.object(filterShape).refine(fromNotAfterTo, fromNotAfterToIssue);
 
 export type IncidentFilter = z.infer<typeof IncidentFilterSchema>;
 
-export const IncidentListQuerySchema = z.intersection(
-  IncidentFilterSchema,
-  z.object({
+export const IncidentListQuerySchema = z
+  .object({
+    ...filterShape,
+    sort: z.enum(INCIDENT_SORTS, { message: `sort must be one of ${INCIDENT_SORTS.join(", ")}` }).default("newest"),
     cursor: z.string().regex(/^[A-Za-z0-9_-]+$/, "cursor is not one this API issued").optional(),
     limit: z.coerce.number({ message: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(500, "limit must be at most 500").default(100),
-  }),
-);
+  })
+  .refine(fromNotAfterTo, fromNotAfterToIssue);
 
-export type IncidentListQuery = z.infer<typeof IncidentListQuerySchema>;
+export type IncidentSort = (typeof INCIDENT_SORTS)[number];
+/** Callers may leave out the sort (newest first). */
+export type IncidentListQuery = Omit<z.output<typeof IncidentListQuerySchema>, "sort"> & { sort?: IncidentSort };
 
-const KNOWN_PARAMETERS = new Set(["bbox", "from", "to", "country", "eventType", "grading", "flag", "cursor", "limit"]);
+/** Builds a schema for another endpoint: the filter plus that endpoint's own parameters. */
+export function withFilter<T extends z.ZodRawShape>(extra: T) {
+  return z
+    .object(filterShape)
+    .extend(extra)
+    .refine((f) => fromNotAfterTo(f as { from?: string; to?: string }), fromNotAfterToIssue);
+}
 
-/** Parses URLSearchParams strictly: unknown parameters are refused so typos do not silently return everything. */
-export function parseIncidentListQuery(params: URLSearchParams): IncidentListQuery {
+/**
+ * Reads URLSearchParams into a flat record for a schema. Repeated keys (what an HTML form with
+ * several checked boxes sends) are joined with commas, empty values (an untouched form field)
+ * are left out, and unknown keys are refused so a typo does not silently return everything.
+ */
+export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams, known: readonly string[]): z.output<S> {
+  const knownSet = new Set(known);
   const raw: Record<string, string> = {};
   const unknown: string[] = [];
   for (const [key, value] of params) {
-    if (!KNOWN_PARAMETERS.has(key)) unknown.push(key);
-    else raw[key] = value;
+    if (!knownSet.has(key)) {
+      if (!unknown.includes(key)) unknown.push(key);
+      continue;
+    }
+    const trimmed = value.trim();
+    if (!trimmed) continue;
+    raw[key] = raw[key] === undefined ? trimmed : `${raw[key]},${trimmed}`;
   }
   if (unknown.length) {
-    throw new z.ZodError(unknown.map((key) => ({ code: "custom", path: [key], message: `${key} is not a known parameter (known: ${[...KNOWN_PARAMETERS].join(", ")})`, input: params.get(key) })));
+    throw new z.ZodError(unknown.map((key) => ({ code: "custom", path: [key], message: `${key} is not a known parameter (known: ${known.join(", ")})`, input: params.get(key) })));
   }
-  const parsed = IncidentListQuerySchema.safeParse(raw);
+  const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   // Query parameters are flat: report "grading", not "grading.0", for a bad item in a list.
   throw new z.ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: issue.path.slice(0, 1) })));
+}
+
+const LIST_PARAMETERS = [...FILTER_KEYS, "sort", "cursor", "limit"] as const;
+
+export function parseIncidentListQuery(params: URLSearchParams): IncidentListQuery {
+  return parseQuery(IncidentListQuerySchema, params, LIST_PARAMETERS);
+}
+
+export function parseIncidentFilter(params: URLSearchParams): IncidentFilter {
+  return parseQuery(IncidentFilterSchema, params, FILTER_KEYS);
+}
+
+/** The filter written back as query parameters, in a fixed order, so equal filters give equal URLs. */
+export function filterToSearchParams(filter: IncidentFilter): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = filter[key];
+    if (value === undefined) continue;
+    if (key === "bbox") {
+      const b = value as Bbox;
+      params.set(key, [b.minLon, b.minLat, b.maxLon, b.maxLat].join(","));
+    } else if (Array.isArray(value)) {
+      params.set(key, value.join(","));
+    } else {
+      params.set(key, String(value));
+    }
+  }
+  return params;
 }

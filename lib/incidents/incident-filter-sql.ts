@@ -1,0 +1,46 @@
+// The incident filter as a SQL condition, for the aggregate reads (map grid, timeline) that
+// Prisma's query builder cannot express (GROUP BY an expression). It must select exactly the
+// incidents that `incidentWhere` selects: tests/db/incident-filter.test.ts checks the two agree.
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { IncidentFilter } from "@/lib/validation/incident-filter";
+
+/** Escapes LIKE wildcards so "50%" or "al_shabaab" match literally, as Prisma's `contains` does. */
+function likeLiteral(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** A condition on the table aliased `i` ("Incident" i). Values are always bound parameters. */
+export function incidentFilterSql(filter: IncidentFilter): Prisma.Sql {
+  // A merged incident lives on in the one it was merged into; counting both would count it twice.
+  const and: Prisma.Sql[] = [Prisma.sql`i."mergedIntoId" IS NULL`];
+  if (filter.bbox) {
+    const { minLon, minLat, maxLon, maxLat } = filter.bbox;
+    and.push(Prisma.sql`i."latitude" BETWEEN ${minLat} AND ${maxLat}`);
+    and.push(
+      minLon <= maxLon
+        ? Prisma.sql`i."longitude" BETWEEN ${minLon} AND ${maxLon}`
+        : Prisma.sql`(i."longitude" >= ${minLon} OR i."longitude" <= ${maxLon})`,
+    );
+  }
+  if (filter.from) and.push(Prisma.sql`i."dateEnd" >= ${filter.from}::date`);
+  if (filter.to) and.push(Prisma.sql`i."dateStart" <= ${filter.to}::date`);
+  if (filter.country) and.push(Prisma.sql`i."countryIso3" IN (${Prisma.join(filter.country)})`);
+  if (filter.admin1) and.push(Prisma.sql`lower(i."admin1") IN (${Prisma.join(filter.admin1.map((a) => a.toLowerCase()))})`);
+  if (filter.eventType) and.push(Prisma.sql`i."eventType" IN (${Prisma.join(filter.eventType)})`);
+  if (filter.actor) {
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM "IncidentActor" a WHERE a."incidentId" = i."id" AND a."name" ILIKE ${`%${likeLiteral(filter.actor)}%`})`);
+  }
+  if (filter.claimant) {
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Claim" c JOIN "Source" s ON s."id" = c."claimantId"
+      WHERE c."incidentId" = i."id" AND c."retractedAt" IS NULL AND s."slug" IN (${Prisma.join(filter.claimant)}))`);
+  }
+  if (filter.claimantKind) {
+    and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Claim" c JOIN "Source" s ON s."id" = c."claimantId"
+      WHERE c."incidentId" = i."id" AND c."retractedAt" IS NULL AND s."kind"::text IN (${Prisma.join(filter.claimantKind)}))`);
+  }
+  if (filter.grading) and.push(Prisma.sql`i."grading"::text IN (${Prisma.join(filter.grading)})`);
+  // Compared as enum[] so the GIN index on "flags" can serve it.
+  if (filter.flag) and.push(Prisma.sql`i."flags" && ARRAY[${Prisma.join(filter.flag)}]::"Flag"[]`);
+  if (filter.minKilled !== undefined) and.push(Prisma.sql`i."headlineBest" >= ${filter.minKilled}`);
+  return Prisma.join(and, " AND ");
+}
