@@ -9,6 +9,10 @@ const EnvSchema = z.object({
   /** Optional raster tile layer for the map, e.g. https://tile.example.org/{z}/{x}/{y}.png. Off by default (offline basemap). */
   MAP_TILE_URL: z.string().optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
+  /** "true" makes every page and read API require sign-in. Off by default: reading is public. */
+  REQUIRE_LOGIN: z.enum(["true", "false"], { message: "REQUIRE_LOGIN must be true or false" }).default("false").transform((v) => v === "true"),
+  /** Session cookies are Secure in production unless this says otherwise (e.g. plain-HTTP intranet). */
+  SECURE_COOKIES: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

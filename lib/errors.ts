@@ -42,6 +42,16 @@ export function fieldProblems(error: ZodError): FieldProblems {
   return fields;
 }
 
+/** The columns of a unique violation: classic engines report meta.target, driver adapters the constraint. */
+function uniqueFields(meta: Record<string, unknown> | undefined): string[] {
+  const target = meta?.target;
+  if (Array.isArray(target)) return target.map(String);
+  if (typeof target === "string") return [target];
+  const cause = (meta?.driverAdapterError as { cause?: { constraint?: { fields?: unknown } } } | undefined)?.cause;
+  const fields = cause?.constraint?.fields;
+  return Array.isArray(fields) ? fields.map((f) => String(f).replace(/"/g, "")) : [];
+}
+
 /** Normalises any thrown value to an expected error (or null when it is a bug to log). */
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
@@ -53,8 +63,9 @@ export function toAppError(error: unknown): AppError | null {
     return new AppError(400, `Invalid input — ${summary}`, "invalid", fields);
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    const target = (error.meta?.target as string[] | string | undefined) ?? "a unique field";
-    return new ConflictError(`A record with the same ${Array.isArray(target) ? target.join(", ") : target} already exists.`);
+    const fields = uniqueFields(error.meta);
+    const conflict = new ConflictError(fields.length ? `A record with the same ${fields.join(", ")} already exists.` : "A record with these values already exists.");
+    return fields.length ? Object.assign(conflict, { fields: Object.fromEntries(fields.map((f) => [f, [`this ${f} is already taken`]])) }) : conflict;
   }
   return null;
 }

@@ -1,3 +1,7 @@
+import { withRole } from "@/lib/auth/role-guards";
+import { db } from "@/lib/db";
+import { readJson } from "@/lib/http/read-json";
+import { createIncident } from "@/lib/incidents/incident-commands";
 import { errorResponse } from "@/lib/errors";
 import { listIncidents } from "@/lib/incidents/incident-queries";
 import { parseIncidentListQuery } from "@/lib/validation/incident-filter";
@@ -10,3 +14,8 @@ export async function GET(request: Request) {
     return errorResponse(error);
   }
 }
+
+export const POST = withRole("editor", async (user, request) => {
+  const incident = await createIncident(db, await readJson(request), user.id);
+  return Response.json({ code: incident.code, version: incident.version }, { status: 201 });
+});

@@ -18,6 +18,6 @@ export async function GET() {
 }
 
 export const POST = withRole("editor", async (user, request) => {
-  const source = await createSource(db, (await readJson(request)) as never, user.id);
+  const source = await createSource(db, await readJson(request), user.id);
   return Response.json({ source }, { status: 201 });
 });

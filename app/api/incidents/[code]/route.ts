@@ -1,3 +1,7 @@
+import { withRole } from "@/lib/auth/role-guards";
+import { db } from "@/lib/db";
+import { readJson } from "@/lib/http/read-json";
+import { updateIncident } from "@/lib/incidents/incident-commands";
 import { z } from "zod";
 import { errorResponse } from "@/lib/errors";
 import { getIncidentByCode, incidentDetailDto } from "@/lib/incidents/incident-queries";
@@ -12,3 +16,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ cod
     return errorResponse(error);
   }
 }
+
+export const PATCH = withRole("editor", async (user, request, { params }: { params: Promise<{ code: string }> }) => {
+  const incident = await updateIncident(db, (await params).code, await readJson(request), user.id);
+  return Response.json({ code: incident.code, version: incident.version });
+});
