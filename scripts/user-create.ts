@@ -40,8 +40,8 @@ if (!values.email) {
 
 try {
   const password = values.password ?? (await promptHidden(`Password for ${values.email}: `));
-  await withCliDatabase(async (url) => {
-    await migrateDeploy(url, { quiet: true });
+  await withCliDatabase(async (url, { runningApp }) => {
+    if (!runningApp) await migrateDeploy(url, { quiet: true });
     const db = createPrismaClient(url);
     try {
       const user = await createUser(db, { email: values.email!, role: values.role as "viewer", name: values.name, password }, null);

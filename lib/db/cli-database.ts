@@ -3,13 +3,14 @@
 // folder's instance.json); otherwise an embedded PostgreSQL they start and stop themselves.
 import { dataDirectory, readRunningInstance, startEmbeddedPostgres } from "./embedded-postgres";
 
-export async function withCliDatabase<T>(task: (databaseUrl: string) => Promise<T>): Promise<T> {
-  if (process.env.DATABASE_URL) return task(process.env.DATABASE_URL);
+/** `runningApp` is true when the app that owns the database is up (and so has applied the migrations). */
+export async function withCliDatabase<T>(task: (databaseUrl: string, where: { runningApp: boolean }) => Promise<T>): Promise<T> {
+  if (process.env.DATABASE_URL) return task(process.env.DATABASE_URL, { runningApp: false });
   const running = readRunningInstance();
-  if (running?.url) return task(running.url);
+  if (running?.url) return task(running.url, { runningApp: true });
   const embedded = await startEmbeddedPostgres({ dataDir: dataDirectory(), log: (line) => console.error(line) });
   try {
-    return await task(embedded.url);
+    return await task(embedded.url, { runningApp: false });
   } finally {
     await embedded.stop();
   }
