@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,12 +12,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <header className="site-header">
-          <Link href="/" className="brand">
-            Triangulate
-          </Link>
-          <span className="tagline">Every source&apos;s casualty claim, side by side, reconciled by a recorded method.</span>
-        </header>
+        <SiteHeader />
         {children}
       </body>
     </html>
