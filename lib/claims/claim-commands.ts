@@ -2,10 +2,10 @@
 // the audit event and refreshes the incident's stored figures, so a reader never sees a claim
 // without its effect on the figures. Claims are append-only: superseded or retracted, never
 // overwritten or deleted. Role checks happen in the callers (server actions and API routes).
-import type { z } from "zod";
+import { ZodError, type z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Db, Tx } from "@/lib/db";
-import { ConflictError, NotFoundError } from "@/lib/errors";
+import { AppError, ConflictError, NotFoundError } from "@/lib/errors";
 import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
 import {
   AssessClaimSchema,
@@ -60,19 +60,37 @@ async function bumpClaim(tx: Tx, claimId: string, expectedVersion: number, data:
 }
 
 export async function addClaim(db: Db, input: NewClaimInput, actorId: string | null) {
-  const values = NewClaimSchema.parse(input);
+  const { claims, figures } = await addClaims(db, [input], actorId);
+  return { claim: claims[0]!, figures };
+}
+
+/** Several claims of one incident at once (e.g. "34 killed and 34 injured" from one statement): all or nothing. */
+export async function addClaims(db: Db, inputs: NewClaimInput[], actorId: string | null) {
+  if (inputs.length === 0) throw new AppError(400, "Invalid input — claims: add at least one figure", "invalid", { claims: ["add at least one figure"] });
+  const parsed = inputs.map((input, index) => {
+    const result = NewClaimSchema.safeParse(input);
+    if (result.success) return result.data;
+    // Name the row as well as the field, so the form can put each message next to its figure.
+    throw new ZodError(result.error.issues.map((issue) => ({ ...issue, path: inputs.length > 1 ? ["claims", index, ...issue.path] : issue.path })));
+  });
+  const codes = new Set(parsed.map((c) => c.incidentCode));
+  if (codes.size !== 1) throw new AppError(400, "Invalid input — incidentCode: all claims must belong to one incident", "invalid", { incidentCode: ["all claims must belong to one incident"] });
   return db.$transaction(async (tx) => {
-    const incidentId = await incidentIdByCode(tx, values.incidentCode);
-    if (!(await tx.source.findUnique({ where: { id: values.claimantId }, select: { id: true } }))) throw new NotFoundError("The claimant source");
-    if (values.documentId && !(await tx.document.findUnique({ where: { id: values.documentId }, select: { id: true } }))) {
-      throw new NotFoundError("The document");
+    const incidentId = await incidentIdByCode(tx, parsed[0]!.incidentCode);
+    const sourceIds = [...new Set(parsed.map((c) => c.claimantId))];
+    if ((await tx.source.count({ where: { id: { in: sourceIds } } })) !== sourceIds.length) throw new NotFoundError("The claimant source");
+    const documentIds = [...new Set(parsed.flatMap((c) => (c.documentId ? [c.documentId] : [])))];
+    if ((await tx.document.count({ where: { id: { in: documentIds } } })) !== documentIds.length) throw new NotFoundError("The document");
+    const claims = [];
+    for (const values of parsed) {
+      const claim = await tx.claim.create({
+        data: { incidentId, claimantId: values.claimantId, documentId: values.documentId, createdById: actorId, ...claimData(values) },
+      });
+      await audit(tx, { actorId, action: "claim.create", entityType: "Claim", entityId: claim.id, incidentId, after: claim });
+      claims.push(claim);
     }
-    const claim = await tx.claim.create({
-      data: { incidentId, claimantId: values.claimantId, documentId: values.documentId, createdById: actorId, ...claimData(values) },
-    });
-    await audit(tx, { actorId, action: "claim.create", entityType: "Claim", entityId: claim.id, incidentId, after: claim });
     const figures = await refreshIncidentFigures(tx, incidentId, actorId);
-    return { claim, figures };
+    return { claims, figures };
   });
 }
 

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { RoleRefusal } from "@/components/editor/role-refusal";
+import { pageUser } from "@/lib/auth/page-guard";
+import { db } from "@/lib/db";
+import { ClaimEntryForm } from "./claim-entry-form";
+
+type Props = { params: Promise<{ code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Add claims to ${(await params).code}` };
+}
+
+export default async function NewClaimsPage({ params }: Props) {
+  const { code } = await params;
+  const { allowed } = await pageUser("editor", `/incidents/${code}/claims/new`);
+  if (!allowed) return <RoleRefusal role="editor" title="Add claims" />;
+  const incident = await db.incident.findUnique({ where: { code }, select: { code: true, title: true } });
+  if (!incident) notFound();
+  const [sources, documents] = await Promise.all([
+    db.source.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, kind: true } }),
+    db.document.findMany({ orderBy: [{ source: { name: "asc" } }, { title: "asc" }], select: { id: true, title: true, source: { select: { name: true } } } }),
+  ]);
+  return (
+    <main>
+      <h1>Add claims to {incident.title}</h1>
+      <p className="lede">
+        Paste what the source said. Triangulate reads the figures out of it; check each one, correct it if needed, and save. Each figure is kept as
+        its own claim, attributed to its claimant.
+      </p>
+      <ClaimEntryForm
+        incidentCode={incident.code}
+        sources={sources}
+        documents={documents.map((d) => ({ id: d.id, label: `${d.source.name} — ${d.title}` }))}
+      />
+    </main>
+  );
+}

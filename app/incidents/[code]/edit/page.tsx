@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { IncidentForm, type IncidentFormValues } from "@/components/editor/incident-form";
+import { RoleRefusal } from "@/components/editor/role-refusal";
+import { pageUser } from "@/lib/auth/page-guard";
+import { db } from "@/lib/db";
+
+type Props = { params: Promise<{ code: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Edit ${(await params).code}` };
+}
+
+export default async function EditIncidentPage({ params }: Props) {
+  const { code } = await params;
+  const { allowed } = await pageUser("editor", `/incidents/${code}/edit`);
+  if (!allowed) return <RoleRefusal role="editor" title={`Edit ${code}`} />;
+  const incident = await db.incident.findUnique({ where: { code }, include: { actors: true } });
+  if (!incident) notFound();
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const initial: IncidentFormValues = {
+    title: incident.title,
+    summary: incident.summary,
+    dateStart: day(incident.dateStart),
+    dateEnd: day(incident.dateEnd),
+    datePrecision: incident.datePrecision,
+    placeName: incident.placeName,
+    admin1: incident.admin1 ?? "",
+    admin2: incident.admin2 ?? "",
+    countryIso3: incident.countryIso3,
+    latitude: String(incident.latitude),
+    longitude: String(incident.longitude),
+    locationPrecision: String(incident.locationPrecision),
+    eventType: incident.eventType,
+    subEventType: incident.subEventType ?? "",
+    grading: incident.grading,
+    acledEventId: incident.acledEventId ?? "",
+    ucdpId: incident.ucdpId ?? "",
+    actors: incident.actors.map((a) => ({ name: a.name, role: a.role })),
+  };
+  return (
+    <main>
+      <h1>
+        Edit {incident.code}: {incident.title}
+      </h1>
+      <IncidentForm mode="edit" code={incident.code} initial={initial} version={incident.version} />
+    </main>
+  );
+}

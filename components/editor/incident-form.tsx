@@ -1,0 +1,341 @@
+"use client";
+// Create or edit an incident. Location by clicking the map, typing coordinates or searching the
+// offline gazetteer. While creating, likely duplicates are shown before saving. A stale save (409)
+// shows the newer values next to the editor's own input, which is kept.
+import dynamic from "next/dynamic";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, type FormEvent } from "react";
+import { ACTOR_ROLES, DATE_PRECISIONS, GRADINGS } from "@/lib/domain/vocabularies";
+import { Field } from "./field";
+import { submitJson, type FieldErrors } from "./submit-json";
+
+const LocationPicker = dynamic(() => import("./location-picker"), { ssr: false, loading: () => <p className="meta">Loading map…</p> });
+
+export type IncidentFormValues = {
+  title: string;
+  summary: string;
+  dateStart: string;
+  dateEnd: string;
+  datePrecision: string;
+  placeName: string;
+  admin1: string;
+  admin2: string;
+  countryIso3: string;
+  latitude: string;
+  longitude: string;
+  locationPrecision: string;
+  eventType: string;
+  subEventType: string;
+  grading: string;
+  acledEventId: string;
+  ucdpId: string;
+  actors: { name: string; role: string }[];
+};
+
+export const EMPTY_INCIDENT: IncidentFormValues = {
+  title: "",
+  summary: "",
+  dateStart: "",
+  dateEnd: "",
+  datePrecision: "day",
+  placeName: "",
+  admin1: "",
+  admin2: "",
+  countryIso3: "",
+  latitude: "",
+  longitude: "",
+  locationPrecision: "1",
+  eventType: "Violence against civilians",
+  subEventType: "",
+  grading: "fair",
+  acledEventId: "",
+  ucdpId: "",
+  actors: [],
+};
+
+// ACLED's event types; the field stays free text for other taxonomies.
+const EVENT_TYPES = ["Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests", "Strategic developments"];
+const PRECISION_HINTS: Record<string, string> = {
+  "1": "1 · exact location",
+  "2": "2 · within 25 km of a known point",
+  "3": "3 · second-order administrative division",
+  "4": "4 · first-order administrative division",
+  "5": "5 · a linear feature (road, river) or between places",
+  "6": "6 · the country only",
+  "7": "7 · international waters or airspace",
+};
+
+type Place = { name: string; admin1: string | null; countryIso3: string; latitude: number; longitude: number };
+type Duplicate = { code: string; title: string; dateStart: string; placeName: string; reason: string };
+
+function toPayload(v: IncidentFormValues) {
+  return {
+    ...v,
+    latitude: v.latitude === "" ? undefined : Number(v.latitude),
+    longitude: v.longitude === "" ? undefined : Number(v.longitude),
+    locationPrecision: Number(v.locationPrecision),
+    actors: v.actors.filter((a) => a.name.trim()),
+  };
+}
+
+export function IncidentForm({ mode, code, initial, version }: { mode: "create" | "edit"; code?: string; initial: IncidentFormValues; version?: number }) {
+  const router = useRouter();
+  const [values, setValues] = useState(initial);
+  const [expectedVersion, setExpectedVersion] = useState(version ?? 1);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [newer, setNewer] = useState<Record<string, unknown> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [places, setPlaces] = useState<Place[]>([]);
+  const [placeQuery, setPlaceQuery] = useState("");
+  const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
+
+  const set = (name: keyof IncidentFormValues) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
+
+  useEffect(() => {
+    if (placeQuery.trim().length < 2) return setPlaces([]);
+    const timer = setTimeout(async () => {
+      const response = await fetch(`/api/gazetteer?q=${encodeURIComponent(placeQuery)}`);
+      if (response.ok) setPlaces(((await response.json()) as { items: Place[] }).items);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [placeQuery]);
+
+  // Likely duplicates, refreshed as the editor types the title, date and place.
+  useEffect(() => {
+    if (mode !== "create") return;
+    const params = new URLSearchParams({ title: values.title });
+    if (values.dateStart && values.latitude && values.longitude) {
+      params.set("dateStart", values.dateStart);
+      params.set("latitude", values.latitude);
+      params.set("longitude", values.longitude);
+    }
+    if (values.title.trim().length < 3 && !params.has("dateStart")) return setDuplicates([]);
+    const timer = setTimeout(async () => {
+      const response = await fetch(`/api/incidents/duplicates?${params}`);
+      if (response.ok) setDuplicates(((await response.json()) as { items: Duplicate[] }).items);
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [mode, values.title, values.dateStart, values.latitude, values.longitude]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setMessage(null);
+    const outcome =
+      mode === "create"
+        ? await submitJson<{ code: string }>("/api/incidents", "POST", toPayload(values))
+        : await submitJson<{ code: string }>(`/api/incidents/${code}`, "PATCH", { ...toPayload(values), expectedVersion });
+    setBusy(false);
+    if (outcome.ok) {
+      router.push(`/incidents/${outcome.data.code}`);
+      router.refresh();
+      return;
+    }
+    setErrors(outcome.fields);
+    setMessage(outcome.message);
+    if (outcome.status === 409 && outcome.current) {
+      setNewer(outcome.current);
+      // Saving again means "my values win over theirs, having seen them".
+      if (typeof outcome.current.version === "number") setExpectedVersion(outcome.current.version);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="form" noValidate aria-label={mode === "create" ? "New incident" : "Edit incident"}>
+      {message ? (
+        <p role="alert" className="form-error">
+          {message}
+        </p>
+      ) : null}
+      {newer ? <NewerValues newer={newer} mine={values} /> : null}
+      <Field name="title" label="Title" errors={errors}>
+        {(p) => <input {...p} value={values.title} onChange={set("title")} />}
+      </Field>
+      {duplicates.length ? (
+        <section className="form-notice" aria-label="Possible duplicates" aria-live="polite">
+          <strong>Possible duplicates — check before saving:</strong>
+          <ul>
+            {duplicates.map((d) => (
+              <li key={d.code}>
+                <a href={`/incidents/${d.code}`} target="_blank" rel="noreferrer">
+                  {d.code} · {d.title}
+                </a>{" "}
+                ({d.dateStart}, {d.placeName}; {d.reason})
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <Field name="summary" label="Summary" errors={errors}>
+        {(p) => <textarea {...p} rows={4} value={values.summary} onChange={set("summary")} />}
+      </Field>
+      <div className="form-grid">
+        <Field name="dateStart" label="First day" errors={errors}>
+          {(p) => <input {...p} type="date" value={values.dateStart} onChange={set("dateStart")} />}
+        </Field>
+        <Field name="dateEnd" label="Last day" errors={errors}>
+          {(p) => <input {...p} type="date" value={values.dateEnd} onChange={set("dateEnd")} />}
+        </Field>
+        <Field name="datePrecision" label="Date precision" errors={errors}>
+          {(p) => (
+            <select {...p} value={values.datePrecision} onChange={set("datePrecision")}>
+              {DATE_PRECISIONS.map((d) => (
+                <option key={d}>{d}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <fieldset>
+        <legend>Location</legend>
+        <label>
+          Search places (offline gazetteer)
+          <input type="search" value={placeQuery} onChange={(e) => setPlaceQuery(e.target.value)} placeholder="e.g. Ansongo" />
+        </label>
+        {places.length ? (
+          <ul className="place-results" aria-label="Places found">
+            {places.map((p) => (
+              <li key={`${p.name}-${p.latitude}-${p.longitude}`}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    setValues((v) => ({ ...v, placeName: p.name, admin1: p.admin1 ?? "", countryIso3: p.countryIso3, latitude: String(p.latitude), longitude: String(p.longitude) }));
+                    setPlaces([]);
+                    setPlaceQuery("");
+                  }}
+                >
+                  {p.name}
+                  {p.admin1 ? `, ${p.admin1}` : ""} ({p.countryIso3})
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <LocationPicker
+          latitude={values.latitude === "" ? null : Number(values.latitude)}
+          longitude={values.longitude === "" ? null : Number(values.longitude)}
+          onPick={(lat, lon) => setValues((v) => ({ ...v, latitude: String(lat), longitude: String(lon) }))}
+        />
+        <div className="form-grid">
+          <Field name="latitude" label="Latitude" errors={errors}>
+            {(p) => <input {...p} inputMode="decimal" value={values.latitude} onChange={set("latitude")} />}
+          </Field>
+          <Field name="longitude" label="Longitude" errors={errors}>
+            {(p) => <input {...p} inputMode="decimal" value={values.longitude} onChange={set("longitude")} />}
+          </Field>
+          <Field name="locationPrecision" label="Location precision (UCDP)" errors={errors}>
+            {(p) => (
+              <select {...p} value={values.locationPrecision} onChange={set("locationPrecision")}>
+                {Object.entries(PRECISION_HINTS).map(([value, label]) => (
+                  <option key={value} value={value}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="form-grid">
+          <Field name="placeName" label="Place name" errors={errors}>
+            {(p) => <input {...p} value={values.placeName} onChange={set("placeName")} />}
+          </Field>
+          <Field name="admin1" label="Admin 1 (region)" errors={errors}>
+            {(p) => <input {...p} value={values.admin1} onChange={set("admin1")} />}
+          </Field>
+          <Field name="admin2" label="Admin 2" errors={errors}>
+            {(p) => <input {...p} value={values.admin2} onChange={set("admin2")} />}
+          </Field>
+          <Field name="countryIso3" label="Country (ISO3)" errors={errors}>
+            {(p) => <input {...p} value={values.countryIso3} onChange={set("countryIso3")} maxLength={3} />}
+          </Field>
+        </div>
+      </fieldset>
+      <div className="form-grid">
+        <Field name="eventType" label="Event type" errors={errors}>
+          {(p) => (
+            <>
+              <input {...p} list="event-types" value={values.eventType} onChange={set("eventType")} />
+              <datalist id="event-types">
+                {EVENT_TYPES.map((t) => (
+                  <option key={t} value={t} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <Field name="subEventType" label="Sub-event type" errors={errors}>
+          {(p) => <input {...p} value={values.subEventType} onChange={set("subEventType")} />}
+        </Field>
+        <Field name="grading" label="Grading" errors={errors}>
+          {(p) => (
+            <select {...p} value={values.grading} onChange={set("grading")}>
+              {GRADINGS.map((g) => (
+                <option key={g}>{g}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="acledEventId" label="ACLED event id" errors={errors}>
+          {(p) => <input {...p} value={values.acledEventId} onChange={set("acledEventId")} />}
+        </Field>
+        <Field name="ucdpId" label="UCDP GED id" errors={errors}>
+          {(p) => <input {...p} value={values.ucdpId} onChange={set("ucdpId")} />}
+        </Field>
+      </div>
+      <fieldset>
+        <legend>Actors</legend>
+        {values.actors.map((actor, index) => (
+          <div className="form-grid" key={index}>
+            <Field name={`actors.${index}.name`} label={`Actor ${index + 1}`} errors={errors}>
+              {(p) => (
+                <input
+                  {...p}
+                  value={actor.name}
+                  onChange={(e) => setValues((v) => ({ ...v, actors: v.actors.map((a, i) => (i === index ? { ...a, name: e.target.value } : a)) }))}
+                />
+              )}
+            </Field>
+            <Field name={`actors.${index}.role`} label={`Role of actor ${index + 1}`} errors={errors}>
+              {(p) => (
+                <select {...p} value={actor.role} onChange={(e) => setValues((v) => ({ ...v, actors: v.actors.map((a, i) => (i === index ? { ...a, role: e.target.value } : a)) }))}>
+                  {ACTOR_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {r.replace("_", " ")}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        ))}
+        <button type="button" className="button secondary" onClick={() => setValues((v) => ({ ...v, actors: [...v.actors, { name: "", role: "alleged_perpetrator" }] }))}>
+          Add an actor
+        </button>
+      </fieldset>
+      <button type="submit" disabled={busy}>
+        {busy ? "Saving…" : mode === "create" ? "Create incident" : newer ? "Save my version anyway" : "Save changes"}
+      </button>
+    </form>
+  );
+}
+
+function NewerValues({ newer, mine }: { newer: Record<string, unknown>; mine: IncidentFormValues }) {
+  const changed = Object.entries(newer).filter(([key, value]) => key in mine && key !== "actors" && String(value ?? "") !== String((mine as Record<string, unknown>)[key] ?? ""));
+  return (
+    <section className="form-notice" aria-label="Newer values saved by someone else">
+      <strong>Saved meanwhile by someone else</strong> (your input below is unchanged):
+      <dl className="diff-list">
+        {changed.map(([key, value]) => (
+          <div key={key}>
+            <dt>{key}</dt>
+            <dd>
+              theirs: <q>{String(value ?? "")}</q> · yours: <q>{String((mine as Record<string, unknown>)[key] ?? "")}</q>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+// Sends a form's values as JSON and turns the answer into what the form shows: success, or the
+// field messages and the conflicting newer values from a 4xx.
+export type FieldErrors = Record<string, string[]>;
+export type SubmitOutcome<T> =
+  | { ok: true; data: T }
+  | { ok: false; status: number; message: string; fields: FieldErrors; current?: Record<string, unknown> };
+
+export async function submitJson<T>(url: string, method: "POST" | "PATCH", body: unknown): Promise<SubmitOutcome<T>> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  } catch {
+    return { ok: false, status: 0, message: "Could not reach the server. Your input is kept; try again.", fields: {} };
+  }
+  const payload = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: FieldErrors; current?: Record<string, unknown> } } | null;
+  if (response.ok) return { ok: true, data: payload as T };
+  return {
+    ok: false,
+    status: response.status,
+    message: payload?.error?.message ?? `The server answered ${response.status}.`,
+    fields: payload?.error?.fields ?? {},
+    current: payload?.error?.current ?? undefined,
+  };
+}
+
+/** The messages for one field (zod paths such as "valueMax" or "actors.0.name"). */
+export function messagesFor(fields: FieldErrors, name: string): string[] {
+  return Object.entries(fields)
+    .filter(([key]) => key === name || key.startsWith(`${name}.`))
+    .flatMap(([, messages]) => messages);
+}
