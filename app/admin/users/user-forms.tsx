@@ -1,0 +1,82 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Field } from "@/components/editor/field";
+import { submitJson, type FieldErrors } from "@/components/editor/submit-json";
+import { USER_ROLES } from "@/lib/domain/vocabularies";
+
+export function UserRoleControl({ userId, email, role, disabled }: { userId: string; email: string; role: string; disabled: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  async function change(body: { role?: string; disabled?: boolean }) {
+    const outcome = await submitJson(`/api/admin/users/${userId}`, "PATCH", body);
+    if (outcome.ok) {
+      setError(null);
+      router.refresh();
+    } else setError(outcome.message);
+  }
+  return (
+    <span className="row-actions">
+      <label>
+        <span className="visually-hidden">Role of {email}</span>
+        <select aria-label={`Role of ${email}`} value={role} onChange={(e) => change({ role: e.target.value })}>
+          {USER_ROLES.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+      </label>
+      <button type="button" className="link-button" onClick={() => change({ disabled: !disabled })}>
+        {disabled ? `Enable ${email}` : `Disable ${email}`}
+      </button>
+      {error ? <span role="alert" className="field-error">{error}</span> : null}
+    </span>
+  );
+}
+
+export function NewUserForm() {
+  const router = useRouter();
+  const empty = { email: "", name: "", role: "viewer", password: "" };
+  const [values, setValues] = useState(empty);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const outcome = await submitJson("/api/admin/users", "POST", values);
+    if (outcome.ok) {
+      setValues(empty);
+      setErrors({});
+      setMessage(null);
+      router.refresh();
+    } else {
+      setErrors(outcome.fields);
+      setMessage(outcome.message);
+    }
+  }
+  return (
+    <form onSubmit={submit} className="form" noValidate aria-label="New user">
+      <h2>New user</h2>
+      {message ? <p role="alert" className="form-error">{message}</p> : null}
+      <div className="form-grid">
+        <Field name="email" label="Email" errors={errors}>
+          {(p) => <input {...p} type="email" value={values.email} onChange={(e) => setValues({ ...values, email: e.target.value })} />}
+        </Field>
+        <Field name="name" label="Name" errors={errors}>
+          {(p) => <input {...p} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />}
+        </Field>
+        <Field name="role" label="Role" errors={errors}>
+          {(p) => (
+            <select {...p} value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value })}>
+              {USER_ROLES.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="password" label="Initial password" errors={errors} hint="at least 12 characters; ask them to keep it private">
+          {(p) => <input {...p} type="password" autoComplete="new-password" value={values.password} onChange={(e) => setValues({ ...values, password: e.target.value })} />}
+        </Field>
+      </div>
+      <button type="submit">Create user</button>
+    </form>
+  );
+}

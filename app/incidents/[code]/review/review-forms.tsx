@@ -1,0 +1,264 @@
+"use client";
+// Per-claim actions (assess, supersede, retract) and the per-figure decision form. Each sends the
+// version it read; a 409 shows what changed and keeps the editor's input.
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { Field } from "@/components/editor/field";
+import { submitJson, type FieldErrors } from "@/components/editor/submit-json";
+import { ASSESSMENTS, QUALIFIERS } from "@/lib/domain/vocabularies";
+import { formatClaimValue } from "@/lib/format/figure-format";
+import type { Qualifier } from "@/lib/domain/vocabularies";
+
+export type ReviewClaim = {
+  id: string;
+  version: number;
+  metric: string;
+  category: string;
+  subgroup: string | null;
+  valueMin: number;
+  valueMax: number | null;
+  qualifier: string;
+  statement: string;
+  statedOn: string | null;
+  claimant: string;
+  document: string | null;
+  assessment: string;
+  assessmentReason: string | null;
+  retracted: boolean;
+  retractedReason: string | null;
+  supersededById: string | null;
+};
+
+function useAction() {
+  const router = useRouter();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [current, setCurrent] = useState<Record<string, unknown> | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run(url: string, body: unknown, onDone?: () => void) {
+    setBusy(true);
+    const outcome = await submitJson(url, "POST", body);
+    setBusy(false);
+    if (outcome.ok) {
+      setErrors({});
+      setMessage(null);
+      setCurrent(null);
+      onDone?.();
+      router.refresh();
+      return;
+    }
+    setErrors(outcome.fields);
+    setMessage(outcome.message);
+    setCurrent(outcome.current ?? null);
+  }
+  return { errors, message, current, busy, run };
+}
+
+function Problem({ message, current }: { message: string | null; current: Record<string, unknown> | null }) {
+  if (!message) return null;
+  return (
+    <div role="alert" className="form-error">
+      {message}
+      {current && "assessment" in current ? (
+        <p>
+          Now: assessment <strong>{String(current.assessment).replace(/_/g, " ")}</strong>
+          {current.assessmentReason ? ` (“${String(current.assessmentReason)}”)` : ""}
+          {current.retractedAt ? ", retracted" : ""}, version {String(current.version)}.
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
+  const [mode, setMode] = useState<"none" | "assess" | "supersede" | "retract">("none");
+  const [version, setVersion] = useState(claim.version);
+  const { errors, message, current, busy, run } = useAction();
+  const [assessment, setAssessment] = useState(claim.assessment);
+  const [reason, setReason] = useState(claim.assessmentReason ?? "");
+  const [retractReason, setRetractReason] = useState("");
+  const [next, setNext] = useState({ valueMin: String(claim.valueMin), valueMax: claim.valueMax === null ? "" : String(claim.valueMax), qualifier: claim.qualifier, statement: "", statedOn: "" });
+  const label = `${claim.claimant}: ${formatClaimValue(claim.valueMin, claim.valueMax, claim.qualifier as Qualifier)}${claim.subgroup ? ` (${claim.subgroup})` : ""}`;
+  const keepVersion = (c: Record<string, unknown> | null) => typeof c?.version === "number" && setVersion(c.version);
+
+  const submitAssess = async (e: FormEvent) => {
+    e.preventDefault();
+    await run(`/api/claims/${claim.id}/assess`, { expectedVersion: version, assessment, reason }, () => setMode("none"));
+  };
+  const submitRetract = async (e: FormEvent) => {
+    e.preventDefault();
+    await run(`/api/claims/${claim.id}/retract`, { expectedVersion: version, reason: retractReason }, () => setMode("none"));
+  };
+  const submitSupersede = async (e: FormEvent) => {
+    e.preventDefault();
+    await run(
+      `/api/claims/${claim.id}/supersede`,
+      {
+        expectedVersion: version,
+        metric: claim.metric,
+        category: claim.category,
+        subgroup: claim.subgroup,
+        valueMin: next.valueMin === "" ? undefined : Number(next.valueMin),
+        valueMax: next.valueMax === "" ? null : Number(next.valueMax),
+        qualifier: next.qualifier,
+        statement: next.statement,
+        statedOn: next.statedOn || null,
+      },
+      () => setMode("none"),
+    );
+  };
+
+  const status = claim.retracted ? `retracted: ${claim.retractedReason}` : claim.supersededById ? "superseded by a newer figure" : claim.assessment.replace(/_/g, " ");
+  return (
+    <li className="review-row" aria-label={label}>
+      <div>
+        <strong>{label}</strong> <span className="badge">{status}</span>
+        <div className="meta">
+          {claim.statedOn ?? "date unknown"}
+          {claim.document ? ` · ${claim.document}` : ""} · <q>{claim.statement}</q>
+        </div>
+      </div>
+      {!claim.retracted ? (
+        <div className="row-actions">
+          <button type="button" className="link-button" onClick={() => setMode(mode === "assess" ? "none" : "assess")}>
+            Assess
+          </button>
+          {!claim.supersededById ? (
+            <button type="button" className="link-button" onClick={() => setMode(mode === "supersede" ? "none" : "supersede")}>
+              Supersede
+            </button>
+          ) : null}
+          <button type="button" className="link-button" onClick={() => setMode(mode === "retract" ? "none" : "retract")}>
+            Retract
+          </button>
+        </div>
+      ) : null}
+      <Problem message={message} current={current} />
+      {current ? (
+        <button type="button" className="link-button" onClick={() => keepVersion(current)}>
+          I have seen the newer version — let me save mine over it
+        </button>
+      ) : null}
+      {mode === "assess" ? (
+        <form onSubmit={submitAssess} className="form" noValidate aria-label={`Assess ${label}`}>
+          <div className="form-grid">
+            <Field name="assessment" label="Assessment" errors={errors}>
+              {(p) => (
+                <select {...p} value={assessment} onChange={(e) => setAssessment(e.target.value)}>
+                  {ASSESSMENTS.map((a) => (
+                    <option key={a} value={a}>
+                      {a.replace(/_/g, " ")}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name="reason" label="Reason" errors={errors}>
+              {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
+            </Field>
+          </div>
+          <button type="submit" disabled={busy}>
+            Save assessment
+          </button>
+        </form>
+      ) : null}
+      {mode === "retract" ? (
+        <form onSubmit={submitRetract} className="form" noValidate aria-label={`Retract ${label}`}>
+          <Field name="reason" label="Why is it retracted?" errors={errors}>
+            {(p) => <input {...p} value={retractReason} onChange={(e) => setRetractReason(e.target.value)} />}
+          </Field>
+          <button type="submit" disabled={busy}>
+            Retract claim
+          </button>
+        </form>
+      ) : null}
+      {mode === "supersede" ? (
+        <form onSubmit={submitSupersede} className="form" noValidate aria-label={`Supersede ${label}`}>
+          <div className="form-grid">
+            <Field name="valueMin" label="New figure: from" errors={errors}>
+              {(p) => <input {...p} inputMode="numeric" value={next.valueMin} onChange={(e) => setNext({ ...next, valueMin: e.target.value })} />}
+            </Field>
+            <Field name="valueMax" label="To (empty = open)" errors={errors}>
+              {(p) => <input {...p} inputMode="numeric" value={next.valueMax} onChange={(e) => setNext({ ...next, valueMax: e.target.value })} />}
+            </Field>
+            <Field name="qualifier" label="Qualifier" errors={errors}>
+              {(p) => (
+                <select {...p} value={next.qualifier} onChange={(e) => setNext({ ...next, qualifier: e.target.value })}>
+                  {QUALIFIERS.map((q) => (
+                    <option key={q} value={q}>
+                      {q.replace(/_/g, " ")}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name="statedOn" label="Stated on" errors={errors}>
+              {(p) => <input {...p} type="date" value={next.statedOn} onChange={(e) => setNext({ ...next, statedOn: e.target.value })} />}
+            </Field>
+          </div>
+          <Field name="statement" label="New statement (verbatim)" errors={errors}>
+            {(p) => <textarea {...p} rows={2} value={next.statement} onChange={(e) => setNext({ ...next, statement: e.target.value })} />}
+          </Field>
+          <button type="submit" disabled={busy}>
+            Save newer figure
+          </button>
+        </form>
+      ) : null}
+    </li>
+  );
+}
+
+export function DecisionForm({ incidentCode, metric, category, current }: { incidentCode: string; metric: string; category: string; current: { id: string; best: number; low: number | null; high: number | null; rationale: string } | null }) {
+  const [values, setValues] = useState({ best: current ? String(current.best) : "", low: current?.low?.toString() ?? "", high: current?.high?.toString() ?? "", rationale: current?.rationale ?? "" });
+  const [expected, setExpected] = useState(current?.id ?? null);
+  const { errors, message, current: newer, busy, run } = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    await run(`/api/incidents/${incidentCode}/decisions`, {
+      metric,
+      category,
+      best: values.best === "" ? undefined : Number(values.best),
+      low: values.low === "" ? null : Number(values.low),
+      high: values.high === "" ? null : Number(values.high),
+      rationale: values.rationale,
+      expectedDecisionId: expected,
+    });
+  };
+  return (
+    <details className="decision">
+      <summary>{current ? "Change the recorded decision" : "Record a decision on this figure"}</summary>
+      <form onSubmit={submit} className="form" noValidate aria-label={`Decision on ${metric} ${category}`}>
+        {message ? (
+          <div role="alert" className="form-error">
+            {message}
+            {newer && "best" in newer ? (
+              <p>
+                Recorded meanwhile: best {String(newer.best)} — “{String(newer.rationale)}”.{" "}
+                <button type="button" className="link-button" onClick={() => setExpected(String(newer.id))}>
+                  Replace it with mine
+                </button>
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        <div className="form-grid">
+          <Field name="best" label="Best" errors={errors}>
+            {(p) => <input {...p} inputMode="numeric" value={values.best} onChange={(e) => setValues({ ...values, best: e.target.value })} />}
+          </Field>
+          <Field name="low" label="Low (optional)" errors={errors}>
+            {(p) => <input {...p} inputMode="numeric" value={values.low} onChange={(e) => setValues({ ...values, low: e.target.value })} />}
+          </Field>
+          <Field name="high" label="High (optional)" errors={errors}>
+            {(p) => <input {...p} inputMode="numeric" value={values.high} onChange={(e) => setValues({ ...values, high: e.target.value })} />}
+          </Field>
+        </div>
+        <Field name="rationale" label="Rationale" errors={errors}>
+          {(p) => <textarea {...p} rows={2} value={values.rationale} onChange={(e) => setValues({ ...values, rationale: e.target.value })} />}
+        </Field>
+        <button type="submit" disabled={busy}>
+          Record decision
+        </button>
+      </form>
+    </details>
+  );
+}
