@@ -1,70 +1,58 @@
 import type { IncidentListItem } from "@/lib/incidents/incident-queries";
+import { formatDayRange } from "@/lib/format/date-format";
 import { CATEGORY_LABELS, METRIC_LABELS, formatLowBestHigh, formatRange } from "@/lib/format/figure-format";
-
-const FLAG_LABELS: Record<string, string> = {
-  contested: "contested",
-  single_source: "single source",
-  parties_only: "parties only",
-  official_lower: "official figure lower",
-  breakdown_mismatch: "breakdown mismatch",
-  open_ended: "open-ended",
-};
+import { FLAG_LABELS, METHOD_LABELS } from "@/lib/format/flag-explanations";
+import { ShowOnMapButton } from "./show-on-map-button";
 
 export function IncidentCard({ item }: { item: IncidentListItem }) {
   const headingId = `incident-${item.code}`;
   return (
     <article className="incident-card" aria-labelledby={headingId}>
-      <h2 id={headingId}>
-        <a href={`/api/incidents/${item.code}`}>{item.title}</a>
-      </h2>
+      <h3 id={headingId}>
+        <a href={`/incidents/${item.code}`}>{item.title}</a>
+      </h3>
       <p className="meta">
-        {item.code} · {item.dateStart === item.dateEnd ? item.dateStart : `${item.dateStart} – ${item.dateEnd}`} · {item.placeName},{" "}
-        {item.countryIso3} · {item.eventType}
+        {item.code} · {formatDayRange(item.dateStart, item.dateEnd)} · {item.placeName}, {item.countryIso3} · {item.eventType}
       </p>
       {item.headline ? (
         <p className="headline">
-          <span className="number" aria-label={`Headline: ${formatRange(item.headline)} killed`}>
-            {formatRange(item.headline)}
-          </span>
-          <span>killed (all categories, best {item.headline.best})</span>
+          <span className="number">{formatRange(item.headline)}</span>
+          <span>killed, all categories (best {item.headline.best})</span>
           {item.headline.contested ? <span className="badge contested">contested</span> : null}
         </p>
       ) : (
         <p className="meta">No killed figure reported.</p>
       )}
       <table className="figures">
-        <caption className="meta" style={{ textAlign: "left" }}>
-          Reconciled figures (low / best / high)
-        </caption>
+        <caption className="sr-only">Reconciled figures of {item.title}</caption>
         <thead>
           <tr>
             <th scope="col">Metric · category</th>
             <th scope="col">Low / best / high</th>
             <th scope="col">Flags</th>
-            <th scope="col">Method · sources</th>
           </tr>
         </thead>
         <tbody>
           {item.figures.map((f) => (
             <tr key={`${f.metric}:${f.category}`}>
-              <td>
+              <th scope="row">
                 {METRIC_LABELS[f.metric]} · {CATEGORY_LABELS[f.category]}
+              </th>
+              <td className="num" title={`best by ${METHOD_LABELS[f.method]}; ${f.independentSourceCount} independent of ${f.sourceCount} sources`}>
+                {formatLowBestHigh(f)}
               </td>
-              <td className="num">{formatLowBestHigh(f)}</td>
               <td>
                 {f.flags.map((flag) => (
                   <span key={flag} className={`badge ${flag === "contested" ? "contested" : ""}`}>
-                    {FLAG_LABELS[flag] ?? flag}
+                    {FLAG_LABELS[flag]}
                   </span>
                 ))}
-              </td>
-              <td>
-                {f.method.replace("_", " ")} · {f.independentSourceCount} independent of {f.sourceCount}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <ShowOnMapButton incident={{ code: item.code, title: item.title, lat: item.latitude, lon: item.longitude }} />
     </article>
   );
 }

@@ -1,32 +1,152 @@
 import type { Metadata } from "next";
-import { listIncidents } from "@/lib/incidents/incident-queries";
+import { env } from "@/lib/env";
+import { toAppError } from "@/lib/errors";
+import { FILTER_KEYS, INCIDENT_SORTS, parseView, withParams } from "@/lib/filters/filter-url";
+import { filterFacets, incidentPin } from "@/lib/incidents/analyst-queries";
+import { countIncidents, listIncidents } from "@/lib/incidents/incident-queries";
+import { TIMELINE_INTERVALS } from "@/lib/timeline/timeline-buckets";
+import { filterToSearchParams, parseIncidentFilter, type IncidentFilter, type IncidentSort } from "@/lib/validation/incident-filter";
+import { ActiveFilters } from "./active-filters";
+import { FilterForm, type FilterValues } from "./filter-form";
 import { IncidentCard } from "./incident-card";
+import { IncidentMap } from "./incident-map";
+import { IncidentTimeline } from "./incident-timeline";
+import { MapLegend } from "./map-legend";
+import { SelectionProvider } from "./map-selection";
+import { SortControl } from "./sort-control";
+import "@/components/map/map.css";
+import "./home.css";
 
 export const metadata: Metadata = { title: { absolute: "Incidents · Triangulate" } };
 // Figures change whenever an editor saves; always read the stored ones.
 export const dynamic = "force-dynamic";
 
-export default async function HomePage() {
-  const { items, nextCursor } = await listIncidents({ limit: 50 });
+const PAGE_SIZE = 25;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+function toSearchParams(raw: SearchParams): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(raw)) for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
+  return params;
+}
+
+/** The page reads the filter leniently: a broken link still shows incidents, and says what it ignored. */
+function readFilter(params: URLSearchParams): { filter: IncidentFilter; problem: string | null } {
+  const only = new URLSearchParams([...params].filter(([key]) => (FILTER_KEYS as readonly string[]).includes(key)));
+  try {
+    return { filter: parseIncidentFilter(only), problem: null };
+  } catch (error) {
+    return { filter: {}, problem: toAppError(error)?.message ?? "The filter in this link could not be read." };
+  }
+}
+
+function formValues(filter: IncidentFilter): FilterValues {
+  return {
+    from: filter.from,
+    to: filter.to,
+    admin1: filter.admin1?.join(", "),
+    actor: filter.actor,
+    minKilled: filter.minKilled?.toString(),
+    country: filter.country,
+    eventType: filter.eventType,
+    claimant: filter.claimant,
+    claimantKind: filter.claimantKind,
+    grading: filter.grading,
+    flag: filter.flag,
+  };
+}
+
+export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const params = toSearchParams(await searchParams);
+  const search = params.toString();
+  const { filter, problem } = readFilter(params);
+  const sortParam = params.get("sort");
+  const sort: IncidentSort = (INCIDENT_SORTS as readonly string[]).includes(sortParam ?? "") ? (sortParam as IncidentSort) : "newest";
+  const intervalParam = params.get("interval");
+  const interval = (TIMELINE_INTERVALS as readonly string[]).includes(intervalParam ?? "") ? (intervalParam as "week" | "month") : "auto";
+  const selectedCode = params.get("selected");
+
+  let cursorProblem: string | null = null;
+  const list = await listIncidents({ ...filter, sort, limit: PAGE_SIZE, cursor: params.get("cursor") ?? undefined }).catch(async (error: unknown) => {
+    cursorProblem = toAppError(error)?.message ?? null;
+    if (!cursorProblem) throw error;
+    return listIncidents({ ...filter, sort, limit: PAGE_SIZE });
+  });
+  const [count, facets, pin] = await Promise.all([countIncidents(filter), filterFacets(), selectedCode ? incidentPin(selectedCode) : null]);
+
+  const canonical = filterToSearchParams(filter);
+  const without = (...keys: string[]) => {
+    const copy = new URLSearchParams(canonical);
+    for (const key of keys) copy.delete(key);
+    return copy.toString();
+  };
+  const activeCount = [...canonical.keys()].length;
+  const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = env();
+  const bbox = filter.bbox ? ([filter.bbox.minLon, filter.bbox.minLat, filter.bbox.maxLon, filter.bbox.maxLat] as [number, number, number, number]) : null;
+  const sortHidden = [...params].filter(([key]) => key !== "sort" && key !== "cursor") as [string, string][];
+
   return (
-    <main>
-      <h1>Incidents</h1>
-      <p className="lede">
-        Each incident shows its headline figure — people killed, all categories — and the reconciled low / best / high for every metric and
-        category its sources report.
-      </p>
-      {items.length === 0 ? (
-        <p className="empty">No incidents recorded yet.</p>
-      ) : (
-        <ul className="incident-list" aria-label="Incidents">
-          {items.map((item) => (
-            <li key={item.code}>
-              <IncidentCard item={item} />
-            </li>
-          ))}
-        </ul>
-      )}
-      {nextCursor ? <p className="meta">Showing the 50 most recent incidents.</p> : null}
+    <main className="analyst">
+      <div className="analyst-head">
+        <h1>Incidents</h1>
+        <p className="match-count" role="status">
+          <strong>{count}</strong> {count === 1 ? "incident matches" : "incidents match"}
+          {activeCount ? " the filters" : ""}
+        </p>
+      </div>
+      {problem || cursorProblem ? (
+        <p className="notice" role="alert">
+          Part of this link was ignored. {problem ?? cursorProblem}
+        </p>
+      ) : null}
+      <FilterForm key={canonical.toString()} facets={facets} values={formValues(filter)} activeCount={activeCount} />
+      <ActiveFilters filter={filter} facets={facets} search={search} />
+      <SelectionProvider initial={pin}>
+        <div className="analyst-grid">
+          <section className="map-panel" aria-labelledby="map-heading">
+            <h2 id="map-heading" className="sr-only">
+              Map
+            </h2>
+            <IncidentMap
+              filterQuery={without("bbox")}
+              initialView={parseView(params.get("view"))}
+              initialBounds={bbox}
+              areaLinked={Boolean(filter.bbox)}
+              tileUrl={MAP_TILE_URL ?? null}
+              tileAttribution={MAP_TILE_ATTRIBUTION ?? null}
+            />
+            <MapLegend />
+          </section>
+          <section className="timeline-panel" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">Timeline</h2>
+            <IncidentTimeline filterQuery={without("from", "to")} from={filter.from ?? null} to={filter.to ?? null} interval={interval} />
+          </section>
+          <section className="list-panel" aria-labelledby="list-heading">
+            <div className="list-head">
+              <h2 id="list-heading">List</h2>
+              <SortControl sort={sort} hidden={sortHidden} />
+            </div>
+            <div className="list-scroll">
+              {list.items.length === 0 ? (
+                <p className="empty">{count === 0 && activeCount === 0 ? "No incidents recorded yet." : "No incidents match these filters."}</p>
+              ) : (
+                <ul className="incident-list" aria-label="Incidents">
+                  {list.items.map((item) => (
+                    <li key={item.code}>
+                      <IncidentCard item={item} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+              <nav className="pager" aria-label="Pages of the list">
+                {params.get("cursor") ? <a href={`/?${withParams(search, { cursor: null })}`}>First page</a> : null}
+                {list.nextCursor ? <a href={`/?${withParams(search, { cursor: list.nextCursor })}`}>Next {PAGE_SIZE}</a> : null}
+              </nav>
+            </div>
+          </section>
+        </div>
+      </SelectionProvider>
     </main>
   );
 }

@@ -1,0 +1,267 @@
+"use client";
+// The home page's Leaflet map. Loaded only in the browser (see incident-map.tsx). It asks
+// /api/map for what the viewport needs whenever the view or the filter changes: the incidents
+// themselves when few are in view (grouped on screen with supercluster where they overlap), or
+// the server's grid clusters when many are.
+import "leaflet/dist/leaflet.css";
+import "@/components/map/map.css";
+import type L from "leaflet";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from "react-leaflet";
+import Supercluster from "supercluster";
+import { BasemapLayer } from "@/components/map/basemap-layer";
+import { clusterIcon, incidentIcon } from "@/components/map/incident-markers";
+import { formatBbox, type MapView } from "@/lib/filters/filter-url";
+import { formatRange } from "@/lib/format/figure-format";
+import type { MapData, MapPoint } from "@/lib/map/map-queries";
+import { MapPopupContent } from "./map-popup";
+import { useSelection } from "./map-selection";
+
+export type IncidentMapProps = {
+  /** The filter as a query string, without bbox (the map sends its own viewport). */
+  filterQuery: string;
+  initialView: MapView | null;
+  /** [west, south, east, north] to fit when there is no saved view. */
+  initialBounds: [number, number, number, number] | null;
+  tileUrl: string | null;
+  tileAttribution: string | null;
+  /** Called after every move with the viewport, as the `bbox` filter and the `view` parameter. */
+  onViewChange: (bbox: string, view: MapView) => void;
+  /** Called with how many incidents are in view, or null while loading. */
+  onStatus: (status: { total: number; mode: MapData["mode"] } | null) => void;
+};
+
+const WORLD_VIEW: MapView = { zoom: 2, lat: 15, lon: 10 };
+
+function pointLabel(p: MapPoint): string {
+  const figure = p.best === null ? "no killed figure reported" : `${p.high === null || p.low !== p.high ? formatRange({ low: p.low ?? p.best, best: p.best, high: p.high }) : p.best} killed`;
+  return `${p.title}, ${p.date}: ${figure}${p.contested ? ", contested" : ""}`;
+}
+
+type PointProps = { code: string; title: string; best: number; contested: number; point: MapPoint };
+
+/** Fetches the viewport's incidents or clusters; refetches on pan/zoom and on filter change. */
+function useViewportData(filterQuery: string, onViewChange: IncidentMapProps["onViewChange"], onStatus: IncidentMapProps["onStatus"]) {
+  const map = useMap();
+  const [data, setData] = useState<MapData | null>(null);
+  const [zoom, setZoom] = useState(map.getZoom());
+  const fetched = useRef<{ filterQuery: string; zoom: number; bounds: L.LatLngBounds } | null>(null);
+  const controller = useRef<AbortController | null>(null);
+
+  const load = useCallback(() => {
+    const bounds = map.getBounds();
+    const currentZoom = map.getZoom();
+    setZoom(currentZoom);
+    const center = map.getCenter();
+    onViewChange(formatBbox(bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()), { zoom: currentZoom, lat: center.lat, lon: center.lng });
+    const last = fetched.current;
+    // Panning inside what we already have at the same zoom needs nothing new.
+    if (last && last.filterQuery === filterQuery && last.zoom === currentZoom && last.bounds.contains(bounds)) return;
+    const padded = bounds.pad(0.25);
+    const bbox = formatBbox(padded.getWest(), Math.max(-85, padded.getSouth()), padded.getEast(), Math.min(85, padded.getNorth()));
+    controller.current?.abort();
+    const current = new AbortController();
+    controller.current = current;
+    onStatus(null);
+    fetch(`/api/map?${filterQuery ? `${filterQuery}&` : ""}bbox=${bbox}&zoom=${currentZoom}`, { signal: current.signal })
+      .then((response) => (response.ok ? (response.json() as Promise<MapData>) : Promise.reject(new Error(String(response.status)))))
+      .then((result) => {
+        fetched.current = { filterQuery, zoom: currentZoom, bounds: padded };
+        setData(result);
+        onStatus({ total: result.total, mode: result.mode });
+      })
+      .catch(() => {
+        // Aborted by a newer request, or failed: the next move tries again.
+        if (!current.signal.aborted) fetched.current = null;
+      });
+  }, [map, filterQuery, onViewChange, onStatus]);
+
+  useEffect(() => {
+    load();
+  }, [load]);
+  useEffect(() => () => controller.current?.abort(), []);
+  useMapEvents({ moveend: load });
+  return { data, zoom };
+}
+
+function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChange" | "onStatus">) {
+  const map = useMap();
+  const { selected, origin, select, clear } = useSelection();
+  const { data, zoom } = useViewportData(props.filterQuery, props.onViewChange, props.onStatus);
+  const popup = useRef<L.Popup>(null);
+
+  // Overlapping incidents (points mode) are grouped on screen; the server already grouped dense views.
+  const index = useMemo(() => {
+    if (!data || data.mode !== "points") return null;
+    const cluster = new Supercluster<PointProps, { best: number; contested: number }>({
+      radius: 36,
+      maxZoom: 14,
+      map: (p) => ({ best: p.best, contested: p.contested }),
+      reduce: (acc, p) => {
+        acc.best += p.best;
+        acc.contested += p.contested;
+      },
+    });
+    cluster.load(
+      data.points.map((point) => ({
+        type: "Feature" as const,
+        geometry: { type: "Point" as const, coordinates: [point.lon, point.lat] },
+        properties: { code: point.code, title: point.title, best: point.best ?? 0, contested: point.contested ? 1 : 0, point },
+      })),
+    );
+    return cluster;
+  }, [data]);
+
+  const markers: React.ReactNode[] = [];
+  if (data && index) {
+    for (const feature of index.getClusters([-180, -85, 180, 85], Math.round(zoom))) {
+      const [lon, lat] = feature.geometry.coordinates as [number, number];
+      const props = feature.properties as { cluster?: boolean; cluster_id?: number; point_count?: number } & Partial<PointProps> & { best: number; contested: number };
+      if (props.cluster) {
+        const clusterId = props.cluster_id!;
+        markers.push(
+          <Marker
+            key={`sc-${clusterId}`}
+            position={[lat, lon]}
+            icon={clusterIcon({ count: props.point_count!, killedBest: props.best, contested: props.contested })}
+            eventHandlers={{
+              click: () => map.flyTo([lat, lon], Math.min(index.getClusterExpansionZoom(clusterId), 14)),
+              keypress: (e) => {
+                if ((e as L.LeafletKeyboardEvent).originalEvent.key === "Enter") map.flyTo([lat, lon], Math.min(index.getClusterExpansionZoom(clusterId), 14));
+              },
+            }}
+          />,
+        );
+      } else if (props.point) {
+        markers.push(<IncidentMarker key={props.point.code} point={props.point} selected={selected?.code === props.point.code} onSelect={select} />);
+      }
+    }
+  } else if (data) {
+    for (const c of data.clusters) {
+      markers.push(
+        <Marker
+          key={`gc-${c.lat}-${c.lon}-${c.count}`}
+          position={[c.lat, c.lon]}
+          icon={clusterIcon({ count: c.count, killedBest: c.killedBest, contested: c.contested })}
+          eventHandlers={{
+            click: () => zoomToCluster(map, c.bounds),
+            keypress: (e) => {
+              if ((e as L.LeafletKeyboardEvent).originalEvent.key === "Enter") zoomToCluster(map, c.bounds);
+            },
+          }}
+        />,
+      );
+    }
+    for (const p of data.points) markers.push(<IncidentMarker key={p.code} point={p} selected={selected?.code === p.code} onSelect={select} />);
+  }
+
+  // Bring a selection made elsewhere (list, shared URL) into view.
+  useEffect(() => {
+    if (!selected || origin === "map") return;
+    const target: L.LatLngExpression = [selected.lat, selected.lon];
+    if (!map.getBounds().pad(-0.1).contains(target)) map.setView(target, Math.max(map.getZoom(), 5), { animate: origin === "list" });
+  }, [selected, origin, map]);
+
+  return (
+    <>
+      {markers}
+      {selected ? (
+        <Popup
+          ref={popup}
+          key={selected.code}
+          position={[selected.lat, selected.lon]}
+          offset={[0, -8]}
+          // Fit the map's own width (a phone's map is narrower than any fixed popup).
+          maxWidth={Math.min(380, map.getSize().x - 100)}
+          minWidth={Math.min(250, map.getSize().x - 100)}
+          maxHeight={Math.max(200, Math.min(460, map.getSize().y - 60))}
+          autoPanPadding={[16, 16]}
+          // Keep clear of the zoom buttons in the top-left corner.
+          autoPanPaddingTopLeft={[52, 12]}
+          eventHandlers={{
+            remove: () => {
+              clear();
+              // Back to where the keyboard user came from.
+              if (origin === "list") document.getElementById(`show-on-map-${selected.code}`)?.focus();
+            },
+          }}
+        >
+          <MapPopupContent
+            code={selected.code}
+            title={selected.title}
+            focusOnLoad={origin === "list"}
+            onClose={() => map.closePopup()}
+            // The claims arrive after the popup opened: let Leaflet re-measure it and pan it into view.
+            onLoaded={() => popup.current?.update()}
+          />
+        </Popup>
+      ) : null}
+    </>
+  );
+}
+
+function zoomToCluster(map: L.Map, [west, south, east, north]: [number, number, number, number]) {
+  if (west === east && south === north) map.setView([south, west], Math.min(map.getZoom() + 3, 14));
+  else map.fitBounds([[south, west], [north, east]], { padding: [24, 24], maxZoom: 14 });
+}
+
+function IncidentMarker({ point, selected, onSelect }: { point: MapPoint; selected: boolean; onSelect: ReturnType<typeof useSelection>["select"] }) {
+  const choose = () => onSelect({ code: point.code, title: point.title, lat: point.lat, lon: point.lon }, "map");
+  return (
+    <Marker
+      position={[point.lat, point.lon]}
+      icon={incidentIcon({ label: pointLabel(point), best: point.best, contested: point.contested, selected })}
+      // Bigger incidents underneath, so small ones stay clickable.
+      zIndexOffset={selected ? 10_000 : -(point.best ?? 0)}
+      eventHandlers={{
+        click: choose,
+        keypress: (e) => {
+          const key = (e as L.LeafletKeyboardEvent).originalEvent.key;
+          if (key === "Enter" || key === " ") choose();
+        },
+      }}
+    />
+  );
+}
+
+/** Chooses the basemap's detail by zoom: 1:110m for the world, 1:50m closer in. */
+function Basemap({ outlinesOnly }: { outlinesOnly: boolean }) {
+  const map = useMap();
+  const [zoom, setZoom] = useState(map.getZoom());
+  useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+  return <BasemapLayer detail={zoom >= 4 ? "50m" : "110m"} outlinesOnly={outlinesOnly} />;
+}
+
+/** Leaflet's container is focusable (arrow keys pan, +/− zoom): give it a name and a role. */
+function DescribeContainer() {
+  const map = useMap();
+  useEffect(() => {
+    const container = map.getContainer();
+    container.setAttribute("role", "region");
+    container.setAttribute("aria-label", "Map of incidents. Arrow keys pan, plus and minus zoom; incidents are buttons you can reach with Tab.");
+  }, [map]);
+  return null;
+}
+
+export default function IncidentMapLeaflet(props: IncidentMapProps) {
+  const view = props.initialView;
+  const bounds = props.initialBounds;
+  const start = view ?? (bounds ? null : WORLD_VIEW);
+  return (
+    <MapContainer
+      className="incident-map"
+      center={start ? [start.lat, start.lon] : undefined}
+      zoom={start ? start.zoom : undefined}
+      bounds={start || !bounds ? undefined : [[bounds[1], bounds[0]], [bounds[3], bounds[2]]]}
+      minZoom={1}
+      maxZoom={props.tileUrl ? 18 : 12}
+      worldCopyJump
+      scrollWheelZoom
+    >
+      <DescribeContainer />
+      {props.tileUrl ? <TileLayer url={props.tileUrl} attribution={props.tileAttribution ?? ""} /> : null}
+      <Basemap outlinesOnly={Boolean(props.tileUrl)} />
+      <IncidentLayer filterQuery={props.filterQuery} onViewChange={props.onViewChange} onStatus={props.onStatus} />
+    </MapContainer>
+  );
+}
