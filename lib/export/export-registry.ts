@@ -1,0 +1,123 @@
+// The export files, what each one contains and how it is written. Every export is produced as
+// a sequence of text chunks (one per batch of incidents), inside one read-only snapshot
+// (./snapshot.ts); the route streams them, the manifest hashes the very same bytes.
+import { stringify } from "csv-stringify/sync";
+import type { Db, Tx } from "@/lib/db";
+import type { ComputedMethod } from "@/lib/domain/reconcile";
+import type { IncidentFilter } from "@/lib/validation/incident-filter";
+import { ACLED_COLUMNS, CLAIMS_COLUMNS, FIGURES_COLUMNS, GED_COLUMNS } from "./columns";
+import { claimsRows } from "./claims-export";
+import { formatCell, type Cell } from "./csv-cell";
+import { acledRows, gedRows } from "./dataset-exports";
+import { figuresRows } from "./figures-export";
+import { GEOJSON_CLOSE, GEOJSON_OPEN, geojsonFeatures } from "./geojson-export";
+import { dataVersion } from "./incident-batches";
+import { readInSnapshot } from "./snapshot";
+
+export const EXPORT_FILES = ["figures.csv", "claims.csv", "ged.csv", "acled.csv", "incidents.geojson"] as const;
+export type ExportFile = (typeof EXPORT_FILES)[number];
+
+export function isExportFile(value: string): value is ExportFile {
+  return (EXPORT_FILES as readonly string[]).includes(value);
+}
+
+/** One piece of an export: text and how many data rows (CSV rows or GeoJSON features) it holds. */
+export type Chunk = { text: string; rows: number };
+
+type Spec = {
+  contentType: string;
+  /** Only figures.csv recomputes under a chosen method. */
+  acceptsMethod: boolean;
+  /** What the file's numbers are, for the X-Triangulate-Method header and the manifest. */
+  methodLabel: (method: ComputedMethod | null) => string;
+  chunks: (tx: Tx, filter: IncidentFilter, method: ComputedMethod | null) => AsyncGenerator<Chunk>;
+};
+
+// RFC 4180: CRLF between records, and any field holding a quote, comma, CR or LF is quoted.
+// (csv-stringify would leave a bare LF unquoted when the record delimiter is CRLF.)
+const CSV_OPTIONS = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
+
+export function csvText(rows: Cell[][]): string {
+  return rows.length ? stringify(rows.map((row) => row.map(formatCell)), CSV_OPTIONS) : "";
+}
+
+async function* csvChunks(columns: readonly string[], batches: AsyncIterable<Cell[][]>): AsyncGenerator<Chunk> {
+  yield { text: stringify([columns as string[]], CSV_OPTIONS), rows: 0 };
+  for await (const rows of batches) if (rows.length) yield { text: csvText(rows), rows: rows.length };
+}
+
+const STORED = "stored (per row: source_priority, or editor where an editor decided)";
+
+export const EXPORTS: Record<ExportFile, Spec> = {
+  "figures.csv": {
+    contentType: "text/csv; charset=utf-8; header=present",
+    acceptsMethod: true,
+    methodLabel: (method) => method ?? STORED,
+    chunks: (tx, filter, method) => csvChunks(FIGURES_COLUMNS, figuresRows(tx, filter, method)),
+  },
+  "claims.csv": {
+    contentType: "text/csv; charset=utf-8; header=present",
+    acceptsMethod: false,
+    methodLabel: () => "none (claims as recorded; active = counted in the stored figure)",
+    chunks: (tx, filter) => csvChunks(CLAIMS_COLUMNS, claimsRows(tx, filter)),
+  },
+  "ged.csv": {
+    contentType: "text/csv; charset=utf-8; header=present",
+    acceptsMethod: false,
+    methodLabel: () => `${STORED}; best/low/high = headline killed, all categories`,
+    chunks: (tx, filter) => csvChunks(GED_COLUMNS, gedRows(tx, filter)),
+  },
+  "acled.csv": {
+    contentType: "text/csv; charset=utf-8; header=present",
+    acceptsMethod: false,
+    methodLabel: () => "conservative (fatalities = headline low)",
+    chunks: (tx, filter) => csvChunks(ACLED_COLUMNS, acledRows(tx, filter)),
+  },
+  "incidents.geojson": {
+    contentType: "application/geo+json; charset=utf-8",
+    acceptsMethod: false,
+    methodLabel: () => STORED,
+    chunks: async function* (tx, filter) {
+      yield { text: GEOJSON_OPEN, rows: 0 };
+      let first = true;
+      for await (const features of geojsonFeatures(tx, filter)) {
+        if (!features.length) continue;
+        yield { text: (first ? "" : ",\n") + features.join(",\n"), rows: features.length };
+        first = false;
+      }
+      yield { text: GEOJSON_CLOSE, rows: 0 };
+    },
+  },
+};
+
+export type OpenedExport = {
+  /** A fingerprint known before the first byte: incidents matched and their latest change. */
+  dataVersion: { incidents: number; lastUpdated: string | null };
+  chunks: AsyncGenerator<Chunk>;
+};
+
+/**
+ * Starts an export: opens its snapshot, reads the cheap fingerprint in it (so headers can carry
+ * it) and returns the chunks, which the caller must consume or `return()` to release the snapshot.
+ */
+export async function openExport(db: Db, file: ExportFile, filter: IncidentFilter, method: ComputedMethod | null): Promise<OpenedExport> {
+  type Item = { version: OpenedExport["dataVersion"] } | { chunk: Chunk };
+  const items = readInSnapshot<Item>(db, async function* (tx) {
+    yield { version: await dataVersion(tx, filter) };
+    for await (const chunk of EXPORTS[file].chunks(tx, filter, method)) yield { chunk };
+  });
+  const first = await items.next();
+  if (first.done || !("version" in first.value)) throw new Error("export produced no fingerprint");
+  const version = first.value.version;
+  async function* chunks(): AsyncGenerator<Chunk> {
+    for await (const item of items) if ("chunk" in item) yield item.chunk;
+  }
+  const iterator = chunks();
+  // Returning early from the outer generator must release the snapshot too.
+  const originalReturn = iterator.return.bind(iterator);
+  iterator.return = async (value) => {
+    await items.return(undefined);
+    return originalReturn(value);
+  };
+  return { dataVersion: version, chunks: iterator };
+}
