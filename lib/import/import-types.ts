@@ -1,0 +1,53 @@
+// Shapes shared by the importers, the CLI, the API route and the upload page.
+
+export const IMPORT_FORMATS = ["acled", "ucdp", "claims"] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+/** One problem, pointing at the place in the file a person has to fix. */
+export type RowError = {
+  /** 1 = first row after the header; null for a problem with the whole file (e.g. its header). */
+  row: number | null;
+  line: number | null;
+  column: string | null;
+  /** The cell as it was in the file, when the problem is with one cell. */
+  value?: string;
+  message: string;
+};
+
+export type ImportPhase = "reading" | "validating" | "checking references" | "writing" | "refreshing figures" | "done";
+export type ImportProgress = { phase: ImportPhase; done: number; total: number };
+
+export type ImportOptions = {
+  format: ImportFormat;
+  fileName: string;
+  /** Import the valid rows and report the others, instead of importing nothing. */
+  validOnly?: boolean;
+  /** Check everything, write nothing. */
+  dryRun?: boolean;
+  /** Who imports (audit, entered_by); null for the command line without --user. */
+  actorId: string | null;
+  onProgress?: (progress: ImportProgress) => void;
+};
+
+export type ImportSummary = {
+  format: ImportFormat;
+  fileName: string;
+  /** True when the rows were written (all of them, or the valid ones with validOnly). */
+  imported: boolean;
+  validOnly: boolean;
+  dryRun: boolean;
+  rows: number;
+  validRows: number;
+  invalidRows: number;
+  incidentsCreated: number;
+  incidentsMatched: number;
+  claimsCreated: number;
+  /** Rows whose claim was already in the database (or earlier in the file): importing twice changes nothing. */
+  claimsAlreadyPresent: number;
+  claimsSuperseded: number;
+  sourcesCreated: string[];
+  documentsCreated: number;
+  figuresRefreshed: number;
+  errors: RowError[];
+  durationMs: number;
+};

@@ -1,0 +1,79 @@
+// Building blocks for the zod schemas of imported CSV rows. Cells arrive as trimmed strings
+// ("" = empty); every message names the column, because that is what a person fixes.
+import { z } from "zod";
+
+export const emptyToNull = (value: unknown) => (value === "" || value === undefined ? null : value);
+
+export const text = (column: string, max = 500) =>
+  z.preprocess(emptyToNull, z.string().max(max, `${column} is at most ${max} characters`).nullable());
+
+export const requiredText = (column: string, max = 500) =>
+  z.string({ message: `${column} is required` }).min(1, `${column} is required`).max(max, `${column} is at most ${max} characters`);
+
+/** A whole, non-negative number written in digits ("1,200" is refused: the comma is ambiguous across locales). */
+export const countCell = (column: string) =>
+  z
+    .string({ message: `${column} is required` })
+    .min(1, `${column} is required`)
+    .refine((v) => /^-?\d+(\.\d+)?$/.test(v), `${column} must be a number written in digits`)
+    .transform(Number)
+    .pipe(z.number().int(`${column} must be a whole number`).min(0, `${column} cannot be negative`).max(10_000_000, `${column} is implausibly large`));
+
+export const optionalCount = (column: string) => z.preprocess(emptyToNull, countCell(column).nullable());
+
+export const coordinate = (column: string, limit: number) =>
+  z
+    .string({ message: `${column} is required` })
+    .min(1, `${column} is required`)
+    .refine((v) => /^-?\d+(\.\d+)?$/.test(v), `${column} must be a decimal number`)
+    .transform(Number)
+    .pipe(z.number().min(-limit, `${column} must lie between -${limit} and ${limit}`).max(limit, `${column} must lie between -${limit} and ${limit}`));
+
+export const smallCode = (column: string, min: number, max: number) =>
+  z.preprocess(
+    emptyToNull,
+    z
+      .string()
+      .regex(/^\d+$/, `${column} must be a whole number from ${min} to ${max}`)
+      .transform(Number)
+      .pipe(z.number().min(min, `${column} must be from ${min} to ${max}`).max(max, `${column} must be from ${min} to ${max}`))
+      .nullable(),
+  );
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+function realDay(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A day as the datasets write it: 2025-02-07, 2025-02-07 00:00:00.000 (UCDP), 07 February 2025
+ * or 7-February-2025 (ACLED's older exports). Returns YYYY-MM-DD, or null when it is not a real day.
+ */
+export function parseDay(value: string): string | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?)?$/.exec(value);
+  if (iso) return realDay(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const written = /^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{4})$/.exec(value);
+  if (written) {
+    const month = MONTHS.findIndex((m) => m === written[2]!.toLowerCase() || m.slice(0, 3) === written[2]!.toLowerCase()) + 1;
+    return month ? realDay(Number(written[3]), month, Number(written[1])) : null;
+  }
+  return null;
+}
+
+export const dayCell = (column: string) =>
+  z
+    .string({ message: `${column} is required` })
+    .min(1, `${column} is required`)
+    .transform((value, ctx) => {
+      const day = parseDay(value);
+      if (!day) {
+        ctx.addIssue({ code: "custom", message: `${column} must be a date written YYYY-MM-DD (or "7 February 2025"), got "${value}"` });
+        return z.NEVER;
+      }
+      return day;
+    });
+
+export const optionalDay = (column: string) => z.preprocess(emptyToNull, dayCell(column).nullable());

@@ -1,0 +1,237 @@
+// Importing claims files: the round trip of an export, idempotency, malformed files, the
+// statement parser, references, --valid-only and the audit record.
+import { beforeAll, describe, expect, it } from "vitest";
+import { addClaim, assessClaim, retractClaim, supersedeClaim } from "@/lib/claims/claim-commands";
+import type { Db } from "@/lib/db";
+import { CLAIMS_COLUMNS, FIGURES_COLUMNS } from "@/lib/export/columns";
+import { seedKobe } from "@/lib/seed/seed-database";
+import { csvRecords, exportText } from "./export-support";
+import { copyReferenceData, counts, csv, importText } from "./import-support";
+import { useTestDb } from "./test-database";
+
+const CODE = "MLI-2025-0001";
+let source: Db;
+
+/** Kobé plus the awkward cases: a superseded claim, a judgement, a retraction, hostile and multi-line text. */
+async function richSource(db: Db) {
+  await seedKobe(db);
+  const witness = await db.source.create({ data: { slug: "survivor", name: "A survivor", kind: "witness" } });
+  const { claim: first } = await addClaim(
+    db,
+    { incidentCode: CODE, claimantId: witness.id, metric: "missing", category: "civilians", valueMin: 5, valueMax: 5, qualifier: "exact", statement: 'She said "five, maybe more",\nfrom her village, were missing.', statedOn: "2025-02-10" },
+    null,
+  );
+  await supersedeClaim(db, { claimId: first.id, expectedVersion: first.version, metric: "missing", category: "civilians", valueMin: 7, valueMax: 7, qualifier: "exact", statement: "=HYPERLINK(\"http://evil.example\",\"7 missing\")", statedOn: "2025-02-12" }, null);
+  const government = await db.claim.findFirstOrThrow({ where: { claimant: { slug: "mali-government" }, metric: "injured" } });
+  await assessClaim(db, { claimId: government.id, expectedVersion: government.version, assessment: "not_credible", reason: "Contradicted by hospital records." }, null);
+  const { claim: wrong } = await addClaim(db, { incidentCode: CODE, claimantId: witness.id, metric: "abducted", category: "civilians", valueMin: 2, valueMax: 2, qualifier: "exact", statement: "Two drivers were taken." }, null);
+  await retractClaim(db, { claimId: wrong.id, expectedVersion: wrong.version, reason: "Entered against the wrong incident." }, null);
+}
+
+beforeAll(async () => {
+  source = await useTestDb();
+  await richSource(source);
+});
+
+const withoutUpdatedAt = (text: string) => csvRecords(text).map(({ updated_at: _ignored, ...rest }) => rest);
+
+describe("round trip", () => {
+  it("export claims → import into a database without claims → export again: identical claims and figures", async () => {
+    const claimsA = await exportText(source, "claims.csv");
+    const figuresA = await exportText(source, "figures.csv");
+    expect(claimsA).toContain("'=HYPERLINK"); // neutralised in the file…
+    expect(claimsA).toContain('"She said ""five, maybe more"",\nfrom her village, were missing."');
+
+    const target = await useTestDb();
+    await copyReferenceData(source, target);
+    const summary = await importText(target, "claims", claimsA);
+    expect(summary.errors).toEqual([]);
+    expect(summary).toMatchObject({ imported: true, rows: 18, claimsCreated: 18, claimsSuperseded: 1, figuresRefreshed: 1 });
+
+    // …and restored in the database.
+    expect(await target.claim.count({ where: { statement: { startsWith: "=HYPERLINK" } } })).toBe(1);
+    const claimsB = await exportText(target, "claims.csv");
+    expect(claimsB).toBe(claimsA);
+    expect(withoutUpdatedAt(await exportText(target, "figures.csv"))).toEqual(withoutUpdatedAt(figuresA));
+    expect(csvRecords(figuresA).length).toBeGreaterThan(5);
+
+    // Same file again: nothing new.
+    const before = await counts(target);
+    const again = await importText(target, "claims", claimsA);
+    expect(again).toMatchObject({ imported: true, claimsCreated: 0, claimsAlreadyPresent: 18, claimsSuperseded: 0, figuresRefreshed: 0 });
+    expect(await counts(target)).toEqual({ ...before, audits: before.audits + 1 });
+    expect(await exportText(target, "claims.csv")).toBe(claimsA);
+  });
+});
+
+describe("a claims file written by hand", () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await useTestDb();
+    await seedKobe(db);
+  });
+  const header = ["incident_code", "metric", "category", "subgroup", "value_min", "value_max", "qualifier", "statement", "claimant", "claimant_kind", "document_title", "document_url", "stated_on"] as const;
+
+  it("fills metric and values from the statement, creates a new claimant and its document, and records the import", async () => {
+    const text = csv(header, [
+      [CODE, null, null, null, null, null, null, "At least 12 people were killed when the convoy was attacked.", "local-radio", "local_media", "Evening bulletin", "https://radio.example/bulletin", "2025-02-09"],
+      [CODE, "injured", "civilians", null, "40", null, null, "More than 40 passengers were wounded.", "local-radio", null, "Evening bulletin", null, "2025-02-09"],
+    ]);
+    const summary = await importText(db, "claims", text, { fileName: "bulletin.csv" });
+    expect(summary.errors).toEqual([]);
+    expect(summary).toMatchObject({ imported: true, claimsCreated: 2, sourcesCreated: ["local-radio"], documentsCreated: 1 });
+    const parsed = await db.claim.findFirstOrThrow({ where: { claimant: { slug: "local-radio" }, metric: "killed" } });
+    expect(parsed).toMatchObject({ category: "unspecified", valueMin: 12, valueMax: null, qualifier: "at_least" });
+    const inferred = await db.claim.findFirstOrThrow({ where: { claimant: { slug: "local-radio" }, metric: "injured" } });
+    expect(inferred).toMatchObject({ valueMin: 40, valueMax: null, qualifier: "at_least" });
+    const radio = await db.source.findUniqueOrThrow({ where: { slug: "local-radio" } });
+    expect(radio).toMatchObject({ kind: "local_media", name: "local-radio" });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "import" }, orderBy: { id: "desc" } });
+    expect(event.after).toMatchObject({ format: "claims", fileName: "bulletin.csv", rows: 2, claimsCreated: 2, user: "command line" });
+  });
+
+  it("reports the statement parser's reason when it cannot read a figure", async () => {
+    const text = csv(header, [
+      [CODE, null, null, null, null, null, null, "A similar number of militants were reportedly killed.", "hrw", null, null, null, null],
+      [CODE, null, null, null, null, null, null, "34 civilians, including 13 Malians and 21 foreigners, were killed.", "hrw", null, null, null, null],
+    ]);
+    const summary = await importText(db, "claims", text);
+    expect(summary.imported).toBe(false);
+    expect(summary.errors).toHaveLength(2);
+    expect(summary.errors[0]).toMatchObject({ row: 1, line: 2, column: "metric" });
+    expect(summary.errors[0]!.message).toMatch(/could not read a figure|no casualty figure/);
+    expect(summary.errors[1]!.message).toMatch(/gives 3 figures/);
+  });
+
+  it("refuses references it cannot resolve", async () => {
+    const text = csv(header, [
+      ["MLI-2099-0001", "killed", "civilians", null, "3", "3", "exact", "Three civilians were killed.", "hrw", null, null, null, null],
+      [CODE, "killed", "civilians", null, "3", "3", "exact", "Three civilians were killed.", "nobody-knows", null, null, null, null],
+    ]);
+    const summary = await importText(db, "claims", text);
+    expect(summary.imported).toBe(false);
+    expect(summary.errors.map((e) => [e.row, e.column])).toEqual([
+      [1, "incident_code"],
+      [2, "claimant"],
+    ]);
+    expect(summary.errors[1]!.message).toContain("claimant_kind");
+  });
+});
+
+describe("malformed files change nothing", () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await useTestDb();
+    await seedKobe(db);
+  });
+
+  const good = (overrides: Partial<Record<(typeof CLAIMS_COLUMNS)[number], string>> = {}) => {
+    const base: Record<string, string> = {
+      claim_id: "",
+      incident_code: CODE,
+      metric: "killed",
+      category: "civilians",
+      subgroup: "",
+      value_min: "3",
+      value_max: "3",
+      qualifier: "exact",
+      statement: "Three civilians died of their wounds.",
+      claimant: "hrw",
+      claimant_kind: "ngo",
+      document_title: "",
+      document_url: "",
+      published_on: "",
+      stated_on: "2025-02-15",
+      assessment: "",
+      active: "",
+      superseded_by: "",
+      entered_by: "",
+      entered_at: "",
+      ...overrides,
+    };
+    return CLAIMS_COLUMNS.map((c) => base[c]!);
+  };
+
+  it("a file of another format: the header says what is missing", async () => {
+    const before = await counts(db);
+    const summary = await importText(db, "claims", csv(["event_id_cnty", "event_date", "fatalities"], [["MLI1", "2025-02-07", "3"]]));
+    expect(summary.imported).toBe(false);
+    expect(summary.errors).toHaveLength(2);
+    expect(summary.errors[0]).toMatchObject({ row: null, line: 1 });
+    expect(summary.errors[0]!.message).toMatch(/lacks the columns incident_code, statement, claimant/);
+    expect(summary.errors[1]!.message).toMatch(/unknown columns event_id_cnty, event_date, fatalities/);
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it("bad dates, negative and non-numeric counts, impossible intervals: one error per cell, nothing written", async () => {
+    const before = await counts(db);
+    const text = csv(CLAIMS_COLUMNS, [
+      good({ stated_on: "2025-02-30" }),
+      good({ stated_on: "8 Feb" }),
+      good({ value_min: "-3" }),
+      good({ value_min: "three" }),
+      good({ value_min: "5", value_max: "2", qualifier: "range" }),
+      good({ entered_at: "yesterday" }),
+      good(),
+    ]);
+    const summary = await importText(db, "claims", text);
+    expect(summary).toMatchObject({ imported: false, rows: 7, invalidRows: 6, validRows: 1 });
+    expect(summary.errors.map((e) => [e.row, e.column])).toEqual([
+      [1, "stated_on"],
+      [2, "stated_on"],
+      [3, "value_min"],
+      [4, "value_min"],
+      [5, "value_max"],
+      [6, "entered_at"],
+    ]);
+    expect(summary.errors[2]!.message).toBe("value_min cannot be negative");
+    expect(summary.errors[3]).toMatchObject({ value: "three", message: "value_min must be a number written in digits" });
+    expect(summary.errors[4]!.message).toBe("value_max must be at least value_min");
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it("a row with a stray comma, and an unclosed quote", async () => {
+    const strayComma = `${CLAIMS_COLUMNS.join(",")}\r\n${good().join(",")},extra\r\n`;
+    const summary = await importText(db, "claims", strayComma);
+    expect(summary.errors[0]!.message).toMatch(/21 cells but the header has 20/);
+    const unclosed = `${CLAIMS_COLUMNS.join(",")}\r\n${good({ statement: '"Three' }).join(",")}\r\n`;
+    const broken = await importText(db, "claims", unclosed);
+    expect(broken.imported).toBe(false);
+    expect(broken.errors[0]!.message).toMatch(/not valid CSV/);
+  });
+
+  it("a statement with a quoted newline survives the import", async () => {
+    const text = csv(CLAIMS_COLUMNS, [good({ statement: "Line one,\nline two with \"quotes\"." })]);
+    const summary = await importText(db, "claims", text);
+    expect(summary.errors).toEqual([]);
+    const claim = await db.claim.findFirstOrThrow({ where: { statement: { startsWith: "Line one" } } });
+    expect(claim.statement).toBe('Line one,\nline two with "quotes".');
+  });
+
+  it("100,000 rows with one bad row: refused with that row named, nothing written", async () => {
+    const rows = Array.from({ length: 100_000 }, (_, i) =>
+      good({ category: "unspecified", value_min: String(i % 50), value_max: String(i % 50), statement: `Bulk statement number ${i}: ${i % 50} people were killed.`, claimant: `bulk-${i % 7}`, claimant_kind: "local_media" }),
+    );
+    rows[76_543] = good({ value_min: "-1", value_max: "1", qualifier: "range" });
+    const before = await counts(db);
+    const summary = await importText(db, "claims", csv(CLAIMS_COLUMNS, rows));
+    expect(summary).toMatchObject({ imported: false, rows: 100_000, invalidRows: 1, validRows: 99_999 });
+    expect(summary.errors).toEqual([{ row: 76_544, line: 76_545, column: "value_min", value: "-1", message: "value_min cannot be negative" }]);
+    expect(await counts(db)).toEqual(before);
+  }, 120_000);
+
+  it("--valid-only imports the valid rows and reports the others", async () => {
+    const before = await counts(db);
+    const text = csv(CLAIMS_COLUMNS, [
+      good({ statement: "Valid-only: four civilians were killed.", value_min: "4", value_max: "4" }),
+      good({ statement: "Valid-only: a bad date.", stated_on: "2025-13-01" }),
+      good({ statement: "Valid-only: five civilians were killed.", value_min: "5", value_max: "5", claimant: "afp" }),
+    ]);
+    const summary = await importText(db, "claims", text, { validOnly: true });
+    expect(summary).toMatchObject({ imported: true, validOnly: true, rows: 3, validRows: 2, invalidRows: 1, claimsCreated: 2 });
+    expect(summary.errors).toMatchObject([{ row: 2, column: "stated_on" }]);
+    expect(await db.claim.count()).toBe(before.claims + 2);
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "import" }, orderBy: { id: "desc" } });
+    expect(event.after).toMatchObject({ rows: 3, importedRows: 2, invalidRows: 1, validOnly: true });
+  });
+});
