@@ -72,8 +72,9 @@ function onProgress(p: ImportProgress) {
   }
 }
 
-const exitCode = await withCliDatabase(async (url) => {
-  await migrateDeploy(url, { quiet: true });
+const exitCode = await withCliDatabase(async (url, { runningApp }) => {
+  // A running app has applied the migrations already; otherwise make sure the schema is current.
+  if (!runningApp) await migrateDeploy(url, { quiet: true });
   const db = createPrismaClient(url);
   try {
     let actorId: string | null = null;

@@ -40,9 +40,10 @@ async function allocateCodes(tx: Tx, events: DatasetEvent[]): Promise<string[]> 
   for (const prefix of [...new Set(events.map((e) => `${e.countryIso3}-${e.dateStart.slice(0, 4)}-`))].sort()) {
     // The same lock as lib/incidents/incident-code.ts takes, so an editor creating an incident meanwhile waits.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${prefix}))`;
+    // The position is cast: an untyped parameter would make PostgreSQL pick substring(text FROM pattern).
     const rows = await tx.$queryRaw<{ n: number | null }[]>`
-      SELECT max(substring("code" FROM ${prefix.length + 1})::int) AS n
-      FROM "Incident" WHERE "code" LIKE ${prefix + "%"} AND substring("code" FROM ${prefix.length + 1}) ~ '^[0-9]+$'`;
+      SELECT max(substring("code" FROM ${prefix.length + 1}::int)::int) AS n
+      FROM "Incident" WHERE "code" LIKE ${prefix + "%"} AND substring("code" FROM ${prefix.length + 1}::int) ~ '^[0-9]+$'`;
     next.set(prefix, (rows[0]?.n ?? 0) + 1);
   }
   return events.map((e) => {
