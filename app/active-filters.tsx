@@ -1,5 +1,6 @@
 // The filters in force, each removable with one link, so an analyst (and whoever they share the
 // URL with) sees at once what the map, timeline and list are showing.
+import Link from "next/link";
 import { withParams } from "@/lib/filters/filter-url";
 import { formatDayRange } from "@/lib/format/date-format";
 import { FLAG_LABELS } from "@/lib/format/flag-explanations";
@@ -41,9 +42,9 @@ export function ActiveFilters({ filter, facets, search }: { filter: IncidentFilt
         return (
           <li key={chip.label}>
             <span>{chip.label}</span>
-            <a href={`/${next ? `?${next}` : ""}`} aria-label={`Remove filter ${chip.label}`}>
+            <Link href={`/${next ? `?${next}` : ""}`} scroll={false} aria-label={`Remove filter ${chip.label}`}>
               <span aria-hidden="true">×</span>
-            </a>
+            </Link>
           </li>
         );
       })}

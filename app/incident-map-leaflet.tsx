@@ -12,6 +12,7 @@ import Supercluster from "supercluster";
 import { BasemapLayer } from "@/components/map/basemap-layer";
 import { clusterIcon, incidentIcon } from "@/components/map/incident-markers";
 import { formatBbox, type MapView } from "@/lib/filters/filter-url";
+import { formatDay } from "@/lib/format/date-format";
 import { formatRange } from "@/lib/format/figure-format";
 import type { MapData, MapPoint } from "@/lib/map/map-queries";
 import { MapPopupContent } from "./map-popup";
@@ -35,7 +36,7 @@ const WORLD_VIEW: MapView = { zoom: 2, lat: 15, lon: 10 };
 
 function pointLabel(p: MapPoint): string {
   const figure = p.best === null ? "no killed figure reported" : `${p.high === null || p.low !== p.high ? formatRange({ low: p.low ?? p.best, best: p.best, high: p.high }) : p.best} killed`;
-  return `${p.title}, ${p.date}: ${figure}${p.contested ? ", contested" : ""}`;
+  return `${p.title}, ${formatDay(p.date)}: ${figure}${p.contested ? ", contested" : ""}`;
 }
 
 type PointProps = { code: string; title: string; best: number; contested: number; point: MapPoint };
@@ -155,11 +156,12 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
     for (const p of data.points) markers.push(<IncidentMarker key={p.code} point={p} selected={selected?.code === p.code} onSelect={select} />);
   }
 
-  // Bring a selection made elsewhere (list, shared URL) into view.
+  // Bring a selection made in the list into view, close enough to see it. (A selection from a shared
+  // URL keeps the link's view: that is what the sharer saw; the popup pans itself in if needed.)
   useEffect(() => {
-    if (!selected || origin === "map") return;
+    if (!selected || origin !== "list") return;
     const target: L.LatLngExpression = [selected.lat, selected.lon];
-    if (!map.getBounds().pad(-0.1).contains(target)) map.setView(target, Math.max(map.getZoom(), 5), { animate: origin === "list" });
+    if (!map.getBounds().pad(-0.1).contains(target)) map.setView(target, Math.max(map.getZoom(), 5));
   }, [selected, origin, map]);
 
   return (

@@ -24,7 +24,7 @@ export function IncidentMap({ areaLinked, ...mapProps }: Props) {
   const [, startTransition] = useTransition();
   const [linked, setLinked] = useState(areaLinked);
   const [status, setStatus] = useState<{ total: number; mode: string } | null>(null);
-  const latest = useRef<{ bbox: string; view: MapView } | null>(null);
+  const latest = useRef<{ bbox: string; view: MapView; key: string } | null>(null);
   const linkedRef = useRef(linked);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -44,8 +44,11 @@ export function IncidentMap({ areaLinked, ...mapProps }: Props) {
 
   const onViewChange = useCallback(
     (bbox: string, view: MapView) => {
+      const key = `${bbox}|${formatView(view)}`;
       const first = latest.current === null;
-      latest.current = { bbox, view };
+      // Leaflet reports the same view more than once (e.g. as the map settles): only real moves count.
+      if (latest.current?.key === key) return;
+      latest.current = { bbox, view, key };
       // Opening the page is not a move: leave its URL as it was shared.
       if (first) return;
       clearTimeout(timer.current);

@@ -44,6 +44,16 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
   const [data, setData] = useState<TimelineData | null>(null);
   const [problem, setProblem] = useState(false);
   const commitTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The range the brush itself last wrote to the URL. When the URL's range comes back as that, the
+  // brush is already in place; any other range (a shared link, "All dates", the filter form)
+  // re-creates the chart, because recharts keeps the brush position in the chart's own store.
+  const brushed = useRef<{ from: string | null; to: string | null } | null>(null);
+  const [resets, setResets] = useState(0);
+  useEffect(() => {
+    if (brushed.current && brushed.current.from === from && brushed.current.to === to) return;
+    brushed.current = null;
+    setResets((n) => n + 1);
+  }, [from, to]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -64,8 +74,10 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
   );
   const range = bucketRangeFor(data?.buckets ?? [], from, to) ?? { startIndex: 0, endIndex: Math.max(0, rows.length - 1) };
 
-  function setDates(next: { from: string | null; to: string | null }) {
+  function setDates(next: { from: string | null; to: string | null }, byBrush = false) {
     if (next.from === from && next.to === to) return;
+    // Re-creating the chart under a keyboard user's focused handle would throw their focus away.
+    brushed.current = byBrush ? next : null;
     const search = withParams(window.location.search, { from: next.from, to: next.to });
     startTransition(() => router.push(`?${search}`, { scroll: false }));
   }
@@ -75,7 +87,7 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
     clearTimeout(commitTimer.current);
     commitTimer.current = setTimeout(() => {
       const whole = startIndex <= 0 && endIndex >= data.buckets.length - 1;
-      setDates(whole ? { from: null, to: null } : (dateRangeFor(data.buckets, startIndex, endIndex) ?? { from: null, to: null }));
+      setDates(whole ? { from: null, to: null } : (dateRangeFor(data.buckets, startIndex, endIndex) ?? { from: null, to: null }), true);
     }, 450);
   }
 
@@ -122,7 +134,12 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
           </figcaption>
           <div className="timeline-chart">
             <ResponsiveContainer width="100%" height="100%">
-              <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: -12 }} accessibilityLayer={false}>
+              <ComposedChart
+                key={`${data!.interval}|${rows.length}|${resets}`}
+                data={rows}
+                margin={{ top: 8, right: 4, bottom: 0, left: -12 }}
+                accessibilityLayer={false}
+              >
                 <CartesianGrid stroke="#e3e7eb" vertical={false} />
                 <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
                 <YAxis yAxisId="killed" allowDecimals={false} tick={{ fontSize: 11 }} width={44} />
@@ -133,7 +150,6 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
                 <Area yAxisId="killed" dataKey="band" name="Killed, low–high" stroke="none" fill="#f4b5ae" fillOpacity={0.6} isAnimationActive={false} />
                 <Line yAxisId="killed" dataKey="best" name="Killed, best" stroke="#b42318" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
                 <Brush
-                  key={`${data!.interval}|${rows.length}|${from}|${to}`}
                   dataKey="label"
                   height={30}
                   travellerWidth={14}
@@ -142,7 +158,12 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
                   endIndex={range.endIndex}
                   onChange={onBrush}
                   ariaLabel="Date range"
-                />
+                >
+                  {/* A miniature of the whole period, so the handles show where the incidents are. */}
+                  <ComposedChart data={rows}>
+                    <Bar dataKey="incidents" fill="#8c97a3" isAnimationActive={false} />
+                  </ComposedChart>
+                </Brush>
               </ComposedChart>
             </ResponsiveContainer>
           </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { env } from "@/lib/env";
 import { toAppError } from "@/lib/errors";
 import { FILTER_KEYS, INCIDENT_SORTS, parseView, withParams } from "@/lib/filters/filter-url";
@@ -140,8 +141,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 </ul>
               )}
               <nav className="pager" aria-label="Pages of the list">
-                {params.get("cursor") ? <a href={`/?${withParams(search, { cursor: null })}`}>First page</a> : null}
-                {list.nextCursor ? <a href={`/?${withParams(search, { cursor: list.nextCursor })}`}>Next {PAGE_SIZE}</a> : null}
+                {params.get("cursor") ? <Link href={`/?${withParams(search, { cursor: null })}`} scroll={false}>First page</Link> : null}
+                {list.nextCursor ? <Link href={`/?${withParams(search, { cursor: list.nextCursor })}`} scroll={false}>Next {PAGE_SIZE}</Link> : null}
               </nav>
             </div>
           </section>

@@ -25,6 +25,7 @@ export function ShowOnMapButton({ incident }: { incident: SelectedIncident }) {
       id={`show-on-map-${incident.code}`}
       className="show-on-map"
       aria-pressed={pressed}
+      aria-label={`${pressed ? "Shown" : "Show"} on map: ${incident.title}`}
       onClick={() => {
         if (pressed) {
           clear();
@@ -37,7 +38,6 @@ export function ShowOnMapButton({ incident }: { incident: SelectedIncident }) {
     >
       <span aria-hidden="true">◎ </span>
       {pressed ? "Shown on map" : "Show on map"}
-      <span className="sr-only">: {incident.title}</span>
     </button>
   );
 }

@@ -8,7 +8,8 @@ const armedGroup: CountedClaim = { claimantName: "JNIM", kind: "party_to_conflic
 
 describe("flags in plain words (Kobé, killed · civilians)", () => {
   it("says the sources cannot all be right, with their figures", () => {
-    expect(explainFlag("contested", [hrw, government], 34)).toBe("The sources' figures do not overlap, so they cannot all be right: Human Rights Watch 34, Malian government 25.");
+    expect(explainFlag("contested", [hrw, government], 34)).toBe("The sources' figures do not overlap, so they cannot all be right: Malian government 25, Human Rights Watch 34.");
+    expect(explainFlag("contested", [government, hrw], 34)).toBe(explainFlag("contested", [hrw, government], 34));
   });
 
   it("says the government's figure is lower than the independent ones", () => {

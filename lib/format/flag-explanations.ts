@@ -30,10 +30,12 @@ export type CountedClaim = {
   qualifier: Qualifier;
 };
 
+/** "Malian government 25, Human Rights Watch 34": lowest figure first, so the gap reads left to right. */
 function said(claims: CountedClaim[]): string {
   const seen = new Set<string>();
   const parts: string[] = [];
-  for (const c of claims) {
+  const ordered = [...claims].sort((a, b) => a.valueMin - b.valueMin || (a.valueMax ?? Infinity) - (b.valueMax ?? Infinity) || a.claimantName.localeCompare(b.claimantName));
+  for (const c of ordered) {
     const text = `${c.claimantName} ${formatClaimValue(c.valueMin, c.valueMax, c.qualifier)}`;
     if (!seen.has(text)) parts.push(text);
     seen.add(text);
@@ -42,7 +44,7 @@ function said(claims: CountedClaim[]): string {
 }
 
 function names(claims: CountedClaim[]): string {
-  return [...new Set(claims.map((c) => c.claimantName))].join(", ");
+  return [...new Set(claims.map((c) => c.claimantName))].sort().join(", ");
 }
 
 export function explainFlag(flag: Flag, counted: CountedClaim[], high: number | null): string {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
+import { currentUser } from "@/lib/auth/current-user";
+import { hasRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { formatDayRange } from "@/lib/format/date-format";
@@ -58,7 +60,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
     if (target) permanentRedirect(`/incidents/${target.code}`);
   }
   const dto = incidentDetailDto(incident);
-  const history = await incidentHistory(incident.id);
+  const [history, user] = await Promise.all([incidentHistory(incident.id), currentUser()]);
   const precision = locationPrecision(incident.locationPrecision);
   const liveClaims = dto.claims.filter((c) => !c.retracted);
   const place = [incident.placeName, incident.admin2, incident.admin1, incident.countryIso3].filter(Boolean).join(", ");
@@ -67,6 +69,13 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
     <main className="incident-page">
       <p className="breadcrumb">
         <a href="/">← All incidents</a>
+        {hasRole(user, "editor") ? (
+          <span className="editor-links">
+            {" · "}
+            <a href={`/incidents/${incident.code}/claims/new`}>Add claims</a> · <a href={`/incidents/${incident.code}/review`}>Review claims and figures</a> ·{" "}
+            <a href={`/incidents/${incident.code}/edit`}>Edit the incident</a>
+          </span>
+        ) : null}
       </p>
       <header className="incident-header">
         <h1>{incident.title}</h1>
