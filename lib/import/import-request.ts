@@ -1,0 +1,54 @@
+// POST /api/import: what the request carries (a multipart form from the upload page, or a raw
+// CSV body from a script) and how the answer is shaped (JSON, or NDJSON progress for the page).
+import { z } from "zod";
+import type { Db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { IMPORT_FORMATS, type ImportProgress, type ImportSummary } from "./import-types";
+import { runImport } from "./run-import";
+
+/** Uploads above this are refused before they are read. */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+/** Row errors sent back in one answer; the count says how many there were. */
+export const MAX_REPORTED_ERRORS = 1000;
+
+const flag = z
+  .union([z.boolean(), z.string()])
+  .optional()
+  .transform((v) => v === true || (typeof v === "string" && ["1", "true", "on", "yes"].includes(v.toLowerCase())));
+
+export const ImportRequestSchema = z.object({
+  format: z.enum(IMPORT_FORMATS, { message: `format must be one of ${IMPORT_FORMATS.join(", ")}` }),
+  validOnly: flag,
+  dryRun: flag,
+  fileName: z.string().trim().min(1).max(200).default("upload.csv"),
+});
+
+export type ImportRequest = z.output<typeof ImportRequestSchema> & { text: string };
+
+export async function readImportRequest(request: Request): Promise<ImportRequest> {
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_IMPORT_BYTES) throw new AppError(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or use npm run import on the server.`, "too_large");
+  const type = request.headers.get("content-type") ?? "";
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  if (type.startsWith("multipart/form-data")) {
+    const form = await request.formData();
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) throw new AppError(400, "Choose a CSV file to import.", "invalid", { file: ["Choose a CSV file to import."] });
+    const fields = ImportRequestSchema.parse({ ...query, format: form.get("format") ?? query.format, validOnly: form.get("validOnly") ?? query.validOnly, dryRun: form.get("dryRun") ?? query.dryRun, fileName: file.name || query.fileName });
+    return { ...fields, text: await file.text() };
+  }
+  // A raw body (text/csv): the options travel in the query string.
+  const fields = ImportRequestSchema.parse(query);
+  const text = await request.text();
+  if (!text.trim()) throw new AppError(400, "The request body is empty: send the CSV file as the body.", "invalid", { file: ["The request body is empty."] });
+  return { ...fields, text };
+}
+
+/** The summary as sent over HTTP: errors capped, with their total. */
+export function summaryBody(summary: ImportSummary) {
+  return { ...summary, errors: summary.errors.slice(0, MAX_REPORTED_ERRORS), errorCount: summary.errors.length };
+}
+
+export function runImportRequest(db: Db, input: ImportRequest, actorId: string, onProgress?: (p: ImportProgress) => void) {
+  return runImport(db, input.text, { format: input.format, fileName: input.fileName, validOnly: input.validOnly, dryRun: input.dryRun, actorId, onProgress });
+}
