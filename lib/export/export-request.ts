@@ -11,8 +11,8 @@ export const COMPUTED_METHODS = ["source_priority", "conservative", "median"] as
 
 const MethodSchema = z.enum(COMPUTED_METHODS, { message: `method must be one of ${COMPUTED_METHODS.join(", ")} (leave it out for the stored figures, editor decisions included)` });
 
-const ExportQuerySchema = withFilter({ method: MethodSchema.optional() });
-const ManifestQuerySchema = withFilter({
+export const ExportQuerySchema = withFilter({ method: MethodSchema.optional() });
+export const ManifestQuerySchema = withFilter({
   file: z.enum(EXPORT_FILES, { message: `file must be one of ${EXPORT_FILES.join(", ")}` }),
   method: MethodSchema.optional(),
 });

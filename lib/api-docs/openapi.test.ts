@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { CLAIMS_COLUMNS, FIGURES_COLUMNS } from "@/lib/export/columns";
+import { FILTER_KEYS } from "@/lib/filters/filter-url";
+import { openApiDocument } from "./openapi";
+
+describe("the OpenAPI document", () => {
+  const doc = openApiDocument();
+
+  it("documents the read endpoints, the exports and the import", () => {
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(["/api/incidents", "/api/incidents/{code}", "/api/sources", "/api/export/figures.csv", "/api/export/claims.csv", "/api/export/manifest", "/api/import"]),
+    );
+  });
+
+  it("takes its parameters from the shared filter schema", () => {
+    const names = (path: string) => doc.paths[path]!.get!.parameters!.map((p) => p.name);
+    for (const key of FILTER_KEYS) {
+      expect(names("/api/incidents")).toContain(key);
+      expect(names("/api/export/figures.csv")).toContain(key);
+    }
+    expect(names("/api/export/figures.csv")).toContain("method");
+    expect(names("/api/export/claims.csv")).not.toContain("method");
+    const method = doc.paths["/api/export/figures.csv"]!.get!.parameters!.find((p) => p.name === "method")!;
+    expect(method.schema).toMatchObject({ enum: ["source_priority", "conservative", "median"] });
+    expect(doc.paths["/api/incidents"]!.get!.parameters!.every((p) => p.description.length > 0)).toBe(true);
+  });
+
+  it("lists every CSV column with a description", () => {
+    const columns = (path: string) => doc.paths[path]!.get!.responses["200"]!.content!["text/csv"]!["x-csv-columns"]!;
+    expect(columns("/api/export/figures.csv").map((c) => c.name)).toEqual([...FIGURES_COLUMNS]);
+    expect(columns("/api/export/claims.csv").map((c) => c.name)).toEqual([...CLAIMS_COLUMNS]);
+    expect(columns("/api/export/figures.csv").every((c) => c.description.length > 0)).toBe(true);
+  });
+
+  it("every $ref points at a component schema", () => {
+    const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([A-Za-z]+)"/g)].map((m) => m[1]!);
+    expect(refs.length).toBeGreaterThan(5);
+    for (const ref of refs) expect(doc.components.schemas).toHaveProperty(ref);
+    expect(doc.components.schemas.Figure).toMatchObject({ type: "object", required: expect.arrayContaining(["low", "best", "high"]) });
+  });
+});
