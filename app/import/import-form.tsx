@@ -73,18 +73,19 @@ export function ImportForm() {
   return (
     <>
       <form className="form import-form" onSubmit={submit} aria-describedby="import-status">
-        <label htmlFor="import-file">
-          CSV file
+        {/* Labels beside (not around) their controls: a label wrapping a select would read its option as part of its name. */}
+        <div className="import-field">
+          <label htmlFor="import-file">CSV file</label>
           <input id="import-file" name="file" type="file" accept=".csv,text/csv" required disabled={running} />
-        </label>
-        <label htmlFor="import-format">
-          Format
+        </div>
+        <div className="import-field">
+          <label htmlFor="import-format">Format</label>
           <select id="import-format" name="format" defaultValue="claims" disabled={running}>
             <option value="claims">Claims (Triangulate claims.csv)</option>
             <option value="acled">ACLED export</option>
             <option value="ucdp">UCDP GED</option>
           </select>
-        </label>
+        </div>
         <label className="inline" htmlFor="import-valid-only">
           <input id="import-valid-only" name="validOnly" type="checkbox" value="true" disabled={running} />
           Import only the valid rows (report the others)
