@@ -176,7 +176,8 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
           // Fit the map's own width (a phone's map is narrower than any fixed popup).
           maxWidth={Math.min(380, map.getSize().x - 100)}
           minWidth={Math.min(250, map.getSize().x - 100)}
-          maxHeight={Math.max(200, Math.min(460, map.getSize().y - 60))}
+          // Leave room under the popup for the marker it points at.
+          maxHeight={Math.max(180, Math.min(440, map.getSize().y - 120))}
           autoPanPadding={[16, 16]}
           // Keep clear of the zoom buttons in the top-left corner.
           autoPanPaddingTopLeft={[52, 12]}

@@ -104,3 +104,25 @@ test("the map asks the server only for its viewport, and a world view stays smal
   expect(timeline.status()).toBe(400);
   expect(Object.keys((await timeline.json()).error.fields)).toContain("interval");
 });
+
+test("with the map area as a filter, panning away empties the list, the count and the timeline", async ({ page }) => {
+  // Over the Pacific, far from Kobé.
+  await page.goto("/?view=4/-20.0/-150.0");
+  await expect(page.getByRole("status").filter({ hasText: "match" })).toHaveText("1 incident matches");
+  await page.getByRole("checkbox", { name: /Only incidents in the map area/ }).check();
+  await expect(page).toHaveURL(/bbox=/);
+  await expect(page.getByRole("status").filter({ hasText: "match" })).toHaveText("0 incidents match the filters");
+  await expect(page.getByRole("list", { name: "Filters in force" })).toContainText("In the map area");
+  await expect(page.getByRole("region", { name: "Timeline" })).toContainText("No incidents match, so there is nothing to chart.");
+
+  await page.getByRole("list", { name: "Filters in force" }).getByRole("link", { name: "Remove filter In the map area" }).click();
+  await expect(page).not.toHaveURL(/bbox=/);
+  await expect(page.getByRole("status").filter({ hasText: "match" })).toHaveText("1 incident matches");
+
+  // Over the Sahel, the map area holds Kobé.
+  await page.goto("/?view=5/16.0/0.2");
+  await page.getByRole("checkbox", { name: /Only incidents in the map area/ }).check();
+  await expect(page).toHaveURL(/bbox=/);
+  await expect(page.getByRole("status").filter({ hasText: "match" })).toHaveText("1 incident matches the filters");
+  await expect(page.getByRole("list", { name: "Incidents" }).getByRole("article", { name: /Kobé/ })).toBeVisible();
+});
