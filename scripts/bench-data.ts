@@ -1,16 +1,10 @@
 // `npm run bench:data -- --incidents 1000000`: fills the benchmark database (default data folder
 // .data/bench, or DATABASE_URL) with a synthetic dataset, loaded with COPY — never row by row.
 // Figures are reconciled by the real engine and stored like the app stores them.
-import { parseArgs } from "node:util";
 import path from "node:path";
-import pg from "pg";
-import { CopyWriter } from "@/lib/bench/copy-writer";
-import { syntheticIncident, syntheticSources } from "@/lib/bench/synthetic-dataset";
+import { parseArgs } from "node:util";
+import { fillBenchDatabase } from "@/lib/bench/fill-bench-database";
 import { withCliDatabase } from "@/lib/db/cli-database";
-import { migrateDeploy } from "@/lib/db/migrate";
-import { headlineFigure } from "@/lib/domain/headline";
-import { reconcileIncident } from "@/lib/domain/reconcile";
-import { FLAGS } from "@/lib/domain/vocabularies";
 
 const { values } = parseArgs({ options: { incidents: { type: "string", default: "50000" }, quiet: { type: "boolean", default: false } } });
 const total = Number(values.incidents);
@@ -20,75 +14,9 @@ if (!Number.isInteger(total) || total < 1) {
 }
 process.env.TRIANGULATE_DATA_DIR ??= path.resolve(".data", "bench");
 
-const INCIDENT_COLUMNS = ["id", "code", "title", "summary", "dateStart", "dateEnd", "datePrecision", "placeName", "admin1", "countryIso3", "latitude", "longitude", "locationPrecision", "eventType", "subEventType", "grading", "version", "headlineLow", "headlineBest", "headlineHigh", "headlineContested", "flags", "createdAt", "updatedAt"];
-const CLAIM_COLUMNS = ["id", "incidentId", "claimantId", "metric", "category", "subgroup", "valueMin", "valueMax", "qualifier", "statement", "statedOn", "supersedesId", "assessment", "version", "createdAt", "updatedAt"];
-const FIGURE_COLUMNS = ["id", "incidentId", "metric", "category", "low", "best", "high", "method", "rationale", "flags", "claimCount", "sourceCount", "independentSourceCount", "usedClaimIds", "excluded", "breakdowns", "computedAt"];
-
-export async function fillBenchDatabase(url: string, count: number, log: (line: string) => void) {
-  await migrateDeploy(url, { quiet: true });
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
-  const started = Date.now();
-  try {
-    await pool.query(`TRUNCATE "ReconciliationRevision", "ReconciliationDecision", "Reconciliation", "Claim", "DocumentRelay", "Document", "IncidentActor", "Incident", "Source", "AuditEvent" CASCADE`);
-    const sources = syntheticSources();
-    for (const s of sources) {
-      await pool.query(`INSERT INTO "Source" (id, slug, name, kind, "countryIso3", "isParty", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, now())`, [s.id, s.slug, s.name, s.kind, s.countryIso3, s.isParty]);
-    }
-    // Three COPY streams at once, one per table; foreign keys are checked by construction, so
-    // the loading sessions skip the triggers that would check them row by row.
-    const clients = await Promise.all([pool.connect(), pool.connect(), pool.connect()]);
-    for (const client of clients) await client.query("BEGIN; SET LOCAL session_replication_role = replica");
-    const [incidentClient, claimClient, figureClient] = clients as [pg.PoolClient, pg.PoolClient, pg.PoolClient];
-    const incidents = CopyWriter.start(incidentClient, "Incident", INCIDENT_COLUMNS);
-    const claims = CopyWriter.start(claimClient, "Claim", CLAIM_COLUMNS);
-    const figures = CopyWriter.start(figureClient, "Reconciliation", FIGURE_COLUMNS);
-    const counters = new Map<string, number>();
-    const codeNumber = (iso3: string, year: number) => {
-      const key = `${iso3}-${year}`;
-      const next = (counters.get(key) ?? 0) + 1;
-      counters.set(key, next);
-      return next;
-    };
-    const claimCounter = { next: 0 };
-    let figureCounter = 0;
-    const now = new Date().toISOString();
-    for (let i = 0; i < count; i++) {
-      const incident = syntheticIncident(i, sources, codeNumber, claimCounter);
-      const computed = reconcileIncident(incident.claims);
-      const headline = headlineFigure(computed);
-      const flags = FLAGS.filter((f) => computed.some((c) => c.flags.includes(f)));
-      await incidents.row([
-        incident.id, incident.code, incident.title, "", incident.dateStart, incident.dateEnd, incident.dateStart === incident.dateEnd ? "day" : "range",
-        incident.placeName, incident.admin1, incident.countryIso3, incident.latitude, incident.longitude, incident.locationPrecision,
-        incident.eventType, incident.subEventType, incident.grading, 1, headline?.low ?? null, headline?.best ?? null, headline?.high ?? null,
-        headline?.contested ?? false, flags, now, now,
-      ]);
-      for (const c of incident.claims) {
-        await claims.row([c.id, incident.id, c.claimant.id, c.metric, c.category, c.subgroup, c.valueMin, c.valueMax, c.qualifier, incident.statements.get(c.id), c.statedOn, c.supersedesId, c.assessment, 1, c.createdAt, c.createdAt]);
-      }
-      for (const f of computed) {
-        await figures.row([`d0000000-0000-4000-8000-${(++figureCounter).toString(16).padStart(12, "0")}`, incident.id, f.metric, f.category, f.low, f.best, f.high, f.method, f.rationale, f.flags, f.claimCount, f.sourceCount, f.independentSourceCount, f.usedClaimIds, JSON.stringify(f.excluded), JSON.stringify(f.breakdowns), now]);
-      }
-      if ((i + 1) % 100_000 === 0) log(`  ${i + 1} incidents (${Math.round((i + 1) / ((Date.now() - started) / 1000))}/s)`);
-    }
-    await Promise.all([incidents.end(), claims.end(), figures.end()]);
-    for (const client of clients) {
-      await client.query("COMMIT");
-      client.release();
-    }
-    await pool.query("ANALYZE");
-    const seconds = (Date.now() - started) / 1000;
-    return { incidents: count, claims: claimCounter.next, figures: figureCounter, seconds };
-  } finally {
-    await pool.end();
-  }
-}
-
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("bench-data.ts")) {
-  await withCliDatabase(async (url) => {
-    const log = values.quiet ? () => {} : (line: string) => console.error(line);
-    log(`Loading ${total} synthetic incidents…`);
-    const result = await fillBenchDatabase(url, total, log);
-    console.log(`Loaded ${result.incidents} incidents, ${result.claims} claims and ${result.figures} figures in ${result.seconds.toFixed(1)} s (${Math.round(result.incidents / result.seconds)} incidents/s).`);
-  });
-}
+await withCliDatabase(async (url) => {
+  const log = values.quiet ? () => {} : (line: string) => console.error(line);
+  log(`Loading ${total} synthetic incidents…`);
+  const result = await fillBenchDatabase(url, total, log);
+  console.log(`Loaded ${result.incidents} incidents, ${result.claims} claims and ${result.figures} figures in ${result.seconds.toFixed(1)} s (${Math.round(result.incidents / result.seconds)} incidents/s).`);
+});

@@ -1,0 +1,287 @@
+// `npm run bench` (1,000,000 incidents) or `npm run bench -- --quick` (50,000): measures the
+// production build on the embedded PostgreSQL and prints p50/p95 per read path, export and import
+// throughput next to PostgreSQL's own COPY, and the server's memory. Writes bench/results.json.
+// It reports; it never fails on a budget.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { from as copyFrom, to as copyTo } from "pg-copy-streams";
+import { rng, REGIONS } from "@/lib/bench/synthetic-dataset";
+import { createPrismaClient } from "@/lib/db";
+import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { runImport } from "@/lib/import/run-import";
+import { fillBenchDatabase } from "@/lib/bench/fill-bench-database";
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    incidents: { type: "string" },
+    requests: { type: "string" },
+    port: { type: "string", default: "3400" },
+    "reuse-data": { type: "boolean", default: false },
+  },
+});
+const quick = values.quick;
+const incidentsWanted = Number(values.incidents ?? (quick ? 50_000 : 1_000_000));
+const requestsPerCase = Number(values.requests ?? (quick ? 40 : 200));
+const importRows = quick ? 20_000 : 100_000;
+const port = Number(values.port);
+const base = `http://127.0.0.1:${port}`;
+const dataDir = path.resolve(".data", quick ? "bench-quick" : "bench");
+const distDir = ".next-bench";
+const log = (line: string) => console.error(`[bench] ${line}`);
+
+type Stat = { name: string; target: string; p50: number; p95: number; max: number; n: number; bytes?: number; note?: string };
+const results: { startedAt: string; quick: boolean; incidents: number; claims: number; requestsPerCase: number; latency: Stat[]; export: Record<string, unknown>; import: Record<string, unknown>; machine: Record<string, unknown> } = {
+  startedAt: new Date().toISOString(),
+  quick,
+  incidents: 0,
+  claims: 0,
+  requestsPerCase,
+  latency: [],
+  export: {},
+  import: {},
+  machine: { cpus: (await import("node:os")).cpus().length, memoryGiB: Math.round((await import("node:os")).totalmem() / 2 ** 30), node: process.version },
+};
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function timeRequests(name: string, target: string, urls: string[]): Promise<Stat> {
+  // One warm-up request, then sequential requests: latency as one user sees it.
+  await fetch(urls[0]!).then((r) => r.arrayBuffer());
+  const times: number[] = [];
+  let bytes = 0;
+  for (const url of urls) {
+    const started = performance.now();
+    const response = await fetch(url);
+    const body = await response.arrayBuffer();
+    times.push(performance.now() - started);
+    if (!response.ok) throw new Error(`${name}: ${url} answered ${response.status}: ${Buffer.from(body).toString().slice(0, 300)}`);
+    bytes = Math.max(bytes, body.byteLength);
+  }
+  times.sort((a, b) => a - b);
+  const stat = { name, target, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(times[times.length - 1]!), n: times.length, bytes };
+  log(`${name}: p50 ${stat.p50} ms, p95 ${stat.p95} ms (largest body ${bytes} B)`);
+  return stat;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** The Next.js server process under our serve.ts child (the one that holds the memory). */
+function descendants(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const all: number[] = [];
+  const walk = (pid: number) => (children.get(pid) ?? []).forEach((child) => (all.push(child), walk(child)));
+  walk(root);
+  return all;
+}
+
+function rssMiB(pid: number): number {
+  try {
+    const match = fs.readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
+    return match ? Number(match[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function serverRss(root: number): number {
+  return Math.max(0, ...descendants(root).map(rssMiB));
+}
+
+async function waitFor(url: string, child: ChildProcess) {
+  for (let i = 0; i < 240; i++) {
+    if (child.exitCode !== null) throw new Error("the app exited while starting");
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the app did not answer ${url}`);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "ignore", "inherit"], env });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited ${code}`))));
+  });
+}
+
+const embedded = await startEmbeddedPostgres({ dataDir, log });
+let app: ChildProcess | null = null;
+const pool = new pg.Pool({ connectionString: embedded.url, max: 2 });
+try {
+  const count = Number((await pool.query(`SELECT count(*) AS n FROM "Incident"`).catch(() => ({ rows: [{ n: 0 }] }))).rows[0].n);
+  if (count !== incidentsWanted || !values["reuse-data"]) {
+    log(`Loading ${incidentsWanted} synthetic incidents (bench:data)…`);
+    const loaded = await fillBenchDatabase(embedded.url, incidentsWanted, log);
+    results.export.loadSeconds = round(loaded.seconds);
+    log(`Loaded in ${loaded.seconds.toFixed(1)} s.`);
+  } else log(`Reusing the ${count} incidents already loaded.`);
+  results.incidents = Number((await pool.query(`SELECT count(*) AS n FROM "Incident"`)).rows[0].n);
+  results.claims = Number((await pool.query(`SELECT count(*) AS n FROM "Claim"`)).rows[0].n);
+
+  if (!fs.existsSync(path.join(distDir, "BUILD_ID")) || process.env.BENCH_REBUILD) {
+    log("Building the production app…");
+    await run(path.resolve("node_modules/.bin/next"), ["build"], { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" });
+  }
+  app = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "start"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: embedded.url, PORT: String(port), NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+  });
+  await waitFor(`${base}/api/incidents?limit=1`, app);
+  const rssAtStart = serverRss(app.pid!);
+
+  const random = rng(42);
+  const around = (spanDeg: number) =>
+    Array.from({ length: requestsPerCase }, () => {
+      const region = REGIONS[Math.floor(random() * REGIONS.length)]!;
+      const lon = region.lon + (random() - 0.5) * region.spread;
+      const lat = region.lat + (random() - 0.5) * region.spread;
+      return [lon - spanDeg, lat - spanDeg / 2, lon + spanDeg, lat + spanDeg / 2].map((n) => n.toFixed(3)).join(",");
+    });
+  const codes = (await pool.query(`SELECT code FROM "Incident" ORDER BY md5(code) LIMIT $1`, [requestsPerCase])).rows.map((r) => r.code as string);
+  const countries = [...new Set(REGIONS.map((r) => r.iso3))];
+  const times = Array.from({ length: requestsPerCase }, (_, i) => i);
+
+  results.latency.push(await timeRequests("map · world (zoom 2)", "p95 ≤ 150 ms", times.map(() => `${base}/api/map?bbox=-180,-85,180,85&zoom=2`)));
+  results.latency.push(await timeRequests("map · region (zoom 6)", "p95 ≤ 150 ms", around(12).map((b) => `${base}/api/map?bbox=${b}&zoom=6`)));
+  results.latency.push(await timeRequests("map · town (zoom 12)", "p95 ≤ 150 ms", around(0.2).map((b) => `${base}/api/map?bbox=${b}&zoom=12`)));
+  results.latency.push(
+    await timeRequests(
+      "list · country + flag",
+      "p95 ≤ 100 ms",
+      times.map((i) => `${base}/api/incidents?country=${countries[i % countries.length]}&flag=${i % 2 ? "contested" : "single_source"}&limit=50`),
+    ),
+  );
+  results.latency.push(await timeRequests("timeline · all, by month", "p95 ≤ 300 ms", times.map(() => `${base}/api/timeline?interval=month`)));
+  results.latency.push(
+    await timeRequests("timeline · one country", "p95 ≤ 300 ms", times.map((i) => `${base}/api/timeline?interval=auto&country=${countries[i % countries.length]}`)),
+  );
+  results.latency.push(await timeRequests("incident page (HTML)", "p95 ≤ 50 ms", codes.map((c) => `${base}/incidents/${c}`)));
+  results.latency.push(await timeRequests("incident API (JSON)", "p95 ≤ 50 ms", codes.map((c) => `${base}/api/incidents/${c}`)));
+
+  // Export of everything, next to PostgreSQL's own COPY of the same join.
+  log("Exporting figures.csv of everything…");
+  let peak = rssAtStart;
+  const sampler = setInterval(() => (peak = Math.max(peak, serverRss(app!.pid!))), 100);
+  const exportStarted = performance.now();
+  const response = await fetch(`${base}/api/export/figures.csv`);
+  let exportBytes = 0;
+  let exportRows = 0;
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    exportBytes += value.byteLength;
+    for (const byte of value) if (byte === 10) exportRows++;
+  }
+  const exportSeconds = (performance.now() - exportStarted) / 1000;
+  clearInterval(sampler);
+  exportRows -= 1; // header
+  const client = await pool.connect();
+  const copyStarted = performance.now();
+  let copyRows = 0;
+  await new Promise<void>((resolve, reject) => {
+    const stream = client.query(
+      copyTo(`COPY (SELECT i.code, i.title, i."dateStart", i."dateEnd", i."datePrecision", i."countryIso3", i.admin1, i.admin2, i."placeName", i.latitude, i.longitude,
+        i."locationPrecision", i."eventType", i."subEventType", r.metric, r.category, r.low, r.best, r.high, r.method, array_to_string(r.flags, ';'), r."claimCount",
+        r."sourceCount", r."independentSourceCount",
+        (SELECT string_agg(DISTINCT s.name, ';') FROM "Claim" c JOIN "Source" s ON s.id = c."claimantId" WHERE c."incidentId" = i.id AND c.metric = r.metric AND c.category = r.category),
+        i.grading, r."computedAt"
+        FROM "Incident" i JOIN "Reconciliation" r ON r."incidentId" = i.id ORDER BY i.id) TO STDOUT WITH (FORMAT csv, HEADER)`),
+    );
+    stream.on("data", (chunk: Buffer) => {
+      for (const byte of chunk) if (byte === 10) copyRows++;
+    });
+    stream.on("end", () => resolve());
+    stream.on("error", reject);
+  });
+  const copySeconds = (performance.now() - copyStarted) / 1000;
+  client.release();
+  copyRows -= 1;
+  results.export = {
+    ...results.export,
+    rows: exportRows,
+    bytes: exportBytes,
+    seconds: round(exportSeconds),
+    rowsPerSecond: Math.round(exportRows / exportSeconds),
+    copyRows,
+    copySeconds: round(copySeconds),
+    copyRowsPerSecond: Math.round(copyRows / copySeconds),
+    ratioToCopy: round((exportRows / exportSeconds / (copyRows / copySeconds)) * 100) / 100,
+    serverRssStartMiB: Math.round(rssAtStart),
+    serverRssPeakMiB: Math.round(peak),
+    serverRssGrowthMiB: Math.round(peak - rssAtStart),
+  };
+  log(`figures.csv: ${exportRows} rows in ${exportSeconds.toFixed(1)} s; COPY: ${copyRows} rows in ${copySeconds.toFixed(1)} s; server RSS ${Math.round(rssAtStart)} → ${Math.round(peak)} MiB`);
+
+  // Import of a claims file, next to a raw COPY FROM of the same rows.
+  const header = "claim_id,incident_code,metric,category,subgroup,value_min,value_max,qualifier,statement,claimant,claimant_kind,document_title,document_url,published_on,stated_on,assessment,active,superseded_by,entered_by,entered_at";
+  const importCodes = (await pool.query(`SELECT code FROM "Incident" ORDER BY md5(code || $1) LIMIT $2`, [results.startedAt, importRows])).rows.map((r) => r.code as string);
+  const lines = importCodes.map((code, i) => `,${code},killed,civilians,,${i % 50},${i % 50},exact,"Bench import ${results.startedAt} row ${i}: ${i % 50} civilians were killed.",bench-source-${1 + (i % 300)},,,,,2024-01-0${1 + (i % 9)},not_assessed,,,,`);
+  const csv = `${header}\n${lines.join("\n")}\n`;
+  const db = createPrismaClient(embedded.url);
+  const importStarted = performance.now();
+  const summary = await runImport(db, csv, { format: "claims", fileName: "bench-claims.csv", actorId: null });
+  const importSeconds = (performance.now() - importStarted) / 1000;
+  await db.$disconnect();
+  if (!summary.imported) throw new Error(`bench import refused: ${JSON.stringify(summary.errors.slice(0, 3))}`);
+  const copyClient = await pool.connect();
+  await copyClient.query(`CREATE TEMP TABLE bench_claims_copy (${header.split(",").map((c) => `${c} text`).join(", ")})`);
+  const copyInStarted = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const stream = copyClient.query(copyFrom(`COPY bench_claims_copy FROM STDIN WITH (FORMAT csv, HEADER)`));
+    stream.on("finish", () => resolve());
+    stream.on("error", reject);
+    stream.end(csv);
+  });
+  const copyInSeconds = (performance.now() - copyInStarted) / 1000;
+  copyClient.release();
+  results.import = {
+    rows: lines.length,
+    claimsCreated: summary.claimsCreated,
+    seconds: round(importSeconds),
+    rowsPerSecond: Math.round(lines.length / importSeconds),
+    copyFromSeconds: round(copyInSeconds),
+    copyFromRowsPerSecond: Math.round(lines.length / copyInSeconds),
+  };
+  log(`import: ${lines.length} claims in ${importSeconds.toFixed(1)} s; COPY FROM: ${copyInSeconds.toFixed(2)} s`);
+} finally {
+  await pool.end().catch(() => {});
+  if (app && app.exitCode === null) {
+    const exited = new Promise((r) => app!.once("exit", r));
+    app.kill("SIGTERM");
+    await exited;
+  }
+  await embedded.stop();
+}
+
+fs.mkdirSync("bench", { recursive: true });
+fs.writeFileSync(path.join("bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+
+const pad = (s: string, n: number) => s.padEnd(n);
+console.log(`\nTriangulate benchmark — ${results.incidents.toLocaleString("en")} incidents, ${results.claims.toLocaleString("en")} claims, ${requestsPerCase} requests per case`);
+console.log(`${pad("case", 28)}${pad("p50 ms", 10)}${pad("p95 ms", 10)}${pad("max ms", 10)}${pad("body", 12)}target`);
+for (const s of results.latency) console.log(`${pad(s.name, 28)}${pad(String(s.p50), 10)}${pad(String(s.p95), 10)}${pad(String(s.max), 10)}${pad(`${Math.round((s.bytes ?? 0) / 1024)} KiB`, 12)}${s.target}`);
+const e = results.export as Record<string, number>;
+const im = results.import as Record<string, number>;
+console.log(`figures.csv export: ${e.rowsPerSecond} rows/s vs COPY ${e.copyRowsPerSecond} rows/s (${Math.round(e.ratioToCopy! * 100)}%; target ≥ 50%); server RSS growth ${e.serverRssGrowthMiB} MiB (target < 200)`);
+console.log(`claims import: ${im.rowsPerSecond} rows/s (target ≥ 20,000) vs COPY FROM ${im.copyFromRowsPerSecond} rows/s`);
+console.log("Written to bench/results.json");
