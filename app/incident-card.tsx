@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { IncidentListItem } from "@/lib/incidents/incident-queries";
 import { formatDayRange } from "@/lib/format/date-format";
 import { CATEGORY_LABELS, METRIC_LABELS, formatLowBestHigh, formatRange } from "@/lib/format/figure-format";
@@ -9,7 +10,7 @@ export function IncidentCard({ item }: { item: IncidentListItem }) {
   return (
     <article className="incident-card" aria-labelledby={headingId}>
       <h3 id={headingId}>
-        <a href={`/incidents/${item.code}`}>{item.title}</a>
+        <Link href={`/incidents/${item.code}`}>{item.title}</Link>
       </h3>
       <p className="meta">
         {item.code} · {formatDayRange(item.dateStart, item.dateEnd)} · {item.placeName}, {item.countryIso3} · {item.eventType}

@@ -16,7 +16,7 @@ import { formatDay } from "@/lib/format/date-format";
 import { formatRange } from "@/lib/format/figure-format";
 import type { MapData, MapPoint } from "@/lib/map/map-queries";
 import { MapPopupContent } from "./map-popup";
-import { useSelection } from "./map-selection";
+import { useSelection, type SelectedIncident } from "./map-selection";
 
 export type IncidentMapProps = {
   /** The filter as a query string, without bbox (the map sends its own viewport). */
@@ -90,6 +90,10 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
   const { selected, origin, select, clear } = useSelection();
   const { data, zoom } = useViewportData(props.filterQuery, props.onViewChange, props.onStatus);
   const popup = useRef<L.Popup>(null);
+  // Which incident is selected right now, for the popup's close handler: when another incident is
+  // chosen, the old popup closes too, and that must not clear the new selection.
+  const current = useRef(selected);
+  current.current = selected;
 
   // Overlapping incidents (points mode) are grouped on screen; the server already grouped dense views.
   const index = useMemo(() => {
@@ -156,13 +160,28 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
     for (const p of data.points) markers.push(<IncidentMarker key={p.code} point={p} selected={selected?.code === p.code} onSelect={select} />);
   }
 
-  // Bring a selection made in the list into view, close enough to see it. (A selection from a shared
-  // URL keeps the link's view: that is what the sharer saw; the popup pans itself in if needed.)
+  // Bring a selection made in the list into view, close enough to see it on its own rather than
+  // inside a group. (A selection from a shared URL keeps the link's view: that is what the sharer
+  // saw; the popup pans itself in if needed.) Once per selection: zooming out again is the user's call.
+  const broughtIntoView = useRef<SelectedIncident | null>(null);
   useEffect(() => {
-    if (!selected || origin !== "list") return;
+    if (!selected || origin !== "list" || broughtIntoView.current === selected) return;
+    broughtIntoView.current = selected;
     const target: L.LatLngExpression = [selected.lat, selected.lon];
-    if (!map.getBounds().pad(-0.1).contains(target)) map.setView(target, Math.max(map.getZoom(), 5));
-  }, [selected, origin, map]);
+    let zoom = map.getZoom();
+    if (!map.getBounds().pad(-0.1).contains(target)) zoom = Math.max(zoom, 5);
+    if (index) {
+      for (const f of index.getClusters([-180, -85, 180, 85], Math.round(map.getZoom()))) {
+        const props = f.properties as { cluster?: boolean; cluster_id?: number };
+        if (props.cluster && index.getLeaves(props.cluster_id!, Infinity).some((leaf) => leaf.properties.code === selected.code)) {
+          zoom = Math.max(zoom, Math.min(index.getClusterExpansionZoom(props.cluster_id!), 14));
+        }
+      }
+    } else if (data?.mode === "clusters") {
+      zoom = Math.max(zoom, 8);
+    }
+    if (zoom !== map.getZoom() || !map.getBounds().pad(-0.1).contains(target)) map.setView(target, zoom);
+  }, [selected, origin, map, index, data]);
 
   return (
     <>
@@ -183,6 +202,7 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
           autoPanPaddingTopLeft={[52, 12]}
           eventHandlers={{
             remove: () => {
+              if (current.current?.code !== selected.code) return;
               clear();
               // Back to where the keyboard user came from.
               if (origin === "list") document.getElementById(`show-on-map-${selected.code}`)?.focus();

@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { GeoJSON, Pane } from "react-leaflet";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import { unwrapFeatures } from "@/lib/map/antimeridian";
 
 export type BasemapDetail = "110m" | "50m";
 
@@ -17,7 +18,7 @@ function loadCountries(detail: BasemapDetail): Promise<FeatureCollection | null>
   if (!pending) {
     pending = fetch(`/basemap/countries-${detail}.json`)
       .then((response) => (response.ok ? (response.json() as Promise<Topology<{ countries: GeometryCollection }>>) : null))
-      .then((topology) => (topology ? (feature(topology, topology.objects.countries) as FeatureCollection) : null))
+      .then((topology) => (topology ? unwrapFeatures(feature(topology, topology.objects.countries) as FeatureCollection) : null))
       // Without a basemap the incidents still show on the plain background: not worth an error.
       .catch(() => null);
     loaded.set(detail, pending);
