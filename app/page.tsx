@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ExportMenu } from "@/components/export-menu";
 import { env } from "@/lib/env";
 import { toAppError } from "@/lib/errors";
 import { FILTER_KEYS, INCIDENT_SORTS, parseView, withParams } from "@/lib/filters/filter-url";
@@ -126,7 +127,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           <section className="list-panel" aria-labelledby="list-heading">
             <div className="list-head">
               <h2 id="list-heading">List</h2>
-              <SortControl sort={sort} hidden={sortHidden} />
+              <div className="list-tools">
+                <SortControl sort={sort} hidden={sortHidden} />
+                {/* The same filter as the map, timeline and list: exports hold every matching incident. */}
+                <ExportMenu search={canonical.toString()} />
+              </div>
             </div>
             <div className="list-scroll">
               {list.items.length === 0 ? (
