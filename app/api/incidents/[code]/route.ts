@@ -8,10 +8,16 @@ import { getIncidentByCode, incidentDetailDto } from "@/lib/incidents/incident-q
 
 const ParamsSchema = z.object({ code: z.string().regex(/^[A-Z]{3}-\d{4}-\d{4,}$/, "code must look like MLI-2025-0001") });
 
-export async function GET(_request: Request, { params }: { params: Promise<{ code: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
   try {
     const { code } = ParamsSchema.parse(await params);
-    return Response.json(incidentDetailDto(await getIncidentByCode(code)));
+    const incident = await getIncidentByCode(code);
+    if (incident.mergedIntoId) {
+      // A merged incident's code keeps working: it points at the incident that absorbed it.
+      const target = await db.incident.findUniqueOrThrow({ where: { id: incident.mergedIntoId }, select: { code: true } });
+      return Response.redirect(new URL(`/api/incidents/${target.code}`, request.url), 308);
+    }
+    return Response.json(incidentDetailDto(incident));
   } catch (error) {
     return errorResponse(error);
   }
