@@ -4,6 +4,7 @@ import { IncidentForm, type IncidentFormValues } from "@/components/editor/incid
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
+import { MergeForm } from "./merge-form";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -44,6 +45,8 @@ export default async function EditIncidentPage({ params }: Props) {
         Edit {incident.code}: {incident.title}
       </h1>
       <IncidentForm mode="edit" code={incident.code} initial={initial} version={incident.version} />
+      <hr />
+      <MergeForm code={incident.code} version={incident.version} />
     </main>
   );
 }
