@@ -18,7 +18,7 @@
 // one user here, else the claim is entered by the importing user.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
-import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
+import { refreshFiguresInBulk } from "./bulk-refresh";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ClaimsRow } from "@/lib/validation/claims-row";
 import type { ValidRow, WriteContext } from "./run-import";
@@ -258,11 +258,8 @@ export async function writeClaims(ctx: WriteContext<ClaimsRow>): Promise<void> {
 
   // ── figures of every incident whose claims changed ──
   const touched = [...new Set([...toCreate.map((p) => p.incidentId), ...newLinks.map((l) => l.planned.incidentId)])];
-  for (const [i, incidentId] of touched.entries()) {
-    await refreshIncidentFigures(tx, incidentId, options.actorId);
-    if (i % 200 === 0) ctx.progress({ phase: "refreshing figures", done: i, total: touched.length });
-  }
-  ctx.progress({ phase: "refreshing figures", done: touched.length, total: touched.length });
+  ctx.progress({ phase: "refreshing figures", done: 0, total: touched.length });
+  await refreshFiguresInBulk(tx, touched, options.actorId, (done) => ctx.progress({ phase: "refreshing figures", done, total: touched.length }));
   summary.figuresRefreshed = touched.length;
 }
 

@@ -13,7 +13,7 @@
 //   says which file it came from.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
-import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
+import { refreshFiguresInBulk } from "./bulk-refresh";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { DatasetEvent } from "@/lib/validation/dataset-event";
 import type { ValidRow, WriteContext } from "./run-import";
@@ -177,10 +177,7 @@ export async function writeDatasetEvents(ctx: WriteContext<DatasetEvent>, datase
 
   // ── figures of every incident that got a claim ──
   const touched = [...new Set(newClaims.map((c) => c.incidentId))];
-  for (const [i, incidentId] of touched.entries()) {
-    await refreshIncidentFigures(tx, incidentId, options.actorId);
-    if (i % 200 === 0) ctx.progress({ phase: "refreshing figures", done: i, total: touched.length });
-  }
-  ctx.progress({ phase: "refreshing figures", done: touched.length, total: touched.length });
+  ctx.progress({ phase: "refreshing figures", done: 0, total: touched.length });
+  await refreshFiguresInBulk(tx, touched, options.actorId, (done) => ctx.progress({ phase: "refreshing figures", done, total: touched.length }));
   summary.figuresRefreshed = touched.length;
 }
