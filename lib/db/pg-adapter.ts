@@ -5,6 +5,9 @@
 //  2. the stock shadow database reuses the main connection and drops the database before closing
 //     its own pool; we create a throw-away database from a config object and drop it WITH (FORCE)
 //     after its pool has ended.
+//  3. executeScript() splits a migration on every ";" — even inside comments, strings and function
+//     bodies — and runs the pieces one by one outside any transaction; we send the script whole,
+//     which PostgreSQL runs as one implicit transaction (a failed migration leaves nothing behind).
 // The 6.19 Wasm engine still panics while introspecting PostgreSQL 18 (`migrate diff --from-migrations`),
 // so scripts/db-new-migration.ts diffs schema files instead and never introspects.
 import { randomUUID } from "node:crypto";
@@ -62,9 +65,28 @@ function connectionParts(connectionString: string): pg.ClientConfig {
   };
 }
 
+type ScriptRunner = { executeScript(script: string): Promise<void>; underlyingDriver(): unknown };
+
+function runScriptsWhole<T extends ScriptRunner>(adapter: T): T {
+  const pool = adapter.underlyingDriver() as pg.Pool;
+  const rethrow = (adapter as unknown as { onError(error: unknown): never }).onError.bind(adapter);
+  adapter.executeScript = async (script: string) => {
+    try {
+      await pool.query(script);
+    } catch (error) {
+      rethrow(error);
+    }
+  };
+  return adapter;
+}
+
 export class TriangulatePgAdapterFactory extends PrismaPg {
   constructor(private readonly connectionString: string) {
     super(poolConfig(connectionString));
+  }
+
+  override async connect() {
+    return runScriptsWhole(await super.connect());
   }
 
   override async connectToShadowDb() {
@@ -78,7 +100,7 @@ export class TriangulatePgAdapterFactory extends PrismaPg {
       await admin.end();
     }
     const shadow = new PrismaPg({ ...parts, database, Client: CatalogSafeClient });
-    const adapter = await shadow.connect();
+    const adapter = runScriptsWhole(await shadow.connect());
     const dispose = adapter.dispose.bind(adapter);
     adapter.dispose = async () => {
       await dispose();

@@ -1,3 +1,4 @@
+import { cachedByDataVersion } from "@/lib/cache/data-version-cache";
 import { errorResponse } from "@/lib/errors";
 import { mapData } from "@/lib/map/map-queries";
 import { parseMapQuery } from "@/lib/validation/map-query";
@@ -6,7 +7,9 @@ import { parseMapQuery } from "@/lib/validation/map-query";
 export async function GET(request: Request) {
   try {
     const { zoom, bbox, ...filter } = parseMapQuery(new URL(request.url).searchParams);
-    return Response.json(await mapData(filter, bbox, zoom));
+    const url = new URL(request.url);
+    url.searchParams.sort();
+    return Response.json(await cachedByDataVersion(`${url.pathname}?${url.searchParams}`, () => mapData(filter, bbox, zoom)));
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,3 +1,4 @@
+import { cachedByDataVersion } from "@/lib/cache/data-version-cache";
 import { errorResponse } from "@/lib/errors";
 import { timelineData } from "@/lib/timeline/timeline-queries";
 import { parseTimelineQuery } from "@/lib/validation/timeline-query";
@@ -6,7 +7,9 @@ import { parseTimelineQuery } from "@/lib/validation/timeline-query";
 export async function GET(request: Request) {
   try {
     const { interval, ...filter } = parseTimelineQuery(new URL(request.url).searchParams);
-    return Response.json(await timelineData(filter, interval));
+    const url = new URL(request.url);
+    url.searchParams.sort();
+    return Response.json(await cachedByDataVersion(`${url.pathname}?${url.searchParams}`, () => timelineData(filter, interval)));
   } catch (error) {
     return errorResponse(error);
   }
