@@ -7,12 +7,13 @@
 // ten queries per incident. Measured on 5,000 new incidents: 44 s one by one, ~2 s in bulk
 // (README "Exports and imports"). tests/db/bulk-refresh.test.ts checks that both give the
 // same rows; any change to the one-by-one refresh must be mirrored here.
+import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { headlineFigure } from "@/lib/domain/headline";
 import { reconcileIncident, type EditorDecision, type Figure, type GroupKey } from "@/lib/domain/reconcile";
 import { FLAGS, type Flag } from "@/lib/domain/vocabularies";
 import { loadEngineClaims } from "@/lib/figures/engine-input";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { FIGURE_COLUMNS, FIGURE_VALUE_COLUMNS, HEADLINE_COLUMNS, REVISION_COLUMNS, insertRows, updateRows } from "./bulk-sql";
 
 export const BULK_REFRESH_CHUNK = 500;
 
@@ -75,8 +76,6 @@ async function loadDecisionsFor(tx: Tx, incidentIds: string[]): Promise<Map<stri
   return out;
 }
 
-const json = (value: unknown) => value as unknown as Prisma.InputJsonValue;
-
 async function refreshChunk(tx: Tx, incidentIds: string[], actorId: string | null): Promise<void> {
   // Lock in id order, so two bulk refreshes cannot deadlock on each other's incidents.
   await tx.$executeRaw`SELECT 1 FROM "Incident" WHERE "id" = ANY(${incidentIds}::uuid[]) ORDER BY "id" FOR UPDATE`;
@@ -86,11 +85,12 @@ async function refreshChunk(tx: Tx, incidentIds: string[], actorId: string | nul
   const existingByIncident = new Map<string, StoredFigure[]>();
   for (const row of existingRows) existingByIncident.set(row.incidentId, [...(existingByIncident.get(row.incidentId) ?? []), row]);
 
-  const creates: Prisma.ReconciliationCreateManyInput[] = [];
-  const updates: { id: string; data: Prisma.ReconciliationUpdateInput }[] = [];
+  const now = new Date().toISOString();
+  const creates: Record<string, unknown>[] = [];
+  const updates: Record<string, unknown>[] = [];
   const deletes: string[] = [];
-  const revisions: Prisma.ReconciliationRevisionCreateManyInput[] = [];
-  const headlines: { id: string; low: number | null; best: number | null; high: number | null; contested: boolean; flags: Flag[] }[] = [];
+  const revisions: Record<string, unknown>[] = [];
+  const headlines: Record<string, unknown>[] = [];
 
   for (const incidentId of incidentIds) {
     const incidentDecisions = decisions.get(incidentId) ?? {};
@@ -102,52 +102,41 @@ async function refreshChunk(tx: Tx, incidentIds: string[], actorId: string | nul
       existingByKey.delete(key);
       const after = snapshot(figure);
       if (before && JSON.stringify(storedSnapshot(before)) === JSON.stringify(after)) continue;
-      const data = {
+      const values = {
         ...after,
-        excluded: json(after.excluded),
-        breakdowns: json(figure.breakdowns),
+        breakdowns: figure.breakdowns,
         decidedById: figure.method === "editor" ? (incidentDecisions[key]?.decidedById ?? null) : null,
-        computedAt: new Date(),
+        computedAt: now,
       };
-      if (before) updates.push({ id: before.id, data });
-      else creates.push({ incidentId, metric: figure.metric, category: figure.category, ...data });
-      revisions.push({
-        incidentId,
-        metric: figure.metric,
-        category: figure.category,
-        before: before ? json(storedSnapshot(before)) : Prisma.DbNull,
-        after: json(after),
-        actorId,
-      });
+      if (before) updates.push({ id: before.id, ...values });
+      else creates.push({ id: randomUUID(), incidentId, metric: figure.metric, category: figure.category, ...values });
+      revisions.push({ id: randomUUID(), incidentId, metric: figure.metric, category: figure.category, before: before ? storedSnapshot(before) : null, after, actorId, at: now });
     }
     // Figures whose every claim was retracted disappear; their history stays.
     for (const gone of existingByKey.values()) {
       deletes.push(gone.id);
-      revisions.push({ incidentId, metric: gone.metric, category: gone.category, before: json(storedSnapshot(gone)), after: Prisma.DbNull, actorId });
+      revisions.push({ id: randomUUID(), incidentId, metric: gone.metric, category: gone.category, before: storedSnapshot(gone), after: null, actorId, at: now });
     }
     const headline = headlineFigure(figures);
     const flags = new Set<Flag>(figures.flatMap((f) => f.flags));
     headlines.push({
       id: incidentId,
-      low: headline?.low ?? null,
-      best: headline?.best ?? null,
-      high: headline?.high ?? null,
-      contested: headline?.contested ?? false,
+      headlineLow: headline?.low ?? null,
+      headlineBest: headline?.best ?? null,
+      headlineHigh: headline?.high ?? null,
+      headlineContested: headline?.contested ?? false,
       flags: FLAGS.filter((f) => flags.has(f)),
+      // Moves as Prisma's @updatedAt moves it when refreshIncidentFigures updates the incident.
+      updatedAt: now,
     });
   }
 
-  if (creates.length) await tx.reconciliation.createMany({ data: creates });
-  for (const { id, data } of updates) await tx.reconciliation.update({ where: { id }, data });
+  // (A JSON null in a record becomes SQL NULL: the "no figure" side of a revision, as Prisma.DbNull writes it.)
+  await insertRows(tx, "Reconciliation", FIGURE_COLUMNS, creates);
+  await updateRows(tx, "Reconciliation", FIGURE_VALUE_COLUMNS, updates);
   if (deletes.length) await tx.reconciliation.deleteMany({ where: { id: { in: deletes } } });
-  if (revisions.length) await tx.reconciliationRevision.createMany({ data: revisions });
-  // One statement for the chunk's headlines; "updatedAt" moves as Prisma's @updatedAt would move it.
-  await tx.$executeRaw`
-    UPDATE "Incident" AS i
-    SET "headlineLow" = v."low", "headlineBest" = v."best", "headlineHigh" = v."high", "headlineContested" = v."contested",
-        "flags" = v."flags"::"Flag"[], "updatedAt" = now()
-    FROM jsonb_to_recordset(${JSON.stringify(headlines)}::jsonb) AS v("id" uuid, "low" int, "best" int, "high" int, "contested" boolean, "flags" text[])
-    WHERE i."id" = v."id"`;
+  await insertRows(tx, "ReconciliationRevision", REVISION_COLUMNS, revisions);
+  await updateRows(tx, "Incident", HEADLINE_COLUMNS, headlines);
 }
 
 /** Refreshes the figures of every incident given, a chunk at a time; `onProgress` hears how many are done. */

@@ -19,7 +19,7 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { refreshFiguresInBulk } from "./bulk-refresh";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { CLAIM_COLUMNS, insertRows } from "./bulk-sql";
 import type { ClaimsRow } from "@/lib/validation/claims-row";
 import type { ValidRow, WriteContext } from "./run-import";
 
@@ -211,39 +211,41 @@ export async function writeClaims(ctx: WriteContext<ClaimsRow>): Promise<void> {
 
   const documentIds = await resolveDocuments(tx, toCreate, claimantId, summary);
   ctx.progress({ phase: "writing", done: 0, total: toCreate.length });
-  const now = new Date();
-  let written = 0;
-  for (const part of chunks(toCreate)) {
-    await tx.claim.createMany({
-      data: part.map((p): Prisma.ClaimCreateManyInput => {
-        const v = p.row.value;
-        const enteredBy = v.enteredBy ? userByName.get(v.enteredBy) : undefined;
-        return {
-          id: p.claimId,
-          incidentId: p.incidentId,
-          claimantId: claimantId(p.claimantSlug),
-          documentId: documentIds.get(p) ?? null,
-          metric: v.metric,
-          category: v.category,
-          subgroup: v.subgroup,
-          valueMin: v.valueMin,
-          valueMax: v.valueMax,
-          qualifier: v.qualifier,
-          statement: v.statement,
-          statedOn: day(v.statedOn),
-          statedOnEnd: day(v.statedOnEnd),
-          assessment: v.assessment,
-          ...(v.assessment === "not_assessed"
-            ? {}
-            : { assessmentReason: `Assessed "${v.assessment}" in the imported file ${options.fileName}.`, assessedById: options.actorId, assessedAt: now }),
-          createdById: enteredBy ?? options.actorId,
-          createdAt: v.enteredAt ? new Date(v.enteredAt) : now,
-        };
-      }),
-    });
-    written += part.length;
-    ctx.progress({ phase: "writing", done: written, total: toCreate.length });
-  }
+  const now = new Date().toISOString();
+  await insertRows(
+    tx,
+    "Claim",
+    CLAIM_COLUMNS,
+    toCreate.map((p) => {
+      const v = p.row.value;
+      const enteredBy = v.enteredBy ? userByName.get(v.enteredBy) : undefined;
+      const assessed = v.assessment !== "not_assessed";
+      return {
+        id: p.claimId,
+        incidentId: p.incidentId,
+        claimantId: claimantId(p.claimantSlug),
+        documentId: documentIds.get(p) ?? null,
+        metric: v.metric,
+        category: v.category,
+        subgroup: v.subgroup,
+        valueMin: v.valueMin,
+        valueMax: v.valueMax,
+        qualifier: v.qualifier,
+        statement: v.statement,
+        statedOn: v.statedOn,
+        statedOnEnd: v.statedOnEnd,
+        supersedesId: null,
+        assessment: v.assessment,
+        assessmentReason: assessed ? `Assessed "${v.assessment}" in the imported file ${options.fileName}.` : null,
+        assessedById: assessed ? options.actorId : null,
+        assessedAt: assessed ? now : null,
+        createdById: enteredBy ?? options.actorId,
+        createdAt: v.enteredAt ? new Date(v.enteredAt).toISOString() : now,
+        updatedAt: now,
+      };
+    }),
+  );
+  ctx.progress({ phase: "writing", done: toCreate.length, total: toCreate.length });
   summary.claimsCreated = toCreate.length;
   summary.claimsAlreadyPresent = accepted.length - toCreate.length;
 

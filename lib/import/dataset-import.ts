@@ -14,7 +14,7 @@
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { refreshFiguresInBulk } from "./bulk-refresh";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { ACTOR_COLUMNS, CLAIM_COLUMNS, INCIDENT_COLUMNS, insertRows } from "./bulk-sql";
 import type { DatasetEvent } from "@/lib/validation/dataset-event";
 import type { ValidRow, WriteContext } from "./run-import";
 
@@ -97,38 +97,41 @@ export async function writeDatasetEvents(ctx: WriteContext<DatasetEvent>, datase
   // ── create the new incidents, their actors ──
   const codes = await allocateCodes(tx, fresh);
   const newIds = fresh.map(() => randomUUID());
-  let done = 0;
-  for (const [index, part] of chunks(fresh).entries()) {
-    await tx.incident.createMany({
-      data: part.map((e, i) => ({
-        id: newIds[index * CHUNK + i]!,
-        code: codes[index * CHUNK + i]!,
-        title: e.title,
-        summary: e.summary,
-        dateStart: day(e.dateStart)!,
-        dateEnd: day(e.dateEnd)!,
-        datePrecision: e.datePrecision,
-        placeName: e.placeName,
-        admin1: e.admin1,
-        admin2: e.admin2,
-        countryIso3: e.countryIso3,
-        latitude: e.latitude,
-        longitude: e.longitude,
-        locationPrecision: e.locationPrecision,
-        eventType: e.eventType,
-        subEventType: e.subEventType,
-        [field]: e.externalId,
-        createdById: options.actorId,
-        updatedById: options.actorId,
-      })),
-    });
-    done += part.length;
-    ctx.progress({ phase: "writing", done, total: rows.length });
-  }
+  const now = new Date().toISOString();
+  await insertRows(
+    tx,
+    "Incident",
+    INCIDENT_COLUMNS,
+    fresh.map((e, i) => ({
+      id: newIds[i],
+      code: codes[i],
+      title: e.title,
+      summary: e.summary,
+      dateStart: e.dateStart,
+      dateEnd: e.dateEnd,
+      datePrecision: e.datePrecision,
+      placeName: e.placeName,
+      admin1: e.admin1,
+      admin2: e.admin2,
+      countryIso3: e.countryIso3,
+      latitude: e.latitude,
+      longitude: e.longitude,
+      locationPrecision: e.locationPrecision,
+      eventType: e.eventType,
+      subEventType: e.subEventType,
+      acledEventId: dataset === "acled" ? e.externalId : null,
+      ucdpId: dataset === "ucdp" ? e.externalId : null,
+      createdById: options.actorId,
+      updatedById: options.actorId,
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  ctx.progress({ phase: "writing", done: fresh.length, total: rows.length });
   fresh.forEach((e, i) => incidentIds.set(e.externalId, newIds[i]!));
   summary.incidentsCreated = fresh.length;
-  const actors = fresh.flatMap((e, i) => e.actors.map((a) => ({ incidentId: newIds[i]!, name: a.name, role: a.role })));
-  for (const part of chunks(actors)) await tx.incidentActor.createMany({ data: part, skipDuplicates: true });
+  const actors = fresh.flatMap((e, i) => e.actors.map((a) => ({ id: randomUUID(), incidentId: newIds[i]!, name: a.name, role: a.role })));
+  await insertRows(tx, "IncidentActor", ACTOR_COLUMNS, actors, { skipDuplicates: true });
 
   // ── the dataset's claims: skip what is already there, supersede what changed ──
   const freshSet = new Set(fresh);
@@ -145,7 +148,7 @@ export async function writeDatasetEvents(ctx: WriteContext<DatasetEvent>, datase
       previous.set(c.incidentId, list);
     }
   }
-  const newClaims: Prisma.ClaimCreateManyInput[] = [];
+  const newClaims: { id: string; incidentId: string; supersedesId: string | null; [column: string]: unknown }[] = [];
   for (const { value: e } of rows) {
     const incidentId = incidentIds.get(e.externalId)!;
     const earlier = previous.get(incidentId) ?? [];
@@ -166,13 +169,21 @@ export async function writeDatasetEvents(ctx: WriteContext<DatasetEvent>, datase
       valueMin: e.claim.valueMin,
       valueMax: e.claim.valueMax,
       qualifier: e.claim.qualifier,
+      subgroup: null,
       statement: e.claim.statement,
-      statedOn: day(e.claim.statedOn),
+      statedOn: e.claim.statedOn,
+      statedOnEnd: null,
       supersedesId: current?.id ?? null,
+      assessment: "not_assessed",
+      assessmentReason: null,
+      assessedById: null,
+      assessedAt: null,
       createdById: options.actorId,
+      createdAt: now,
+      updatedAt: now,
     });
   }
-  for (const part of chunks(newClaims)) await tx.claim.createMany({ data: part });
+  await insertRows(tx, "Claim", CLAIM_COLUMNS, newClaims);
   summary.claimsCreated = newClaims.length;
 
   // ── figures of every incident that got a claim ──

@@ -41,7 +41,10 @@ async function stored(db: Db, since: Date) {
   const figures = await db.reconciliation.findMany({ orderBy: [{ incidentId: "asc" }, { metric: "asc" }, { category: "asc" }] });
   const revisions = await db.reconciliationRevision.findMany({ where: { at: { gte: since } }, orderBy: [{ incidentId: "asc" }, { metric: "asc" }, { category: "asc" }] });
   const incidents = await db.incident.findMany({ orderBy: { code: "asc" }, select: { code: true, headlineLow: true, headlineBest: true, headlineHigh: true, headlineContested: true, flags: true } });
+  const sqlNulls = await db.$queryRaw<{ before: number; after: number }[]>`
+    SELECT count(*) FILTER (WHERE "before" IS NULL)::int AS "before", count(*) FILTER (WHERE "after" IS NULL)::int AS "after" FROM "ReconciliationRevision" WHERE "at" >= ${since}`;
   return {
+    sqlNulls,
     figures: figures.map(({ id: _id, computedAt: _at, usedClaimIds, ...rest }) => ({ ...rest, usedClaimIds: [...usedClaimIds].sort() })),
     revisions: revisions.map(({ id: _id, at: _at, ...rest }) => rest),
     incidents,

@@ -81,7 +81,7 @@ describe("npm run import", () => {
 
   it("killed mid-import, leaves the database as it was", async () => {
     const header = ["event_id_cnty", "event_date", "event_type", "country", "location", "latitude", "longitude", "fatalities"];
-    const rows = Array.from({ length: 6000 }, (_, i) => [`KIL${i}`, "2025-04-01", "Battles", "Niger", `Place ${i}`, String(13 + (i % 100) / 100), String(2 + (i % 50) / 100), String(i % 9)]);
+    const rows = Array.from({ length: 15_000 }, (_, i) => [`KIL${i}`, "2025-04-01", "Battles", "Niger", `Place ${i}`, String(13 + (i % 100) / 100), String(2 + (i % 50) / 100), String(i % 9)]);
     const file = writeFile("big-acled.csv", csv(header, rows));
     const before = await counts(db);
     const run = await runCli(["--format", "acled", file], (stderr, kill) => {
