@@ -425,9 +425,11 @@ function bySourcePriority(counted: Counted[]): BestChoice {
   if (!winner) throw new Error("source priority needs at least one counted claim");
   const tier = priorityTier(winner.claimant);
   const rationale =
-    `Best ${winner.point} is ${describe(winner)}: source priority ranks ${TIER_LABELS[tier]} ` +
-    `(tier ${tier} of 4) highest among the credible figures.` +
-    tieNote(winner, runnerUp, counted);
+    counted.length === 1
+      ? `Best ${winner.point} is ${describe(winner)}, the only credible figure (source priority tier ${tier} of 4: ${TIER_LABELS[tier]}).`
+      : `Best ${winner.point} is ${describe(winner)}: source priority ranks ${TIER_LABELS[tier]} ` +
+        `(tier ${tier} of 4) highest among the credible figures.` +
+        tieNote(winner, runnerUp, counted);
   return { best: winner.point, rationale };
 }
 
