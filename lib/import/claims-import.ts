@@ -16,7 +16,7 @@
 // Provenance: claim_id and entered_at are kept (so a re-imported export is identical, and the
 // engine's "most recent claim" tie-break is unchanged); entered_by is kept when it names exactly
 // one user here, else the claim is entered by the importing user.
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { refreshFiguresInBulk } from "./bulk-refresh";
 import { CLAIM_COLUMNS, insertRows } from "./bulk-sql";
@@ -36,7 +36,8 @@ const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 type KeyParts = { incidentId: string; claimantId: string; metric: string; category: string; subgroup: string | null; statement: string; statedOn: string | null };
-const claimKey = (k: KeyParts) => JSON.stringify([k.incidentId, k.claimantId, k.metric, k.category, k.subgroup, k.statement, k.statedOn]);
+/** A digest rather than the text itself: a 100,000-row file against as many stored claims keeps a few MB of keys, not the statements twice over. */
+const claimKey = (k: KeyParts) => createHash("sha256").update(JSON.stringify([k.incidentId, k.claimantId, k.metric, k.category, k.subgroup, k.statement, k.statedOn])).digest("base64");
 
 type Planned = {
   row: ValidRow<ClaimsRow>;

@@ -27,9 +27,31 @@ export class CsvFileError extends Error {
 }
 
 export function readCsv(text: string): CsvFile {
-  let records: { record: string[]; info: { lines: number } }[];
+  let header: string[] | null = null;
+  let previousEnd = 0;
+  let rows: CsvRow[];
   try {
-    records = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as never;
+    // Rows are built as they are parsed (on_record), so no second copy of the file's cells is kept.
+    const options = {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      on_record: (record: string[], context: { lines: number }) => {
+        const line = previousEnd + 1;
+        previousEnd = context.lines;
+        if (header === null) {
+          header = record.map((name) => name.trim());
+          return null;
+        }
+        const cells: Record<string, string> = {};
+        header.forEach((name, i) => {
+          if (name) cells[name] = restoreText((record[i] ?? "").trim());
+        });
+        return { row: 0, line, cells, width: record.length };
+      },
+    };
+    // csv-parse's types do not model on_record returning another shape: the records are CsvRows.
+    rows = (parse as unknown as (input: string, opts: typeof options) => CsvRow[])(text, options);
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines ?? null;
@@ -37,20 +59,10 @@ export function readCsv(text: string): CsvFile {
     }
     throw error;
   }
-  const [first, ...rest] = records;
-  if (!first) throw new CsvFileError("The file is empty: it needs a header row naming the columns.", 1);
-  const header = first.record.map((name) => name.trim());
-  const duplicates = header.filter((name, i) => name && header.indexOf(name) !== i);
+  if (header === null) throw new CsvFileError("The file is empty: it needs a header row naming the columns.", 1);
+  const names: string[] = header;
+  const duplicates = names.filter((name, i) => name && names.indexOf(name) !== i);
   if (duplicates.length) throw new CsvFileError(`The header names ${[...new Set(duplicates)].join(", ")} more than once.`, 1);
-  let previousEnd = first.info.lines;
-  const rows: CsvRow[] = rest.map(({ record, info }, index) => {
-    const cells: Record<string, string> = {};
-    header.forEach((name, i) => {
-      if (name) cells[name] = restoreText((record[i] ?? "").trim());
-    });
-    const row = { row: index + 1, line: previousEnd + 1, cells, width: record.length };
-    previousEnd = info.lines;
-    return row;
-  });
-  return { header, rows };
+  rows.forEach((row, index) => (row.row = index + 1));
+  return { header: names, rows };
 }

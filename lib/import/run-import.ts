@@ -12,7 +12,7 @@ import { ACLED_OPTIONAL_COLUMNS, ACLED_REQUIRED_COLUMNS, AcledRowSchema } from "
 import { CLAIMS_REQUIRED_COLUMNS, cellIssues, validateClaimsRow, type ClaimsRow, type RowResult } from "@/lib/validation/claims-row";
 import { UCDP_OPTIONAL_COLUMNS, UCDP_REQUIRED_COLUMNS, UcdpRowSchema } from "@/lib/validation/ucdp-row";
 import { writeClaims } from "./claims-import";
-import { CsvFileError, readCsv, type CsvRow } from "./csv-file";
+import { CsvFileError, readCsv, type CsvFile, type CsvRow } from "./csv-file";
 import { writeDatasetEvents } from "./dataset-import";
 import type { DatasetEvent } from "@/lib/validation/dataset-event";
 import type { ImportFormat, ImportOptions, ImportProgress, ImportSummary, RowError } from "./import-types";
@@ -155,7 +155,7 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
   };
 
   progress({ phase: "reading", done: 0, total: 0 });
-  let file;
+  let file: CsvFile | null;
   try {
     file = readCsv(text);
   } catch (error) {
@@ -171,6 +171,8 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
     return finish();
   }
   const valid = validateRows(file.rows, file.header, spec, summary.errors, progress);
+  // The raw cells are no longer needed (errors carry their own values): let them go before writing.
+  file = null;
   if (summary.errors.length && !options.validOnly) return finish();
 
   const rejected = new Set<number>();
