@@ -6,41 +6,8 @@ import { reconcileIncident, type Figure } from "@/lib/domain/reconcile";
 import { FLAGS, type Flag } from "@/lib/domain/vocabularies";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadDecisions, loadEngineClaims } from "./engine-input";
+import { figureSnapshot as snapshot, sameSnapshot, storedFigureSnapshot as storedSnapshot } from "@/lib/figures/figure-snapshot";
 
-/** The part of a figure that the revision history compares and keeps. */
-function snapshot(figure: Figure) {
-  return {
-    low: figure.low,
-    best: figure.best,
-    high: figure.high,
-    method: figure.method,
-    rationale: figure.rationale,
-    flags: figure.flags,
-    claimCount: figure.claimCount,
-    sourceCount: figure.sourceCount,
-    independentSourceCount: figure.independentSourceCount,
-    usedClaimIds: figure.usedClaimIds,
-    excluded: figure.excluded,
-  };
-}
-
-type StoredFigure = Awaited<ReturnType<Tx["reconciliation"]["findMany"]>>[number];
-
-function storedSnapshot(row: StoredFigure) {
-  return {
-    low: row.low,
-    best: row.best,
-    high: row.high,
-    method: row.method,
-    rationale: row.rationale,
-    flags: row.flags,
-    claimCount: row.claimCount,
-    sourceCount: row.sourceCount,
-    independentSourceCount: row.independentSourceCount,
-    usedClaimIds: [...row.usedClaimIds].sort(),
-    excluded: row.excluded,
-  };
-}
 
 export async function refreshIncidentFigures(tx: Tx, incidentId: string, actorId: string | null = null): Promise<Figure[]> {
   // Serialise refreshes of one incident: two transactions adding claims at once must not both
@@ -59,7 +26,7 @@ export async function refreshIncidentFigures(tx: Tx, incidentId: string, actorId
     const before = existingByKey.get(key);
     existingByKey.delete(key);
     const after = snapshot(figure);
-    if (before && JSON.stringify(storedSnapshot(before)) === JSON.stringify(after)) continue;
+    if (before && sameSnapshot(after, storedSnapshot(before))) continue;
     const data = {
       ...after,
       excluded: after.excluded as unknown as Prisma.InputJsonValue,

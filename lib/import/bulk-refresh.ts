@@ -14,44 +14,13 @@ import { reconcileIncident, type EditorDecision, type Figure, type GroupKey } fr
 import { FLAGS, type Flag } from "@/lib/domain/vocabularies";
 import { loadEngineClaims } from "@/lib/figures/engine-input";
 import { FIGURE_COLUMNS, FIGURE_VALUE_COLUMNS, HEADLINE_COLUMNS, REVISION_COLUMNS, insertRows, updateRows } from "./bulk-sql";
+import { figureSnapshot as snapshot, sameSnapshot, storedFigureSnapshot as storedSnapshot } from "@/lib/figures/figure-snapshot";
 
 export const BULK_REFRESH_CHUNK = 500;
 
 type Decision = EditorDecision & { decidedById: string | null };
 type StoredFigure = Awaited<ReturnType<Tx["reconciliation"]["findMany"]>>[number];
 
-/** The part of a figure the revision history compares and keeps (as refresh-figures.ts `snapshot`). */
-function snapshot(figure: Figure) {
-  return {
-    low: figure.low,
-    best: figure.best,
-    high: figure.high,
-    method: figure.method,
-    rationale: figure.rationale,
-    flags: figure.flags,
-    claimCount: figure.claimCount,
-    sourceCount: figure.sourceCount,
-    independentSourceCount: figure.independentSourceCount,
-    usedClaimIds: figure.usedClaimIds,
-    excluded: figure.excluded,
-  };
-}
-
-function storedSnapshot(row: StoredFigure) {
-  return {
-    low: row.low,
-    best: row.best,
-    high: row.high,
-    method: row.method,
-    rationale: row.rationale,
-    flags: row.flags,
-    claimCount: row.claimCount,
-    sourceCount: row.sourceCount,
-    independentSourceCount: row.independentSourceCount,
-    usedClaimIds: [...row.usedClaimIds].sort(),
-    excluded: row.excluded,
-  };
-}
 
 /** The latest non-withdrawn decision per incident and group (as engine-input.ts `loadDecisions`). */
 async function loadDecisionsFor(tx: Tx, incidentIds: string[]): Promise<Map<string, Partial<Record<GroupKey, Decision>>>> {
@@ -101,7 +70,7 @@ async function refreshChunk(tx: Tx, incidentIds: string[], actorId: string | nul
       const before = existingByKey.get(key);
       existingByKey.delete(key);
       const after = snapshot(figure);
-      if (before && JSON.stringify(storedSnapshot(before)) === JSON.stringify(after)) continue;
+      if (before && sameSnapshot(after, storedSnapshot(before))) continue;
       const values = {
         ...after,
         breakdowns: figure.breakdowns,

@@ -62,6 +62,16 @@ describe("superseding a claim", () => {
 });
 
 describe("figures refresh on every change", () => {
+  it("a refresh that changes nothing writes no revision, even for figures with exclusions", async () => {
+    const { refreshIncidentFigures } = await import("@/lib/figures/refresh-figures");
+    const incident = await db.incident.findUniqueOrThrow({ where: { code: CODE } });
+    const before = await db.reconciliationRevision.count();
+    // Kobé's killed · civilians excludes HRW's repeated report and the breakdown claims.
+    expect(((await killedCivilians()).excluded as unknown[]).length).toBeGreaterThan(0);
+    await db.$transaction((tx) => refreshIncidentFigures(tx, incident.id, null));
+    expect(await db.reconciliationRevision.count()).toBe(before);
+  });
+
   it("adding a claim from a new claimant widens the figure in the same transaction", async () => {
     const incident = await db.incident.findUniqueOrThrow({ where: { code: CODE } });
     const source = await db.source.create({ data: { slug: "local-witness", name: "A survivor", kind: "witness" } });
