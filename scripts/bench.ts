@@ -21,6 +21,7 @@ const { values } = parseArgs({
     requests: { type: "string" },
     port: { type: "string", default: "3400" },
     "reuse-data": { type: "boolean", default: false },
+    "skip-build": { type: "boolean", default: false },
   },
 });
 const quick = values.quick;
@@ -137,7 +138,8 @@ try {
   results.incidents = Number((await pool.query(`SELECT count(*) AS n FROM "Incident"`)).rows[0].n);
   results.claims = Number((await pool.query(`SELECT count(*) AS n FROM "Claim"`)).rows[0].n);
 
-  if (!fs.existsSync(path.join(distDir, "BUILD_ID")) || process.env.BENCH_REBUILD) {
+  // Build every time (a stale build would measure old code), unless told the build is current.
+  if (!values["skip-build"] || !fs.existsSync(path.join(distDir, "BUILD_ID"))) {
     log("Building the production app…");
     await run(path.resolve("node_modules/.bin/next"), ["build"], { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" });
   }
