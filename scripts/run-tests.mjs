@@ -42,5 +42,7 @@ for (const tier of tiers) {
 
 console.log("\nTest summary");
 for (const line of lines) console.log(line);
-console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+const summaryLine = `Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+console.log(summaryLine);
+fs.writeFileSync(path.join(reports, "summary.txt"), `${lines.join("\n")}\n${summaryLine}\n`);
 process.exit(failedTiers ? 1 : 0);
