@@ -1,0 +1,52 @@
+// Direct pg connections for the two things Prisma cannot do: COPY … TO STDOUT (exports) and
+// COPY … FROM STDIN (bulk imports). Everything else goes through the Prisma client in lib/db.ts.
+// One small pool per database URL, created on first use and kept for the life of the process.
+import pg from "pg";
+import { databaseUrl } from "@/lib/env";
+
+const globalForRawPg = globalThis as unknown as { triangulateRawPools?: Map<string, pg.Pool> };
+
+/** Bulk work holds a connection for seconds to minutes: a few are enough, and they must not starve Prisma's pool. */
+const RAW_POOL_MAX = 3;
+
+export function rawPool(url: string = databaseUrl()): pg.Pool {
+  const pools = (globalForRawPg.triangulateRawPools ??= new Map());
+  let pool = pools.get(url);
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: url, max: RAW_POOL_MAX });
+    // An idle client that loses its server (restart) must not crash the process.
+    pool.on("error", (error) => console.error("raw pg pool: idle client error", error));
+    pools.set(url, pool);
+  }
+  return pool;
+}
+
+/** Runs `work` on one connection inside a transaction; commits when it resolves, rolls back when it throws. */
+export async function withRawTransaction<T>(
+  work: (client: pg.PoolClient) => Promise<T>,
+  options: { url?: string; begin?: string } = {},
+): Promise<T> {
+  const client = await rawPool(options.url).connect();
+  let broken = false;
+  try {
+    await client.query(options.begin ?? "BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {
+      broken = true;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
+/** Closes every raw pool (scripts and tests call this before exiting). */
+export async function endRawPools(): Promise<void> {
+  const pools = globalForRawPg.triangulateRawPools;
+  if (!pools) return;
+  await Promise.all([...pools.values()].map((p) => p.end().catch(() => {})));
+  pools.clear();
+}
