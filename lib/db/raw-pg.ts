@@ -15,7 +15,7 @@ export function rawPool(url: string = databaseUrl()): pg.Pool {
   if (!pool) {
     pool = new pg.Pool({ connectionString: url, max: RAW_POOL_MAX });
     // An idle client that loses its server (restart) must not crash the process.
-    pool.on("error", (error) => console.error("raw pg pool: idle client error", error));
+    pool.on("error", (error: Error) => console.error("raw pg pool: idle client error", error));
     pools.set(url, pool);
   }
   return pool;
