@@ -9,6 +9,17 @@ function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/**
+ * The date range on `i."dateStart"` / `i."dateEnd"`: an incident is in range when it overlaps
+ * it. Shared with the timeline summary, whose rows carry the same two dates.
+ */
+export function dateRangeConditions(filter: Pick<IncidentFilter, "from" | "to">): Prisma.Sql[] {
+  const and: Prisma.Sql[] = [];
+  if (filter.from) and.push(Prisma.sql`i."dateEnd" >= ${filter.from}::date`);
+  if (filter.to) and.push(Prisma.sql`i."dateStart" <= ${filter.to}::date`);
+  return and;
+}
+
 /** A condition on the table aliased `i` ("Incident" i). Values are always bound parameters. */
 export function incidentFilterSql(filter: IncidentFilter): Prisma.Sql {
   // A merged incident lives on in the one it was merged into; counting both would count it twice.
@@ -22,8 +33,7 @@ export function incidentFilterSql(filter: IncidentFilter): Prisma.Sql {
         : Prisma.sql`(i."longitude" >= ${minLon} OR i."longitude" <= ${maxLon})`,
     );
   }
-  if (filter.from) and.push(Prisma.sql`i."dateEnd" >= ${filter.from}::date`);
-  if (filter.to) and.push(Prisma.sql`i."dateStart" <= ${filter.to}::date`);
+  and.push(...dateRangeConditions(filter));
   if (filter.country) and.push(Prisma.sql`i."countryIso3" IN (${Prisma.join(filter.country)})`);
   if (filter.admin1) and.push(Prisma.sql`lower(i."admin1") IN (${Prisma.join(filter.admin1.map((a) => a.toLowerCase()))})`);
   if (filter.eventType) and.push(Prisma.sql`i."eventType" IN (${Prisma.join(filter.eventType)})`);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_CELLS, cellDegreesForZoom, cellsCovering, gridCellDegrees, lonSpan, mercatorY } from "./map-grid";
+import { MAX_CELLS, cellDegreesForZoom, cellsCovering, gridCellDegrees, gridLevel, latitudeOfMercatorY, lonSpan, mercatorY, summaryLevelFor } from "./map-grid";
 
 describe("the clustering grid", () => {
   it("uses cells of about 64 screen pixels: 22.5° at zoom 2, halving per zoom level", () => {
@@ -39,5 +39,24 @@ describe("the clustering grid", () => {
 
   it("keeps the zoom's own cell size when the box fits", () => {
     expect(gridCellDegrees({ minLon: -180, minLat: -85, maxLon: 180, maxLat: 85 }, 2)).toBe(22.5);
+  });
+});
+
+describe("grid levels and the stored summary levels", () => {
+  it("names each cell size of the global grid by its level", () => {
+    expect(gridLevel(cellDegreesForZoom(2))).toBe(2);
+    expect(gridLevel(cellDegreesForZoom(0) * 4)).toBe(-2);
+    expect(gridLevel(1)).toBeNull();
+  });
+
+  it("reads a level from the nearest finer stored level, and nothing finer than the last", () => {
+    expect([0, 2, 3, 4, 5, 6, 7, 8].map(summaryLevelFor)).toEqual([3, 3, 3, 5, 5, 7, 7, null]);
+  });
+
+  it("inverts the Mercator projection", () => {
+    fc.assert(fc.property(fc.double({ min: -85, max: 85, noNaN: true }), (lat) => {
+        expect(latitudeOfMercatorY(mercatorY(lat))).toBeCloseTo(lat, 9);
+      }),
+    );
   });
 });

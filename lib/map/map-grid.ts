@@ -49,3 +49,28 @@ export function gridCellDegrees(bounds: Bounds, zoom: number): number {
   while (cellsCovering(bounds, cell) > MAX_CELLS && cell < 360) cell *= 2;
   return cell;
 }
+
+/** Web Mercator's inverse: the latitude of a projected y (degrees comparable to longitude). */
+export function latitudeOfMercatorY(y: number): number {
+  return (Math.atan(Math.sinh((y * Math.PI) / 180)) * 180) / Math.PI;
+}
+
+/**
+ * The grid level of a cell size: cells at level k are 90/2^k degrees wide (level k is the
+ * natural grid of zoom k). Null for a size that is not on the global grid.
+ */
+export function gridLevel(cellDegrees: number): number | null {
+  const level = Math.log2(90 / cellDegrees);
+  return Number.isInteger(level) ? level : null;
+}
+
+/**
+ * Levels the IncidentMapCell summary stores (see its migration). A view at level k reads the
+ * nearest stored level at or below its cells (finer), merging 2^d × 2^d stored cells per cell;
+ * views finer than the last stored level read incidents, of which few are in view.
+ */
+export const SUMMARY_LEVELS = [3, 5, 7] as const;
+
+export function summaryLevelFor(level: number): number | null {
+  return SUMMARY_LEVELS.find((stored) => stored >= level) ?? null;
+}

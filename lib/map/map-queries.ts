@@ -1,11 +1,13 @@
 // What the map needs for one viewport. Sparse views get the incidents themselves; dense views get
-// one row per grid cell, aggregated by PostgreSQL, so a world view of a million incidents is a
-// few hundred rows (see map-grid.ts for the bound). Nothing here ships every incident.
+// one row per grid cell, aggregated by PostgreSQL from the pre-grouped summary or from the
+// incidents (map-cells.ts), so a world view of a million incidents is a few hundred rows (see
+// map-grid.ts for the bound). Nothing here ships every incident.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { incidentFilterSql } from "@/lib/incidents/incident-filter-sql";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
-import { POINT_LIMIT, gridCellDegrees, type Bounds } from "./map-grid";
+import { incidentCells, summaryCanAnswer, summaryCells } from "./map-cells";
+import { POINT_LIMIT, gridCellDegrees, gridLevel, type Bounds } from "./map-grid";
 
 export type MapPoint = {
   code: string;
@@ -77,7 +79,12 @@ function byBestDescending(a: MapPoint, b: MapPoint) {
   return (b.best ?? -1) - (a.best ?? -1) || a.code.localeCompare(b.code);
 }
 
-export async function mapData(filter: IncidentFilter, bounds: Bounds, zoom: number): Promise<MapData> {
+export type MapDataOptions = {
+  /** Where clusters come from: the summary table when it can answer (default), or always the incidents (tests compare the two). */
+  source?: "auto" | "summary" | "incidents";
+};
+
+export async function mapData(filter: IncidentFilter, bounds: Bounds, zoom: number, options: MapDataOptions = {}): Promise<MapData> {
   // The viewport is the box; a `bbox` in the filter (the "limit to map area" switch) is the same box.
   const where = incidentFilterSql({ ...filter, bbox: bounds });
 
@@ -88,27 +95,15 @@ export async function mapData(filter: IncidentFilter, bounds: Bounds, zoom: numb
   }
 
   const cell = gridCellDegrees(bounds, zoom);
-  const cells = await db.$queryRaw<
-    { n: number; lat: number; lon: number; killed: number; contested: number; west: number; south: number; east: number; north: number; code: string }[]
-  >`
-    SELECT count(*)::int AS n,
-           avg(i."latitude")::float8 AS lat,
-           avg(i."longitude")::float8 AS lon,
-           coalesce(sum(i."headlineBest"), 0)::float8 AS killed,
-           (count(*) FILTER (WHERE i."headlineContested"))::int AS contested,
-           min(i."longitude")::float8 AS west, min(i."latitude")::float8 AS south,
-           max(i."longitude")::float8 AS east, max(i."latitude")::float8 AS north,
-           min(i."code") AS code
-    FROM "Incident" i
-    WHERE ${where}
-    GROUP BY floor(i."longitude" / ${cell}),
-             floor(degrees(ln(tan(radians(45 + greatest(-85.05, least(85.05, i."latitude")) / 2)))) / ${cell})`;
+  const level = gridLevel(cell);
+  const useSummary = options.source === "summary" || (options.source !== "incidents" && summaryCanAnswer(filter, bounds, level));
+  if (useSummary && !summaryCanAnswer(filter, bounds, level)) throw new Error("the map summary cannot answer this view");
+  const cells = useSummary ? await summaryCells(filter, bounds, level!, cell) : await incidentCells(filter, bounds, level, cell);
 
   // A cell holding a single incident is drawn as that incident, with its own marker and popup.
-  const singleCodes = cells.filter((c) => c.n === 1).map((c) => c.code);
-  const singles = singleCodes.length
-    ? (await db.$queryRaw<PointRow[]>`SELECT ${pointColumns} FROM "Incident" i WHERE i."code" IN (${Prisma.join(singleCodes)})`).map(toPoint)
-    : [];
+  // Its centroid is the incident's position, which finds it through the map index.
+  const singleCells = cells.filter((c) => c.n === 1);
+  const singles = singleCells.length ? await incidentsAt(filter, singleCells) : [];
   return {
     mode: "clusters",
     total: cells.reduce((sum, c) => sum + c.n, 0),
@@ -122,10 +117,28 @@ export async function mapData(filter: IncidentFilter, bounds: Bounds, zoom: numb
         count: c.n,
         killedBest: Math.round(c.killed),
         contested: c.contested,
-        bounds: [round(c.west), round(c.south), round(c.east), round(c.north)] as [number, number, number, number],
+        bounds: c.extent!.map(round) as [number, number, number, number],
       }))
       .sort((a, b) => b.count - a.count),
   };
+}
+
+/** The incidents at these positions (one per single-incident cell) that match the filter. */
+async function incidentsAt(filter: IncidentFilter, cells: { lat: number; lon: number; gx: number; gy: number }[]): Promise<MapPoint[]> {
+  // Sums kept by the summary may carry rounding noise in the last digits: match within ~1 cm.
+  const near = cells.map(
+    (c) => Prisma.sql`(i."latitude" BETWEEN ${c.lat - 1e-7} AND ${c.lat + 1e-7} AND i."longitude" BETWEEN ${c.lon - 1e-7} AND ${c.lon + 1e-7})`,
+  );
+  const rows = await db.$queryRaw<PointRow[]>`
+    SELECT ${pointColumns} FROM "Incident" i WHERE ${incidentFilterSql({ ...filter, bbox: undefined })} AND (${Prisma.join(near, " OR ")}) ORDER BY i."code"`;
+  // Two incidents at one spot would share a cell (n > 1), so each position yields one incident.
+  const seen = new Set<string>();
+  return rows.map(toPoint).filter((p) => {
+    const key = `${p.lat},${p.lon}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Five decimals is about a metre: enough for a marker, and keeps the payload small. */

@@ -1,0 +1,166 @@
+// The map and timeline summaries (IncidentMapCell, IncidentTimelineDay) against the incidents
+// they summarise: after every kind of write the triggers must leave them equal to a rebuild, and
+// every view they answer must match the same view aggregated from the incidents.
+import fc from "fast-check";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { Db } from "@/lib/db";
+import { mapData, type MapData } from "@/lib/map/map-queries";
+import { timelineData } from "@/lib/timeline/timeline-queries";
+import type { IncidentFilter } from "@/lib/validation/incident-filter";
+import { insertIncidents, random, type SyntheticIncident } from "./synthetic-incidents";
+import { useTestDb } from "./test-database";
+
+let db: Db;
+vi.mock("@/lib/db", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/db")>();
+  return {
+    ...original,
+    get db() {
+      return db;
+    },
+  };
+});
+
+const rand = random(7);
+const SPOTS = [
+  { lat: 14, lon: -1, country: "MLI", spread: 5 },
+  { lat: 14.5, lon: 2, country: "NER", spread: 3 },
+  { lat: 34, lon: 37, country: "SYR", spread: 2 },
+  { lat: -2, lon: 29, country: "COD", spread: 4 },
+  { lat: 5, lon: -75, country: "COL", spread: 6 },
+];
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+const DAY = 86_400_000;
+const START = Date.UTC(2021, 0, 1);
+const incidents: SyntheticIncident[] = Array.from({ length: 2500 }, (_, n) => {
+  const spot = SPOTS[n % SPOTS.length]!;
+  const start = START + Math.floor(rand() * 900) * DAY;
+  // Some incidents run over a month's end, so the boundary months matter.
+  const end = start + (n % 7 === 0 ? Math.floor(rand() * 40) : 0) * DAY;
+  const best = Math.floor(rand() * 30);
+  return {
+    code: `SUM-${String(n).padStart(5, "0")}`,
+    dateStart: iso(start),
+    dateEnd: iso(end),
+    countryIso3: spot.country,
+    latitude: spot.lat + (rand() - 0.5) * spot.spread,
+    longitude: spot.lon + (rand() - 0.5) * spot.spread,
+    eventType: n % 3 ? "Battles" : "Riots",
+    headline: n % 11 === 0 ? null : { low: Math.max(0, best - 2), best, high: n % 5 === 0 ? null : best + 3, contested: n % 4 === 0 },
+  };
+});
+
+async function summaryRows() {
+  const map = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT "level", "cx", "cy", "countryIso3", "startMonth", "endMonth", "incidents", "killedBest"::int AS "killedBest", "contested",
+            round("latitudeSum"::numeric, 6)::text AS lat, round("longitudeSum"::numeric, 6)::text AS lon
+     FROM "IncidentMapCell" ORDER BY 1, 2, 3, 4, 5, 6`,
+  );
+  const days = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT "dateStart", "dateEnd", "incidents", "low"::int AS low, "best"::int AS best, "high"::int AS high, "openHigh", "contested" FROM "IncidentTimelineDay" ORDER BY 1, 2`,
+  );
+  return { map, days };
+}
+
+async function expectSummariesMatchRebuild() {
+  const kept = await summaryRows();
+  await db.$executeRawUnsafe(`SELECT triangulate_rebuild_summaries()`);
+  const rebuilt = await summaryRows();
+  expect(kept.map.length).toBeGreaterThan(0);
+  expect(kept).toEqual(rebuilt);
+}
+
+/** Clusters and points of a view, in an order-free form (cluster extents differ by source on purpose). */
+function comparable(data: MapData) {
+  return {
+    mode: data.mode,
+    total: data.total,
+    cellDegrees: data.cellDegrees,
+    points: data.points.map((p) => p.code).sort(),
+    clusters: data.clusters
+      .map((c) => `${c.count}|${c.killedBest}|${c.contested}|${c.lat.toFixed(4)}|${c.lon.toFixed(4)}`)
+      .sort(),
+  };
+}
+
+beforeAll(async () => {
+  db = await useTestDb();
+  await insertIncidents(db, incidents);
+}, 60_000);
+
+describe("the summary tables", () => {
+  it("are filled by the triggers as incidents are inserted", async () => {
+    const [row] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT sum("incidents")::int AS n FROM "IncidentMapCell" WHERE "level" = 3`);
+    const n = row?.n;
+    expect(n).toBe(incidents.length);
+    await expectSummariesMatchRebuild();
+  });
+
+  it("follow updates of figures, positions and dates, merges and deletes", async () => {
+    await db.$executeRawUnsafe(`UPDATE "Incident" SET "headlineBest" = coalesce("headlineBest", 0) + 5, "headlineContested" = NOT "headlineContested" WHERE "code" LIKE 'SUM-001%'`);
+    await db.$executeRawUnsafe(`UPDATE "Incident" SET "headlineHigh" = NULL, "headlineLow" = NULL WHERE "code" LIKE 'SUM-002%'`);
+    await db.$executeRawUnsafe(`UPDATE "Incident" SET "latitude" = "latitude" + 3, "longitude" = "longitude" - 7, "countryIso3" = 'BFA' WHERE "code" LIKE 'SUM-003%'`);
+    await db.$executeRawUnsafe(`UPDATE "Incident" SET "dateStart" = "dateStart" - 45, "dateEnd" = "dateEnd" + 31 WHERE "code" LIKE 'SUM-004%'`);
+    const target = await db.incident.findUniqueOrThrow({ where: { code: "SUM-00000" } });
+    await db.incident.updateMany({ where: { code: { startsWith: "SUM-005" } }, data: { mergedIntoId: target.id } });
+    await db.incident.updateMany({ where: { code: { startsWith: "SUM-0050" } }, data: { mergedIntoId: null } });
+    await db.incident.update({ where: { code: "SUM-00600" }, data: { title: "A new title changes no summary" } });
+    await db.incident.deleteMany({ where: { code: { startsWith: "SUM-007" } } });
+    await expectSummariesMatchRebuild();
+    const [row] = await db.$queryRawUnsafe<{ n: number }[]>(`SELECT sum("incidents")::int AS n FROM "IncidentTimelineDay"`);
+    const n = row?.n;
+    expect(n).toBe(await db.incident.count({ where: { mergedIntoId: null } }));
+  });
+});
+
+describe("views answered from the summaries", () => {
+  const box = fc.record({
+    west: fc.double({ min: -120, max: 60, noNaN: true }),
+    south: fc.double({ min: -40, max: 40, noNaN: true }),
+    width: fc.double({ min: 0.5, max: 200, noNaN: true }),
+    height: fc.double({ min: 0.5, max: 80, noNaN: true }),
+  });
+  const day = fc.integer({ min: -30, max: 960 }).map((d) => iso(START + d * DAY));
+  const filter = fc.record(
+    { from: day, to: day, country: fc.subarray(["MLI", "NER", "SYR", "COD", "COL", "BFA"], { minLength: 1 }) },
+    { requiredKeys: [] },
+  ).map((f): IncidentFilter => (f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f));
+
+  it("give the map the same clusters as the incidents, for any box, zoom, dates and countries", async () => {
+    await fc.assert(
+      fc.asyncProperty(box, fc.integer({ min: 0, max: 7 }), filter, async (b, zoom, f) => {
+        const bounds = { minLon: b.west, minLat: b.south, maxLon: Math.min(180, b.west + b.width), maxLat: Math.min(85, b.south + b.height) };
+        const fromIncidents = await mapData(f, bounds, zoom, { source: "incidents" });
+        if (fromIncidents.mode === "points") return;
+        const fromSummary = await mapData(f, bounds, zoom, { source: "summary" });
+        expect(comparable(fromSummary)).toEqual(comparable(fromIncidents));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("uses the summary on its own for dense unfiltered views, and the incidents for other filters", async () => {
+    const world = { minLon: -180, minLat: -85, maxLon: 180, maxLat: 85 };
+    const auto = await mapData({ from: "2021-06-10" }, world, 2);
+    expect(comparable(auto)).toEqual(comparable(await mapData({ from: "2021-06-10" }, world, 2, { source: "summary" })));
+    // Riots are not in the summary's keys: asking it must fail rather than answer wrongly.
+    await expect(mapData({ eventType: ["Riots"] }, world, 2, { source: "summary" })).rejects.toThrow(/cannot answer/);
+    const riots = await mapData({ eventType: ["Riots"] }, world, 2);
+    expect(riots.total).toBe(await db.incident.count({ where: { mergedIntoId: null, eventType: "Riots" } }));
+  });
+
+  it("give the timeline the same buckets as the incidents, for any dates", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ from: day, to: day }, { requiredKeys: [] }),
+        fc.constantFrom("auto", "week", "month") as fc.Arbitrary<"auto" | "week" | "month">,
+        async (f, interval) => {
+          const dates: IncidentFilter = f.from && f.to && f.from > f.to ? { from: f.to, to: f.from } : f;
+          const fromSummary = await timelineData(dates, interval, { source: "summary" });
+          expect(fromSummary).toEqual(await timelineData(dates, interval, { source: "incidents" }));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
