@@ -168,6 +168,8 @@ try {
   results.latency.push(await timeRequests("map · world (zoom 2)", "p95 ≤ 150 ms", times.map(() => `${base}/api/map?bbox=-180,-85,180,85&zoom=2`)));
   results.latency.push(await timeRequests("map · world, uncached", "p95 ≤ 150 ms", times.map(() => `${base}/api/map?bbox=-180,-85,180,85&zoom=2&from=${uncached()}`)));
   results.latency.push(await timeRequests("map · region (zoom 6)", "p95 ≤ 150 ms", around(12).map((b) => `${base}/api/map?bbox=${b}&zoom=6`)));
+  // Zoom 8 is the first level the summary does not hold: the densest view aggregated from incidents.
+  results.latency.push(await timeRequests("map · zoom 8 (incidents)", "p95 ≤ 150 ms", around(3.5).map((b) => `${base}/api/map?bbox=${b}&zoom=8`)));
   results.latency.push(await timeRequests("map · town (zoom 12)", "p95 ≤ 150 ms", around(0.2).map((b) => `${base}/api/map?bbox=${b}&zoom=12`)));
   results.latency.push(
     await timeRequests(
