@@ -20,13 +20,16 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(column: string, 
 
 const uuid = (column: string) => z.preprocess(emptyToNull, z.string().uuid(`${column} must be a claim id (a UUID)`).nullable());
 
+/** Built once: a schema made inside the transform would be built again for every row. */
+const STATED_ON_DAY = isoDate("stated_on");
+
 const statedOn = z.preprocess(
   emptyToNull,
   z
     .string()
     .transform((value, ctx) => {
       const [start, end, ...more] = value.split("/");
-      const day = (v: string | undefined) => (v !== undefined && isoDate("stated_on").safeParse(v).success ? v : null);
+      const day = (v: string | undefined) => (v !== undefined && STATED_ON_DAY.safeParse(v).success ? v : null);
       const s = day(start);
       const e = end === undefined ? null : day(end);
       if (more.length || !s || (end !== undefined && !e)) {
