@@ -16,28 +16,32 @@
 // Provenance: claim_id and entered_at are kept (so a re-imported export is identical, and the
 // engine's "most recent claim" tie-break is unchanged); entered_by is kept when it names exactly
 // one user here, else the claim is entered by the importing user.
+//
+// How it stays fast (100,000 rows onto 100,000 incidents): it runs on a direct pg connection
+// (run-import.ts opens the one transaction) and every step is one statement whatever the number
+// of rows — lookups by `= ANY($1)`, the referenced incidents staged in a temporary table and
+// locked, their claims read once with COPY TO (serving both the "already present" check and the
+// engine), the new claims written with COPY FROM while the engine reconciles the touched
+// incidents from the claims already in hand, and the figures written as pg-refresh.ts writes them.
 import { createHash, randomUUID } from "node:crypto";
-import type { Tx } from "@/lib/db";
-import { refreshFiguresInBulk } from "./bulk-refresh";
-import { CLAIM_COLUMNS, insertRows } from "./bulk-sql";
+import type pg from "pg";
+import type { EngineClaim } from "@/lib/domain/reconcile";
 import type { ClaimsRow } from "@/lib/validation/claims-row";
-import type { ValidRow, WriteContext } from "./run-import";
+import { emptyRefreshPlan, planIncidentRefresh, type FigureRefreshPlan, type IncidentDecisions, type StoredFigure } from "@/lib/figures/figure-plan";
+import { copyRowsIn } from "./pg-copy";
+import { loadClaimants, loadDecisionsOf, loadEngineClaimsOf, loadStoredFiguresOf, lockIncidents, stageIncidents, writeRefreshPlan } from "./pg-refresh";
+import type { PgWriteContext, ValidRow } from "./run-import";
+import { stepTimer } from "./step-timer";
 
-const CHUNK = 1000;
-const LOOKUP_CHUNK = 5000;
+const md5 = (text: string) => createHash("md5").update(text, "utf8").digest("hex");
 
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
-
-type KeyParts = { incidentId: string; claimantId: string; metric: string; category: string; subgroup: string | null; statement: string; statedOn: string | null };
-/** A digest rather than the text itself: a 100,000-row file against as many stored claims keeps a few MB of keys, not the statements twice over. */
-const claimKey = (k: KeyParts) => createHash("sha256").update(JSON.stringify([k.incidentId, k.claimantId, k.metric, k.category, k.subgroup, k.statement, k.statedOn])).digest("base64");
+/**
+ * What makes two claims the same claim. The statement enters as its md5 (PostgreSQL computes the
+ * same digest for stored claims, so statements never travel back). Unambiguous: every part but
+ * the subgroup is free of tabs, so the parts can be told apart from both ends.
+ */
+type KeyParts = { incidentId: string; claimantId: string; metric: string; category: string; subgroup: string | null; statementMd5: string; statedOn: string | null };
+const claimKey = (k: KeyParts) => `${k.incidentId}\t${k.claimantId}\t${k.metric}\t${k.category}\t${k.subgroup === null ? "\u0000" : `=${k.subgroup}`}\t${k.statementMd5}\t${k.statedOn ?? ""}`;
 
 type Planned = {
   row: ValidRow<ClaimsRow>;
@@ -49,62 +53,81 @@ type Planned = {
   create: boolean;
 };
 
-async function findInChunks<T>(keys: string[], find: (part: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (const part of chunks([...new Set(keys)], LOOKUP_CHUNK)) out.push(...(await find(part)));
-  return out;
-}
+type NamedClaim = { id: string; incidentId: string; claimantId: string; metric: string; category: string; subgroup: string | null; statementMd5: string; statedOn: string | null; supersedesId: string | null };
+type IncidentRef = { id: string; mergedIntoId: string | null };
 
-export async function writeClaims(ctx: WriteContext<ClaimsRow>): Promise<void> {
-  const { tx, options, summary } = ctx;
-  const rows = ctx.rows;
-  ctx.progress({ phase: "checking references", done: 0, total: rows.length });
+const CLAIM_COLUMNS = [
+  "id", "incidentId", "claimantId", "documentId", "metric", "category", "subgroup", "valueMin", "valueMax", "qualifier", "statement", "statedOn", "statedOnEnd",
+  "assessment", "assessmentReason", "assessedById", "assessedAt", "createdById", "createdAt", "updatedAt",
+] as const;
 
-  // ── incidents (following merges) ──
-  const incidents = await findInChunks(
-    rows.map((r) => r.value.incidentCode),
-    (part) => tx.incident.findMany({ where: { code: { in: part } }, select: { id: true, code: true, mergedIntoId: true } }),
-  );
-  const incidentByCode = new Map(incidents.map((i) => [i.code, i]));
-  const resolveIncident = async (code: string): Promise<string | null> => {
-    let incident = incidentByCode.get(code);
+/** Lets the event loop run (the COPY of the claims streams meanwhile). */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Incidents by code, following merges (at most ten hops, as an editor's link would). */
+async function resolveIncidents(client: pg.ClientBase, codes: string[]): Promise<(code: string) => string | null> {
+  const { rows } = await client.query<IncidentRef & { code: string }>(`SELECT id, code, "mergedIntoId" FROM "Incident" WHERE code = ANY($1::text[])`, [codes]);
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  const byId = new Map<string, IncidentRef>(rows.map((r) => [r.id, r]));
+  let wanted = [...new Set(rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !byId.has(id));
+  for (let hop = 0; hop < 10 && wanted.length; hop++) {
+    const found = (await client.query<IncidentRef>(`SELECT id, "mergedIntoId" FROM "Incident" WHERE id = ANY($1::uuid[])`, [wanted])).rows;
+    for (const r of found) byId.set(r.id, r);
+    wanted = [...new Set(found.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !byId.has(id));
+  }
+  return (code) => {
+    let incident: IncidentRef | undefined = byCode.get(code);
     for (let hops = 0; incident?.mergedIntoId && hops < 10; hops++) {
-      const target = await tx.incident.findUnique({ where: { id: incident.mergedIntoId }, select: { id: true, code: true, mergedIntoId: true } });
+      const target = byId.get(incident.mergedIntoId);
       if (!target) break;
       incident = target;
     }
     return incident?.id ?? null;
   };
+}
+
+export async function writeClaims(ctx: PgWriteContext<ClaimsRow>): Promise<void> {
+  const { client, options, summary } = ctx;
+  const rows = ctx.rows;
+  const step = stepTimer("claims import");
+  ctx.progress({ phase: "checking references", done: 0, total: rows.length });
+
+  // ── incidents (following merges) ──
+  const resolveIncident = await resolveIncidents(client, [...new Set(rows.map((r) => r.value.incidentCode))]);
+  step("incidents by code");
 
   // ── sources ──
-  const sources = await findInChunks(
-    rows.map((r) => r.value.claimant),
-    (part) => tx.source.findMany({ where: { slug: { in: part } }, select: { id: true, slug: true } }),
-  );
+  const slugs = [...new Set(rows.map((r) => r.value.claimant))];
+  const sources = (await client.query<{ id: string; slug: string }>(`SELECT id, slug FROM "Source" WHERE slug = ANY($1::text[])`, [slugs])).rows;
   const sourceIdBySlug = new Map(sources.map((s) => [s.slug, s.id]));
   const newSources = new Map<string, { id: string; kind: NonNullable<ClaimsRow["claimantKind"]> }>();
 
   // ── users named in entered_by ──
   const names = [...new Set(rows.flatMap((r) => (r.value.enteredBy ? [r.value.enteredBy] : [])))];
-  const users = names.length ? await tx.user.findMany({ where: { name: { in: names } }, select: { id: true, name: true } }) : [];
+  const users = names.length ? (await client.query<{ id: string; name: string }>(`SELECT id, name FROM "User" WHERE name = ANY($1::text[])`, [names])).rows : [];
   const userByName = new Map<string, string | null>();
   for (const u of users) userByName.set(u.name, userByName.has(u.name) ? null : u.id); // null = ambiguous
 
   // ── claims the file names by id ──
-  const namedIds = rows.flatMap((r) => [r.value.claimId, r.value.supersededBy].filter((v): v is string => v !== null));
-  const namedClaims = await findInChunks(namedIds, (part) =>
-    tx.claim.findMany({
-      where: { id: { in: part } },
-      select: { id: true, incidentId: true, claimantId: true, metric: true, category: true, subgroup: true, statement: true, statedOn: true, supersedesId: true, supersededBy: { select: { id: true } } },
-    }),
-  );
+  const namedIds = [...new Set(rows.flatMap((r) => [r.value.claimId, r.value.supersededBy].filter((v): v is string => v !== null)))];
+  const namedClaims = namedIds.length
+    ? (
+        await client.query<NamedClaim>(
+          `SELECT id, "incidentId", "claimantId", metric::text AS metric, category::text AS category, subgroup, md5(statement) AS "statementMd5",
+                  to_char("statedOn", 'YYYY-MM-DD') AS "statedOn", "supersedesId"
+             FROM "Claim" WHERE id = ANY($1::uuid[])`,
+          [namedIds],
+        )
+      ).rows
+    : [];
   const dbClaimById = new Map(namedClaims.map((c) => [c.id, c]));
+  step("sources, users, named claims");
 
   // ── plan each row ──
   const planned: Planned[] = [];
   for (const row of rows) {
     const v = row.value;
-    const incidentId = await resolveIncident(v.incidentCode);
+    const incidentId = resolveIncident(v.incidentCode);
     if (!incidentId) {
       ctx.reject(row, "incident_code", `there is no incident ${v.incidentCode} in this database: import or create the incident first`, v.incidentCode);
       continue;
@@ -119,30 +142,35 @@ export async function writeClaims(ctx: WriteContext<ClaimsRow>): Promise<void> {
     planned.push({ row, incidentId, claimantSlug: v.claimant, claimId: v.claimId ?? randomUUID(), create: true });
   }
   const claimantId = (slug: string) => sourceIdBySlug.get(slug) ?? newSources.get(slug)!.id;
+  step("plan rows");
+
+  // ── the incidents' claims: locked first (as refreshIncidentFigures locks), then read once ──
+  const incidentIds = [...new Set(planned.map((p) => p.incidentId))].sort();
+  await stageIncidents(client, "import_incidents", incidentIds);
+  step("stage incidents");
+  await lockIncidents(client, "import_incidents");
+  step("lock incidents");
+  const claimants = await loadClaimants(client);
+  const existingByKey = new Map<string, string>();
+  const engineClaims = await loadEngineClaimsOf(client, "import_incidents", claimants, (claim, extras) => {
+    existingByKey.set(
+      claimKey({ incidentId: extras.incidentId, claimantId: claim.claimant.id, metric: claim.metric, category: claim.category, subgroup: claim.subgroup, statementMd5: extras.statementMd5, statedOn: claim.statedOn }),
+      claim.id,
+    );
+  });
+  step("read claims");
 
   // ── what is already present ──
-  const existing = await findInChunks(
-    planned.map((p) => p.incidentId),
-    (part) =>
-      tx.claim.findMany({
-        where: { incidentId: { in: part } },
-        select: { id: true, incidentId: true, claimantId: true, metric: true, category: true, subgroup: true, statement: true, statedOn: true },
-      }),
-  );
-  const existingByKey = new Map(existing.map((c) => [claimKey({ ...c, statedOn: isoDay(c.statedOn) }), c.id]));
   const plannedByKey = new Map<string, Planned>();
   /** claim_id in the file → the id the claim has in the database once imported. */
   const fileIds = new Map<string, string>();
   for (const p of planned) {
     const v = p.row.value;
-    const key = claimKey({ incidentId: p.incidentId, claimantId: claimantId(p.claimantSlug), metric: v.metric, category: v.category, subgroup: v.subgroup, statement: v.statement, statedOn: v.statedOn });
+    const key = claimKey({ incidentId: p.incidentId, claimantId: claimantId(p.claimantSlug), metric: v.metric, category: v.category, subgroup: v.subgroup, statementMd5: md5(v.statement), statedOn: v.statedOn });
     const named = v.claimId ? dbClaimById.get(v.claimId) : undefined;
-    if (named) {
-      const namedKey = claimKey({ ...named, statedOn: isoDay(named.statedOn) });
-      if (namedKey !== key) {
-        ctx.reject(p.row, "claim_id", `claim ${v.claimId} already exists with different content (incident, claimant, metric, category, subgroup, statement or stated_on differ): leave claim_id empty to add a new claim`, v.claimId ?? undefined);
-        continue;
-      }
+    if (named && claimKey(named) !== key) {
+      ctx.reject(p.row, "claim_id", `claim ${v.claimId} already exists with different content (incident, claimant, metric, category, subgroup, statement or stated_on differ): leave claim_id empty to add a new claim`, v.claimId ?? undefined);
+      continue;
     }
     const present = named?.id ?? existingByKey.get(key) ?? plannedByKey.get(key)?.claimId;
     if (present) {
@@ -157,6 +185,9 @@ export async function writeClaims(ctx: WriteContext<ClaimsRow>): Promise<void> {
     }
     if (v.claimId) fileIds.set(v.claimId, p.claimId);
   }
+  existingByKey.clear();
+  plannedByKey.clear();
+  step("already present");
 
   // ── supersession links: row A says "superseded_by B", so B.supersedesId = A ──
   type Link = { planned: Planned; newerId: string };
@@ -198,85 +229,145 @@ export async function writeClaims(ctx: WriteContext<ClaimsRow>): Promise<void> {
     }
   }
   ctx.checkpoint();
+  step("links, checkpoint");
 
-  // ── write: sources, documents, claims, links ──
+  // ── write: sources, documents ──
+  const now = new Date().toISOString();
   const accepted = planned.filter((p) => !ctx.isRejected(p.row));
   const toCreate = accepted.filter((p) => p.create);
-  const usedNewSources = [...new Set(toCreate.map((p) => p.claimantSlug))].filter((slug) => newSources.has(slug));
+  const usedNewSources = [...new Set(toCreate.map((p) => p.claimantSlug))].filter((slug) => newSources.has(slug)).sort();
   if (usedNewSources.length) {
-    await tx.source.createMany({
-      data: usedNewSources.map((slug) => ({ id: newSources.get(slug)!.id, slug, name: slug, kind: newSources.get(slug)!.kind, notes: `Created by importing ${options.fileName}; check its name and whether it is a party to the conflict.` })),
-    });
-    summary.sourcesCreated = usedNewSources.sort();
+    const made = usedNewSources.map((slug) => ({ slug, ...newSources.get(slug)! }));
+    await client.query(
+      `INSERT INTO "Source" (id, slug, name, kind, notes, "createdAt", "updatedAt")
+       SELECT s.id, s.slug, s.slug, s.kind::"SourceKind", s.notes, $5::timestamp(3), $5::timestamp(3)
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS s(id, slug, kind, notes)`,
+      [made.map((s) => s.id), made.map((s) => s.slug), made.map((s) => s.kind), made.map(() => `Created by importing ${options.fileName}; check its name and whether it is a party to the conflict.`), now],
+    );
+    for (const s of made) claimants.set(s.id, { id: s.id, name: s.slug, kind: s.kind, isParty: false });
+    summary.sourcesCreated = usedNewSources;
   }
+  const documents = await resolveDocuments(client, toCreate, claimantId, summary, now);
+  step("sources, documents");
 
-  const documentIds = await resolveDocuments(tx, toCreate, claimantId, summary);
+  // ── which incidents change, and what the engine reads for them ──
+  const newLinks = links.filter((l) => !ctx.isRejected(l.planned.row) && dbClaimById.get(l.newerId)?.supersedesId !== l.planned.claimId);
+  const touched = [...new Set([...toCreate.map((p) => p.incidentId), ...newLinks.map((l) => l.planned.incidentId)])].sort();
+  let decisions = new Map<string, IncidentDecisions>();
+  let stored = new Map<string, StoredFigure[]>();
+  if (touched.length) {
+    await stageIncidents(client, "import_touched", touched);
+    decisions = await loadDecisionsOf(client, "import_touched");
+    stored = await loadStoredFiguresOf(client, "import_touched");
+  }
+  step("decisions, stored figures");
+  for (const p of toCreate) {
+    const v = p.row.value;
+    const claimant = claimants.get(claimantId(p.claimantSlug))!;
+    const document = documents.get(p);
+    const claim: EngineClaim = {
+      id: p.claimId,
+      metric: v.metric,
+      category: v.category,
+      subgroup: v.subgroup,
+      valueMin: v.valueMin,
+      valueMax: v.valueMax,
+      qualifier: v.qualifier,
+      statedOn: v.statedOn,
+      createdAt: v.enteredAt ? new Date(v.enteredAt).toISOString() : now,
+      claimant,
+      relaysSourceIds: document && document.sourceId === claimant.id ? document.relays : [],
+      supersedesId: null,
+      assessment: v.assessment,
+      retracted: false,
+    };
+    let list = engineClaims.get(p.incidentId);
+    if (!list) engineClaims.set(p.incidentId, (list = []));
+    list.push(claim);
+  }
+  for (const link of newLinks) {
+    const newer = engineClaims.get(link.planned.incidentId)?.find((c) => c.id === link.newerId);
+    if (newer) newer.supersedesId = link.planned.claimId;
+  }
+  step("engine input");
+
+  // ── write the claims (COPY) while the engine reconciles the touched incidents ──
   ctx.progress({ phase: "writing", done: 0, total: toCreate.length });
-  const now = new Date().toISOString();
-  await insertRows(
-    tx,
+  const copying = copyRowsIn(
+    client,
     "Claim",
     CLAIM_COLUMNS,
-    toCreate.map((p) => {
-      const v = p.row.value;
-      const enteredBy = v.enteredBy ? userByName.get(v.enteredBy) : undefined;
-      const assessed = v.assessment !== "not_assessed";
-      return {
-        id: p.claimId,
-        incidentId: p.incidentId,
-        claimantId: claimantId(p.claimantSlug),
-        documentId: documentIds.get(p) ?? null,
-        metric: v.metric,
-        category: v.category,
-        subgroup: v.subgroup,
-        valueMin: v.valueMin,
-        valueMax: v.valueMax,
-        qualifier: v.qualifier,
-        statement: v.statement,
-        statedOn: v.statedOn,
-        statedOnEnd: v.statedOnEnd,
-        supersedesId: null,
-        assessment: v.assessment,
-        assessmentReason: assessed ? `Assessed "${v.assessment}" in the imported file ${options.fileName}.` : null,
-        assessedById: assessed ? options.actorId : null,
-        assessedAt: assessed ? now : null,
-        createdById: enteredBy ?? options.actorId,
-        createdAt: v.enteredAt ? new Date(v.enteredAt).toISOString() : now,
-        updatedAt: now,
-      };
-    }),
+    (function* () {
+      for (const p of toCreate) {
+        const v = p.row.value;
+        const enteredBy = v.enteredBy ? userByName.get(v.enteredBy) : undefined;
+        const assessed = v.assessment !== "not_assessed";
+        yield [
+          p.claimId, p.incidentId, claimantId(p.claimantSlug), documents.get(p)?.id ?? null, v.metric, v.category, v.subgroup, v.valueMin, v.valueMax, v.qualifier,
+          v.statement, v.statedOn, v.statedOnEnd, v.assessment, assessed ? `Assessed "${v.assessment}" in the imported file ${options.fileName}.` : null,
+          assessed ? options.actorId : null, assessed ? now : null, enteredBy ?? options.actorId, v.enteredAt ? new Date(v.enteredAt).toISOString() : now, now,
+        ];
+      }
+    })(),
+    (done) => ctx.progress({ phase: "writing", done, total: toCreate.length }),
   );
-  ctx.progress({ phase: "writing", done: toCreate.length, total: toCreate.length });
+  copying.catch(() => {}); // awaited below; do not let a failure go unhandled meanwhile
+  const plan: FigureRefreshPlan = emptyRefreshPlan();
+  for (let i = 0; i < touched.length; i++) {
+    const id = touched[i]!;
+    planIncidentRefresh(plan, { id, claims: engineClaims.get(id) ?? [], decisions: decisions.get(id) ?? {}, stored: stored.get(id) ?? [] }, options.actorId, now);
+    if (i % 2000 === 1999) await yieldToLoop();
+  }
+  engineClaims.clear();
+  step("engine + plan (while COPY runs)");
+  await copying;
+  step("COPY claims (rest)");
   summary.claimsCreated = toCreate.length;
   summary.claimsAlreadyPresent = accepted.length - toCreate.length;
 
-  const newLinks = links.filter((l) => !ctx.isRejected(l.planned.row) && dbClaimById.get(l.newerId)?.supersedesId !== l.planned.claimId);
-  for (const part of chunks(newLinks)) {
-    await tx.$executeRaw`
-      UPDATE "Claim" c SET "supersedesId" = v.older, "version" = c."version" + 1
-      FROM unnest(${part.map((l) => l.newerId)}::uuid[], ${part.map((l) => l.planned.claimId)}::uuid[]) AS v(newer, older)
-      WHERE c."id" = v.newer AND c."supersedesId" IS DISTINCT FROM v.older`;
+  if (newLinks.length) {
+    await client.query(
+      `UPDATE "Claim" c SET "supersedesId" = v.older, "version" = c."version" + 1
+         FROM unnest($1::uuid[], $2::uuid[]) AS v(newer, older)
+        WHERE c."id" = v.newer AND c."supersedesId" IS DISTINCT FROM v.older`,
+      [newLinks.map((l) => l.newerId), newLinks.map((l) => l.planned.claimId)],
+    );
   }
   summary.claimsSuperseded = newLinks.length;
+  step("links");
 
   // ── figures of every incident whose claims changed ──
-  const touched = [...new Set([...toCreate.map((p) => p.incidentId), ...newLinks.map((l) => l.planned.incidentId)])];
   ctx.progress({ phase: "refreshing figures", done: 0, total: touched.length });
-  await refreshFiguresInBulk(tx, touched, options.actorId, (done) => ctx.progress({ phase: "refreshing figures", done, total: touched.length }));
+  await writeRefreshPlan(client, plan);
+  step("write figures");
+  ctx.progress({ phase: "refreshing figures", done: touched.length, total: touched.length });
   summary.figuresRefreshed = touched.length;
 }
 
-async function resolveDocuments(tx: Tx, toCreate: Planned[], claimantId: (slug: string) => string, summary: { documentsCreated: number }): Promise<Map<Planned, string>> {
+type ResolvedDocument = { id: string; sourceId: string; relays: string[] };
+
+async function resolveDocuments(
+  client: pg.ClientBase,
+  toCreate: Planned[],
+  claimantId: (slug: string) => string,
+  summary: { documentsCreated: number },
+  now: string,
+): Promise<Map<Planned, ResolvedDocument>> {
+  const result = new Map<Planned, ResolvedDocument>();
   const withDocument = toCreate.filter((p) => p.row.value.documentTitle);
-  const known = await findInChunks(
-    withDocument.map((p) => p.row.value.documentTitle!),
-    (part) => tx.document.findMany({ where: { title: { in: part } }, select: { id: true, sourceId: true, title: true, url: true } }),
-  );
+  if (!withDocument.length) return result;
+  const titles = [...new Set(withDocument.map((p) => p.row.value.documentTitle!))];
+  const known = (
+    await client.query<{ id: string; sourceId: string; title: string; url: string | null; relays: string[] }>(
+      `SELECT d.id, d."sourceId", d.title, d.url, coalesce((SELECT array_agg(r."sourceId"::text) FROM "DocumentRelay" r WHERE r."documentId" = d.id), '{}') AS relays
+         FROM "Document" d WHERE d.title = ANY($1::text[])`,
+      [titles],
+    )
+  ).rows;
   const byTitle = new Map<string, typeof known>();
   for (const d of known) byTitle.set(d.title, [...(byTitle.get(d.title) ?? []), d]);
 
-  const result = new Map<Planned, string>();
-  const toMake = new Map<string, { id: string; sourceId: string; title: string; url: string | null; publishedOn: Date | null }>();
+  const toMake = new Map<string, { id: string; sourceId: string; title: string; url: string | null; publishedOn: string | null }>();
   for (const p of withDocument) {
     const v = p.row.value;
     const publisher = claimantId(p.claimantSlug);
@@ -286,15 +377,23 @@ async function resolveDocuments(tx: Tx, toCreate: Planned[], claimantId: (slug: 
       (v.documentUrl ? candidates.find((d) => d.url === v.documentUrl) : undefined) ??
       (candidates.length === 1 ? candidates[0] : undefined);
     if (match) {
-      result.set(p, match.id);
+      result.set(p, { id: match.id, sourceId: match.sourceId, relays: match.relays });
       continue;
     }
     const key = JSON.stringify([publisher, v.documentTitle]);
-    const made = toMake.get(key) ?? { id: randomUUID(), sourceId: publisher, title: v.documentTitle!, url: v.documentUrl, publishedOn: day(v.publishedOn) };
+    const made = toMake.get(key) ?? { id: randomUUID(), sourceId: publisher, title: v.documentTitle!, url: v.documentUrl, publishedOn: v.publishedOn };
     toMake.set(key, made);
-    result.set(p, made.id);
+    // A new document relays nothing yet.
+    result.set(p, { id: made.id, sourceId: made.sourceId, relays: [] });
   }
-  for (const part of chunks([...toMake.values()])) await tx.document.createMany({ data: part });
+  if (toMake.size) {
+    await copyRowsIn(
+      client,
+      "Document",
+      ["id", "sourceId", "title", "url", "publishedOn", "createdAt"],
+      [...toMake.values()].map((d) => [d.id, d.sourceId, d.title, d.url, d.publishedOn, now]),
+    );
+  }
   summary.documentsCreated = toMake.size;
   return result;
 }

@@ -27,6 +27,8 @@ export type ImportOptions = {
   /** Who imports (audit, entered_by); null for the command line without --user. */
   actorId: string | null;
   onProgress?: (progress: ImportProgress) => void;
+  /** The database of the claims import's direct connection; by default the one the Prisma client given to runImport talks to. */
+  databaseUrl?: string;
 };
 
 export type ImportSummary = {

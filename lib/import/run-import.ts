@@ -1,11 +1,15 @@
 // Imports one CSV file: read → check the header → validate every row (zod) → inside ONE
 // transaction, check what the rows refer to, then write and refresh the figures of every
-// touched incident, then record one audit event. Nothing is written while any row is invalid,
+// touched incident, then record one audit event. (Claims files write through COPY, so their
+// transaction is on a direct pg connection to the same database; ACLED and GED files write
+// through a Prisma interactive transaction.) Nothing is written while any row is invalid,
 // unless validOnly asks for the valid rows alone. Killing the process at any point leaves the
 // database as it was: PostgreSQL rolls back the open transaction when its connection drops.
 import { randomUUID } from "node:crypto";
+import type pg from "pg";
 import { audit } from "@/lib/audit";
 import type { Db, Tx } from "@/lib/db";
+import { withRawTransaction } from "@/lib/db/raw-pg";
 import { CLAIMS_COLUMNS } from "@/lib/export/columns";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ACLED_OPTIONAL_COLUMNS, ACLED_REQUIRED_COLUMNS, AcledRowSchema } from "@/lib/validation/acled-row";
@@ -14,6 +18,7 @@ import { UCDP_OPTIONAL_COLUMNS, UCDP_REQUIRED_COLUMNS, UcdpRowSchema } from "@/l
 import { writeClaims } from "./claims-import";
 import { CsvFileError, readCsv, type CsvFile, type CsvRow } from "./csv-file";
 import { writeDatasetEvents } from "./dataset-import";
+import { importDatabaseUrl } from "./import-connection";
 import type { DatasetEvent } from "@/lib/validation/dataset-event";
 import type { ImportFormat, ImportOptions, ImportProgress, ImportSummary, RowError } from "./import-types";
 
@@ -23,8 +28,7 @@ export const IMPORT_TIMEOUT_MS = 60 * 60_000;
 export type ValidRow<T> = { row: number; line: number; value: T };
 
 /** What a writer sees: the valid rows, and a way to refuse one of them for a reason found in the database. */
-export type WriteContext<T> = {
-  tx: Tx;
+type BaseContext<T> = {
   rows: ValidRow<T>[];
   options: ImportOptions;
   summary: ImportSummary;
@@ -35,13 +39,17 @@ export type WriteContext<T> = {
   progress: (progress: ImportProgress) => void;
 };
 
+/** A writer inside a Prisma interactive transaction. */
+export type WriteContext<T> = BaseContext<T> & { tx: Tx };
+/** A writer on a direct pg connection (COPY), inside a transaction run-import.ts opened on it. */
+export type PgWriteContext<T> = BaseContext<T> & { client: pg.PoolClient };
+
 type FormatSpec<T> = {
   required: readonly string[];
   /** Columns the format knows; null = others are allowed and ignored (ACLED and GED have many we do not use). */
   known: readonly string[] | null;
   validate: (cells: Record<string, string>) => RowResult<T>;
-  write: (ctx: WriteContext<T>) => Promise<void>;
-};
+} & ({ write: (ctx: WriteContext<T>) => Promise<void> } | { writeOnConnection: (ctx: PgWriteContext<T>) => Promise<void> });
 
 function zodRow<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import("zod").ZodError } }) {
   return (cells: Record<string, string>): RowResult<T> => {
@@ -67,7 +75,7 @@ const FORMATS: { [F in ImportFormat]: FormatSpec<F extends "claims" ? ClaimsRow 
     required: CLAIMS_REQUIRED_COLUMNS,
     known: CLAIMS_COLUMNS,
     validate: validateClaimsRow,
-    write: writeClaims,
+    writeOnConnection: writeClaims,
   },
 };
 
@@ -141,6 +149,26 @@ function validateRows<T>(rows: CsvRow[], header: string[], spec: FormatSpec<T>, 
 
 const byPosition = (a: RowError, b: RowError) => (a.row ?? 0) - (b.row ?? 0);
 
+/** What the import's audit event records. */
+function auditRecord(summary: ImportSummary, options: ImportOptions) {
+  return {
+    format: options.format,
+    fileName: options.fileName,
+    rows: summary.rows,
+    importedRows: summary.rows - new Set(summary.errors.map((e) => e.row)).size,
+    invalidRows: new Set(summary.errors.filter((e) => e.row !== null).map((e) => e.row)).size,
+    validOnly: summary.validOnly,
+    incidentsCreated: summary.incidentsCreated,
+    incidentsMatched: summary.incidentsMatched,
+    claimsCreated: summary.claimsCreated,
+    claimsAlreadyPresent: summary.claimsAlreadyPresent,
+    claimsSuperseded: summary.claimsSuperseded,
+    sourcesCreated: summary.sourcesCreated,
+    documentsCreated: summary.documentsCreated,
+    user: options.actorId ?? "command line",
+  };
+}
+
 export async function runImport(db: Db, text: string, options: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const summary = emptySummary(options);
@@ -176,52 +204,49 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
   if (summary.errors.length && !options.validOnly) return finish();
 
   const rejected = new Set<number>();
+  const base: BaseContext<unknown> = {
+    rows: valid,
+    options,
+    summary,
+    reject: (row, column, message, value) => {
+      rejected.add(row.row);
+      summary.errors.push({ row: row.row, line: row.line, column, value, message });
+    },
+    isRejected: (row) => rejected.has(row.row),
+    checkpoint: () => {
+      if ((summary.errors.length && !options.validOnly) || options.dryRun) throw new RollBack();
+    },
+    progress,
+  };
   try {
-    await db.$transaction(
-      async (tx) => {
-        // One import at a time: incident codes and the idempotency checks assume nobody else is importing.
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`;
-        await spec.write({
-          tx,
-          rows: valid,
-          options,
-          summary,
-          reject: (row, column, message, value) => {
-            rejected.add(row.row);
-            summary.errors.push({ row: row.row, line: row.line, column, value, message });
-          },
-          isRejected: (row) => rejected.has(row.row),
-          checkpoint: () => {
-            if ((summary.errors.length && !options.validOnly) || options.dryRun) throw new RollBack();
-          },
-          progress,
-        });
-        summary.imported = true;
-        await audit(tx, {
-          actorId: options.actorId,
-          action: "import",
-          entityType: "Import",
-          entityId: randomUUID(),
-          after: {
-            format: options.format,
-            fileName: options.fileName,
-            rows: summary.rows,
-            importedRows: summary.rows - new Set(summary.errors.map((e) => e.row)).size,
-            invalidRows: new Set(summary.errors.filter((e) => e.row !== null).map((e) => e.row)).size,
-            validOnly: summary.validOnly,
-            incidentsCreated: summary.incidentsCreated,
-            incidentsMatched: summary.incidentsMatched,
-            claimsCreated: summary.claimsCreated,
-            claimsAlreadyPresent: summary.claimsAlreadyPresent,
-            claimsSuperseded: summary.claimsSuperseded,
-            sourcesCreated: summary.sourcesCreated,
-            documentsCreated: summary.documentsCreated,
-            user: options.actorId ?? "command line",
-          },
-        });
-      },
-      { timeout: IMPORT_TIMEOUT_MS, maxWait: 60_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
-    );
+    if ("writeOnConnection" in spec) {
+      // The whole write path on one direct connection, in one transaction: COPY needs it, and
+      // a Prisma transaction would be another transaction.
+      await withRawTransaction(
+        async (client) => {
+          // One import at a time: incident codes and the idempotency checks assume nobody else is importing.
+          await client.query(`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`);
+          await spec.writeOnConnection({ ...base, client });
+          summary.imported = true;
+          await client.query(
+            `INSERT INTO "AuditEvent" ("at", "actorId", "action", "entityType", "entityId", "after") VALUES ($1::timestamp(3), $2::uuid, 'import', 'Import', $3, $4::jsonb)`,
+            [new Date().toISOString(), options.actorId, randomUUID(), JSON.stringify(auditRecord(summary, options))],
+          );
+        },
+        { url: options.databaseUrl ?? importDatabaseUrl(db), begin: "BEGIN ISOLATION LEVEL READ COMMITTED" },
+      );
+    } else {
+      await db.$transaction(
+        async (tx) => {
+          // One import at a time: incident codes and the idempotency checks assume nobody else is importing.
+          await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`;
+          await spec.write({ ...base, tx });
+          summary.imported = true;
+          await audit(tx, { actorId: options.actorId, action: "import", entityType: "Import", entityId: randomUUID(), after: auditRecord(summary, options) });
+        },
+        { timeout: IMPORT_TIMEOUT_MS, maxWait: 60_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
+      );
+    }
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
     // Counts describe what would have been written; nothing was.
