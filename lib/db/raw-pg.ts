@@ -21,6 +21,22 @@ export function rawPool(url: string = databaseUrl()): pg.Pool {
   return pool;
 }
 
+const databaseUrls = new WeakMap<object, string>();
+
+/**
+ * Records which database a Prisma client talks to, so work that pairs it with a raw connection
+ * (a COPY export) opens that connection to the same database. Unrecorded clients, such as the
+ * app's own, are taken to use DATABASE_URL.
+ */
+export function rememberDatabaseUrl(client: object, url: string): void {
+  databaseUrls.set(client, url);
+}
+
+/** The URL recorded for a Prisma client, if any (see rememberDatabaseUrl). */
+export function databaseUrlOf(client: object): string | undefined {
+  return databaseUrls.get(client);
+}
+
 /** Runs `work` on one connection inside a transaction; commits when it resolves, rolls back when it throws. */
 export async function withRawTransaction<T>(
   work: (client: pg.PoolClient) => Promise<T>,

@@ -4,18 +4,17 @@ import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { ComputedMethod } from "@/lib/domain/reconcile";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
-import { EXPORTS, openExport, type Chunk, type ExportFile } from "./export-registry";
+import { EXPORTS, openExport, type ByteChunk, type ExportFile } from "./export-registry";
 import { APP_VERSION, canonicalFilter, dataVersionLabel, exportFileName, parseExportQuery, provenanceHeaders } from "./export-request";
 
-/** A pull-based byte stream: the next batch is read from the database only when the client wants more. */
-export function chunkStream(chunks: AsyncGenerator<Chunk>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
+/** A pull-based byte stream: the next piece is read from the database only when the client wants more. */
+export function chunkStream(chunks: AsyncGenerator<ByteChunk>): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const next = await chunks.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value.text));
+        else controller.enqueue(next.value.bytes);
       } catch (error) {
         // Headers are gone already: all we can do is cut the body, so the client sees a failed download.
         console.error("export failed mid-stream", error);
@@ -72,9 +71,8 @@ export async function exportManifest(db: Db, file: ExportFile, filter: IncidentF
   let rows = 0;
   let bytes = 0;
   for await (const chunk of opened.chunks) {
-    const data = Buffer.from(chunk.text, "utf8");
-    hash.update(data);
-    bytes += data.length;
+    hash.update(chunk.bytes);
+    bytes += chunk.bytes.byteLength;
     rows += chunk.rows;
   }
   const filterString = canonicalFilter(filter);

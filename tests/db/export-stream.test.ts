@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db";
+import { FIGURES_COLUMNS } from "@/lib/export/columns";
 import { csvRecords } from "./export-support";
 import { createDatabase } from "./test-database";
 import { GET as exportGet } from "@/app/api/export/[file]/route";
@@ -65,7 +66,7 @@ beforeAll(async () => {
 const call = (file: string, query = "") => exportGet(new Request(`http://localhost/api/export/${file}${query}`), { params: Promise.resolve({ file }) });
 
 describe("GET /api/export/{file}", () => {
-  it("streams figures.csv in chunks, one per batch, with provenance headers", async () => {
+  it("streams figures.csv in chunks, with provenance headers", async () => {
     const response = await call("figures.csv", "?country=NER");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
@@ -83,9 +84,9 @@ describe("GET /api/export/{file}", () => {
       if (done) break;
       chunks.push(decoder.decode(value, { stream: true }));
     }
-    // Header, then 2,000 + 2,000 + 500 incidents.
-    expect(chunks).toHaveLength(4);
-    expect(chunks[0]!.startsWith("incident_code,title,")).toBe(true);
+    // The header, then the COPY's rows piece by piece as they come off the connection.
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(chunks[0]).toBe(`${FIGURES_COLUMNS.join(",")}\r\n`);
     const rows = csvRecords(chunks.join(""));
     expect(rows).toHaveLength(INCIDENTS * 3);
     expect(rows[0]).toMatchObject({ incident_code: "NER-2024-00001", title: 'Synthetic incident 1, "quoted", with a comma', metric: "killed", category: "civilians" });

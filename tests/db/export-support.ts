@@ -5,11 +5,16 @@ import type { ComputedMethod } from "@/lib/domain/reconcile";
 import { openExport, type ExportFile } from "@/lib/export/export-registry";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 
-export async function exportText(db: Db, file: ExportFile, filter: IncidentFilter = {}, method: ComputedMethod | null = null): Promise<string> {
+/** An export's bytes, as the route streams them. */
+export async function exportBytes(db: Db, file: ExportFile, filter: IncidentFilter = {}, method: ComputedMethod | null = null): Promise<Buffer> {
   const opened = await openExport(db, file, filter, method);
-  let text = "";
-  for await (const chunk of opened.chunks) text += chunk.text;
-  return text;
+  const pieces: Uint8Array[] = [];
+  for await (const chunk of opened.chunks) pieces.push(chunk.bytes);
+  return Buffer.concat(pieces);
+}
+
+export async function exportText(db: Db, file: ExportFile, filter: IncidentFilter = {}, method: ComputedMethod | null = null): Promise<string> {
+  return (await exportBytes(db, file, filter, method)).toString("utf8");
 }
 
 /** CSV text → objects by header, exactly as pandas or R would read the cells (strings). */

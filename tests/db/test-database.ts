@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, inject } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db";
+import { rememberDatabaseUrl } from "@/lib/db/raw-pg";
 import { TEMPLATE_DATABASE, databaseUrl } from "./global-setup";
 
 export async function adminQuery(sql: string, params: unknown[] = []) {
@@ -26,6 +27,8 @@ export async function createDatabase(options: { template?: string | null } = {})
 export async function useTestDb(): Promise<Db> {
   const { url } = await createDatabase();
   const db = createPrismaClient(url);
+  // COPY exports open their own connections: to this database, not DATABASE_URL's.
+  rememberDatabaseUrl(db, url);
   afterAll(async () => {
     await db.$disconnect();
   });
