@@ -1,13 +1,17 @@
 // The one Prisma client of the process, cached on globalThis so Next's hot reload does not open
 // a new pool on every edit. It talks to PostgreSQL through our pg driver adapter (no engine binary).
 import { TriangulatePgAdapterFactory } from "@/lib/db/pg-adapter";
+import { rememberDatabaseUrl } from "@/lib/db/raw-pg";
 import { databaseUrl } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 
 const globalForPrisma = globalThis as unknown as { triangulatePrisma?: PrismaClient };
 
 export function createPrismaClient(url: string = databaseUrl()): PrismaClient {
-  return new PrismaClient({ adapter: new TriangulatePgAdapterFactory(url) });
+  const client = new PrismaClient({ adapter: new TriangulatePgAdapterFactory(url) });
+  // COPY exports and imports open a raw connection beside the client: to the same database.
+  rememberDatabaseUrl(client, url);
+  return client;
 }
 
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
