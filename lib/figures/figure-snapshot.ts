@@ -49,6 +49,26 @@ export function storedFigureSnapshot(row: StoredFigureRow) {
   };
 }
 
+const sameList = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/**
+ * Whether a stored figure already says what the engine computed: true exactly when both
+ * snapshots serialise to the same JSON (figure-snapshot.test.ts holds it to that), compared field
+ * by field because an import compares a hundred thousand of them.
+ */
 export function sameSnapshot(a: ReturnType<typeof figureSnapshot>, b: ReturnType<typeof storedFigureSnapshot>): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+  return (
+    a.low === b.low &&
+    a.best === b.best &&
+    a.high === b.high &&
+    a.method === b.method &&
+    a.rationale === b.rationale &&
+    a.claimCount === b.claimCount &&
+    a.sourceCount === b.sourceCount &&
+    a.independentSourceCount === b.independentSourceCount &&
+    sameList(a.flags, b.flags) &&
+    sameList(a.usedClaimIds, b.usedClaimIds) &&
+    a.excluded.length === b.excluded.length &&
+    a.excluded.every((e, i) => e.claimId === b.excluded[i]!.claimId && e.reason === b.excluded[i]!.reason)
+  );
 }
