@@ -27,9 +27,9 @@ import { createHash, randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { EngineClaim } from "@/lib/domain/reconcile";
 import type { ClaimsRow } from "@/lib/validation/claims-row";
-import { emptyRefreshPlan, planIncidentRefresh, type FigureRefreshPlan, type IncidentDecisions, type StoredFigure } from "@/lib/figures/figure-plan";
+import { emptyRefreshPlan, planIncidentRefresh, type IncidentDecisions, type StoredFigure } from "@/lib/figures/figure-plan";
 import { copyRowsIn } from "./pg-copy";
-import { loadClaimants, loadDecisionsOf, loadEngineClaimsOf, loadStoredFiguresOf, lockIncidents, stageIncidents, writeRefreshPlan } from "./pg-refresh";
+import { loadClaimants, loadDecisionsOf, loadEngineClaimsOf, loadStoredFiguresOf, stageIncidents, writeRefreshPlan } from "./pg-refresh";
 import type { PgWriteContext, ValidRow } from "./run-import";
 import { stepTimer } from "./step-timer";
 
@@ -61,17 +61,24 @@ const CLAIM_COLUMNS = [
   "assessment", "assessmentReason", "assessedById", "assessedAt", "createdById", "createdAt", "updatedAt",
 ] as const;
 
+/** Incidents planned (engine + comparison) and written per slice; see "write" below. (An object so tests can make slices small.) */
+export const refreshSlice = { incidents: 25_000 };
+
 /** Lets the event loop run (the COPY of the claims streams meanwhile). */
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Incidents by code, following merges (at most ten hops, as an editor's link would). */
+/**
+ * Incidents by code, following merges (at most ten hops, as an editor's link would). The rows are
+ * locked as they are found, in id order (as refreshIncidentFigures locks its incident): their claims
+ * are read next, and nobody may refresh their figures from other claims until we commit.
+ */
 async function resolveIncidents(client: pg.ClientBase, codes: string[]): Promise<(code: string) => string | null> {
-  const { rows } = await client.query<IncidentRef & { code: string }>(`SELECT id, code, "mergedIntoId" FROM "Incident" WHERE code = ANY($1::text[])`, [codes]);
+  const { rows } = await client.query<IncidentRef & { code: string }>(`SELECT id, code, "mergedIntoId" FROM "Incident" WHERE code = ANY($1::text[]) ORDER BY id FOR UPDATE`, [codes]);
   const byCode = new Map(rows.map((r) => [r.code, r]));
   const byId = new Map<string, IncidentRef>(rows.map((r) => [r.id, r]));
   let wanted = [...new Set(rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !byId.has(id));
   for (let hop = 0; hop < 10 && wanted.length; hop++) {
-    const found = (await client.query<IncidentRef>(`SELECT id, "mergedIntoId" FROM "Incident" WHERE id = ANY($1::uuid[])`, [wanted])).rows;
+    const found = (await client.query<IncidentRef>(`SELECT id, "mergedIntoId" FROM "Incident" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [wanted])).rows;
     for (const r of found) byId.set(r.id, r);
     wanted = [...new Set(found.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !byId.has(id));
   }
@@ -144,12 +151,10 @@ export async function writeClaims(ctx: PgWriteContext<ClaimsRow>): Promise<void>
   const claimantId = (slug: string) => sourceIdBySlug.get(slug) ?? newSources.get(slug)!.id;
   step("plan rows");
 
-  // ── the incidents' claims: locked first (as refreshIncidentFigures locks), then read once ──
+  // ── the incidents' claims (their rows are locked already), read once ──
   const incidentIds = [...new Set(planned.map((p) => p.incidentId))].sort();
   await stageIncidents(client, "import_incidents", incidentIds);
   step("stage incidents");
-  await lockIncidents(client, "import_incidents");
-  step("lock incidents");
   const claimants = await loadClaimants(client);
   const existingByKey = new Map<string, string>();
   const engineClaims = await loadEngineClaimsOf(client, "import_incidents", claimants, (claim, extras) => {
@@ -291,7 +296,10 @@ export async function writeClaims(ctx: PgWriteContext<ClaimsRow>): Promise<void>
   }
   step("engine input");
 
-  // ── write the claims (COPY) while the engine reconciles the touched incidents ──
+  // ── write: the claims (COPY), then the figures a slice of incidents at a time ──
+  // PostgreSQL works through the statements while the engine reconciles the next slice here: the
+  // claims' COPY and each slice's writes run behind the planning of the slice after. A few slices
+  // (not one statement per incident) keep "Incident"'s statement-level triggers to a few calls.
   ctx.progress({ phase: "writing", done: 0, total: toCreate.length });
   const copying = copyRowsIn(
     client,
@@ -311,36 +319,49 @@ export async function writeClaims(ctx: PgWriteContext<ClaimsRow>): Promise<void>
     })(),
     (done) => ctx.progress({ phase: "writing", done, total: toCreate.length }),
   );
-  copying.catch(() => {}); // awaited below; do not let a failure go unhandled meanwhile
-  const plan: FigureRefreshPlan = emptyRefreshPlan();
-  for (let i = 0; i < touched.length; i++) {
-    const id = touched[i]!;
-    planIncidentRefresh(plan, { id, claims: engineClaims.get(id) ?? [], decisions: decisions.get(id) ?? {}, stored: stored.get(id) ?? [] }, options.actorId, now);
-    if (i % 2000 === 1999) await yieldToLoop();
-  }
-  engineClaims.clear();
-  step("engine + plan (while COPY runs)");
-  await copying;
-  step("COPY claims (rest)");
-  summary.claimsCreated = toCreate.length;
-  summary.claimsAlreadyPresent = accepted.length - toCreate.length;
-
-  if (newLinks.length) {
-    await client.query(
-      `UPDATE "Claim" c SET "supersedesId" = v.older, "version" = c."version" + 1
-         FROM unnest($1::uuid[], $2::uuid[]) AS v(newer, older)
-        WHERE c."id" = v.newer AND c."supersedesId" IS DISTINCT FROM v.older`,
-      [newLinks.map((l) => l.newerId), newLinks.map((l) => l.planned.claimId)],
+  let failure: unknown = null;
+  const track = <T>(promise: Promise<T>) => {
+    promise.catch((error: unknown) => (failure ??= error));
+    return promise;
+  };
+  let writing: Promise<unknown> = track(
+    copying.then(async () => {
+      step("COPY claims");
+      summary.claimsCreated = toCreate.length;
+      summary.claimsAlreadyPresent = accepted.length - toCreate.length;
+      if (newLinks.length) {
+        await client.query(
+          `UPDATE "Claim" c SET "supersedesId" = v.older, "version" = c."version" + 1
+             FROM unnest($1::uuid[], $2::uuid[]) AS v(newer, older)
+            WHERE c."id" = v.newer AND c."supersedesId" IS DISTINCT FROM v.older`,
+          [newLinks.map((l) => l.newerId), newLinks.map((l) => l.planned.claimId)],
+        );
+      }
+      summary.claimsSuperseded = newLinks.length;
+      ctx.progress({ phase: "refreshing figures", done: 0, total: touched.length });
+    }),
+  );
+  let refreshed = 0;
+  for (let start = 0; start < touched.length && !failure; start += refreshSlice.incidents) {
+    const slice = touched.slice(start, start + refreshSlice.incidents);
+    const plan = emptyRefreshPlan();
+    for (let i = 0; i < slice.length && !failure; i++) {
+      const id = slice[i]!;
+      planIncidentRefresh(plan, { id, claims: engineClaims.get(id) ?? [], decisions: decisions.get(id) ?? {}, stored: stored.get(id) ?? [] }, options.actorId, now);
+      engineClaims.delete(id);
+      if (i % 1000 === 999) await yieldToLoop();
+    }
+    step(`plan ${slice.length} incidents`);
+    writing = track(
+      writing.then(async () => {
+        await writeRefreshPlan(client, plan);
+        refreshed += slice.length;
+        ctx.progress({ phase: "refreshing figures", done: refreshed, total: touched.length });
+        step(`write figures of ${slice.length} incidents`);
+      }),
     );
   }
-  summary.claimsSuperseded = newLinks.length;
-  step("links");
-
-  // ── figures of every incident whose claims changed ──
-  ctx.progress({ phase: "refreshing figures", done: 0, total: touched.length });
-  await writeRefreshPlan(client, plan);
-  step("write figures");
-  ctx.progress({ phase: "refreshing figures", done: touched.length, total: touched.length });
+  await writing;
   summary.figuresRefreshed = touched.length;
 }
 

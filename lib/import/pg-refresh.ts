@@ -186,12 +186,15 @@ export async function writeRefreshPlan(client: pg.ClientBase, plan: FigureRefres
     await client.query(`DROP TABLE IF EXISTS import_figure_updates`);
     await client.query(`CREATE TEMP TABLE import_figure_updates (id uuid PRIMARY KEY, ${FIGURE_VALUE_TYPES}) ON COMMIT DROP`);
     await copyRowsIn(client, "import_figure_updates", ["id", ...FIGURE_VALUE_COLUMNS], plan.updates.map((u) => [u.id, ...figureValues(u)]));
+    // The ids again as an array: the planner then looks the rows up by index instead of reading the
+    // whole table to hash-join it (a million incidents: 0.4 s per statement, against 0.05 s).
     await client.query(
       `UPDATE "Reconciliation" r
           SET low = u.low, best = u.best, high = u.high, method = u.method::"Method", rationale = u.rationale, flags = u.flags::"Flag"[],
               "claimCount" = u."claimCount", "sourceCount" = u."sourceCount", "independentSourceCount" = u."independentSourceCount",
               "usedClaimIds" = u."usedClaimIds", excluded = u.excluded, breakdowns = u.breakdowns, "decidedById" = u."decidedById", "computedAt" = u."computedAt"
-         FROM import_figure_updates u WHERE r.id = u.id`,
+         FROM import_figure_updates u WHERE r.id = u.id AND r.id = ANY($1::uuid[])`,
+      [plan.updates.map((u) => u.id)],
     );
   }
   step("update");
@@ -219,7 +222,8 @@ export async function writeRefreshPlan(client: pg.ClientBase, plan: FigureRefres
     await client.query(
       `UPDATE "Incident" i
           SET "headlineLow" = h.low, "headlineBest" = h.best, "headlineHigh" = h.high, "headlineContested" = h.contested, flags = h.flags::"Flag"[], "updatedAt" = h."updatedAt"
-         FROM import_headlines h WHERE i.id = h.id`,
+         FROM import_headlines h WHERE i.id = h.id AND i.id = ANY($1::uuid[])`,
+      [plan.headlines.map((h) => h.id)],
     );
   }
   step("headlines");

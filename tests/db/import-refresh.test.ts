@@ -7,12 +7,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { addClaim, assessClaim, recordDecision, retractClaim, supersedeClaim } from "@/lib/claims/claim-commands";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { endRawPools, withRawTransaction } from "@/lib/db/raw-pg";
 import { CLAIMS_COLUMNS } from "@/lib/export/columns";
 import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
+import { refreshSlice } from "@/lib/import/claims-import";
 import { refreshFiguresOnConnection } from "@/lib/import/pg-refresh";
 import { seedKobe } from "@/lib/seed/seed-database";
 import { counts, csv, importText } from "./import-support";
@@ -25,6 +26,10 @@ const open = (url: string) => {
   clients.push(db);
   return db;
 };
+const defaultSlice = refreshSlice.incidents;
+afterEach(() => {
+  refreshSlice.incidents = defaultSlice;
+});
 afterAll(async () => {
   await Promise.all(clients.map((db) => db.$disconnect()));
   await endRawPools();
@@ -98,7 +103,11 @@ async function replayImport(from: Db, to: Db) {
 const row = (cells: Partial<Record<(typeof CLAIMS_COLUMNS)[number], string>>) => CLAIMS_COLUMNS.map((c) => cells[c] ?? "");
 
 describe("the claims import's figures", () => {
-  it("are exactly what refreshIncidentFigures stores, for incidents with claims of every kind", async () => {
+  it.each([
+    ["in one slice", 25_000],
+    ["a slice of three incidents, then one", 3],
+  ])("are exactly what refreshIncidentFigures stores, for incidents with claims of every kind (%s)", async (_name, sliceSize) => {
+    refreshSlice.incidents = sliceSize;
     const base = await createDatabase();
     const setup = createPrismaClient(base.url);
     const { armyLatest } = await richState(setup);
