@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { audit } from "@/lib/audit";
 import type { Db, Tx } from "@/lib/db";
-import { withRawTransaction } from "@/lib/db/raw-pg";
+import { databaseUrlOf, withRawTransaction } from "@/lib/db/raw-pg";
 import { CLAIMS_COLUMNS } from "@/lib/export/columns";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ACLED_OPTIONAL_COLUMNS, ACLED_REQUIRED_COLUMNS, AcledRowSchema } from "@/lib/validation/acled-row";
@@ -18,7 +18,6 @@ import { UCDP_OPTIONAL_COLUMNS, UCDP_REQUIRED_COLUMNS, UcdpRowSchema } from "@/l
 import { writeClaims } from "./claims-import";
 import { CsvFileError, readCsv, type CsvFile, type CsvRow } from "./csv-file";
 import { writeDatasetEvents } from "./dataset-import";
-import { importDatabaseUrl } from "./import-connection";
 import type { DatasetEvent } from "@/lib/validation/dataset-event";
 import type { ImportFormat, ImportOptions, ImportProgress, ImportSummary, RowError } from "./import-types";
 
@@ -233,7 +232,8 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
             [new Date().toISOString(), options.actorId, randomUUID(), JSON.stringify(auditRecord(summary, options))],
           );
         },
-        { url: options.databaseUrl ?? importDatabaseUrl(db), begin: "BEGIN ISOLATION LEVEL READ COMMITTED" },
+        // The database of `db` (lib/db.ts records it), else DATABASE_URL.
+        { url: options.databaseUrl ?? databaseUrlOf(db), begin: "BEGIN ISOLATION LEVEL READ COMMITTED" },
       );
     } else {
       await db.$transaction(
