@@ -1,0 +1,93 @@
+// Profiles the claims import against a filled database of its own (not .data/bench, which the
+// benchmark owns), with the benchmark's file: one new claim on each of --rows different incidents.
+//   npx tsx scripts/profile-import.ts [--incidents 200000] [--rows 100000] [--data .data/profile-import]
+//        [--refill] [--twice] [--before-sql "SQL run on the fresh copy first, for what-ifs"]
+// The first run fills the database (fill-bench-database.ts) and keeps it as a template; every run
+// then imports into a fresh copy of it, so runs start from the same state. Prints rows/s, the time
+// of each progress phase and the peak RSS; TRIANGULATE_IMPORT_TIMINGS=1 adds the writer's steps.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { createPrismaClient } from "@/lib/db";
+import { startEmbeddedPostgres, ensureDatabase } from "@/lib/db/embedded-postgres";
+import { migrateDeploy } from "@/lib/db/migrate";
+import { endRawPools } from "@/lib/db/raw-pg";
+import { fillBenchDatabase } from "@/lib/bench/fill-bench-database";
+import { runImport } from "@/lib/import/run-import";
+import type { ImportProgress } from "@/lib/import/import-types";
+
+const { values } = parseArgs({
+  options: {
+    incidents: { type: "string", default: "200000" },
+    rows: { type: "string", default: "100000" },
+    data: { type: "string", default: path.resolve(".data", "profile-import") },
+    refill: { type: "boolean", default: false },
+    twice: { type: "boolean", default: false },
+    "before-sql": { type: "string" },
+  },
+});
+const incidents = Number(values.incidents);
+const rows = Number(values.rows);
+const log = (line: string) => console.error(`[profile] ${line}`);
+
+const embedded = await startEmbeddedPostgres({ dataDir: values.data, log });
+const adminUrl = embedded.url.replace(/\/triangulate$/, "/postgres");
+const admin = new pg.Client({ connectionString: adminUrl });
+await admin.connect();
+const TEMPLATE = `prof_${incidents}`;
+try {
+  const has = (await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [TEMPLATE])).rowCount;
+  if (!has || values.refill) {
+    log(`filling ${incidents} incidents…`);
+    const filled = await fillBenchDatabase(embedded.url, incidents, log);
+    log(`filled: ${JSON.stringify(filled)}`);
+    await admin.query(`DROP DATABASE IF EXISTS "${TEMPLATE}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${TEMPLATE}" TEMPLATE triangulate`);
+  } else {
+    const t = Date.now();
+    await admin.query(`DROP DATABASE IF EXISTS triangulate WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE triangulate TEMPLATE "${TEMPLATE}"`);
+    log(`fresh copy of ${TEMPLATE} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  }
+  await ensureDatabase(adminUrl, "triangulate");
+  // A template filled before a new migration gets it now.
+  await migrateDeploy(embedded.url, { quiet: true });
+  const pool = new pg.Pool({ connectionString: embedded.url, max: 1 });
+  if (values["before-sql"]) await pool.query(values["before-sql"]);
+  await pool.query("ANALYZE");
+  const codes = (await pool.query(`SELECT code FROM "Incident" ORDER BY md5(code || 'x') LIMIT $1`, [rows])).rows.map((r) => r.code as string);
+  await pool.end();
+  const header = "claim_id,incident_code,metric,category,subgroup,value_min,value_max,qualifier,statement,claimant,claimant_kind,document_title,document_url,published_on,stated_on,assessment,active,superseded_by,entered_by,entered_at";
+  const stamp = new Date().toISOString();
+  const lines = codes.map((code, i) => `,${code},killed,civilians,,${i % 50},${i % 50},exact,"Bench import ${stamp} row ${i}: ${i % 50} civilians were killed.",bench-source-${1 + (i % 300)},,,,,2024-01-0${1 + (i % 9)},not_assessed,,,,`);
+  const csv = `${header}\n${lines.join("\n")}\n`;
+
+  const db = createPrismaClient(embedded.url);
+  for (let run = 0; run < (values.twice ? 2 : 1); run++) {
+    const phases: [string, number][] = [];
+    let last = "";
+    const started = performance.now();
+    const onProgress = (p: ImportProgress) => {
+      if (p.phase !== last) {
+        phases.push([p.phase, performance.now()]);
+        last = p.phase;
+      }
+    };
+    const rssBefore = process.memoryUsage().rss;
+    let peak = rssBefore;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+    const summary = await runImport(db, csv, { format: "claims", fileName: "profile-claims.csv", actorId: null, onProgress });
+    clearInterval(sampler);
+    const seconds = (performance.now() - started) / 1000;
+    const timings = phases.map(([phase, at], i) => `${phase} ${(((phases[i + 1]?.[1] ?? performance.now()) - at) / 1000).toFixed(2)} s`);
+    log(`run ${run + 1}: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s; imported=${summary.imported} created=${summary.claimsCreated} present=${summary.claimsAlreadyPresent} figures=${summary.figuresRefreshed} errors=${summary.errors.length}`);
+    log(`  phases: ${timings.join(" · ")}`);
+    log(`  rss ${Math.round(rssBefore / 2 ** 20)} → peak ${Math.round(peak / 2 ** 20)} MiB`);
+    if (summary.errors.length) log(JSON.stringify(summary.errors.slice(0, 3)));
+  }
+  await db.$disconnect();
+} finally {
+  await endRawPools();
+  await admin.end();
+  await embedded.stop();
+}
