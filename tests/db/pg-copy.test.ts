@@ -20,7 +20,7 @@ describe("COPY in and out", () => {
   it("carries text, arrays, JSON, numbers, booleans and timestamps unchanged", async () => {
     await client.query("BEGIN");
     await client.query(`CREATE TEMP TABLE copy_test (n int, t text, list text[], doc jsonb, flag boolean, at timestamp(3)) ON COMMIT DROP`);
-    const rows = AWKWARD.map((t, i) => [i, t, [t, `x${i}`], { text: t, list: [t] }, i % 2 === 0, "2025-02-07T10:00:00.123Z"]);
+    const rows: unknown[][] = AWKWARD.map((t, i) => [i, t, [t, `x${i}`], { text: t, list: [t] }, i % 2 === 0, "2025-02-07T10:00:00.123Z"]);
     rows.push([99, null, [], null, null, null]);
     expect(await copyRowsIn(client, "copy_test", ["n", "t", "list", "doc", "flag", "at"], rows)).toBe(rows.length);
 
