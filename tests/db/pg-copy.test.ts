@@ -27,7 +27,7 @@ describe("COPY in and out", () => {
     const out: (string | null)[][] = [];
     await copyRowsOut(client, `SELECT n, t, list, doc, flag, to_char(at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM copy_test ORDER BY n`, (fields) => out.push(fields));
     expect(out.map((f) => f[1])).toEqual([...AWKWARD, null]);
-    expect(out.map((f) => (f[3] === null ? null : JSON.parse(f[3])))).toEqual([...AWKWARD.map((t) => ({ text: t, list: [t] })), null]);
+    expect(out.map((f) => (f[3] == null ? null : JSON.parse(f[3])))).toEqual([...AWKWARD.map((t) => ({ text: t, list: [t] })), null]);
     expect(out[0]).toEqual(["0", "plain", "{plain,x0}", '{"list": ["plain"], "text": "plain"}', "t", "2025-02-07T10:00:00.123Z"]);
     // Arrays read back through the driver, which parses their literal.
     const { rows: lists } = await client.query<{ list: string[] }>(`SELECT list FROM copy_test ORDER BY n`);
