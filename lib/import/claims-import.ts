@@ -261,9 +261,11 @@ export async function writeClaims(ctx: PgWriteContext<ClaimsRow>): Promise<void>
   let decisions = new Map<string, IncidentDecisions>();
   let stored = new Map<string, StoredFigure[]>();
   if (touched.length) {
-    await stageIncidents(client, "import_touched", touched);
-    decisions = await loadDecisionsOf(client, "import_touched");
-    stored = await loadStoredFiguresOf(client, "import_touched");
+    // Usually every incident of the file is touched: its staged ids serve again.
+    const staged = touched.length === incidentIds.length ? "import_incidents" : "import_touched";
+    if (staged === "import_touched") await stageIncidents(client, staged, touched);
+    decisions = await loadDecisionsOf(client, staged);
+    stored = await loadStoredFiguresOf(client, staged);
   }
   step("decisions, stored figures");
   for (const p of toCreate) {
