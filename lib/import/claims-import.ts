@@ -18,11 +18,14 @@
 // one user here, else the claim is entered by the importing user.
 //
 // How it stays fast (100,000 rows onto 100,000 incidents): it runs on a direct pg connection
-// (run-import.ts opens the one transaction) and every step is one statement whatever the number
-// of rows — lookups by `= ANY($1)`, the referenced incidents staged in a temporary table and
-// locked, their claims read once with COPY TO (serving both the "already present" check and the
-// engine), the new claims written with COPY FROM while the engine reconciles the touched
-// incidents from the claims already in hand, and the figures written as pg-refresh.ts writes them.
+// (run-import.ts opens the one transaction) and every step is one statement, or one per slice of
+// 25,000 incidents, whatever the number of rows — lookups by `= ANY($1)` (the incidents locked as
+// they are found), the incidents staged in a temporary table, their claims read once with COPY TO
+// (serving both the "already present" check and the engine), the new claims written with COPY
+// FROM, and the figures of the touched incidents reconciled here from the claims already in hand
+// and written as pg-refresh.ts writes them, PostgreSQL writing one slice while the engine plans
+// the next. Measured (scripts/profile-import.ts, 1,000,000 incidents, 2 cores): ~27 s, of which
+// ~12.5 s is the UPDATE of 100,000 "Incident" rows (16 indexes and the summary trigger per row).
 import { createHash, randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { EngineClaim } from "@/lib/domain/reconcile";

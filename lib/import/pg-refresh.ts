@@ -3,7 +3,7 @@
 // incidents: the incidents are staged in a temporary table, their claims, decisions and stored
 // figures come out with one COPY or query each, the engine runs here, and the changes go back
 // with COPY (new figures, revisions) and one UPDATE … FROM a staged table each (changed figures,
-// incident headlines: statement-level triggers on "Incident" fire once).
+// incident headlines: statement-level triggers on "Incident" fire once per plan written).
 //
 // What is written is exactly what lib/figures/refresh-figures.ts `refreshIncidentFigures` writes:
 // the engine input is built as lib/figures/engine-input.ts builds it (toEngineClaim), the
