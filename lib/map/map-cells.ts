@@ -1,7 +1,7 @@
 // Grid cells of one clustered map view, from one of two sources that give the same numbers:
-//  - the IncidentMapCell summary (kept by triggers on "Incident"; see its migration), which
-//    answers views at levels ≤ 7 whose filter is only dates and countries, reading a few
-//    thousand pre-grouped rows where the incidents would be a million;
+//  - the IncidentMapCell summary (kept by triggers on "Incident"; see its migrations), which
+//    answers views at levels ≤ 7 whose filter is only dates and countries (level 8 when there
+//    are no dates), reading a few thousand pre-grouped rows where the incidents would be a million;
 //  - the incidents themselves, for any other filter and for fine levels (few incidents in view).
 // Both cluster whole cells of the global grid: a cell cut by the edge of the view counts all its
 // incidents, so clusters do not change as the map pans. tests/db/map-summary.test.ts proves the
@@ -27,8 +27,10 @@ export type CellRow = {
 /** Filter keys the summary can answer: everything else needs the incidents. */
 const SUMMARY_FILTER_KEYS = new Set<string>(["from", "to", "country", "bbox"]);
 
+const dated = (filter: IncidentFilter) => filter.from !== undefined || filter.to !== undefined;
+
 export function summaryCanAnswer(filter: IncidentFilter, bounds: Bounds, level: number | null): level is number {
-  if (level === null || summaryLevelFor(level) === null) return false;
+  if (level === null || summaryLevelFor(level, dated(filter)) === null) return false;
   // A box across the antimeridian would need two cell ranges; such views are rare and small.
   if (bounds.minLon > bounds.maxLon) return false;
   return Object.entries(filter).every(([key, value]) => value === undefined || SUMMARY_FILTER_KEYS.has(key));
@@ -54,7 +56,7 @@ function monthOf(day: string): { start: string; next: string } {
 type AggregateRow = { gx: number; gy: number; n: number; killed: number; contested: number; lat: number; lon: number };
 
 export async function summaryCells(filter: IncidentFilter, bounds: Bounds, level: number, cellDegrees: number): Promise<CellRow[]> {
-  const stored = summaryLevelFor(level)!;
+  const stored = summaryLevelFor(level, dated(filter))!;
   const shift = stored - level;
   const { x0, x1, y0, y1 } = cellRange(bounds, level);
   const from = filter.from ? monthOf(filter.from) : null;
@@ -117,17 +119,18 @@ export async function incidentCells(filter: IncidentFilter, bounds: Bounds, leve
       : Prisma.sql`triangulate_cell_y(i."latitude", ${level}::int)`;
   const conditions: Prisma.Sql[] = [];
   if (level !== null && bounds.minLon <= bounds.maxLon) {
-    // Whole cells: widen the box to the cells it touches, then keep exactly those cells.
+    // Whole cells: widen the box to the cells it touches, then keep exactly those cells. The
+    // widening is one cell more than needed on every side: which cell a point on an edge falls
+    // in is decided by the SQL functions (floating point: tan(45°) < 1 puts the equator in cell
+    // -1), and the exact cell-range conditions below do the keeping.
     const { x0, x1, y0, y1 } = cellRange(bounds, level);
-    const widened = {
-      minLon: Math.max(-180, Math.floor(bounds.minLon / cellDegrees) * cellDegrees),
-      maxLon: Math.min(180, (Math.floor(bounds.maxLon / cellDegrees) + 1) * cellDegrees),
-      minLat: -90,
-      maxLat: 90,
-    };
     const mercatorFloor = (lat: number) => Math.floor(mercatorDegrees(lat) / cellDegrees) * cellDegrees;
-    widened.minLat = bounds.minLat <= -MAX_MERCATOR_LAT ? -90 : Math.max(-90, latitudeOfMercatorY(mercatorFloor(bounds.minLat)) - 1e-9);
-    widened.maxLat = bounds.maxLat >= MAX_MERCATOR_LAT ? 90 : Math.min(90, latitudeOfMercatorY(mercatorFloor(bounds.maxLat) + cellDegrees) + 1e-9);
+    const widened = {
+      minLon: Math.max(-180, (Math.floor(bounds.minLon / cellDegrees) - 1) * cellDegrees),
+      maxLon: Math.min(180, (Math.floor(bounds.maxLon / cellDegrees) + 2) * cellDegrees),
+      minLat: bounds.minLat <= -MAX_MERCATOR_LAT ? -90 : Math.max(-90, latitudeOfMercatorY(mercatorFloor(bounds.minLat) - cellDegrees)),
+      maxLat: bounds.maxLat >= MAX_MERCATOR_LAT ? 90 : Math.min(90, latitudeOfMercatorY(mercatorFloor(bounds.maxLat) + 2 * cellDegrees)),
+    };
     conditions.push(incidentFilterSql({ ...filter, bbox: widened }));
     conditions.push(Prisma.sql`${gx} BETWEEN ${x0} AND ${x1}`, Prisma.sql`${gy} BETWEEN ${y0} AND ${y1}`);
   } else {

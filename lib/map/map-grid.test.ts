@@ -50,7 +50,9 @@ describe("grid levels and the stored summary levels", () => {
   });
 
   it("reads a level from the nearest finer stored level, and nothing finer than the last", () => {
-    expect([0, 2, 3, 4, 5, 6, 7, 8].map(summaryLevelFor)).toEqual([3, 3, 3, 5, 5, 7, 7, null]);
+    expect([0, 2, 3, 4, 5, 6, 7, 8, 9].map((l) => summaryLevelFor(l))).toEqual([3, 3, 3, 5, 5, 7, 7, 8, null]);
+    // Level 8 has no months: dated views at level 8 read the incidents.
+    expect([7, 8].map((l) => summaryLevelFor(l, true))).toEqual([7, null]);
   });
 
   it("inverts the Mercator projection", () => {

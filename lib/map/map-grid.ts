@@ -65,12 +65,14 @@ export function gridLevel(cellDegrees: number): number | null {
 }
 
 /**
- * Levels the IncidentMapCell summary stores (see its migration). A view at level k reads the
- * nearest stored level at or below its cells (finer), merging 2^d × 2^d stored cells per cell;
- * views finer than the last stored level read incidents, of which few are in view.
+ * Levels the IncidentMapCell summary stores (see its migrations): 3, 5 and 7 per month, and 8 for
+ * all dates together only. A view at level k reads the nearest stored level at or below its cells
+ * (finer), merging 2^d × 2^d stored cells per cell; finer views read incidents, few are in view.
  */
-export const SUMMARY_LEVELS = [3, 5, 7] as const;
+export const SUMMARY_LEVELS = [3, 5, 7, 8] as const;
+/** The stored level that has no months: it answers views without dates only. */
+export const UNDATED_SUMMARY_LEVEL = 8;
 
-export function summaryLevelFor(level: number): number | null {
-  return SUMMARY_LEVELS.find((stored) => stored >= level) ?? null;
+export function summaryLevelFor(level: number, dated = false): number | null {
+  return SUMMARY_LEVELS.find((stored) => stored >= level && !(dated && stored === UNDATED_SUMMARY_LEVEL)) ?? null;
 }
