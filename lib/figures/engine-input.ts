@@ -61,6 +61,21 @@ export async function loadEngineClaims(tx: Tx, incidentIds: string[]): Promise<M
   return byIncident;
 }
 
+type DecisionRow = { best: number; low: number | null; high: number | null; rationale: string; decidedById: string | null; decidedAt: Date | string };
+
+/** A stored decision as the engine takes it; a decision whose author was deleted stays attributed to "unknown". */
+export function editorDecisionOf(row: DecisionRow): EditorDecision & { decidedById: string | null } {
+  return {
+    best: row.best,
+    low: row.low,
+    high: row.high,
+    rationale: row.rationale,
+    decidedBy: row.decidedById ?? "unknown",
+    decidedById: row.decidedById,
+    decidedAt: typeof row.decidedAt === "string" ? row.decidedAt : row.decidedAt.toISOString(),
+  };
+}
+
 /** The latest non-withdrawn editor decision for each metric × category of an incident. */
 export async function loadDecisions(tx: Tx, incidentId: string): Promise<Partial<Record<GroupKey, EditorDecision & { id: string; decidedById: string | null }>>> {
   const rows = await tx.reconciliationDecision.findMany({
@@ -70,16 +85,7 @@ export async function loadDecisions(tx: Tx, incidentId: string): Promise<Partial
   const decisions: Partial<Record<GroupKey, EditorDecision & { id: string; decidedById: string | null }>> = {};
   for (const row of rows) {
     const key: GroupKey = `${row.metric}:${row.category}`;
-    decisions[key] ??= {
-      id: row.id,
-      best: row.best,
-      low: row.low,
-      high: row.high,
-      rationale: row.rationale,
-      decidedBy: row.decidedById ?? "unknown",
-      decidedById: row.decidedById,
-      decidedAt: row.decidedAt.toISOString(),
-    };
+    decisions[key] ??= { id: row.id, ...editorDecisionOf(row) };
   }
   return decisions;
 }

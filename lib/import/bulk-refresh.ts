@@ -9,7 +9,7 @@
 // that both give the same rows. (The claims import refreshes on its own direct connection
 // instead, with COPY: lib/import/pg-refresh.ts.)
 import type { Tx } from "@/lib/db";
-import { loadEngineClaims } from "@/lib/figures/engine-input";
+import { editorDecisionOf, loadEngineClaims } from "@/lib/figures/engine-input";
 import { emptyRefreshPlan, planIncidentRefresh, type IncidentDecisions, type StoredFigure } from "@/lib/figures/figure-plan";
 import { FIGURE_COLUMNS, FIGURE_VALUE_COLUMNS, HEADLINE_COLUMNS, REVISION_COLUMNS, insertRows, updateRows } from "./bulk-sql";
 
@@ -25,15 +25,7 @@ async function loadDecisionsFor(tx: Tx, incidentIds: string[]): Promise<Map<stri
   const out = new Map<string, IncidentDecisions>();
   for (const row of rows) {
     const decisions = out.get(row.incidentId) ?? {};
-    decisions[`${row.metric}:${row.category}`] ??= {
-      best: row.best,
-      low: row.low,
-      high: row.high,
-      rationale: row.rationale,
-      decidedBy: row.decidedById ?? "unknown",
-      decidedById: row.decidedById,
-      decidedAt: row.decidedAt.toISOString(),
-    };
+    decisions[`${row.metric}:${row.category}`] ??= editorDecisionOf(row);
     out.set(row.incidentId, decisions);
   }
   return out;

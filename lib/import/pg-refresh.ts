@@ -13,6 +13,7 @@
 import type pg from "pg";
 import type { EngineClaim } from "@/lib/domain/reconcile";
 import type { Assessment, Category, Method, Metric, Qualifier, SourceKind } from "@/lib/domain/vocabularies";
+import { editorDecisionOf } from "@/lib/figures/engine-input";
 import { emptyRefreshPlan, planIncidentRefresh, type FigureRefreshPlan, type IncidentDecisions, type StoredFigure } from "@/lib/figures/figure-plan";
 import { copyRowsIn, copyRowsOut } from "./pg-copy";
 import { stepTimer } from "./step-timer";
@@ -112,15 +113,7 @@ export async function loadDecisionsOf(client: pg.ClientBase, table: string): Pro
   const out = new Map<string, IncidentDecisions>();
   for (const row of rows) {
     const decisions = out.get(row.incidentId) ?? {};
-    decisions[`${row.metric}:${row.category}`] = {
-      best: row.best,
-      low: row.low,
-      high: row.high,
-      rationale: row.rationale,
-      decidedBy: row.decidedById ?? "unknown",
-      decidedById: row.decidedById,
-      decidedAt: row.decidedAt,
-    };
+    decisions[`${row.metric}:${row.category}`] = editorDecisionOf(row);
     out.set(row.incidentId, decisions);
   }
   return out;
