@@ -10,7 +10,10 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { incidentFilterSql } from "@/lib/incidents/incident-filter-sql";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
-import { MAX_MERCATOR_LAT, latitudeOfMercatorY, summaryLevelFor, type Bounds } from "./map-grid";
+import { MAX_MERCATOR_LAT, latitudeOfMercatorY, mercatorY, summaryLevelFor, type Bounds } from "./map-grid";
+
+/** Where triangulate_cell_y clamps latitude (see its migration). */
+const SQL_GRID_LAT_LIMIT = 85.05;
 
 export type CellRow = {
   gx: number;
@@ -124,7 +127,7 @@ export async function incidentCells(filter: IncidentFilter, bounds: Bounds, leve
     // in is decided by the SQL functions (floating point: tan(45°) < 1 puts the equator in cell
     // -1), and the exact cell-range conditions below do the keeping.
     const { x0, x1, y0, y1 } = cellRange(bounds, level);
-    const mercatorFloor = (lat: number) => Math.floor(mercatorDegrees(lat) / cellDegrees) * cellDegrees;
+    const mercatorFloor = (lat: number) => Math.floor(mercatorY(lat, SQL_GRID_LAT_LIMIT) / cellDegrees) * cellDegrees;
     const widened = {
       minLon: Math.max(-180, (Math.floor(bounds.minLon / cellDegrees) - 1) * cellDegrees),
       maxLon: Math.min(180, (Math.floor(bounds.maxLon / cellDegrees) + 2) * cellDegrees),
@@ -147,10 +150,4 @@ export async function incidentCells(filter: IncidentFilter, bounds: Bounds, leve
     WHERE ${Prisma.join(conditions, " AND ")}
     GROUP BY 1, 2`;
   return rows.map(({ west, south, east, north, ...r }) => ({ ...r, extent: [west, south, east, north] }));
-}
-
-/** Projected latitude in degrees, clamped as the SQL grid clamps it (±85.05°). */
-function mercatorDegrees(lat: number): number {
-  const clamped = Math.max(-85.05, Math.min(85.05, lat));
-  return (Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) * 180) / Math.PI;
 }

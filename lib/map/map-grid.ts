@@ -17,9 +17,13 @@ export const MAX_MERCATOR_LAT = 85.05112878;
 
 export type Bounds = { minLon: number; minLat: number; maxLon: number; maxLat: number };
 
-/** Projected latitude, in degrees comparable to longitude (equator 0, ±85.05° → ±180). */
-export function mercatorY(lat: number): number {
-  const clamped = Math.max(-MAX_MERCATOR_LAT, Math.min(MAX_MERCATOR_LAT, lat));
+/**
+ * Projected latitude, in degrees comparable to longitude (equator 0, ±85.05° → ±180). The SQL
+ * grid (triangulate_cell_y) clamps at 85.05 rather than Web Mercator's limit: pass it as `limit`
+ * to match it.
+ */
+export function mercatorY(lat: number, limit = MAX_MERCATOR_LAT): number {
+  const clamped = Math.max(-limit, Math.min(limit, lat));
   return (Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360)) * 180) / Math.PI;
 }
 
