@@ -7,9 +7,6 @@ const nextConfig: NextConfig = {
   // End-to-end tests run their own server beside a developer's; each needs its own build folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
-  // The dev server prints both addresses; Next blocks its live-reload socket for any origin but
-  // localhost unless listed, which left pages opened at 127.0.0.1 without hot reload.
-  allowedDevOrigins: ["127.0.0.1"],
 };
 
 export default nextConfig;
