@@ -2,6 +2,8 @@
 //  - the IncidentMapCell summary (kept by triggers on "Incident"; see its migrations), which
 //    answers views at levels ≤ 7 whose filter is only dates and countries (level 8 when there
 //    are no dates), reading a few thousand pre-grouped rows where the incidents would be a million;
+//    and its facet twin IncidentMapFacetCell, which also answers event types or one flag at
+//    levels ≤ 5 (world and continent views);
 //  - the incidents themselves, for any other filter and for fine levels (few incidents in view).
 // Both cluster whole cells of the global grid: a cell cut by the edge of the view counts all its
 // incidents, so clusters do not change as the map pans. tests/db/map-summary.test.ts proves the
@@ -10,7 +12,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { incidentFilterSql } from "@/lib/incidents/incident-filter-sql";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
-import { MAX_MERCATOR_LAT, latitudeOfMercatorY, mercatorY, summaryLevelFor, type Bounds } from "./map-grid";
+import { MAX_MERCATOR_LAT, facetSummaryLevelFor, latitudeOfMercatorY, mercatorY, summaryLevelFor, type Bounds } from "./map-grid";
 
 /** Where triangulate_cell_y clamps latitude (see its migration). */
 const SQL_GRID_LAT_LIMIT = 85.05;
@@ -27,13 +29,35 @@ export type CellRow = {
   extent: [number, number, number, number] | null;
 };
 
-/** Filter keys the summary can answer: everything else needs the incidents. */
-const SUMMARY_FILTER_KEYS = new Set<string>(["from", "to", "country", "bbox"]);
+/** Filter keys the summaries can answer (event types and flags through facetOf): everything else needs the incidents. */
+const SUMMARY_FILTER_KEYS = new Set<string>(["from", "to", "country", "bbox", "eventType", "flag"]);
 
 const dated = (filter: IncidentFilter) => filter.from !== undefined || filter.to !== undefined;
 
+type Facet = { facet: "event_type" | "flag"; values: string[] };
+
+/**
+ * The facet a filter narrows by: null for none, undefined when the facet summary cannot answer
+ * it. Each incident has one event type, so any set of them adds up; it may have several flags,
+ * so only one flag does (with two, incidents having both would count twice). Both at once: no.
+ */
+function facetOf(filter: IncidentFilter): Facet | null | undefined {
+  const flags = filter.flag?.length ? filter.flag : null;
+  const types = filter.eventType?.length ? filter.eventType : null;
+  if (flags && types) return undefined;
+  if (flags) return flags.length === 1 ? { facet: "flag", values: flags } : undefined;
+  return types ? { facet: "event_type", values: types } : null;
+}
+
+/** The stored level that answers a view at `level` for this filter, or null when none does. */
+function storedLevelFor(filter: IncidentFilter, level: number): number | null {
+  const facet = facetOf(filter);
+  if (facet === undefined) return null;
+  return facet ? facetSummaryLevelFor(level) : summaryLevelFor(level, dated(filter));
+}
+
 export function summaryCanAnswer(filter: IncidentFilter, bounds: Bounds, level: number | null): level is number {
-  if (level === null || summaryLevelFor(level, dated(filter)) === null) return false;
+  if (level === null || storedLevelFor(filter, level) === null) return false;
   // A box across the antimeridian would need two cell ranges; such views are rare and small.
   if (bounds.minLon > bounds.maxLon) return false;
   return Object.entries(filter).every(([key, value]) => value === undefined || SUMMARY_FILTER_KEYS.has(key));
@@ -59,7 +83,8 @@ function monthOf(day: string): { start: string; next: string } {
 type AggregateRow = { gx: number; gy: number; n: number; killed: number; contested: number; lat: number; lon: number };
 
 export async function summaryCells(filter: IncidentFilter, bounds: Bounds, level: number, cellDegrees: number): Promise<CellRow[]> {
-  const stored = summaryLevelFor(level, dated(filter))!;
+  const facet = facetOf(filter);
+  const stored = storedLevelFor(filter, level)!;
   const shift = stored - level;
   const { x0, x1, y0, y1 } = cellRange(bounds, level);
   const from = filter.from ? monthOf(filter.from) : null;
@@ -73,12 +98,13 @@ export async function summaryCells(filter: IncidentFilter, bounds: Bounds, level
     Prisma.sql`m."cy" BETWEEN (${y0} << ${shift}::int) AND ((${y1} + 1) << ${shift}::int) - 1`,
   ];
   if (filter.country) whole.push(Prisma.sql`m."countryIso3" IN (${Prisma.join(filter.country)})`);
+  if (facet) whole.push(Prisma.sql`m."facet" = ${facet.facet}`, Prisma.sql`m."value" IN (${Prisma.join(facet.values)})`);
   if (from) whole.push(Prisma.sql`m."endMonth" > ${from.start}::date`);
   if (to) whole.push(Prisma.sql`m."startMonth" < ${to.start}::date`);
   const parts: Prisma.Sql[] = [
     Prisma.sql`SELECT m."cx" >> ${shift}::int AS gx, m."cy" >> ${shift}::int AS gy, m."incidents" AS n, m."killedBest" AS killed,
                       m."contested" AS contested, m."latitudeSum" AS lat, m."longitudeSum" AS lon
-               FROM "IncidentMapCell" m WHERE ${Prisma.join(whole, " AND ")}`,
+               FROM ${facet ? Prisma.sql`"IncidentMapFacetCell"` : Prisma.sql`"IncidentMapCell"`} m WHERE ${Prisma.join(whole, " AND ")}`,
   ];
   if (from || to) {
     const boundary: Prisma.Sql[] = [];
@@ -88,7 +114,7 @@ export async function summaryCells(filter: IncidentFilter, bounds: Bounds, level
       SELECT triangulate_cell_x(i."longitude", ${level}::int) AS gx, triangulate_cell_y(i."latitude", ${level}::int) AS gy, 1 AS n,
              coalesce(i."headlineBest", 0) AS killed, i."headlineContested"::int AS contested, i."latitude" AS lat, i."longitude" AS lon
       FROM "Incident" i
-      WHERE ${incidentFilterSql({ from: filter.from, to: filter.to, country: filter.country })} AND (${Prisma.join(boundary, " OR ")})
+      WHERE ${incidentFilterSql({ from: filter.from, to: filter.to, country: filter.country, eventType: filter.eventType, flag: filter.flag })} AND (${Prisma.join(boundary, " OR ")})
         AND triangulate_cell_x(i."longitude", ${level}::int) BETWEEN ${x0} AND ${x1}
         AND triangulate_cell_y(i."latitude", ${level}::int) BETWEEN ${y0} AND ${y1}`);
   }

@@ -80,3 +80,13 @@ export const UNDATED_SUMMARY_LEVEL = 8;
 export function summaryLevelFor(level: number, dated = false): number | null {
   return SUMMARY_LEVELS.find((stored) => stored >= level && !(dated && stored === UNDATED_SUMMARY_LEVEL)) ?? null;
 }
+
+/**
+ * Levels the IncidentMapFacetCell summary (per event type and per flag, by month) stores: world
+ * and continent views. Finer views with those filters read the incidents.
+ */
+export const FACET_SUMMARY_LEVELS = [3, 5] as const;
+
+export function facetSummaryLevelFor(level: number): number | null {
+  return FACET_SUMMARY_LEVELS.find((stored) => stored >= level) ?? null;
+}

@@ -82,6 +82,8 @@ function byBestDescending(a: MapPoint, b: MapPoint) {
 export type MapDataOptions = {
   /** Where clusters come from: the summary table when it can answer (default), or always the incidents (tests compare the two). */
   source?: "auto" | "summary" | "incidents";
+  /** Up to this many incidents in view come as points (default POINT_LIMIT; tests set 0 to compare clusters on small data). */
+  pointLimit?: number;
 };
 
 export async function mapData(filter: IncidentFilter, bounds: Bounds, zoom: number, options: MapDataOptions = {}): Promise<MapData> {
@@ -89,8 +91,9 @@ export async function mapData(filter: IncidentFilter, bounds: Bounds, zoom: numb
   const where = incidentFilterSql({ ...filter, bbox: bounds });
 
   // Cheap probe: a LIMIT without ORDER BY stops as soon as it has POINT_LIMIT + 1 rows.
-  const probe = await db.$queryRaw<PointRow[]>`SELECT ${pointColumns} FROM "Incident" i WHERE ${where} LIMIT ${POINT_LIMIT + 1}`;
-  if (probe.length <= POINT_LIMIT) {
+  const pointLimit = options.pointLimit ?? POINT_LIMIT;
+  const probe = await db.$queryRaw<PointRow[]>`SELECT ${pointColumns} FROM "Incident" i WHERE ${where} LIMIT ${pointLimit + 1}`;
+  if (probe.length <= pointLimit) {
     return { mode: "points", total: probe.length, cellDegrees: null, points: probe.map(toPoint).sort(byBestDescending), clusters: [] };
   }
 

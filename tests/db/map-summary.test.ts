@@ -1,9 +1,10 @@
-// The map and timeline summaries (IncidentMapCell, IncidentTimelineDay) against the incidents
+// The map and timeline summaries (IncidentMapCell, IncidentMapFacetCell, IncidentTimelineDay) against the incidents
 // they summarise: after every kind of write the triggers must leave them equal to a rebuild, and
 // every view they answer must match the same view aggregated from the incidents.
 import fc from "fast-check";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db";
+import type { Flag } from "@/lib/domain/vocabularies";
 import { summaryCanAnswer } from "@/lib/map/map-cells";
 import { gridCellDegrees, gridLevel } from "@/lib/map/map-grid";
 import { mapData, type MapData } from "@/lib/map/map-queries";
@@ -47,7 +48,9 @@ const incidents: SyntheticIncident[] = Array.from({ length: 2500 }, (_, n) => {
     countryIso3: spot.country,
     latitude: spot.lat + (rand() - 0.5) * spot.spread,
     longitude: spot.lon + (rand() - 0.5) * spot.spread,
-    eventType: n % 3 ? "Battles" : "Riots",
+    eventType: ["Battles", "Riots", "Explosions/Remote violence"][n % 3],
+    // Some incidents have two flags: a view of one flag must count them once.
+    flags: ([[], ["contested"], ["single_source"], ["contested", "open_ended"], ["open_ended"]] as Flag[][])[Math.floor(n / 5) % 5],
     headline: n % 11 === 0 ? null : { low: Math.max(0, best - 2), best, high: n % 5 === 0 ? null : best + 3, contested: n % 4 === 0 },
   };
 });
@@ -58,10 +61,15 @@ async function summaryRows() {
             round("latitudeSum"::numeric, 6)::text AS lat, round("longitudeSum"::numeric, 6)::text AS lon
      FROM "IncidentMapCell" ORDER BY 1, 2, 3, 4, 5, 6`,
   );
+  const facets = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT "facet", "value", "level", "cx", "cy", "countryIso3", "startMonth", "endMonth", "incidents", "killedBest"::int AS "killedBest", "contested",
+            round("latitudeSum"::numeric, 6)::text AS lat, round("longitudeSum"::numeric, 6)::text AS lon
+     FROM "IncidentMapFacetCell" ORDER BY 1, 2, 3, 4, 5, 6, 7, 8`,
+  );
   const days = await db.$queryRawUnsafe<Record<string, unknown>[]>(
     `SELECT "dateStart", "dateEnd", "incidents", "low"::int AS low, "best"::int AS best, "high"::int AS high, "openHigh", "contested" FROM "IncidentTimelineDay" ORDER BY 1, 2`,
   );
-  return { map, days };
+  return { map, facets, days };
 }
 
 async function expectSummariesMatchRebuild() {
@@ -69,6 +77,7 @@ async function expectSummariesMatchRebuild() {
   await db.$executeRawUnsafe(`SELECT triangulate_rebuild_summaries()`);
   const rebuilt = await summaryRows();
   expect(kept.map.length).toBeGreaterThan(0);
+  expect(kept.facets.length).toBeGreaterThan(0);
   expect(kept).toEqual(rebuilt);
 }
 
@@ -103,6 +112,8 @@ describe("the summary tables", () => {
     await db.$executeRawUnsafe(`UPDATE "Incident" SET "headlineHigh" = NULL, "headlineLow" = NULL WHERE "code" LIKE 'SUM-002%'`);
     await db.$executeRawUnsafe(`UPDATE "Incident" SET "latitude" = "latitude" + 3, "longitude" = "longitude" - 7, "countryIso3" = 'BFA' WHERE "code" LIKE 'SUM-003%'`);
     await db.$executeRawUnsafe(`UPDATE "Incident" SET "dateStart" = "dateStart" - 45, "dateEnd" = "dateEnd" + 31 WHERE "code" LIKE 'SUM-004%'`);
+    await db.$executeRawUnsafe(`UPDATE "Incident" SET "flags" = ARRAY['parties_only', 'contested']::"Flag"[], "eventType" = 'Protests' WHERE "code" LIKE 'SUM-008%'`);
+    await db.$executeRawUnsafe(`UPDATE "Incident" SET "flags" = '{}' WHERE "code" LIKE 'SUM-009%'`);
     const target = await db.incident.findUniqueOrThrow({ where: { code: "SUM-00000" } });
     await db.incident.updateMany({ where: { code: { startsWith: "SUM-005" } }, data: { mergedIntoId: target.id } });
     await db.incident.updateMany({ where: { code: { startsWith: "SUM-0050" } }, data: { mergedIntoId: null } });
@@ -116,33 +127,54 @@ describe("the summary tables", () => {
 });
 
 describe("views answered from the summaries", () => {
-  const box = fc.record({
-    west: fc.double({ min: -120, max: 60, noNaN: true }),
-    south: fc.double({ min: -40, max: 40, noNaN: true }),
-    width: fc.double({ min: 0.5, max: 200, noNaN: true }),
-    height: fc.double({ min: 0.5, max: 80, noNaN: true }),
-  });
+  // Boxes near the incidents (else most views hold too few of them to be clustered).
+  const box = fc
+    .record({
+      spot: fc.constantFrom(...SPOTS),
+      dx: fc.double({ min: 0, max: 1, noNaN: true }),
+      dy: fc.double({ min: 0, max: 1, noNaN: true }),
+      width: fc.double({ min: 0.5, max: 200, noNaN: true }),
+      height: fc.double({ min: 0.5, max: 80, noNaN: true }),
+    })
+    .map((b) => ({ west: Math.max(-180, b.spot.lon - b.dx * b.width), south: Math.max(-85, b.spot.lat - b.dy * b.height), width: b.width, height: b.height }));
   const day = fc.integer({ min: -30, max: 960 }).map((d) => iso(START + d * DAY));
-  const filter = fc.record(
-    { from: day, to: day, country: fc.subarray(["MLI", "NER", "SYR", "COD", "COL", "BFA"], { minLength: 1 }) },
-    { requiredKeys: [] },
-  ).map((f): IncidentFilter => (f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f));
+  // No facet, event types, one flag, or a combination the facet summary must refuse.
+  const eventType = fc.subarray(["Battles", "Riots", "Explosions/Remote violence", "Protests"], { minLength: 1 });
+  const flag = fc.subarray(["contested", "single_source", "open_ended", "parties_only"] as Flag[], { minLength: 1, maxLength: 2 });
+  const facet = fc.oneof(
+    { arbitrary: fc.constant({}), weight: 2 },
+    { arbitrary: fc.record({ eventType }), weight: 2 },
+    { arbitrary: fc.record({ flag }), weight: 2 },
+    { arbitrary: fc.record({ eventType, flag }), weight: 1 },
+  );
+  const filter = fc
+    .tuple(fc.record({ from: day, to: day, country: fc.subarray(["MLI", "NER", "SYR", "COD", "COL", "BFA"], { minLength: 1 }) }, { requiredKeys: [] }), facet)
+    .map(([dates, facets]): IncidentFilter => {
+      const f: IncidentFilter = { ...dates, ...facets };
+      return f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f;
+    });
 
-  it("give the map the same clusters as the incidents, for any box, zoom, dates and countries", async () => {
+  it("give the map the same clusters as the incidents, for any box, zoom, dates, countries, event types and flags", async () => {
     // Found by this test: a box starting at the equator, where floating point puts latitude 0 in cell -1.
     const equator = { minLon: 0, minLat: 6.4e-15, maxLon: 1.9, maxLat: 16 };
     const dates = { from: "2021-01-01", to: "2023-03-04" };
     expect(comparable(await mapData(dates, equator, 0, { source: "summary" }))).toEqual(comparable(await mapData(dates, equator, 0, { source: "incidents" })));
+    const compared = { plain: 0, facet: 0 };
     await fc.assert(
       fc.asyncProperty(box, fc.integer({ min: 0, max: 9 }), filter, async (b, zoom, f) => {
         const bounds = { minLon: b.west, minLat: b.south, maxLon: Math.min(180, b.west + b.width), maxLat: Math.min(85, b.south + b.height) };
-        const fromIncidents = await mapData(f, bounds, zoom, { source: "incidents" });
+        // Clusters however few the incidents: the summaries are what is compared.
+        const fromIncidents = await mapData(f, bounds, zoom, { source: "incidents", pointLimit: 0 });
         if (fromIncidents.mode === "points" || !summaryCanAnswer(f, bounds, gridLevel(gridCellDegrees(bounds, zoom)))) return;
-        const fromSummary = await mapData(f, bounds, zoom, { source: "summary" });
+        const fromSummary = await mapData(f, bounds, zoom, { source: "summary", pointLimit: 0 });
         expect(comparable(fromSummary)).toEqual(comparable(fromIncidents));
+        compared[f.flag || f.eventType ? "facet" : "plain"]++;
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
+    // The property means something only if both summaries were compared often.
+    expect(compared.plain).toBeGreaterThan(20);
+    expect(compared.facet).toBeGreaterThan(20);
   });
 
   it("answers zoom 8 from the undated level without dates, and from the incidents with them", async () => {
@@ -154,14 +186,26 @@ describe("views answered from the summaries", () => {
     await expect(mapData({ from: "2022-01-01" }, sahel, 8, { source: "summary" })).rejects.toThrow(/cannot answer/);
   });
 
-  it("uses the summary on its own for dense unfiltered views, and the incidents for other filters", async () => {
+  it("uses the summaries for dense views they can answer, and the incidents for other filters", async () => {
     const world = { minLon: -180, minLat: -85, maxLon: 180, maxLat: 85 };
     const auto = await mapData({ from: "2021-06-10" }, world, 2);
     expect(comparable(auto)).toEqual(comparable(await mapData({ from: "2021-06-10" }, world, 2, { source: "summary" })));
-    // Riots are not in the summary's keys: asking it must fail rather than answer wrongly.
-    await expect(mapData({ eventType: ["Riots"] }, world, 2, { source: "summary" })).rejects.toThrow(/cannot answer/);
-    const riots = await mapData({ eventType: ["Riots"] }, world, 2);
-    expect(riots.total).toBe(await db.incident.count({ where: { mergedIntoId: null, eventType: "Riots" } }));
+    const live = { mergedIntoId: null };
+    // One flag, or event types: the facet summary, counting an incident with two flags once.
+    const contested = await mapData({ flag: ["contested"] }, world, 2);
+    expect(contested.total).toBe(await db.incident.count({ where: { ...live, flags: { has: "contested" } } }));
+    expect(comparable(contested)).toEqual(comparable(await mapData({ flag: ["contested"] }, world, 2, { source: "incidents" })));
+    const types = { eventType: ["Riots", "Battles"] };
+    expect((await mapData(types, world, 2, { source: "summary" })).total).toBe(await db.incident.count({ where: { ...live, eventType: { in: types.eventType } } }));
+    // Two flags, or a flag with event types: the facet rows would count some incidents twice.
+    const twoFlags = { flag: ["contested", "open_ended"] as Flag[] };
+    await expect(mapData(twoFlags, world, 2, { source: "summary" })).rejects.toThrow(/cannot answer/);
+    await expect(mapData({ flag: ["contested"], eventType: ["Riots", "Battles"] }, world, 2, { source: "summary" })).rejects.toThrow(/cannot answer/);
+    expect((await mapData(twoFlags, world, 2)).total).toBe(await db.incident.count({ where: { ...live, flags: { hasSome: twoFlags.flag } } }));
+    // The facets are kept at levels 3 and 5 only: a region view (level 6) reads the incidents.
+    await expect(mapData({ flag: ["contested"] }, { minLon: -10, minLat: 5, maxLon: 10, maxLat: 20 }, 6, { source: "summary" })).rejects.toThrow(/cannot answer/);
+    // Gradings are in no summary.
+    await expect(mapData({ grading: ["fair"] }, world, 2, { source: "summary" })).rejects.toThrow(/cannot answer/);
   });
 
   it("give the timeline the same buckets as the incidents, for any dates", async () => {
