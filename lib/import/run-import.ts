@@ -138,6 +138,12 @@ function validateRows<T>(rows: CsvRow[], header: string[], spec: FormatSpec<T>, 
       errors.push({ row: row.row, line: row.line, column: null, message: `The row has ${row.width} cells but the header has ${width} columns (a stray comma, or an unclosed quote?).` });
       return;
     }
+    // PostgreSQL text cannot hold a NUL character: refuse the cell here rather than fail the whole write.
+    const nul = Object.keys(row.cells).filter((column) => row.cells[column]!.includes("\u0000"));
+    if (nul.length) {
+      for (const column of nul) errors.push({ row: row.row, line: row.line, column, message: `${column} contains a NUL character (byte 0), which cannot be stored: remove it` });
+      return;
+    }
     const result = spec.validate(row.cells);
     if (result.ok) valid.push({ row: row.row, line: row.line, value: result.value });
     else for (const issue of result.issues) errors.push({ row: row.row, line: row.line, column: issue.column, value: row.cells[issue.column], message: issue.message });

@@ -163,6 +163,18 @@ describe("malformed files change nothing", () => {
     expect(await counts(db)).toEqual(before);
   });
 
+  it("a NUL character in a cell: that cell refused by name, nothing written (PostgreSQL cannot store it)", async () => {
+    const before = await counts(db);
+    const summary = await importText(db, "claims", csv(CLAIMS_COLUMNS, [good(), good({ statement: "Three civilians\u0000 died." }), good({ subgroup: "a\u0000b" })]));
+    expect(summary.imported).toBe(false);
+    expect(summary.errors.map((e) => [e.row, e.column])).toEqual([
+      [2, "statement"],
+      [3, "subgroup"],
+    ]);
+    expect(summary.errors[0]!.message).toMatch(/statement contains a NUL character/);
+    expect(await counts(db)).toEqual(before);
+  });
+
   it("bad dates, negative and non-numeric counts, impossible intervals: one error per cell, nothing written", async () => {
     const before = await counts(db);
     const text = csv(CLAIMS_COLUMNS, [
