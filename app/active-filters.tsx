@@ -7,6 +7,7 @@ import { FLAG_LABELS } from "@/lib/format/flag-explanations";
 import { SOURCE_KIND_LABELS } from "@/lib/format/vocabulary-labels";
 import type { FilterFacets } from "@/lib/incidents/analyst-queries";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
+import { countryName } from "@/lib/format/country-name";
 
 type Chip = { label: string; remove: Record<string, null> };
 
@@ -16,7 +17,7 @@ function chips(filter: IncidentFilter, facets: FilterFacets): Chip[] {
     const label = filter.from && filter.to ? formatDayRange(filter.from, filter.to) : filter.from ? `from ${formatDayRange(filter.from)}` : `until ${formatDayRange(filter.to!)}`;
     out.push({ label: `Dates: ${label}`, remove: { from: null, to: null } });
   }
-  if (filter.country) out.push({ label: `Country: ${filter.country.join(", ")}`, remove: { country: null } });
+  if (filter.country) out.push({ label: `Country: ${filter.country.map(countryName).join(", ")}`, remove: { country: null } });
   if (filter.admin1) out.push({ label: `Region: ${filter.admin1.join(", ")}`, remove: { admin1: null } });
   if (filter.eventType) out.push({ label: `Event type: ${filter.eventType.join(", ")}`, remove: { eventType: null } });
   if (filter.actor) out.push({ label: `Actor: “${filter.actor}”`, remove: { actor: null } });

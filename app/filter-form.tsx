@@ -8,6 +8,7 @@ import { formQuery } from "@/lib/filters/filter-url";
 import { FLAG_LABELS } from "@/lib/format/flag-explanations";
 import { SOURCE_KIND_LABELS } from "@/lib/format/vocabulary-labels";
 import type { FilterFacets } from "@/lib/incidents/analyst-queries";
+import { countryName } from "@/lib/format/country-name";
 
 /** The current filter as the form shows it: every value as written in the URL. */
 export type FilterValues = Partial<Record<"from" | "to" | "admin1" | "actor" | "minKilled", string>> &
@@ -92,7 +93,7 @@ export function FilterForm({ facets, values, activeCount }: { facets: FilterFace
         </div>
         <div className="choice-grid">
           <Choices name="flag" legend="Flags" options={FLAGS.map((f) => ({ value: f, label: FLAG_LABELS[f] }))} checked={values.flag} />
-          <Choices name="country" legend="Country" options={facets.countries.map((c) => ({ value: c, label: c }))} checked={values.country} />
+          <Choices name="country" legend="Country" options={facets.countries.map((c) => ({ value: c, label: countryName(c) })).sort((a, b) => a.label.localeCompare(b.label))} checked={values.country} />
           <Choices name="eventType" legend="Event type" options={facets.eventTypes.map((e) => ({ value: e, label: e }))} checked={values.eventType} />
           <Choices name="claimant" legend="Claimant" options={facets.sources.map((s) => ({ value: s.slug, label: s.name }))} checked={values.claimant} />
           <Choices name="claimantKind" legend="Claimant kind" options={SOURCE_KINDS.map((k) => ({ value: k, label: SOURCE_KIND_LABELS[k] }))} checked={values.claimantKind} />

@@ -4,6 +4,7 @@ import { formatDayRange } from "@/lib/format/date-format";
 import { CATEGORY_LABELS, METRIC_LABELS, formatLowBestHigh, formatRange } from "@/lib/format/figure-format";
 import { FLAG_LABELS, METHOD_LABELS } from "@/lib/format/flag-explanations";
 import { ShowOnMapButton } from "./show-on-map-button";
+import { countryName } from "@/lib/format/country-name";
 
 export function IncidentCard({ item }: { item: IncidentListItem }) {
   const headingId = `incident-${item.code}`;
@@ -13,7 +14,7 @@ export function IncidentCard({ item }: { item: IncidentListItem }) {
         <Link href={`/incidents/${item.code}`}>{item.title}</Link>
       </h3>
       <p className="meta">
-        {item.code} · {formatDayRange(item.dateStart, item.dateEnd)} · {item.placeName}, {item.countryIso3} · {item.eventType}
+        {item.code} · {formatDayRange(item.dateStart, item.dateEnd)} · {item.placeName}, {countryName(item.countryIso3)} · {item.eventType}
       </p>
       {item.headline ? (
         <p className="headline">

@@ -7,6 +7,7 @@ import { CLAIM_STATUS_LABELS, compareClaims, type ComparedClaim } from "@/lib/in
 import { formatDayRange } from "@/lib/format/date-format";
 import { CATEGORY_LABELS, METRIC_LABELS, formatLowBestHigh } from "@/lib/format/figure-format";
 import { FLAG_LABELS, METHOD_LABELS } from "@/lib/format/flag-explanations";
+import { countryName } from "@/lib/format/country-name";
 
 type IncidentDetail = ReturnType<typeof incidentDetailDto>;
 
@@ -97,7 +98,7 @@ export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }:
       {incident ? (
         <>
           <p className="meta">
-            {formatDayRange(incident.dateStart, incident.dateEnd)} · {incident.placeName}, {incident.countryIso3}
+            {formatDayRange(incident.dateStart, incident.dateEnd)} · {incident.placeName}, {countryName(incident.countryIso3)}
           </p>
           {incident.headline ? (
             <p className="popup-headline">

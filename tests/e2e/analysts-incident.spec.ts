@@ -46,6 +46,7 @@ test("the claim timeline, location, sources and history of Kobé", async ({ page
   await timeline.getByRole("radio", { name: "injured", exact: true }).check();
   await expect(timeline.getByRole("listitem").filter({ hasText: "Malian government: 13" })).toBeVisible();
 
+  await expect(page.getByText(/^MLI-2025-0001 · .*, Mali$/)).toBeVisible();
   const location = page.getByRole("region", { name: "Location" });
   await expect(location).toContainText("precision 5 of 7 (UCDP): linear feature or area between places");
   await expect(location.getByRole("region", { name: /Map of Kobé/ })).toBeVisible();

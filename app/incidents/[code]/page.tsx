@@ -19,6 +19,7 @@ import { ReconciliationPanel } from "./reconciliation-panel";
 import { SourcesAndDocuments } from "./sources-documents";
 import "@/components/map/map.css";
 import "./incident-page.css";
+import { countryName } from "@/lib/format/country-name";
 
 export const dynamic = "force-dynamic";
 
@@ -63,7 +64,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
   const [history, user] = await Promise.all([incidentHistory(incident.id), currentUser()]);
   const precision = locationPrecision(incident.locationPrecision);
   const liveClaims = dto.claims.filter((c) => !c.retracted);
-  const place = [incident.placeName, incident.admin2, incident.admin1, incident.countryIso3].filter(Boolean).join(", ");
+  const place = [incident.placeName, incident.admin2, incident.admin1, countryName(incident.countryIso3)].filter(Boolean).join(", ");
 
   return (
     <main className="incident-page">
