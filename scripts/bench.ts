@@ -199,6 +199,9 @@ try {
   results.latency.push(
     await timeRequests("timeline · one country", "p95 ≤ 300 ms", times.map((i) => `${base}/api/timeline?interval=auto&country=${countries[i % countries.length]}`)),
   );
+  results.latency.push(
+    await timeRequests("timeline · one flag (incidents)", "p95 ≤ 300 ms", times.map((i) => `${base}/api/timeline?interval=month&flag=${FLAG_CYCLE[i % FLAG_CYCLE.length]}&from=${uncached()}`)),
+  );
   results.latency.push(await timeRequests("incident page (HTML)", "p95 ≤ 50 ms", codes.map((c) => `${base}/incidents/${c}`)));
   results.latency.push(await timeRequests("incident API (JSON)", "p95 ≤ 50 ms", codes.map((c) => `${base}/api/incidents/${c}`)));
 
@@ -307,8 +310,9 @@ fs.writeFileSync(path.join("bench", "results.json"), `${JSON.stringify(results, 
 
 const pad = (s: string, n: number) => s.padEnd(n);
 console.log(`\nTriangulate benchmark — ${results.incidents.toLocaleString("en")} incidents, ${results.claims.toLocaleString("en")} claims, ${requestsPerCase} requests per case`);
-console.log(`${pad("case", 28)}${pad("p50 ms", 10)}${pad("p95 ms", 10)}${pad("max ms", 10)}${pad("body", 12)}target`);
-for (const s of results.latency) console.log(`${pad(s.name, 28)}${pad(String(s.p50), 10)}${pad(String(s.p95), 10)}${pad(String(s.max), 10)}${pad(`${Math.round((s.bytes ?? 0) / 1024)} KiB`, 12)}${s.target}`);
+const nameWidth = Math.max(28, ...results.latency.map((c) => c.name.length + 2));
+console.log(`${pad("case", nameWidth)}${pad("p50 ms", 10)}${pad("p95 ms", 10)}${pad("max ms", 10)}${pad("body", 12)}target`);
+for (const s of results.latency) console.log(`${pad(s.name, nameWidth)}${pad(String(s.p50), 10)}${pad(String(s.p95), 10)}${pad(String(s.max), 10)}${pad(`${Math.round((s.bytes ?? 0) / 1024)} KiB`, 12)}${s.target}`);
 const e = results.export as Record<string, number>;
 const im = results.import as Record<string, number>;
 console.log(`figures.csv export: ${e.rowsPerSecond} rows/s vs COPY ${e.copyRowsPerSecond} rows/s (${Math.round(e.ratioToCopy! * 100)}%; target ≥ 50%); server RSS growth ${e.serverRssGrowthMiB} MiB (target < 200)`);
