@@ -82,10 +82,10 @@ export function summaryLevelFor(level: number, dated = false): number | null {
 }
 
 /**
- * Levels the IncidentMapFacetCell summary (per event type and per flag, by month) stores: world
- * and continent views. Finer views with those filters read the incidents.
+ * Levels the IncidentMapFacetCell summary (per event type and per flag, by month) stores: world,
+ * continent and region views. Finer views with those filters read the incidents.
  */
-export const FACET_SUMMARY_LEVELS = [3, 5] as const;
+export const FACET_SUMMARY_LEVELS = [3, 5, 7] as const;
 
 export function facetSummaryLevelFor(level: number): number | null {
   return FACET_SUMMARY_LEVELS.find((stored) => stored >= level) ?? null;

@@ -202,10 +202,14 @@ describe("views answered from the summaries", () => {
     await expect(mapData(twoFlags, world, 2, { source: "summary" })).rejects.toThrow(/cannot answer/);
     await expect(mapData({ flag: ["contested"], eventType: ["Riots", "Battles"] }, world, 2, { source: "summary" })).rejects.toThrow(/cannot answer/);
     expect((await mapData(twoFlags, world, 2)).total).toBe(await db.incident.count({ where: { ...live, flags: { hasSome: twoFlags.flag } } }));
-    // The facets are kept at levels 3 and 5 only: a region view (level 6) reads the incidents.
-    await expect(mapData({ flag: ["contested"] }, { minLon: -10, minLat: 5, maxLon: 10, maxLat: 20 }, 6, { source: "summary" })).rejects.toThrow(/cannot answer/);
+    // The facets are kept at levels 3, 5 and 7: a region view (level 6) reads them, zoom 8 the incidents.
+    const sahel = { minLon: -10, minLat: 5, maxLon: 10, maxLat: 20 };
+    const region = await mapData({ flag: ["contested"] }, sahel, 6, { source: "summary" });
+    expect(comparable(region)).toEqual(comparable(await mapData({ flag: ["contested"] }, sahel, 6, { source: "incidents" })));
+    await expect(mapData({ flag: ["contested"] }, { minLon: -4, minLat: 11, maxLon: 4, maxLat: 17 }, 8, { source: "summary" })).rejects.toThrow(/cannot answer/);
     // Gradings are in no summary.
     await expect(mapData({ grading: ["fair"] }, world, 2, { source: "summary" })).rejects.toThrow(/cannot answer/);
+    expect((await mapData({ grading: ["fair"], flag: ["contested"] }, world, 2)).total).toBe(await db.incident.count({ where: { ...live, grading: "fair", flags: { has: "contested" } } }));
   });
 
   it("give the timeline the same buckets as the incidents, for any dates", async () => {
