@@ -70,8 +70,21 @@ export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }:
   useEffect(() => {
     if (!detail && !problem) return;
     onLoaded?.();
-    // A keyboard user who chose the incident from the list continues inside the popup.
-    if (focusOnLoad && detail) heading.current?.focus({ preventScroll: true });
+    if (!focusOnLoad || !detail) return;
+    // A keyboard user who chose the incident from the list continues inside the popup. Leaflet
+    // lays the popup out again and pans the map as the claims arrive, and the browser can drop
+    // focus to the page meanwhile: for a few frames, bring it back if it fell to the page.
+    let frame = 0;
+    let request = 0;
+    const keepFocus = () => {
+      const target = heading.current;
+      if (!target) return;
+      const active = document.activeElement;
+      if (frame === 0 || active === null || active === document.body) target.focus({ preventScroll: true });
+      if (++frame < 12) request = requestAnimationFrame(keepFocus);
+    };
+    keepFocus();
+    return () => cancelAnimationFrame(request);
     // Only when the content changes; the callbacks are recreated on every render of the map.
   }, [detail, problem]);
 
