@@ -1,8 +1,9 @@
--- The map summary per facet: per event type and per flag, at levels 3, 5 and 7, by country and
--- by month of start and end like IncidentMapCell. A view filtered by a flag or by event types
--- otherwise aggregates the incidents one by one: "contested" alone holds about half of them
--- (world view p95 ~420 ms at 1,000,000 incidents; a 24° × 12° region of the Sahel ~170 ms).
--- Views at level 8 and finer read the incidents through the covering map index.
+-- The map summary per facet: per event type and per flag, at levels 3 and 5, by country and by
+-- month of start and end like IncidentMapCell. A world or continent view filtered by a flag or
+-- by event types otherwise aggregates the incidents one by one: "contested" alone holds about
+-- half of them (world view p95 ~420 ms at 1,000,000 incidents). Region views and finer (levels
+-- 6+) still read the incidents through the covering map index, where they are at most a few
+-- hundred thousand.
 -- An incident counts once per event type (it has one) and once under each of its flags, so the
 -- rows answer any set of event types, or one flag; two flags at once would count incidents
 -- having both twice, so such views read the incidents (lib/map/map-cells.ts decides).
@@ -25,14 +26,14 @@ CREATE TABLE "IncidentMapFacetCell" (
 CREATE INDEX "IncidentMapFacetCell_empty_idx" ON "IncidentMapFacetCell" ("level") WHERE "incidents" = 0;
 
 -- The statements that add the signed rows of `delta` (the columns of triangulate_summary_delta_sql
--- plus "eventType" and "flags") to the facet summary. Cells are computed at level 7 and merged
--- into levels 5 and 3 (cell >> 2, >> 4), rows upserted in key order as in the other summaries.
+-- plus "eventType" and "flags") to the facet summary. Cells are computed at level 5 and merged
+-- into level 3 (cell >> 2), rows upserted in key order as in the other summaries.
 CREATE FUNCTION triangulate_facet_delta_sql(delta text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE AS $f$
 BEGIN
   RETURN ARRAY[format($q$
     WITH delta AS (%s),
-    level7 AS (
-      SELECT triangulate_cell_x(d."longitude", 7) AS cx, triangulate_cell_y(d."latitude", 7) AS cy, d."countryIso3",
+    level5 AS (
+      SELECT triangulate_cell_x(d."longitude", 5) AS cx, triangulate_cell_y(d."latitude", 5) AS cy, d."countryIso3",
              date_trunc('month', d."dateStart"::timestamp)::date AS "startMonth", date_trunc('month', d."dateEnd"::timestamp)::date AS "endMonth",
              d."eventType", d."flags",
              sum(d.sign) AS n, sum(d.sign * coalesce(d."headlineBest", 0)) AS killed, sum(d.sign * d."headlineContested"::int) AS contested,
@@ -40,19 +41,16 @@ BEGIN
       FROM delta d GROUP BY 1, 2, 3, 4, 5, 6, 7
     ),
     facets AS (
-      SELECT 'event_type' AS facet, "eventType" AS value, cx, cy, "countryIso3", "startMonth", "endMonth", n, killed, contested, lat, lon FROM level7
+      SELECT 'event_type' AS facet, "eventType" AS value, cx, cy, "countryIso3", "startMonth", "endMonth", n, killed, contested, lat, lon FROM level5
       UNION ALL
-      SELECT 'flag', f::text, cx, cy, "countryIso3", "startMonth", "endMonth", n, killed, contested, lat, lon FROM level7, unnest("flags") AS f
+      SELECT 'flag', f::text, cx, cy, "countryIso3", "startMonth", "endMonth", n, killed, contested, lat, lon FROM level5, unnest("flags") AS f
     ),
     cells AS (
-      SELECT facet, value, 7 AS level, cx, cy, "countryIso3", "startMonth", "endMonth",
+      SELECT facet, value, 5 AS level, cx, cy, "countryIso3", "startMonth", "endMonth",
              sum(n) AS n, sum(killed) AS killed, sum(contested) AS contested, sum(lat) AS lat, sum(lon) AS lon
       FROM facets GROUP BY 1, 2, 4, 5, 6, 7, 8
       UNION ALL
-      SELECT facet, value, 5, cx >> 2, cy >> 2, "countryIso3", "startMonth", "endMonth", sum(n), sum(killed), sum(contested), sum(lat), sum(lon)
-      FROM facets GROUP BY 1, 2, 4, 5, 6, 7, 8
-      UNION ALL
-      SELECT facet, value, 3, cx >> 4, cy >> 4, "countryIso3", "startMonth", "endMonth", sum(n), sum(killed), sum(contested), sum(lat), sum(lon)
+      SELECT facet, value, 3, cx >> 2, cy >> 2, "countryIso3", "startMonth", "endMonth", sum(n), sum(killed), sum(contested), sum(lat), sum(lon)
       FROM facets GROUP BY 1, 2, 4, 5, 6, 7, 8
     )
     INSERT INTO "IncidentMapFacetCell" AS m ("facet", "value", "level", "cx", "cy", "countryIso3", "startMonth", "endMonth", "incidents", "killedBest", "contested", "latitudeSum", "longitudeSum")
