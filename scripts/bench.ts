@@ -204,6 +204,11 @@ try {
   results.latency.push(
     await timeRequests("timeline · one flag (incidents)", "p95 ≤ 300 ms", times.map((i) => `${base}/api/timeline?interval=month&flag=${FLAG_CYCLE[i % FLAG_CYCLE.length]}&from=${uncached()}`)),
   );
+  // The home page counts the incidents of its filter (from the map summaries when they can answer).
+  results.latency.push(await timeRequests("home page (HTML)", "no budget", times.map(() => `${base}/`)));
+  results.latency.push(
+    await timeRequests("home page, one flag (HTML)", "no budget", times.map((i) => `${base}/?flag=${FLAG_CYCLE[i % FLAG_CYCLE.length]}&from=${uncached()}`)),
+  );
   results.latency.push(await timeRequests("incident page (HTML)", "p95 ≤ 50 ms", codes.map((c) => `${base}/incidents/${c}`)));
   results.latency.push(await timeRequests("incident API (JSON)", "p95 ≤ 50 ms", codes.map((c) => `${base}/api/incidents/${c}`)));
 

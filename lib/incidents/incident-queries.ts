@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { summaryCanAnswer, summaryCells } from "@/lib/map/map-cells";
 import type { IncidentFilter, IncidentListQuery, IncidentSort } from "@/lib/validation/incident-filter";
 import { figureSelect, sortFigures, toFigureDto, type FigureDto } from "./figure-dto";
 
@@ -168,7 +169,17 @@ export async function listIncidents(query: IncidentListQuery): Promise<{ items: 
   };
 }
 
+/** The whole world as one map view, for counts the map summaries can answer. */
+const WORLD = { minLon: -180, minLat: -90, maxLon: 180, maxLat: 90 };
+
 export async function countIncidents(filter: IncidentFilter): Promise<number> {
+  // Dates, countries, event types or one flag: the map summaries already hold the count (a
+  // million incidents with one flag otherwise take ~200 ms to count). A box needs its exact
+  // edges, which the summaries' whole cells do not have.
+  if (!filter.bbox && summaryCanAnswer(filter, WORLD, 0)) {
+    const cells = await summaryCells(filter, WORLD, 0, 90);
+    return cells.reduce((sum, cell) => sum + cell.n, 0);
+  }
   return db.incident.count({ where: incidentWhere(filter) });
 }
 

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db";
 import type { Flag } from "@/lib/domain/vocabularies";
 import { summaryCanAnswer } from "@/lib/map/map-cells";
 import { gridCellDegrees, gridLevel } from "@/lib/map/map-grid";
+import { countIncidents, incidentWhere } from "@/lib/incidents/incident-queries";
 import { mapData, type MapData } from "@/lib/map/map-queries";
 import { timelineData } from "@/lib/timeline/timeline-queries";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
@@ -210,6 +211,19 @@ describe("views answered from the summaries", () => {
     // Gradings are in no summary.
     await expect(mapData({ grading: ["fair"] }, world, 2, { source: "summary" })).rejects.toThrow(/cannot answer/);
     expect((await mapData({ grading: ["fair"], flag: ["contested"] }, world, 2)).total).toBe(await db.incident.count({ where: { ...live, grading: "fair", flags: { has: "contested" } } }));
+  });
+
+  it("give the same incident count as counting the incidents, for any dates, countries, event types and flag", async () => {
+    let fromSummary = 0;
+    await fc.assert(
+      fc.asyncProperty(filter, async (f) => {
+        const counted = await db.incident.count({ where: incidentWhere(f) });
+        expect(await countIncidents(f)).toBe(counted);
+        if (summaryCanAnswer(f, { minLon: -180, minLat: -90, maxLon: 180, maxLat: 90 }, 0)) fromSummary++;
+      }),
+      { numRuns: 60 },
+    );
+    expect(fromSummary).toBeGreaterThan(20);
   });
 
   it("give the timeline the same buckets as the incidents, for any dates", async () => {
