@@ -10,6 +10,7 @@ import { withCliDatabase } from "@/lib/db/cli-database";
 import { migrateDeploy } from "@/lib/db/migrate";
 import { formatSummary, formatRowError } from "@/lib/import/import-report";
 import { IMPORT_FORMATS, type ImportFormat, type ImportProgress } from "@/lib/import/import-types";
+import { pendingFigureCount, startFigureQueue } from "@/lib/figures/figure-queue";
 import { runImport } from "@/lib/import/run-import";
 
 const USAGE = `Usage: npm run import -- --format ${IMPORT_FORMATS.join("|")} FILE [--valid-only] [--dry-run] [--user EMAIL]
@@ -97,6 +98,14 @@ const exitCode = await withCliDatabase(async (url, { runningApp }) => {
     for (const error of shown) console.error(formatRowError(error));
     if (summary.errors.length > shown.length) console.error(`… and ${summary.errors.length - shown.length} more problems.`);
     console.log(formatSummary(summary));
+    if (summary.figuresQueued) {
+      // Reconciled here, before the command ends, so it leaves current figures behind.
+      console.error(`Reconciling the figures of ${summary.figuresQueued} incidents…`);
+      const started = Date.now();
+      await startFigureQueue(url);
+      const left = await pendingFigureCount(db);
+      console.log(left ? `  figures: ${left} incidents still wait; the app reconciles them when it next starts` : `  figures reconciled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
     return summary.imported || (summary.dryRun && summary.errors.length === 0) ? 0 : 1;
   } finally {
     await db.$disconnect();

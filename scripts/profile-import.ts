@@ -13,6 +13,7 @@ import { startEmbeddedPostgres, ensureDatabase } from "@/lib/db/embedded-postgre
 import { migrateDeploy } from "@/lib/db/migrate";
 import { endRawPools } from "@/lib/db/raw-pg";
 import { fillBenchDatabase } from "@/lib/bench/fill-bench-database";
+import { startFigureQueue } from "@/lib/figures/figure-queue";
 import { runImport } from "@/lib/import/run-import";
 import type { ImportProgress } from "@/lib/import/import-types";
 
@@ -77,11 +78,15 @@ try {
     let peak = rssBefore;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const summary = await runImport(db, csv, { format: "claims", fileName: "profile-claims.csv", actorId: null, onProgress });
-    clearInterval(sampler);
     const seconds = (performance.now() - started) / 1000;
+    const queueStarted = performance.now();
+    await startFigureQueue(embedded.url);
+    clearInterval(sampler);
+    const queueSeconds = (performance.now() - queueStarted) / 1000;
     const timings = phases.map(([phase, at], i) => `${phase} ${(((phases[i + 1]?.[1] ?? performance.now()) - at) / 1000).toFixed(2)} s`);
-    log(`run ${run + 1}: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s; imported=${summary.imported} created=${summary.claimsCreated} present=${summary.claimsAlreadyPresent} figures=${summary.figuresRefreshed} errors=${summary.errors.length}`);
+    log(`run ${run + 1}: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s; imported=${summary.imported} created=${summary.claimsCreated} present=${summary.claimsAlreadyPresent} figures=${summary.figuresRefreshed} queued=${summary.figuresQueued} errors=${summary.errors.length}`);
     log(`  phases: ${timings.join(" · ")}`);
+    if (summary.figuresQueued) log(`  figures of ${summary.figuresQueued} incidents reconciled by the queue in ${queueSeconds.toFixed(2)} s after the import`);
     log(`  rss ${Math.round(rssBefore / 2 ** 20)} → peak ${Math.round(peak / 2 ** 20)} MiB`);
     if (summary.errors.length) log(JSON.stringify(summary.errors.slice(0, 3)));
   }

@@ -4,6 +4,7 @@
 // then the summary and every row error the server reported.
 import { useState, type FormEvent } from "react";
 import type { ImportProgress, ImportSummary, RowError } from "@/lib/import/import-types";
+import { figuresOutcome } from "@/lib/import/import-report";
 
 type Result = ImportSummary & { errorCount: number };
 type State =
@@ -160,7 +161,7 @@ function ImportResult({ summary: s }: { summary: Result }) {
               {s.claimsCreated} created, {s.claimsAlreadyPresent} already present, {s.claimsSuperseded} superseded
             </dd>
             <dt>Figures</dt>
-            <dd>refreshed for {s.figuresRefreshed} incidents</dd>
+            <dd>{figuresOutcome(s)}</dd>
             {s.sourcesCreated.length ? (
               <>
                 <dt>New sources</dt>

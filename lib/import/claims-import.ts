@@ -19,20 +19,27 @@
 //
 // How it stays fast (100,000 rows onto 100,000 incidents): it runs on a direct pg connection
 // (run-import.ts opens the one transaction) and every step is one statement, or one per slice of
-// 25,000 incidents, whatever the number of rows — lookups by `= ANY($1)` (the incidents locked as
-// they are found), the incidents staged in a temporary table, their claims read once with COPY TO
-// (serving both the "already present" check and the engine), the new claims written with COPY
-// FROM, and the figures of the touched incidents reconciled here from the claims already in hand
-// and written as pg-refresh.ts writes them, PostgreSQL writing one slice while the engine plans
-// the next. Measured (scripts/profile-import.ts, 1,000,000 incidents, 2 cores): ~27 s, of which
-// ~12.5 s is the UPDATE of 100,000 "Incident" rows (16 indexes and the summary trigger per row).
+// 25,000 incidents, whatever the number of rows: lookups by `= ANY($1)` (the incidents looked up
+// and locked while run-import.ts validates the rows), the incidents staged in a temporary table,
+// the new claims written with COPY FROM in incident order. Then the figures, one of two ways:
+// - up to `queueFiguresAbove` incidents, reconciled here: the incidents' claims read once with
+//   COPY TO (serving both the "already present" check and the engine), the figures planned from
+//   the claims in hand and written as pg-refresh.ts writes them, PostgreSQL writing one slice
+//   while the engine plans the next;
+// - above it, queued for the worker (lib/figures/figure-queue.ts), and only the claims the file
+//   repeats are looked up (findPresentClaims). Reconciling 100,000 incidents here held the import
+//   ~35 s (rewriting 100,000 "Incident" rows with 16 indexes and the summary triggers); queued,
+//   the import takes ~6 s (scripts/profile-import.ts, 1,000,000 incidents, 2 cores) and the
+//   worker the ~35 s after it, in transactions of 5,000 incidents.
 import { createHash, randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { EngineClaim } from "@/lib/domain/reconcile";
 import type { ClaimsRow } from "@/lib/validation/claims-row";
 import { emptyRefreshPlan, planIncidentRefresh, type IncidentDecisions, type StoredFigure } from "@/lib/figures/figure-plan";
 import { copyRowsIn } from "./pg-copy";
-import { loadClaimants, loadDecisionsOf, loadEngineClaimsOf, loadStoredFiguresOf, stageIncidents, writeRefreshPlan } from "./pg-refresh";
+import { queueFigureRefresh } from "@/lib/figures/figure-queue";
+import { loadClaimants, loadDecisionsOf, loadEngineClaimsOf, loadStoredFiguresOf, stageIncidents, writeRefreshPlan, type Claimant } from "./pg-refresh";
+import type { CsvRow } from "./csv-file";
 import type { PgWriteContext, ValidRow } from "./run-import";
 import { stepTimer } from "./step-timer";
 
@@ -54,7 +61,43 @@ type Planned = {
   claimId: string;
   /** false = the claim is already present (in the database or earlier in the file). */
   create: boolean;
+  /** Computed once, when first needed. */
+  statementMd5?: string;
 };
+
+const byIncident = (a: Planned, b: Planned) => (a.incidentId < b.incidentId ? -1 : a.incidentId > b.incidentId ? 1 : 0);
+
+const plannedKeyParts = (p: Planned, claimantId: (slug: string) => string): KeyParts => {
+  const v = p.row.value;
+  p.statementMd5 ??= md5(v.statement);
+  return { incidentId: p.incidentId, claimantId: claimantId(p.claimantSlug), metric: v.metric, category: v.category, subgroup: v.subgroup, statementMd5: p.statementMd5, statedOn: v.statedOn };
+};
+
+/**
+ * The stored claims that have one of `keys` (claimKey → claim id), without reading every claim of
+ * the incidents: the keys are staged and looked up through the (incident, metric, category) index.
+ * (OFFSET 0 keeps the lookup a nested loop: joined flat, the planner hashes the whole claims table
+ * and digests every statement in it — 2 s at 3.4 million claims, against 0.3 s.)
+ */
+async function findPresentClaims(client: pg.ClientBase, keys: KeyParts[]): Promise<Map<string, string>> {
+  if (!keys.length) return new Map();
+  const step = stepTimer("claims already present");
+  await client.query(`DROP TABLE IF EXISTS import_claim_keys`);
+  await client.query(
+    `CREATE TEMP TABLE import_claim_keys ("incidentId" uuid, "claimantId" uuid, metric "Metric", category "Category", subgroup text, "statementMd5" text, "statedOn" date) ON COMMIT DROP`,
+  );
+  await copyRowsIn(client, "import_claim_keys", ["incidentId", "claimantId", "metric", "category", "subgroup", "statementMd5", "statedOn"], keys.map((k) => [k.incidentId, k.claimantId, k.metric, k.category, k.subgroup, k.statementMd5, k.statedOn]));
+  await client.query(`ANALYZE import_claim_keys`);
+  step("stage keys");
+  const { rows } = await client.query<KeyParts & { id: string }>(
+    `SELECT DISTINCT c.id, c."incidentId", c."claimantId", c.metric::text AS metric, c.category::text AS category, c.subgroup, k."statementMd5", to_char(c."statedOn", 'YYYY-MM-DD') AS "statedOn"
+       FROM import_claim_keys k
+       CROSS JOIN LATERAL (SELECT c.* FROM "Claim" c WHERE c."incidentId" = k."incidentId" AND c.metric = k.metric AND c.category = k.category AND c."claimantId" = k."claimantId" OFFSET 0) c
+      WHERE c.subgroup IS NOT DISTINCT FROM k.subgroup AND c."statedOn" IS NOT DISTINCT FROM k."statedOn" AND md5(c.statement) = k."statementMd5"`,
+  );
+  step("look them up");
+  return new Map(rows.map((r) => [claimKey(r), r.id]));
+}
 
 type NamedClaim = { id: string; incidentId: string; claimantId: string; metric: string; category: string; subgroup: string | null; statementMd5: string; statedOn: string | null; supersedesId: string | null };
 type IncidentRef = { id: string; mergedIntoId: string | null };
@@ -64,27 +107,53 @@ const CLAIM_COLUMNS = [
   "assessment", "assessmentReason", "assessedById", "assessedAt", "createdById", "createdAt", "updatedAt",
 ] as const;
 
+/**
+ * Above this many incidents, an import (unless told otherwise) queues their figures for the
+ * worker (lib/figures/figure-queue.ts) instead of reconciling them in its transaction: ~0.4 ms
+ * per incident, so 5,000 hold the import ~2 s longer, and 100,000 about 35 s.
+ * (An object so tests can lower it.)
+ */
+export const queueFiguresAbove = { incidents: 5_000 };
+
 /** Incidents planned (engine + comparison) and written per slice; see "write" below. (An object so tests can make slices small.) */
 export const refreshSlice = { incidents: 25_000 };
 
 /** Lets the event loop run (the COPY of the claims streams meanwhile). */
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Incidents found by code, and the incidents they were merged into; `looked` = every code asked for. */
+type IncidentIndex = { byCode: Map<string, IncidentRef>; byId: Map<string, IncidentRef>; looked: Set<string> };
+
 /**
  * Incidents by code, following merges (at most ten hops, as an editor's link would). The rows are
  * locked as they are found, in id order (as refreshIncidentFigures locks its incident): their claims
- * are read next, and nobody may refresh their figures from other claims until we commit.
+ * are read next, and nobody may refresh their figures or merge them until we commit.
  */
-async function resolveIncidents(client: pg.ClientBase, codes: string[]): Promise<(code: string) => string | null> {
+async function lookUpIncidents(client: pg.ClientBase, codes: string[], index: IncidentIndex = { byCode: new Map(), byId: new Map(), looked: new Set() }): Promise<IncidentIndex> {
   const { rows } = await client.query<IncidentRef & { code: string }>(`SELECT id, code, "mergedIntoId" FROM "Incident" WHERE code = ANY($1::text[]) ORDER BY id FOR UPDATE`, [codes]);
-  const byCode = new Map(rows.map((r) => [r.code, r]));
-  const byId = new Map<string, IncidentRef>(rows.map((r) => [r.id, r]));
-  let wanted = [...new Set(rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !byId.has(id));
+  for (const code of codes) index.looked.add(code);
+  for (const r of rows) {
+    index.byCode.set(r.code, r);
+    index.byId.set(r.id, r);
+  }
+  let wanted = [...new Set(rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !index.byId.has(id));
   for (let hop = 0; hop < 10 && wanted.length; hop++) {
     const found = (await client.query<IncidentRef>(`SELECT id, "mergedIntoId" FROM "Incident" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [wanted])).rows;
-    for (const r of found) byId.set(r.id, r);
-    wanted = [...new Set(found.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !byId.has(id));
+    for (const r of found) index.byId.set(r.id, r);
+    wanted = [...new Set(found.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !index.byId.has(id));
   }
+  return index;
+}
+
+/** Begun by run-import.ts before validation, from the raw incident_code cells (a valid row's code is its cell). */
+export function startIncidentLookup(client: pg.ClientBase, rows: readonly CsvRow[]): Promise<IncidentIndex> {
+  return lookUpIncidents(client, [...new Set(rows.map((r) => r.cells.incident_code ?? "").filter((code) => code !== ""))]);
+}
+
+async function resolveIncidents(client: pg.ClientBase, codes: string[], early: Promise<unknown> | null): Promise<(code: string) => string | null> {
+  const index = early ? ((await early) as IncidentIndex) : undefined;
+  const missing = index ? codes.filter((code) => !index.looked.has(code)) : codes;
+  const { byCode, byId } = missing.length || !index ? await lookUpIncidents(client, missing, index) : index;
   return (code) => {
     let incident: IncidentRef | undefined = byCode.get(code);
     for (let hops = 0; incident?.mergedIntoId && hops < 10; hops++) {
@@ -103,7 +172,7 @@ export async function writeClaims(ctx: PgWriteContext<ClaimsRow>): Promise<void>
   ctx.progress({ phase: "checking references", done: 0, total: rows.length });
 
   // ── incidents (following merges) ──
-  const resolveIncident = await resolveIncidents(client, [...new Set(rows.map((r) => r.value.incidentCode))]);
+  const resolveIncident = await resolveIncidents(client, [...new Set(rows.map((r) => r.value.incidentCode))], ctx.early);
   step("incidents by code");
 
   // ── sources ──
@@ -158,15 +227,26 @@ export async function writeClaims(ctx: PgWriteContext<ClaimsRow>): Promise<void>
   const incidentIds = [...new Set(planned.map((p) => p.incidentId))].sort();
   await stageIncidents(client, "import_incidents", incidentIds);
   step("stage incidents");
-  const claimants = await loadClaimants(client);
+  const queue = options.figures === "queue" || (options.figures !== "refresh" && incidentIds.length > queueFiguresAbove.incidents);
   const existingByKey = new Map<string, string>();
-  const engineClaims = await loadEngineClaimsOf(client, "import_incidents", claimants, (claim, extras) => {
-    existingByKey.set(
-      claimKey({ incidentId: extras.incidentId, claimantId: claim.claimant.id, metric: claim.metric, category: claim.category, subgroup: claim.subgroup, statementMd5: extras.statementMd5, statedOn: claim.statedOn }),
-      claim.id,
-    );
-  });
-  step("read claims");
+  let claimants = new Map<string, Claimant>();
+  let engineClaims = new Map<string, EngineClaim[]>();
+  if (queue) {
+    // The worker reads the claims when it reconciles; here only the ones the file repeats are needed.
+    const keys = planned.filter((p) => sourceIdBySlug.has(p.claimantSlug)).map((p) => plannedKeyParts(p, claimantId));
+    step("claim keys");
+    for (const [key, id] of await findPresentClaims(client, keys)) existingByKey.set(key, id);
+    step("find claims already present");
+  } else {
+    claimants = await loadClaimants(client);
+    engineClaims = await loadEngineClaimsOf(client, "import_incidents", claimants, (claim, extras) => {
+      existingByKey.set(
+        claimKey({ incidentId: extras.incidentId, claimantId: claim.claimant.id, metric: claim.metric, category: claim.category, subgroup: claim.subgroup, statementMd5: extras.statementMd5, statedOn: claim.statedOn }),
+        claim.id,
+      );
+    });
+    step("read claims");
+  }
 
   // ── what is already present ──
   const plannedByKey = new Map<string, Planned>();
@@ -174,7 +254,7 @@ export async function writeClaims(ctx: PgWriteContext<ClaimsRow>): Promise<void>
   const fileIds = new Map<string, string>();
   for (const p of planned) {
     const v = p.row.value;
-    const key = claimKey({ incidentId: p.incidentId, claimantId: claimantId(p.claimantSlug), metric: v.metric, category: v.category, subgroup: v.subgroup, statementMd5: md5(v.statement), statedOn: v.statedOn });
+    const key = claimKey(plannedKeyParts(p, claimantId));
     const named = v.claimId ? dbClaimById.get(v.claimId) : undefined;
     if (named && claimKey(named) !== key) {
       ctx.reject(p.row, "claim_id", `claim ${v.claimId} already exists with different content (incident, claimant, metric, category, subgroup, statement or stated_on differ): leave claim_id empty to add a new claim`, v.claimId ?? undefined);
@@ -261,8 +341,57 @@ export async function writeClaims(ctx: PgWriteContext<ClaimsRow>): Promise<void>
   // ── which incidents change, and what the engine reads for them ──
   const newLinks = links.filter((l) => !ctx.isRejected(l.planned.row) && dbClaimById.get(l.newerId)?.supersedesId !== l.planned.claimId);
   const touched = [...new Set([...toCreate.map((p) => p.incidentId), ...newLinks.map((l) => l.planned.incidentId)])].sort();
+
+  // ── the claims (COPY), and the supersession links they complete ──
+  const writeClaimsAndLinks = async () => {
+    ctx.progress({ phase: "writing", done: 0, total: toCreate.length });
+    // In incident order: each row's foreign-key check and index entry then land next to the last
+    // one's (100,000 rows: 1.8 s against 2.5 s in file order).
+    const inIncidentOrder = [...toCreate].sort(byIncident);
+    await copyRowsIn(
+      client,
+      "Claim",
+      CLAIM_COLUMNS,
+      (function* () {
+        for (const p of inIncidentOrder) {
+          const v = p.row.value;
+          const enteredBy = v.enteredBy ? userByName.get(v.enteredBy) : undefined;
+          const assessed = v.assessment !== "not_assessed";
+          yield [
+            p.claimId, p.incidentId, claimantId(p.claimantSlug), documents.get(p)?.id ?? null, v.metric, v.category, v.subgroup, v.valueMin, v.valueMax, v.qualifier,
+            v.statement, v.statedOn, v.statedOnEnd, v.assessment, assessed ? `Assessed "${v.assessment}" in the imported file ${options.fileName}.` : null,
+            assessed ? options.actorId : null, assessed ? now : null, enteredBy ?? options.actorId, v.enteredAt ? new Date(v.enteredAt).toISOString() : now, now,
+          ];
+        }
+      })(),
+      (done) => ctx.progress({ phase: "writing", done, total: toCreate.length }),
+    );
+    step("COPY claims");
+    summary.claimsCreated = toCreate.length;
+    summary.claimsAlreadyPresent = accepted.length - toCreate.length;
+    if (newLinks.length) {
+      await client.query(
+        `UPDATE "Claim" c SET "supersedesId" = v.older, "version" = c."version" + 1
+           FROM unnest($1::uuid[], $2::uuid[]) AS v(newer, older)
+          WHERE c."id" = v.newer AND c."supersedesId" IS DISTINCT FROM v.older`,
+        [newLinks.map((l) => l.newerId), newLinks.map((l) => l.planned.claimId)],
+      );
+    }
+    summary.claimsSuperseded = newLinks.length;
+  };
+
   let decisions = new Map<string, IncidentDecisions>();
   let stored = new Map<string, StoredFigure[]>();
+  if (queue) {
+    await writeClaimsAndLinks();
+    if (touched.length) {
+      if (touched.length !== incidentIds.length) await stageIncidents(client, "import_touched", touched);
+      await queueFigureRefresh(client, touched.length === incidentIds.length ? "import_incidents" : "import_touched", options.actorId, now);
+    }
+    summary.figuresQueued = touched.length;
+    step("queue figures");
+    return;
+  }
   if (touched.length) {
     // Usually every incident of the file is touched: its staged ids serve again.
     const staged = touched.length === incidentIds.length ? "import_incidents" : "import_touched";
@@ -301,51 +430,16 @@ export async function writeClaims(ctx: PgWriteContext<ClaimsRow>): Promise<void>
   }
   step("engine input");
 
-  // ── write: the claims (COPY), then the figures a slice of incidents at a time ──
+  // ── write: the claims, then the figures a slice of incidents at a time ──
   // PostgreSQL works through the statements while the engine reconciles the next slice here: the
   // claims' COPY and each slice's writes run behind the planning of the slice after. A few slices
   // (not one statement per incident) keep "Incident"'s statement-level triggers to a few calls.
-  ctx.progress({ phase: "writing", done: 0, total: toCreate.length });
-  const copying = copyRowsIn(
-    client,
-    "Claim",
-    CLAIM_COLUMNS,
-    (function* () {
-      for (const p of toCreate) {
-        const v = p.row.value;
-        const enteredBy = v.enteredBy ? userByName.get(v.enteredBy) : undefined;
-        const assessed = v.assessment !== "not_assessed";
-        yield [
-          p.claimId, p.incidentId, claimantId(p.claimantSlug), documents.get(p)?.id ?? null, v.metric, v.category, v.subgroup, v.valueMin, v.valueMax, v.qualifier,
-          v.statement, v.statedOn, v.statedOnEnd, v.assessment, assessed ? `Assessed "${v.assessment}" in the imported file ${options.fileName}.` : null,
-          assessed ? options.actorId : null, assessed ? now : null, enteredBy ?? options.actorId, v.enteredAt ? new Date(v.enteredAt).toISOString() : now, now,
-        ];
-      }
-    })(),
-    (done) => ctx.progress({ phase: "writing", done, total: toCreate.length }),
-  );
   let failure: unknown = null;
   const track = <T>(promise: Promise<T>) => {
     promise.catch((error: unknown) => (failure ??= error));
     return promise;
   };
-  let writing: Promise<unknown> = track(
-    copying.then(async () => {
-      step("COPY claims");
-      summary.claimsCreated = toCreate.length;
-      summary.claimsAlreadyPresent = accepted.length - toCreate.length;
-      if (newLinks.length) {
-        await client.query(
-          `UPDATE "Claim" c SET "supersedesId" = v.older, "version" = c."version" + 1
-             FROM unnest($1::uuid[], $2::uuid[]) AS v(newer, older)
-            WHERE c."id" = v.newer AND c."supersedesId" IS DISTINCT FROM v.older`,
-          [newLinks.map((l) => l.newerId), newLinks.map((l) => l.planned.claimId)],
-        );
-      }
-      summary.claimsSuperseded = newLinks.length;
-      ctx.progress({ phase: "refreshing figures", done: 0, total: touched.length });
-    }),
-  );
+  let writing: Promise<unknown> = track(writeClaimsAndLinks().then(() => ctx.progress({ phase: "refreshing figures", done: 0, total: touched.length })));
   let refreshed = 0;
   for (let start = 0; start < touched.length && !failure; start += refreshSlice.incidents) {
     const slice = touched.slice(start, start + refreshSlice.incidents);

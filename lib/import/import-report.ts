@@ -8,6 +8,14 @@ export function formatRowError(error: RowError): string {
   return `${place}${column}: ${error.message}${value}`;
 }
 
+/** What happened to the figures of the incidents the import touched. */
+export function figuresOutcome(s: Pick<ImportSummary, "figuresRefreshed" | "figuresQueued">): string {
+  if (s.figuresQueued) {
+    return `queued for ${s.figuresQueued} incidents: they are reconciled in the background, and until then each shows its figures from before the import, marked as being reconciled`;
+  }
+  return `refreshed for ${s.figuresRefreshed} incidents`;
+}
+
 export function formatSummary(s: ImportSummary): string {
   const seconds = (s.durationMs / 1000).toFixed(1);
   if (!s.imported) {
@@ -22,7 +30,7 @@ export function formatSummary(s: ImportSummary): string {
     `Imported ${s.fileName} (${s.format}): ${s.rows - s.invalidRows} of ${s.rows} rows in ${seconds} s${s.invalidRows ? `, ${s.invalidRows} invalid rows skipped` : ""}.`,
     `  incidents: ${s.incidentsCreated} created, ${s.incidentsMatched} matched`,
     `  claims: ${s.claimsCreated} created, ${s.claimsAlreadyPresent} already present, ${s.claimsSuperseded} superseded`,
-    `  figures refreshed for ${s.figuresRefreshed} incidents`,
+    `  figures ${figuresOutcome(s)}`,
   ];
   if (s.sourcesCreated.length) lines.push(`  new sources (check their names): ${s.sourcesCreated.join(", ")}`);
   if (s.documentsCreated) lines.push(`  documents created: ${s.documentsCreated}`);

@@ -4,6 +4,8 @@ import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { IMPORT_FORMATS, type ImportProgress, type ImportSummary } from "./import-types";
+import { databaseUrlOf } from "@/lib/db/raw-pg";
+import { startFigureQueue } from "@/lib/figures/figure-queue";
 import { runImport } from "./run-import";
 
 /** Uploads above this are refused before they are read. */
@@ -49,6 +51,9 @@ export function summaryBody(summary: ImportSummary) {
   return { ...summary, errors: summary.errors.slice(0, MAX_REPORTED_ERRORS), errorCount: summary.errors.length };
 }
 
-export function runImportRequest(db: Db, input: ImportRequest, actorId: string, onProgress?: (p: ImportProgress) => void) {
-  return runImport(db, input.text, { format: input.format, fileName: input.fileName, validOnly: input.validOnly, dryRun: input.dryRun, actorId, onProgress });
+export async function runImportRequest(db: Db, input: ImportRequest, actorId: string, onProgress?: (p: ImportProgress) => void) {
+  const summary = await runImport(db, input.text, { format: input.format, fileName: input.fileName, validOnly: input.validOnly, dryRun: input.dryRun, actorId, onProgress });
+  // The figures a large import queued are reconciled by this server in the background; the response does not wait.
+  if (summary.figuresQueued) void startFigureQueue(databaseUrlOf(db));
+  return summary;
 }

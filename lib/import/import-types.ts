@@ -27,6 +27,13 @@ export type ImportOptions = {
   /** Who imports (audit, entered_by); null for the command line without --user. */
   actorId: string | null;
   onProgress?: (progress: ImportProgress) => void;
+  /**
+   * Claims imports: "refresh" reconciles the touched incidents' figures in the import's own
+   * transaction; "queue" commits the claims and leaves the figures to the worker
+   * (lib/figures/figure-queue.ts). By default, files touching more than
+   * claims-import.ts `queueFiguresAbove` incidents queue.
+   */
+  figures?: "refresh" | "queue";
   /** The database of the claims import's direct connection; by default the one the Prisma client given to runImport talks to. */
   databaseUrl?: string;
 };
@@ -50,6 +57,8 @@ export type ImportSummary = {
   sourcesCreated: string[];
   documentsCreated: number;
   figuresRefreshed: number;
+  /** Incidents whose figures the worker will reconcile after the import (large claims imports). */
+  figuresQueued: number;
   errors: RowError[];
   durationMs: number;
 };

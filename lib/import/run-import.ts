@@ -1,6 +1,7 @@
 // Imports one CSV file: read → check the header → validate every row (zod) → inside ONE
 // transaction, check what the rows refer to, then write and refresh the figures of every
-// touched incident, then record one audit event. (Claims files write through COPY, so their
+// touched incident (or, for a large claims file, queue them: lib/figures/figure-queue.ts), then
+// record one audit event. (Claims files write through COPY, so their
 // transaction is on a direct pg connection to the same database; ACLED and GED files write
 // through a Prisma interactive transaction.) Nothing is written while any row is invalid,
 // unless validOnly asks for the valid rows alone. Killing the process at any point leaves the
@@ -15,7 +16,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { ACLED_OPTIONAL_COLUMNS, ACLED_REQUIRED_COLUMNS, AcledRowSchema } from "@/lib/validation/acled-row";
 import { CLAIMS_REQUIRED_COLUMNS, cellIssues, validateClaimsRow, type ClaimsRow, type RowResult } from "@/lib/validation/claims-row";
 import { UCDP_OPTIONAL_COLUMNS, UCDP_REQUIRED_COLUMNS, UcdpRowSchema } from "@/lib/validation/ucdp-row";
-import { writeClaims } from "./claims-import";
+import { startIncidentLookup, writeClaims } from "./claims-import";
 import { CsvFileError, readCsv, type CsvFile, type CsvRow } from "./csv-file";
 import { writeDatasetEvents } from "./dataset-import";
 import type { DatasetEvent } from "@/lib/validation/dataset-event";
@@ -40,15 +41,21 @@ type BaseContext<T> = {
 
 /** A writer inside a Prisma interactive transaction. */
 export type WriteContext<T> = BaseContext<T> & { tx: Tx };
-/** A writer on a direct pg connection (COPY), inside a transaction run-import.ts opened on it. */
-export type PgWriteContext<T> = BaseContext<T> & { client: pg.PoolClient };
+/**
+ * A writer on a direct pg connection (COPY), inside a transaction run-import.ts opened on it;
+ * `early` is what its format's startEarly began before the rows were validated (null without one).
+ */
+export type PgWriteContext<T> = BaseContext<T> & { client: pg.PoolClient; early: Promise<unknown> | null };
 
 type FormatSpec<T> = {
   required: readonly string[];
   /** Columns the format knows; null = others are allowed and ignored (ACLED and GED have many we do not use). */
   known: readonly string[] | null;
   validate: (cells: Record<string, string>) => RowResult<T>;
-} & ({ write: (ctx: WriteContext<T>) => Promise<void> } | { writeOnConnection: (ctx: PgWriteContext<T>) => Promise<void> });
+} & (
+  | { write: (ctx: WriteContext<T>) => Promise<void> }
+  | { writeOnConnection: (ctx: PgWriteContext<T>) => Promise<void>; startEarly?: (client: pg.ClientBase, rows: readonly CsvRow[]) => Promise<unknown> }
+);
 
 function zodRow<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import("zod").ZodError } }) {
   return (cells: Record<string, string>): RowResult<T> => {
@@ -75,6 +82,7 @@ const FORMATS: { [F in ImportFormat]: FormatSpec<F extends "claims" ? ClaimsRow 
     known: CLAIMS_COLUMNS,
     validate: validateClaimsRow,
     writeOnConnection: writeClaims,
+    startEarly: startIncidentLookup,
   },
 };
 
@@ -104,6 +112,7 @@ function emptySummary(options: ImportOptions): ImportSummary {
     sourcesCreated: [],
     documentsCreated: 0,
     figuresRefreshed: 0,
+    figuresQueued: 0,
     errors: [],
     durationMs: 0,
   };
@@ -170,6 +179,7 @@ function auditRecord(summary: ImportSummary, options: ImportOptions) {
     claimsSuperseded: summary.claimsSuperseded,
     sourcesCreated: summary.sourcesCreated,
     documentsCreated: summary.documentsCreated,
+    figuresQueued: summary.figuresQueued,
     user: options.actorId ?? "command line",
   };
 }
@@ -203,13 +213,16 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
     summary.errors.push(...fileErrors);
     return finish();
   }
-  const valid = validateRows(file.rows, file.header, spec, summary.errors, progress);
-  // The raw cells are no longer needed (errors carry their own values): let them go before writing.
-  file = null;
-  if (summary.errors.length && !options.validOnly) return finish();
+  const header = file.header;
+  const validate = () => {
+    const valid = validateRows(file!.rows, header, spec, summary.errors, progress);
+    // The raw cells are no longer needed (errors carry their own values): let them go before writing.
+    file = null;
+    return valid;
+  };
 
   const rejected = new Set<number>();
-  const base: BaseContext<unknown> = {
+  const contextFor = (valid: ValidRow<unknown>[]): BaseContext<unknown> => ({
     rows: valid,
     options,
     summary,
@@ -222,7 +235,7 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
       if ((summary.errors.length && !options.validOnly) || options.dryRun) throw new RollBack();
     },
     progress,
-  };
+  });
   try {
     if ("writeOnConnection" in spec) {
       // The whole write path on one direct connection, in one transaction: COPY needs it, and
@@ -231,7 +244,13 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
         async (client) => {
           // One import at a time: incident codes and the idempotency checks assume nobody else is importing.
           await client.query(`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`);
-          await spec.writeOnConnection({ ...base, client });
+          // Lookups that need only the raw cells go to PostgreSQL first: it works on them while this
+          // thread validates (100,000 claims rows: ~0.8 s of lookups hidden behind ~0.9 s of validation).
+          const early = spec.startEarly?.(client, file!.rows) ?? null;
+          early?.catch(() => {}); // awaited by the writer; a failure then is the writer's
+          const valid = validate();
+          if (summary.errors.length && !options.validOnly) throw new RollBack();
+          await spec.writeOnConnection({ ...contextFor(valid), client, early });
           summary.imported = true;
           await client.query(
             `INSERT INTO "AuditEvent" ("at", "actorId", "action", "entityType", "entityId", "after") VALUES ($1::timestamp(3), $2::uuid, 'import', 'Import', $3, $4::jsonb)`,
@@ -242,11 +261,13 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
         { url: options.databaseUrl ?? databaseUrlOf(db), begin: "BEGIN ISOLATION LEVEL READ COMMITTED" },
       );
     } else {
+      const valid = validate();
+      if (summary.errors.length && !options.validOnly) return finish();
       await db.$transaction(
         async (tx) => {
           // One import at a time: incident codes and the idempotency checks assume nobody else is importing.
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`;
-          await spec.write({ ...base, tx });
+          await spec.write({ ...contextFor(valid), tx });
           summary.imported = true;
           await audit(tx, { actorId: options.actorId, action: "import", entityType: "Import", entityId: randomUUID(), after: auditRecord(summary, options) });
         },

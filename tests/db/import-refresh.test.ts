@@ -12,6 +12,7 @@ import { addClaim, assessClaim, recordDecision, retractClaim, supersedeClaim } f
 import { createPrismaClient, type Db } from "@/lib/db";
 import { endRawPools, withRawTransaction } from "@/lib/db/raw-pg";
 import { CLAIMS_COLUMNS } from "@/lib/export/columns";
+import { figuresPendingSince, pendingFigureCount, startFigureQueue } from "@/lib/figures/figure-queue";
 import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
 import { refreshSlice } from "@/lib/import/claims-import";
 import { refreshFiguresOnConnection } from "@/lib/import/pg-refresh";
@@ -34,6 +35,8 @@ afterAll(async () => {
   await Promise.all(clients.map((db) => db.$disconnect()));
   await endRawPools();
 });
+
+const getIncidentFrom = (db: Db, code: string) => db.incident.findUniqueOrThrow({ where: { code } });
 
 const newIncident = (db: Db, code: string, place: string) =>
   db.incident.create({ data: { code, title: `Test ${code}`, dateStart: new Date("2024-05-01"), dateEnd: new Date("2024-05-01"), placeName: place, countryIso3: "NER", latitude: 14, longitude: 1.5, eventType: "Battles" } });
@@ -104,9 +107,10 @@ const row = (cells: Partial<Record<(typeof CLAIMS_COLUMNS)[number], string>>) =>
 
 describe("the claims import's figures", () => {
   it.each([
-    ["in one slice", 25_000],
-    ["a slice of three incidents, then one", 3],
-  ])("are exactly what refreshIncidentFigures stores, for incidents with claims of every kind (%s)", async (_name, sliceSize) => {
+    ["in one slice", 25_000, "refresh"],
+    ["a slice of three incidents, then one", 3, "refresh"],
+    ["queued, then reconciled by the worker", 25_000, "queue"],
+  ] as const)("are exactly what refreshIncidentFigures stores, for incidents with claims of every kind (%s)", async (_name, sliceSize, mode) => {
     refreshSlice.incidents = sliceSize;
     const base = await createDatabase();
     const setup = createPrismaClient(base.url);
@@ -138,9 +142,23 @@ describe("the claims import's figures", () => {
     ]);
 
     const since = new Date();
-    const summary = await importText(dbImport, "claims", file);
+    const before = await stored(dbImport, since);
+    const summary = await importText(dbImport, "claims", file, { figures: mode });
     expect(summary.errors).toEqual([]);
-    expect(summary).toMatchObject({ imported: true, claimsCreated: 9, claimsAlreadyPresent: 1, claimsSuperseded: 2, sourcesCreated: ["rt-radio"], documentsCreated: 1, figuresRefreshed: 4 });
+    expect(summary).toMatchObject({ imported: true, claimsCreated: 9, claimsAlreadyPresent: 1, claimsSuperseded: 2, sourcesCreated: ["rt-radio"], documentsCreated: 1 });
+    expect([summary.figuresRefreshed, summary.figuresQueued]).toEqual(mode === "queue" ? [0, 4] : [4, 0]);
+    if (mode === "queue") {
+      // Committed claims, untouched figures, four incidents waiting and saying so.
+      const waiting = await stored(dbImport, since);
+      expect(waiting.claims.length).toBe(before.claims.length + 9);
+      expect({ figures: waiting.figures, revisions: waiting.revisions, incidents: waiting.incidents }).toEqual({ figures: before.figures, revisions: [], incidents: before.incidents });
+      expect(await pendingFigureCount(dbImport)).toBe(4);
+      const kobe = await getIncidentFrom(dbImport, KOBE);
+      expect(await figuresPendingSince(dbImport, kobe.id)).toBeInstanceOf(Date);
+      await startFigureQueue(base.url);
+      expect(await pendingFigureCount(dbImport)).toBe(0);
+      expect(await figuresPendingSince(dbImport, kobe.id)).toBeNull();
+    }
 
     const touched = await replayImport(dbImport, dbReference);
     expect(touched).toHaveLength(4);

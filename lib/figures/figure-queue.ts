@@ -1,0 +1,122 @@
+// The queue of incidents whose stored figures must be reconciled again, and the worker that
+// drains it. A large claims import commits its claims and queues its incidents here instead of
+// reconciling 100,000 incidents inside its own transaction (which held one core for ~35 s per
+// 100,000 rows: README "Scale"). Until the worker reaches an incident, its stored figures are
+// those of before the import, and every place that shows or exports figures says so
+// (figuresPendingSince, pendingFigureCount).
+//
+// The worker runs in the process that queued the work (the web server after an upload, the
+// command line, the benchmark) and again when the server starts (instrumentation.ts), so a
+// queue left by a stopped process is drained. Each batch is one transaction: it takes the oldest
+// requests that no other worker holds (FOR UPDATE SKIP LOCKED, so several servers can share the
+// queue), refreshes their incidents as refreshIncidentFigures would, and deletes exactly those
+// requests. A request made meanwhile is a new row, so it is never deleted unserved.
+import type pg from "pg";
+import type { Db } from "@/lib/db";
+import { withRawTransaction } from "@/lib/db/raw-pg";
+import { databaseUrl } from "@/lib/env";
+import { refreshFiguresOnConnection } from "@/lib/import/pg-refresh";
+
+/** Incidents per worker transaction: short enough that editors waiting on one of them wait ~2 s at most. */
+export const FIGURE_QUEUE_BATCH = 5_000;
+
+/** Queues a refresh of every incident in the temporary table `table`, inside the caller's transaction. */
+export async function queueFigureRefresh(client: pg.ClientBase, table: string, requestedById: string | null, at: string): Promise<number> {
+  const { rowCount } = await client.query(
+    `INSERT INTO "FigureRefreshRequest" ("incidentId", "requestedById", "requestedAt") SELECT id, $1::uuid, $2::timestamp(3) FROM "${table}"`,
+    [requestedById, at],
+  );
+  return rowCount ?? 0;
+}
+
+export type QueueBatch = { requests: number; incidents: number };
+
+/** One worker transaction: up to `limit` of the oldest free requests, their incidents refreshed, the requests deleted. */
+export async function refreshQueuedBatch(url: string, limit = FIGURE_QUEUE_BATCH): Promise<QueueBatch> {
+  return withRawTransaction(
+    async (client) => {
+      const { rows } = await client.query<{ id: string; incidentId: string; requestedById: string | null }>(
+        `SELECT id::text, "incidentId", "requestedById" FROM "FigureRefreshRequest" ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [limit],
+      );
+      if (!rows.length) return { requests: 0, incidents: 0 };
+      // An incident asked for twice in one batch is refreshed once, in the name of its first requester.
+      const actorOf = new Map<string, string | null>();
+      for (const r of rows) if (!actorOf.has(r.incidentId)) actorOf.set(r.incidentId, r.requestedById);
+      const byActor = new Map<string | null, string[]>();
+      for (const [incidentId, actor] of actorOf) byActor.set(actor, [...(byActor.get(actor) ?? []), incidentId]);
+      for (const [actor, incidentIds] of byActor) await refreshFiguresOnConnection(client, incidentIds, actor);
+      await client.query(`DELETE FROM "FigureRefreshRequest" WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
+      return { requests: rows.length, incidents: actorOf.size };
+    },
+    { url, begin: "BEGIN ISOLATION LEVEL READ COMMITTED" },
+  );
+}
+
+type Worker = { running: Promise<void> | null; again: boolean };
+const globalForQueue = globalThis as unknown as { triangulateFigureWorkers?: Map<string, Worker> };
+const workers = () => (globalForQueue.triangulateFigureWorkers ??= new Map());
+
+/** A failed batch (a deadlock with an editor's save, a lost connection) is tried again this many times before the worker gives up until the next start. */
+const ATTEMPTS = 3;
+const RETRY_DELAY_MS = 1_000;
+
+async function drain(url: string, worker: Worker, onBatch?: (batch: QueueBatch) => void): Promise<void> {
+  let failures = 0;
+  do {
+    worker.again = false;
+    for (;;) {
+      let batch: QueueBatch;
+      try {
+        batch = await refreshQueuedBatch(url);
+        failures = 0;
+      } catch (error) {
+        if (++failures >= ATTEMPTS) throw error;
+        console.error(`figure queue: a batch failed (${(error as Error).message}); trying again`);
+        await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * failures));
+        continue;
+      }
+      if (!batch.requests) break;
+      onBatch?.(batch);
+    }
+  } while (worker.again);
+}
+
+/**
+ * Starts draining the queue of the database at `url` in this process, unless a drain is running
+ * already (it then makes one more pass, for requests queued after it last looked). Resolves when
+ * the queue is empty; never rejects (a failure is logged and the queue waits for the next start).
+ */
+export function startFigureQueue(url: string = databaseUrl(), onBatch?: (batch: QueueBatch) => void): Promise<void> {
+  const all = workers();
+  let worker = all.get(url);
+  if (!worker) all.set(url, (worker = { running: null, again: false }));
+  if (worker.running) {
+    worker.again = true;
+    return worker.running;
+  }
+  const w = worker;
+  w.running = drain(url, w, onBatch)
+    .catch((error: unknown) => console.error(`figure queue: stopped after ${ATTEMPTS} failed attempts, the queue is kept for the next start:`, error))
+    .finally(() => {
+      w.running = null;
+    });
+  return w.running;
+}
+
+/** Resolves when this process's worker for `url` has nothing left to do (at once when none runs). */
+export async function figureQueueIdle(url: string = databaseUrl()): Promise<void> {
+  for (let running = workers().get(url)?.running; running; running = workers().get(url)?.running) await running;
+}
+
+/** How many incidents wait for their figures. */
+export async function pendingFigureCount(db: Db): Promise<number> {
+  const rows = await db.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT "incidentId")::int AS n FROM "FigureRefreshRequest"`;
+  return rows[0]?.n ?? 0;
+}
+
+/** When the incident's oldest waiting request was made; null when its figures are current. */
+export async function figuresPendingSince(db: Db, incidentId: string): Promise<Date | null> {
+  const rows = await db.$queryRaw<{ at: Date | null }[]>`SELECT min("requestedAt") AS at FROM "FigureRefreshRequest" WHERE "incidentId" = ${incidentId}::uuid`;
+  return rows[0]?.at ?? null;
+}

@@ -1,0 +1,158 @@
+// Large claims imports queue their incidents' figures for a worker (lib/figures/figure-queue.ts).
+// What must hold: the import decides by size, the worker reconciles in the importer's name, a
+// request made while a worker holds an older one for the same incident is not lost with it, a
+// failing batch leaves its requests queued, and exports say when figures are still pending.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createPrismaClient, type Db } from "@/lib/db";
+import { endRawPools, withRawTransaction } from "@/lib/db/raw-pg";
+import { CLAIMS_COLUMNS } from "@/lib/export/columns";
+import { dataVersionLabel } from "@/lib/export/export-request";
+import { dataVersion } from "@/lib/export/incident-batches";
+import { figureQueueIdle, figuresPendingSince, pendingFigureCount, refreshQueuedBatch, startFigureQueue } from "@/lib/figures/figure-queue";
+import { queueFiguresAbove } from "@/lib/import/claims-import";
+import { seedKobe } from "@/lib/seed/seed-database";
+import { csv, importText } from "./import-support";
+import { createDatabase } from "./test-database";
+
+const KOBE = "MLI-2025-0001";
+let url: string;
+let db: Db;
+beforeAll(async () => {
+  ({ url } = await createDatabase());
+  db = createPrismaClient(url);
+  await seedKobe(db);
+  // Four more incidents, so a file can touch five.
+  for (let i = 1; i <= 4; i++) {
+    await db.incident.create({
+      data: { code: `NER-2024-000${i}`, title: `Queue test ${i}`, dateStart: new Date("2024-05-01"), dateEnd: new Date("2024-05-01"), placeName: `Place ${i}`, countryIso3: "NER", latitude: 14, longitude: 1 + i / 10, eventType: "Battles" },
+    });
+  }
+}, 60_000);
+const threshold = queueFiguresAbove.incidents;
+afterEach(() => {
+  queueFiguresAbove.incidents = threshold;
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await endRawPools();
+});
+
+let serial = 0;
+/** A claims file with one new claim on each incident named. */
+const fileFor = (codes: string[], value = 12) =>
+  csv(
+    CLAIMS_COLUMNS,
+    codes.map((code) =>
+      CLAIMS_COLUMNS.map(
+        (c) =>
+          ({
+            incident_code: code,
+            metric: "killed",
+            category: "civilians",
+            value_min: String(value),
+            value_max: String(value),
+            qualifier: "exact",
+            statement: `Queue test ${++serial}: ${value} civilians were killed.`,
+            claimant: "afp",
+          })[c as string] ?? "",
+      ),
+    ),
+  );
+const incidentId = async (code: string) => (await db.incident.findUniqueOrThrow({ where: { code } })).id;
+const queueRows = () => db.$queryRaw<{ incidentId: string; requestedById: string | null }[]>`SELECT "incidentId", "requestedById" FROM "FigureRefreshRequest" ORDER BY id`;
+
+describe("the figure queue", () => {
+  it("takes the figures of imports touching more incidents than the threshold; smaller ones refresh at once", async () => {
+    queueFiguresAbove.incidents = 2;
+    const small = await importText(db, "claims", fileFor([KOBE, "NER-2024-0001"]), { databaseUrl: url });
+    expect(small).toMatchObject({ imported: true, figuresRefreshed: 2, figuresQueued: 0 });
+    expect(await pendingFigureCount(db)).toBe(0);
+
+    const large = await importText(db, "claims", fileFor(["NER-2024-0001", "NER-2024-0002", "NER-2024-0003"], 7), { databaseUrl: url });
+    expect(large).toMatchObject({ imported: true, claimsCreated: 3, figuresRefreshed: 0, figuresQueued: 3 });
+    expect(await pendingFigureCount(db)).toBe(3);
+    const waiting = await db.incident.findUniqueOrThrow({ where: { code: "NER-2024-0002" } });
+    expect(waiting.headlineBest).toBeNull();
+    // The import's audit event records it.
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "import" }, orderBy: { at: "desc" } });
+    expect(event.after).toMatchObject({ figuresQueued: 3 });
+
+    await startFigureQueue(url);
+    expect(await pendingFigureCount(db)).toBe(0);
+    const done = await db.incident.findUniqueOrThrow({ where: { code: "NER-2024-0002" } });
+    expect(done.headlineBest).toBe(7);
+    // NER-2024-0001 has claims of 12 and 7 from the same claimant (AFP): the figure reconciles both.
+    const both = await db.reconciliation.findFirstOrThrow({ where: { incidentId: await incidentId("NER-2024-0001"), metric: "killed", category: "civilians" } });
+    expect(both.claimCount).toBe(2);
+  }, 60_000);
+
+  it("recognises claims already present without reading them for the engine", async () => {
+    const text = fileFor(["NER-2024-0003", "NER-2024-0004", KOBE], 3);
+    const first = await importText(db, "claims", text, { databaseUrl: url, figures: "queue" });
+    expect(first).toMatchObject({ claimsCreated: 3, claimsAlreadyPresent: 0, figuresQueued: 3 });
+    const second = await importText(db, "claims", text, { databaseUrl: url, figures: "queue" });
+    expect(second).toMatchObject({ imported: true, claimsCreated: 0, claimsAlreadyPresent: 3, figuresQueued: 0 });
+    await startFigureQueue(url);
+  }, 60_000);
+
+  it("reconciles in the name of the person who imported", async () => {
+    const editor = await db.user.create({ data: { email: "queue-editor@example.org", name: "Queue editor", role: "editor", passwordHash: "x" } });
+    const since = new Date();
+    const summary = await importText(db, "claims", fileFor(["NER-2024-0004"], 21), { databaseUrl: url, figures: "queue", actorId: editor.id });
+    expect(summary.figuresQueued).toBe(1);
+    expect(await queueRows()).toEqual([{ incidentId: await incidentId("NER-2024-0004"), requestedById: editor.id }]);
+    await startFigureQueue(url);
+    const revisions = await db.reconciliationRevision.findMany({ where: { at: { gte: since } } });
+    expect(revisions.length).toBeGreaterThan(0);
+    expect(new Set(revisions.map((r) => r.actorId))).toEqual(new Set([editor.id]));
+  }, 60_000);
+
+  it("keeps a request made while a worker holds an older one for the same incident", async () => {
+    const kobe = await incidentId(KOBE);
+    await db.$executeRaw`INSERT INTO "FigureRefreshRequest" ("incidentId") VALUES (${kobe}::uuid)`;
+    // A worker in another transaction has taken that request and not committed yet…
+    let release!: () => void;
+    let taken!: () => void;
+    const takenPromise = new Promise<void>((resolve) => (taken = resolve));
+    const held = withRawTransaction(
+      async (client) => {
+        await client.query(`SELECT id FROM "FigureRefreshRequest" ORDER BY id FOR UPDATE`);
+        taken();
+        await new Promise<void>((resolve) => (release = resolve));
+      },
+      { url },
+    );
+    await takenPromise;
+    // …when new claims for Kobé queue it again.
+    await db.$executeRaw`INSERT INTO "FigureRefreshRequest" ("incidentId") VALUES (${kobe}::uuid)`;
+    // A second worker skips the held request and serves the new one; the held one is still there.
+    expect(await refreshQueuedBatch(url)).toEqual({ requests: 1, incidents: 1 });
+    expect(await pendingFigureCount(db)).toBe(1);
+    release();
+    await held;
+    // The first worker ended without deleting (as one that failed would): its request waits, and is served next.
+    expect(await figuresPendingSince(db, kobe)).toBeInstanceOf(Date);
+    expect(await refreshQueuedBatch(url)).toEqual({ requests: 1, incidents: 1 });
+    expect(await refreshQueuedBatch(url)).toEqual({ requests: 0, incidents: 0 });
+    expect(await figuresPendingSince(db, kobe)).toBeNull();
+  }, 60_000);
+
+  it("leaves the requests of a failed batch queued, and says so in exports until they are served", async () => {
+    const ner = await incidentId("NER-2024-0002");
+    await db.$executeRaw`INSERT INTO "FigureRefreshRequest" ("incidentId") VALUES (${ner}::uuid)`;
+    // A statement that fails inside the batch (a bad search path for the worker's connection) rolls it back whole.
+    const broken = `${url}${url.includes("?") ? "&" : "?"}options=-c%20search_path%3Dnowhere`;
+    await expect(refreshQueuedBatch(broken)).rejects.toThrow();
+    expect(await pendingFigureCount(db)).toBe(1);
+
+    const version = await db.$transaction((tx) => dataVersion(tx, {}));
+    expect(version.figuresPending).toBe(1);
+    expect(dataVersionLabel(version)).toMatch(/^incidents=5; last-updated=\S+; figures-pending=1$/);
+
+    void startFigureQueue(url);
+    await figureQueueIdle(url);
+    const after = await db.$transaction((tx) => dataVersion(tx, {}));
+    expect(after.figuresPending).toBe(0);
+    expect(dataVersionLabel(after)).not.toContain("figures-pending");
+  }, 60_000);
+});
