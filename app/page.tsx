@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ExportMenu } from "@/components/export-menu";
+import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { toAppError } from "@/lib/errors";
+import { pendingFigureCount } from "@/lib/figures/figure-queue";
 import { FILTER_KEYS, INCIDENT_SORTS, parseView, withParams } from "@/lib/filters/filter-url";
 import { filterFacets, incidentPin } from "@/lib/incidents/analyst-queries";
 import { countIncidents, listIncidents } from "@/lib/incidents/incident-queries";
@@ -75,7 +77,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     if (!cursorProblem) throw error;
     return listIncidents({ ...filter, sort, limit: PAGE_SIZE });
   });
-  const [count, facets, pin] = await Promise.all([countIncidents(filter), filterFacets(), selectedCode ? incidentPin(selectedCode) : null]);
+  const [count, facets, pin, pending] = await Promise.all([countIncidents(filter), filterFacets(), selectedCode ? incidentPin(selectedCode) : null, pendingFigureCount(db)]);
 
   const canonical = filterToSearchParams(filter);
   const without = (...keys: string[]) => {
@@ -97,6 +99,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           {activeCount ? " the filters" : ""}
         </p>
       </div>
+      {pending ? (
+        <p className="notice" role="status">
+          The figures of {pending.toLocaleString("en")} {pending === 1 ? "incident are" : "incidents are"} being reconciled after an import: until then the map, the list and the
+          timeline show their figures from before it.
+        </p>
+      ) : null}
       {problem || cursorProblem ? (
         <p className="notice" role="alert">
           Part of this link was ignored. {problem ?? cursorProblem}

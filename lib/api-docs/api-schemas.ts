@@ -106,6 +106,11 @@ export const IncidentDetailSchema = z
       headline: HeadlineSchema,
       version: z.number().int(),
       updatedAt: z.string().datetime(),
+      figuresPendingSince: z
+        .string()
+        .datetime()
+        .nullable()
+        .describe("Set while claims a large import added wait for the background reconciliation: the figures shown are from before that import. Null when the figures are current."),
     }),
     claims: z.array(ClaimSchema),
     figures: z.array(FigureSchema.extend({ rationale: z.string() })),

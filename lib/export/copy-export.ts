@@ -24,11 +24,15 @@ export type CopyPlan = {
   copySql: string;
 };
 
-export type DataVersion = { incidents: number; lastUpdated: string | null };
+/** The export's fingerprint; figuresPending counts incidents whose figures the import queue has not reconciled yet (their figures predate claims listed beside them). */
+export type DataVersion = { incidents: number; lastUpdated: string | null; figuresPending: number };
 export type ByteChunk = { bytes: Uint8Array; rows: number };
 
 /** How far the COPY stream reads ahead of its consumer before it leaves the socket unread. */
 const COPY_HIGH_WATER_MARK = 256 * 1024;
+
+/** Read in the export's snapshot: incidents in the whole database whose figures wait for the queue (lib/figures/figure-queue.ts). */
+export const PENDING_FIGURES_SQL = `SELECT count(DISTINCT "incidentId")::int AS n FROM "FigureRefreshRequest"`;
 
 type Item = { version: DataVersion } | { chunk: ByteChunk };
 
@@ -51,7 +55,8 @@ async function* runCopy(plan: CopyPlan, url: string | undefined): AsyncGenerator
     for (const setting of plan.settings) await client.query(setting);
     const version = await client.query<{ incidents: number; lastUpdated: string | null }>(plan.versionSql);
     const row = version.rows[0];
-    yield { version: { incidents: row?.incidents ?? 0, lastUpdated: row?.lastUpdated ?? null } };
+    const pending = await client.query<{ n: number }>(PENDING_FIGURES_SQL);
+    yield { version: { incidents: row?.incidents ?? 0, lastUpdated: row?.lastUpdated ?? null, figuresPending: pending.rows[0]?.n ?? 0 } };
 
     yield { chunk: { bytes: Buffer.from(plan.header, "utf8"), rows: 0 } };
     copy = client.query(copyTo(plan.copySql, { highWaterMark: COPY_HIGH_WATER_MARK }));

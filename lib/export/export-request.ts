@@ -62,8 +62,10 @@ export type Provenance = {
   dataVersion: string;
 };
 
-export function dataVersionLabel(version: { incidents: number; lastUpdated: string | null }): string {
-  return `incidents=${version.incidents}; last-updated=${version.lastUpdated ?? "none"}`;
+export function dataVersionLabel(version: { incidents: number; lastUpdated: string | null; figuresPending: number }): string {
+  // Figures still being reconciled after an import are named: such an export is not reproducible.
+  const pending = version.figuresPending ? `; figures-pending=${version.figuresPending}` : "";
+  return `incidents=${version.incidents}; last-updated=${version.lastUpdated ?? "none"}${pending}`;
 }
 
 export function provenanceHeaders(p: Provenance, fileName: string): Record<string, string> {

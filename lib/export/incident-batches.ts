@@ -4,6 +4,7 @@
 import type { Tx } from "@/lib/db";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import { incidentWhere } from "@/lib/incidents/incident-queries";
+import { PENDING_FIGURES_SQL, type DataVersion } from "./copy-export";
 
 export const EXPORT_BATCH_SIZE = 2000;
 
@@ -59,7 +60,8 @@ export async function* incidentBatches(tx: Tx, filter: IncidentFilter, size = EX
 }
 
 /** A fingerprint that costs one query, for response headers: how many incidents and when the latest changed. */
-export async function dataVersion(tx: Tx, filter: IncidentFilter): Promise<{ incidents: number; lastUpdated: string | null }> {
+export async function dataVersion(tx: Tx, filter: IncidentFilter): Promise<DataVersion> {
   const agg = await tx.incident.aggregate({ where: incidentWhere(filter), _count: { _all: true }, _max: { updatedAt: true } });
-  return { incidents: agg._count._all, lastUpdated: agg._max.updatedAt?.toISOString() ?? null };
+  const pending = await tx.$queryRawUnsafe<{ n: number }[]>(PENDING_FIGURES_SQL);
+  return { incidents: agg._count._all, lastUpdated: agg._max.updatedAt?.toISOString() ?? null, figuresPending: pending[0]?.n ?? 0 };
 }

@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { figuresPendingSince } from "@/lib/figures/figure-queue";
 import { summaryCanAnswer, summaryCells } from "@/lib/map/map-cells";
 import type { IncidentFilter, IncidentListQuery, IncidentSort } from "@/lib/validation/incident-filter";
 import { figureSelect, sortFigures, toFigureDto, type FigureDto } from "./figure-dto";
@@ -200,7 +201,8 @@ export async function getIncidentByCode(code: string) {
     },
   });
   if (!incident) throw new NotFoundError(`Incident ${code}`);
-  return incident;
+  // Claims a large import added whose figures the queue has not reconciled yet (lib/figures/figure-queue.ts).
+  return { ...incident, figuresPendingSince: await figuresPendingSince(db, incident.id) };
 }
 
 export type IncidentDetail = Awaited<ReturnType<typeof getIncidentByCode>>;
@@ -233,6 +235,7 @@ export function incidentDetailDto(incident: IncidentDetail) {
           : { low: incident.headlineLow, best: incident.headlineBest, high: incident.headlineHigh, contested: incident.headlineContested },
       version: incident.version,
       updatedAt: incident.updatedAt.toISOString(),
+      figuresPendingSince: incident.figuresPendingSince?.toISOString() ?? null,
     },
     claims: incident.claims.map((c) => ({
       id: c.id,

@@ -94,6 +94,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
             <span className="number">{formatLowBestHigh(dto.incident.headline)}</span>
             <span>killed, all categories (low / best / high)</span>
             {dto.incident.headline.contested ? <span className="badge contested">contested</span> : null}
+            {incident.figuresPendingSince ? <span className="badge pending">being reconciled</span> : null}
           </p>
         ) : (
           <p className="meta">No killed figure reported.</p>
@@ -127,6 +128,12 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
 
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">Reconciled figures</h2>
+        {incident.figuresPendingSince ? (
+          <p className="notice figures-pending" role="status">
+            Being reconciled: claims imported at {incident.figuresPendingSince.toISOString().slice(0, 16).replace("T", " ")} UTC are listed below, but the figures are still those from before
+            that import. They are updated in the background within minutes; reload to see them.
+          </p>
+        ) : null}
         <ReconciliationPanel figures={incident.figures} claims={incident.claims} />
       </section>
 

@@ -1,0 +1,29 @@
+// While the figure queue has not reached an incident (after a large claims import), its page, the
+// API and the home page say that its figures predate the newest claims.
+import { expect, test } from "@playwright/test";
+import { withAppDatabase } from "./support/app-database";
+
+const KOBE = "MLI-2025-0001";
+
+test("an incident whose figures wait for the queue says so on its page, in the API and on the home page", async ({ page, request }) => {
+  // A request as a large import leaves it; no worker runs until the next import or start.
+  await withAppDatabase((db) => db.query(`INSERT INTO "FigureRefreshRequest" ("incidentId") SELECT id FROM "Incident" WHERE code = $1`, [KOBE]));
+  try {
+    await page.goto(`/incidents/${KOBE}`);
+    await expect(page.locator(".headline .badge.pending")).toHaveText("being reconciled");
+    await expect(page.getByRole("status").filter({ hasText: "Being reconciled" })).toContainText("the figures are still those from before that import");
+
+    const api = await request.get(`/api/incidents/${KOBE}`);
+    expect((await api.json()).incident.figuresPendingSince).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+    await page.goto("/");
+    await expect(page.getByRole("status").filter({ hasText: "being reconciled" })).toHaveText(/The figures of 1 incident are being reconciled after an import/);
+  } finally {
+    await withAppDatabase((db) => db.query(`DELETE FROM "FigureRefreshRequest"`));
+  }
+
+  await page.goto(`/incidents/${KOBE}`);
+  await expect(page.locator(".headline")).toBeVisible();
+  await expect(page.locator(".badge.pending")).toHaveCount(0);
+  expect((await (await request.get(`/api/incidents/${KOBE}`)).json()).incident.figuresPendingSince).toBeNull();
+});
