@@ -44,6 +44,7 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
-    env: { PORT: String(port), TRIANGULATE_DATA_DIR: dataDir, NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1" },
+    // Claims files touching more than two incidents queue their figures, so a test can follow the worker.
+    env: { PORT: String(port), TRIANGULATE_DATA_DIR: dataDir, NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1", IMPORT_QUEUE_FIGURES_ABOVE: "2" },
   },
 });

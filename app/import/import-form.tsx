@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from "react";
 import type { ImportProgress, ImportSummary, RowError } from "@/lib/import/import-types";
 import { figuresOutcome } from "@/lib/import/import-report";
+import { FigureQueueProgress } from "./figure-queue-progress";
 
 type Result = ImportSummary & { errorCount: number };
 type State =
@@ -161,7 +162,10 @@ function ImportResult({ summary: s }: { summary: Result }) {
               {s.claimsCreated} created, {s.claimsAlreadyPresent} already present, {s.claimsSuperseded} superseded
             </dd>
             <dt>Figures</dt>
-            <dd>{figuresOutcome(s)}</dd>
+            <dd>
+              {figuresOutcome(s)}
+              {s.figuresQueued ? <FigureQueueProgress queued={s.figuresQueued} /> : null}
+            </dd>
             {s.sourcesCreated.length ? (
               <>
                 <dt>New sources</dt>

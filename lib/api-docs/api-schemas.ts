@@ -175,12 +175,20 @@ export const ImportSummarySchema = z
     claimsSuperseded: count,
     sourcesCreated: z.array(z.string()),
     documentsCreated: count,
-    figuresRefreshed: count,
+    figuresRefreshed: count.describe("Incidents whose figures were reconciled inside the import."),
+    figuresQueued: count.describe("Incidents whose figures were queued for the background worker (claims files touching more than 5,000 incidents); see GET /api/figure-queue."),
     errors: z.array(RowErrorSchema).describe("At most 1,000; see errorCount."),
     errorCount: count,
     durationMs: count,
   })
   .register(apiSchemas, { id: "ImportSummary" });
+
+export const FigureQueueSchema = z
+  .object({
+    pendingIncidents: count.describe("Incidents whose figures wait for the worker: their stored figures predate claims a large import added."),
+    oldestRequestedAt: z.string().datetime().nullable().describe("When the oldest waiting request was made; null when nothing waits."),
+  })
+  .register(apiSchemas, { id: "FigureQueue" });
 
 export const ErrorSchema = z
   .object({

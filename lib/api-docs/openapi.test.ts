@@ -9,7 +9,7 @@ describe("the OpenAPI document", () => {
   it("documents the read endpoints, the exports and the import", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/incidents", "/api/incidents/{code}", "/api/sources", "/api/export/figures.csv", "/api/export/claims.csv", "/api/export/manifest", "/api/import"]),
+      expect.arrayContaining(["/api/incidents", "/api/incidents/{code}", "/api/sources", "/api/export/figures.csv", "/api/export/claims.csv", "/api/export/manifest", "/api/import", "/api/figure-queue"]),
     );
   });
 

@@ -173,6 +173,14 @@ export function openApiDocument(): OpenApiDocument {
           responses: { "200": { description: "The manifest.", content: { "application/json": { schema: ref("ExportManifest") } } }, "400": errorResponse("A bad parameter.") },
         },
       },
+      "/api/figure-queue": {
+        get: {
+          summary: "Figures waiting to be reconciled",
+          description: "How many incidents a large claims import left for the background worker, and since when. Zero when every stored figure reflects every claim; exports then carry no figures-pending in their data version.",
+          tags: ["Imports"],
+          responses: { "200": { description: "The queue.", content: { "application/json": { schema: ref("FigureQueue") } } } },
+        },
+      },
       "/api/import": {
         post: {
           summary: "Import a CSV file (editors)",

@@ -20,11 +20,11 @@ import { refreshFiguresOnConnection } from "@/lib/import/pg-refresh";
 /** Incidents per worker transaction: short enough that editors waiting on one of them wait ~2 s at most. */
 export const FIGURE_QUEUE_BATCH = 5_000;
 
-/** Queues a refresh of every incident in the temporary table `table`, inside the caller's transaction. */
-export async function queueFigureRefresh(client: pg.ClientBase, table: string, requestedById: string | null, at: string): Promise<number> {
+/** Queues a refresh of every incident given, inside the caller's transaction. */
+export async function queueFigureRefresh(client: pg.ClientBase, incidentIds: readonly string[], requestedById: string | null, at: string): Promise<number> {
   const { rowCount } = await client.query(
-    `INSERT INTO "FigureRefreshRequest" ("incidentId", "requestedById", "requestedAt") SELECT id, $1::uuid, $2::timestamp(3) FROM "${table}"`,
-    [requestedById, at],
+    `INSERT INTO "FigureRefreshRequest" ("incidentId", "requestedById", "requestedAt") SELECT id, $2::uuid, $3::timestamp(3) FROM unnest($1::uuid[]) AS id`,
+    [incidentIds, requestedById, at],
   );
   return rowCount ?? 0;
 }
@@ -111,8 +111,13 @@ export async function figureQueueIdle(url: string = databaseUrl()): Promise<void
 
 /** How many incidents wait for their figures. */
 export async function pendingFigureCount(db: Db): Promise<number> {
-  const rows = await db.$queryRaw<{ n: number }[]>`SELECT count(DISTINCT "incidentId")::int AS n FROM "FigureRefreshRequest"`;
-  return rows[0]?.n ?? 0;
+  return (await figureQueueStatus(db)).pendingIncidents;
+}
+
+/** The queue as GET /api/figure-queue shows it. */
+export async function figureQueueStatus(db: Db): Promise<{ pendingIncidents: number; oldestRequestedAt: string | null }> {
+  const rows = await db.$queryRaw<{ n: number; oldest: Date | null }[]>`SELECT count(DISTINCT "incidentId")::int AS n, min("requestedAt") AS oldest FROM "FigureRefreshRequest"`;
+  return { pendingIncidents: rows[0]?.n ?? 0, oldestRequestedAt: rows[0]?.oldest?.toISOString() ?? null };
 }
 
 /** When the incident's oldest waiting request was made; null when its figures are current. */

@@ -37,6 +37,7 @@ import type { EngineClaim } from "@/lib/domain/reconcile";
 import type { ClaimsRow } from "@/lib/validation/claims-row";
 import { emptyRefreshPlan, planIncidentRefresh, type IncidentDecisions, type StoredFigure } from "@/lib/figures/figure-plan";
 import { copyRowsIn } from "./pg-copy";
+import { env } from "@/lib/env";
 import { queueFigureRefresh } from "@/lib/figures/figure-queue";
 import { loadClaimants, loadDecisionsOf, loadEngineClaimsOf, loadStoredFiguresOf, stageIncidents, writeRefreshPlan, type Claimant } from "./pg-refresh";
 import type { CsvRow } from "./csv-file";
@@ -101,12 +102,12 @@ const CLAIM_COLUMNS = [
 ] as const;
 
 /**
- * Above this many incidents, an import (unless told otherwise) queues their figures for the
- * worker (lib/figures/figure-queue.ts) instead of reconciling them in its transaction: ~0.4 ms
- * per incident, so 5,000 hold the import ~2 s longer, and 100,000 about 35 s.
- * (An object so tests can lower it.)
+ * Above this many incidents (IMPORT_QUEUE_FIGURES_ABOVE, 5,000 by default), an import queues
+ * their figures for the worker (lib/figures/figure-queue.ts) unless told otherwise, instead of
+ * reconciling them in its transaction: ~0.4 ms per incident, so 5,000 hold the import ~2 s
+ * longer, and 100,000 about 35 s. (An object so tests can set it; null = the environment's.)
  */
-export const queueFiguresAbove = { incidents: 5_000 };
+export const queueFiguresAbove: { incidents: number | null } = { incidents: null };
 
 /** Incidents planned (engine + comparison) and written per slice; see "write" below. (An object so tests can make slices small.) */
 export const refreshSlice = { incidents: 25_000 };
@@ -218,9 +219,10 @@ export async function writeClaims(ctx: PgWriteContext<ClaimsRow>): Promise<void>
 
   // ── the incidents' claims (their rows are locked already), read once ──
   const incidentIds = [...new Set(planned.map((p) => p.incidentId))].sort();
-  await stageIncidents(client, "import_incidents", incidentIds);
+  const queue = options.figures === "queue" || (options.figures !== "refresh" && incidentIds.length > (queueFiguresAbove.incidents ?? env().IMPORT_QUEUE_FIGURES_ABOVE));
+  // The engine's reads join on the staged ids; the queue needs only the list.
+  if (!queue) await stageIncidents(client, "import_incidents", incidentIds);
   step("stage incidents");
-  const queue = options.figures === "queue" || (options.figures !== "refresh" && incidentIds.length > queueFiguresAbove.incidents);
   const existingByKey = new Map<string, string>();
   let claimants = new Map<string, Claimant>();
   let engineClaims = new Map<string, EngineClaim[]>();
@@ -377,10 +379,7 @@ export async function writeClaims(ctx: PgWriteContext<ClaimsRow>): Promise<void>
   let stored = new Map<string, StoredFigure[]>();
   if (queue) {
     await writeClaimsAndLinks();
-    if (touched.length) {
-      if (touched.length !== incidentIds.length) await stageIncidents(client, "import_touched", touched);
-      await queueFigureRefresh(client, touched.length === incidentIds.length ? "import_incidents" : "import_touched", options.actorId, now);
-    }
+    if (touched.length) await queueFigureRefresh(client, touched, options.actorId, now);
     summary.figuresQueued = touched.length;
     step("queue figures");
     return;

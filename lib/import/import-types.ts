@@ -31,7 +31,7 @@ export type ImportOptions = {
    * Claims imports: "refresh" reconciles the touched incidents' figures in the import's own
    * transaction; "queue" commits the claims and leaves the figures to the worker
    * (lib/figures/figure-queue.ts). By default, files touching more than
-   * claims-import.ts `queueFiguresAbove` incidents queue.
+   * IMPORT_QUEUE_FIGURES_ABOVE incidents (5,000) queue.
    */
   figures?: "refresh" | "queue";
   /** The database of the claims import's direct connection; by default the one the Prisma client given to runImport talks to. */

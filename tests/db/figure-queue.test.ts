@@ -28,9 +28,8 @@ beforeAll(async () => {
     });
   }
 }, 60_000);
-const threshold = queueFiguresAbove.incidents;
 afterEach(() => {
-  queueFiguresAbove.incidents = threshold;
+  queueFiguresAbove.incidents = null;
 });
 afterAll(async () => {
   await db.$disconnect();

@@ -76,3 +76,39 @@ test("an editor's API token imports from a script until it is revoked", async ({
   expect(afterRevoke.status()).toBe(401);
   await script.dispose();
 });
+
+test("a claims file touching more incidents than IMPORT_QUEUE_FIGURES_ABOVE commits its claims, and the page follows the worker until the figures are reconciled", async ({ page, request }) => {
+  // The e2e server queues above 2 incidents (playwright.config.ts). Three incidents of its own, in 2017.
+  await signInPage(page, "editor", "-queue");
+  const events = [
+    "event_id_cnty,event_date,event_type,sub_event_type,actor1,actor2,iso,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities",
+    "NIG80001,2017-03-02,Battles,Armed clash,Military Forces of Niger (2011-),ISGS,562,Niger,Tillaberi,Ayorou,14.73,0.92,1,AFP,E2E: queue test one,3",
+    "NIG80002,2017-03-09,Battles,Armed clash,Military Forces of Niger (2011-),ISGS,562,Niger,Tillaberi,Tera,14.01,0.75,1,AFP,E2E: queue test two,4",
+    "NIG80003,2017-03-16,Battles,Armed clash,Military Forces of Niger (2011-),ISGS,562,Niger,Tillaberi,Tongo Tongo,14.7,1.95,1,AFP,E2E: queue test three,5",
+  ].join("\n");
+  const created = await page.context().request.post("/api/import?format=acled&fileName=acled-queue.csv", { headers: { "content-type": "text/csv" }, data: events });
+  expect(await created.json()).toMatchObject({ imported: true, incidentsCreated: 3, figuresQueued: 0 });
+  const list = await (await request.get("/api/incidents?country=NER&from=2017-03-01&to=2017-03-31&limit=10")).json();
+  const codes = (list.items as { code: string }[]).map((i) => i.code).sort();
+  expect(codes).toHaveLength(3);
+
+  const claims = [
+    "incident_code,metric,category,value_min,value_max,qualifier,statement,claimant",
+    ...codes.map((code, i) => `${code},killed,civilians,${20 + i},${20 + i},exact,"E2E: ${20 + i} villagers were killed, a witness said.",hrw`),
+  ].join("\n");
+  await page.goto("/import");
+  await page.getByLabel("Format", { exact: true }).selectOption("claims");
+  await page.getByLabel("CSV file").setInputFiles({ name: "queue-claims.csv", mimeType: "text/csv", buffer: Buffer.from(claims) });
+  await page.getByRole("button", { name: "Import" }).click();
+  const result = page.getByRole("region", { name: "Imported" });
+  await expect(result).toContainText("3 created, 0 already present");
+  await expect(result).toContainText("queued for 3 incidents");
+  await expect(result.getByRole("status")).toHaveText("All figures are reconciled.");
+
+  // The worker stored the new figures: HRW's 20 is now the civilians' best.
+  const incident = await (await request.get(`/api/incidents/${codes[0]}`)).json();
+  expect(incident.incident.figuresPendingSince).toBeNull();
+  const civilians = (incident.figures as { metric: string; category: string; best: number; claimCount: number }[]).find((f) => f.metric === "killed" && f.category === "civilians");
+  expect(civilians).toMatchObject({ best: 20, claimCount: 1 });
+  expect((await (await request.get("/api/figure-queue")).json()).pendingIncidents).toBe(0);
+});
