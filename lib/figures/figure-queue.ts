@@ -43,6 +43,9 @@ export async function refreshQueuedBatch(url: string, limit = FIGURE_QUEUE_BATCH
       // An incident asked for twice in one batch is refreshed once, in the name of its first requester.
       const actorOf = new Map<string, string | null>();
       for (const r of rows) if (!actorOf.has(r.incidentId)) actorOf.set(r.incidentId, r.requestedById);
+      // Every incident of the batch locked at once, in id order as every writer locks them: the
+      // per-requester refreshes below would otherwise take their locks in several runs.
+      await client.query(`SELECT 1 FROM "Incident" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...actorOf.keys()]]);
       const byActor = new Map<string | null, string[]>();
       for (const [incidentId, actor] of actorOf) byActor.set(actor, [...(byActor.get(actor) ?? []), incidentId]);
       for (const [actor, incidentIds] of byActor) await refreshFiguresOnConnection(client, incidentIds, actor);
@@ -57,9 +60,11 @@ type Worker = { running: Promise<void> | null; again: boolean };
 const globalForQueue = globalThis as unknown as { triangulateFigureWorkers?: Map<string, Worker> };
 const workers = () => (globalForQueue.triangulateFigureWorkers ??= new Map());
 
-/** A failed batch (a deadlock with an editor's save, a lost connection) is tried again this many times before the worker gives up until the next start. */
+/** A failed batch (a deadlock with an editor's save, a lost connection) is tried again this many times before the worker gives up until its next wake-up (WAKE_UP_MS). */
 const ATTEMPTS = 3;
 const RETRY_DELAY_MS = 1_000;
+/** How often the server looks at the queue on its own: a worker that gave up, or requests queued by another process (npm run import against a running app that was stopped mid-way), are picked up within this. */
+export const WAKE_UP_MS = 30_000;
 
 async function drain(url: string, worker: Worker, onBatch?: (batch: QueueBatch) => void): Promise<void> {
   let failures = 0;
@@ -85,7 +90,7 @@ async function drain(url: string, worker: Worker, onBatch?: (batch: QueueBatch) 
 /**
  * Starts draining the queue of the database at `url` in this process, unless a drain is running
  * already (it then makes one more pass, for requests queued after it last looked). Resolves when
- * the queue is empty; never rejects (a failure is logged and the queue waits for the next start).
+ * the queue is empty; never rejects (a failure is logged and the queue waits for the next wake-up).
  */
 export function startFigureQueue(url: string = databaseUrl(), onBatch?: (batch: QueueBatch) => void): Promise<void> {
   const all = workers();
@@ -97,7 +102,7 @@ export function startFigureQueue(url: string = databaseUrl(), onBatch?: (batch: 
   }
   const w = worker;
   w.running = drain(url, w, onBatch)
-    .catch((error: unknown) => console.error(`figure queue: stopped after ${ATTEMPTS} failed attempts, the queue is kept for the next start:`, error))
+    .catch((error: unknown) => console.error(`figure queue: stopped after ${ATTEMPTS} failed attempts; the queue is kept and tried again within ${WAKE_UP_MS / 1000} s:`, error))
     .finally(() => {
       w.running = null;
     });

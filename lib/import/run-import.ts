@@ -243,14 +243,28 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
       await withRawTransaction(
         async (client) => {
           // One import at a time: incident codes and the idempotency checks assume nobody else is importing.
-          await client.query(`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`);
-          // Lookups that need only the raw cells go to PostgreSQL first: it works on them while this
-          // thread validates (100,000 claims rows: ~0.8 s of lookups hidden behind ~0.9 s of validation).
-          const early = spec.startEarly?.(client, file!.rows) ?? null;
-          early?.catch(() => {}); // awaited by the writer; a failure then is the writer's
-          const valid = validate();
-          if (summary.errors.length && !options.validOnly) throw new RollBack();
-          await spec.writeOnConnection({ ...contextFor(valid), client, early });
+          const { rows: free } = await client.query<{ got: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext('triangulate:import')) AS got`);
+          let early: Promise<unknown> | null = null;
+          let valid: ValidRow<unknown>[];
+          if (free[0]?.got) {
+            // Lookups that need only the raw cells go to PostgreSQL first: it works on them while this
+            // thread validates (100,000 claims rows: ~0.8 s of lookups hidden behind ~0.9 s of validation).
+            early = spec.startEarly?.(client, file!.rows) ?? null;
+            early?.catch(() => {}); // awaited by the writer (or below), so a failure is reported there
+            valid = validate();
+          } else {
+            // Another import runs: check the file first, so an invalid one is refused without waiting for it.
+            valid = validate();
+            if (summary.errors.length && !options.validOnly) throw new RollBack();
+            await client.query(`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`);
+          }
+          try {
+            if (summary.errors.length && !options.validOnly) throw new RollBack();
+            await spec.writeOnConnection({ ...contextFor(valid), client, early });
+          } finally {
+            // Nothing of the lookup may still be running on this connection when the transaction ends.
+            await early?.catch(() => {});
+          }
           summary.imported = true;
           await client.query(
             `INSERT INTO "AuditEvent" ("at", "actorId", "action", "entityType", "entityId", "after") VALUES ($1::timestamp(3), $2::uuid, 'import', 'Import', $3, $4::jsonb)`,

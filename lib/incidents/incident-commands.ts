@@ -77,8 +77,13 @@ export async function mergeIncidents(db: Db, code: string, input: z.input<typeof
   const values = MergeSchema.parse(input);
   if (values.targetCode === code) throw new AppError(400, "Invalid input — targetCode: an incident cannot be merged into itself", "invalid", { targetCode: ["an incident cannot be merged into itself"] });
   return db.$transaction(async (tx) => {
-    // Lock in code order so two opposite merges cannot deadlock.
-    const [first, second] = [code, values.targetCode].sort();
+    // Lock in id order, as every writer locks incidents (imports, the figure queue): two opposite
+    // merges, or a merge and an import, then cannot deadlock.
+    const ids = await tx.incident.findMany({ where: { code: { in: [code, values.targetCode] } }, select: { id: true, code: true } });
+    const [first, second] = [code, values.targetCode].sort((a, b) => {
+      const idOf = (c: string) => ids.find((i) => i.code === c)?.id ?? c;
+      return idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0;
+    });
     const locked = new Map([
       [first!, await lockedIncident(tx, first!)],
       [second!, await lockedIncident(tx, second!)],

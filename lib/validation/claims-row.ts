@@ -11,6 +11,7 @@ import { parseStatement } from "@/lib/domain/statement-parser";
 import { ASSESSMENTS, CATEGORIES, METRICS, QUALIFIERS, SOURCE_KINDS } from "@/lib/domain/vocabularies";
 import type { Assessment, Category, Metric, Qualifier, SourceKind } from "@/lib/domain/vocabularies";
 import { ClaimValuesSchema, isoDate } from "./claim";
+import { INCIDENT_CODE } from "./incident";
 import { emptyToNull, optionalCount, text } from "./csv-cells";
 
 export const CLAIMS_REQUIRED_COLUMNS = ["incident_code", "statement", "claimant"] as const;
@@ -43,7 +44,7 @@ const statedOn = z.preprocess(
 
 const CellsSchema = z.object({
   claim_id: uuid("claim_id"),
-  incident_code: z.string({ message: "incident_code is required" }).regex(/^[A-Z]{3}-\d{4}-\d{4,}$/, "incident_code must look like MLI-2025-0001"),
+  incident_code: z.string({ message: "incident_code is required" }).regex(INCIDENT_CODE, "incident_code must look like MLI-2025-0001"),
   metric: optionalEnum("metric", METRICS),
   category: optionalEnum("category", CATEGORIES),
   subgroup: text("subgroup", 80),

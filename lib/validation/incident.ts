@@ -3,6 +3,9 @@ import { z } from "zod";
 import { ACTOR_ROLES, DATE_PRECISIONS, GRADINGS } from "@/lib/domain/vocabularies";
 import { isoDate } from "./claim";
 
+/** An incident's code: country, year, serial (MLI-2025-0001). */
+export const INCIDENT_CODE = /^[A-Z]{3}-\d{4}-\d{4,}$/;
+
 const optionalText = (max: number, field: string) =>
   z
     .string()

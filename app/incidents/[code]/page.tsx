@@ -20,10 +20,9 @@ import { SourcesAndDocuments } from "./sources-documents";
 import "@/components/map/map.css";
 import "./incident-page.css";
 import { countryName } from "@/lib/format/country-name";
+import { INCIDENT_CODE } from "@/lib/validation/incident";
 
 export const dynamic = "force-dynamic";
-
-const CODE = /^[A-Z]{3}-\d{4}-\d{4,}$/;
 
 const ROLE_LABELS: Record<string, string> = { alleged_perpetrator: "Alleged perpetrator", target: "Target", escort: "Escort", other: "Other" };
 const DATE_PRECISION_LABELS: Record<string, string> = {
@@ -36,7 +35,7 @@ const DATE_PRECISION_LABELS: Record<string, string> = {
 
 /** One read per request, shared by the metadata and the page. */
 const load = cache(async (code: string) => {
-  if (!CODE.test(code)) return null;
+  if (!INCIDENT_CODE.test(code)) return null;
   try {
     return await getIncidentByCode(code);
   } catch (error) {
