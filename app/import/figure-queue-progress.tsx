@@ -39,7 +39,7 @@ export function FigureQueueProgress({ queued }: { queued: number }) {
     <p className="meta figure-queue-progress" role="status">
       {pending === 0
         ? "All figures are reconciled."
-        : `${pending.toLocaleString("en")} ${pending === 1 ? "incident" : "incidents"} still to reconcile${pending <= queued ? ` (${(queued - pending).toLocaleString("en")} of ${queued.toLocaleString("en")} done)` : " (other imports are queued too)"}…`}
+        : `${pending.toLocaleString("en")} ${pending === 1 ? "incident" : "incidents"} still to reconcile in all (this import queued ${queued.toLocaleString("en")})…`}
     </p>
   );
 }

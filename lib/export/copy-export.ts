@@ -19,20 +19,23 @@ export type CopyPlan = {
   /** The header record, written before the COPY's rows (with its CRLF). */
   header: string;
   /** One row: "incidents" (int) and "lastUpdated" (ISO text or NULL). */
+  /** One row: incidents, lastUpdated, figuresPending (see pendingFiguresSql). */
   versionSql: string;
   /** COPY (…) TO STDOUT WITH (FORMAT csv), values inlined (COPY takes no parameters). */
   copySql: string;
 };
 
-/** The export's fingerprint; figuresPending counts incidents whose figures the import queue has not reconciled yet (their figures predate claims listed beside them). */
+/** The export's fingerprint; figuresPending counts its incidents whose figures the queue has not reconciled yet (their figures predate claims listed beside them). */
 export type DataVersion = { incidents: number; lastUpdated: string | null; figuresPending: number };
 export type ByteChunk = { bytes: Uint8Array; rows: number };
 
 /** How far the COPY stream reads ahead of its consumer before it leaves the socket unread. */
 const COPY_HIGH_WATER_MARK = 256 * 1024;
 
-/** Read in the export's snapshot: incidents in the whole database whose figures wait for the queue (lib/figures/figure-queue.ts). */
-export const PENDING_FIGURES_SQL = `SELECT count(DISTINCT "incidentId")::int AS n FROM "FigureRefreshRequest"`;
+/** How many incidents matching `where` (SQL over the alias i) wait for the figure queue (lib/figures/figure-queue.ts). */
+export function pendingFiguresSql(where: string): string {
+  return `SELECT count(DISTINCT q."incidentId")::int FROM "FigureRefreshRequest" q JOIN "Incident" i ON i.id = q."incidentId" WHERE ${where}`;
+}
 
 type Item = { version: DataVersion } | { chunk: ByteChunk };
 
@@ -53,10 +56,9 @@ async function* runCopy(plan: CopyPlan, url: string | undefined): AsyncGenerator
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     for (const setting of plan.settings) await client.query(setting);
-    const version = await client.query<{ incidents: number; lastUpdated: string | null }>(plan.versionSql);
+    const version = await client.query<DataVersion>(plan.versionSql);
     const row = version.rows[0];
-    const pending = await client.query<{ n: number }>(PENDING_FIGURES_SQL);
-    yield { version: { incidents: row?.incidents ?? 0, lastUpdated: row?.lastUpdated ?? null, figuresPending: pending.rows[0]?.n ?? 0 } };
+    yield { version: { incidents: row?.incidents ?? 0, lastUpdated: row?.lastUpdated ?? null, figuresPending: row?.figuresPending ?? 0 } };
 
     yield { chunk: { bytes: Buffer.from(plan.header, "utf8"), rows: 0 } };
     copy = client.query(copyTo(plan.copySql, { highWaterMark: COPY_HIGH_WATER_MARK }));

@@ -16,7 +16,7 @@
 // bytes against the JavaScript formatter.
 import { incidentFilterSql } from "@/lib/incidents/incident-filter-sql";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
-import type { CopyPlan } from "./copy-export";
+import { pendingFiguresSql, type CopyPlan } from "./copy-export";
 import { inlineSql } from "./sql-literal";
 
 // Code points of the characters neutraliseText guards against: tab, CR, +, -, =, @ (and the apostrophe).
@@ -101,7 +101,9 @@ export function storedFiguresCopyPlan(filter: IncidentFilter): Omit<CopyPlan, "h
     ORDER BY i."code", r."metric", r."category"`;
   return {
     settings: COPY_SETTINGS,
-    versionSql: `SELECT count(*)::int AS "incidents", ${isoTimestampSql(`max(i."updatedAt")`)} AS "lastUpdated" FROM "Incident" i WHERE ${where}`,
+    versionSql: `SELECT count(*)::int AS "incidents", ${isoTimestampSql(`max(i."updatedAt")`)} AS "lastUpdated",
+                        (${pendingFiguresSql(where)}) AS "figuresPending"
+                   FROM "Incident" i WHERE ${where}`,
     copySql: `COPY (${select}) TO STDOUT WITH (FORMAT csv)`,
   };
 }

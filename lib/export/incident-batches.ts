@@ -4,7 +4,8 @@
 import type { Tx } from "@/lib/db";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import { incidentWhere } from "@/lib/incidents/incident-queries";
-import { PENDING_FIGURES_SQL, type DataVersion } from "./copy-export";
+import { incidentFilterSql } from "@/lib/incidents/incident-filter-sql";
+import type { DataVersion } from "./copy-export";
 
 export const EXPORT_BATCH_SIZE = 2000;
 
@@ -62,6 +63,7 @@ export async function* incidentBatches(tx: Tx, filter: IncidentFilter, size = EX
 /** A fingerprint that costs one query, for response headers: how many incidents and when the latest changed. */
 export async function dataVersion(tx: Tx, filter: IncidentFilter): Promise<DataVersion> {
   const agg = await tx.incident.aggregate({ where: incidentWhere(filter), _count: { _all: true }, _max: { updatedAt: true } });
-  const pending = await tx.$queryRawUnsafe<{ n: number }[]>(PENDING_FIGURES_SQL);
+  const pending = await tx.$queryRaw<{ n: number }[]>`
+    SELECT count(DISTINCT q."incidentId")::int AS n FROM "FigureRefreshRequest" q JOIN "Incident" i ON i.id = q."incidentId" WHERE ${incidentFilterSql(filter)}`;
   return { incidents: agg._count._all, lastUpdated: agg._max.updatedAt?.toISOString() ?? null, figuresPending: pending[0]?.n ?? 0 };
 }

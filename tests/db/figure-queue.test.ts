@@ -2,11 +2,14 @@
 // What must hold: the import decides by size, the worker reconciles in the importer's name, a
 // request made while a worker holds an older one for the same incident is not lost with it, a
 // failing batch leaves its requests queued, and exports say when figures are still pending.
+import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { endRawPools, withRawTransaction } from "@/lib/db/raw-pg";
 import { CLAIMS_COLUMNS } from "@/lib/export/columns";
 import { dataVersionLabel } from "@/lib/export/export-request";
+import { openCopyExport } from "@/lib/export/copy-export";
+import { storedFiguresCopyPlan } from "@/lib/export/figures-copy";
 import { dataVersion } from "@/lib/export/incident-batches";
 import { figureQueueIdle, figuresPendingSince, pendingFigureCount, refreshQueuedBatch, startFigureQueue } from "@/lib/figures/figure-queue";
 import { queueFiguresAbove } from "@/lib/import/claims-import";
@@ -147,11 +150,40 @@ describe("the figure queue", () => {
     const version = await db.$transaction((tx) => dataVersion(tx, {}));
     expect(version.figuresPending).toBe(1);
     expect(dataVersionLabel(version)).toMatch(/^incidents=5; last-updated=\S+; figures-pending=1$/);
+    // Counted within the export's filter: an export of Mali alone is not affected.
+    expect((await db.$transaction((tx) => dataVersion(tx, { country: ["MLI"] }))).figuresPending).toBe(0);
+    expect((await db.$transaction((tx) => dataVersion(tx, { country: ["NER"] }))).figuresPending).toBe(1);
+    // The same in the COPY export of figures.csv.
+    const copied = async (country: string) => {
+      const opened = await openCopyExport({ ...storedFiguresCopyPlan({ country: [country] }), header: "x" }, url);
+      await opened.chunks.return(undefined);
+      return opened.dataVersion.figuresPending;
+    };
+    expect([await copied("NER"), await copied("MLI")]).toEqual([1, 0]);
 
     void startFigureQueue(url);
     await figureQueueIdle(url);
     const after = await db.$transaction((tx) => dataVersion(tx, {}));
     expect(after.figuresPending).toBe(0);
     expect(dataVersionLabel(after)).not.toContain("figures-pending");
+  }, 60_000);
+
+  it("refuses an invalid file at once while another import holds the import lock, and imports the valid rows of a file whose incident_code cell holds junk", async () => {
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query(`SELECT pg_advisory_lock(hashtext('triangulate:import'))`);
+      const bad = csv(CLAIMS_COLUMNS, [CLAIMS_COLUMNS.map((c) => ({ incident_code: KOBE, metric: "killed", category: "civilians", value_min: "-1", qualifier: "exact", statement: "Queue test: a negative count.", claimant: "afp" })[c as string] ?? "")]);
+      const refused = await importText(db, "claims", bad, { databaseUrl: url });
+      expect(refused.imported).toBe(false);
+      expect(refused.errors.map((e) => e.column)).toEqual(["value_min"]);
+    } finally {
+      await holder.end();
+    }
+    // A NUL character in a code never reaches PostgreSQL: the row is refused, the others imported.
+    const text = fileFor(["NER-2024-0001", "NER-2024-0002"], 9).replace("NER-2024-0002", "NER-2024-\u00000002");
+    const summary = await importText(db, "claims", text, { databaseUrl: url, validOnly: true });
+    expect(summary).toMatchObject({ imported: true, claimsCreated: 1, invalidRows: 1 });
+    expect(summary.errors[0]).toMatchObject({ row: 2, column: "incident_code" });
   }, 60_000);
 });
