@@ -6,7 +6,8 @@ import { FLAG_LABELS, METHOD_LABELS } from "@/lib/format/flag-explanations";
 import { ShowOnMapButton } from "./show-on-map-button";
 import { countryName } from "@/lib/format/country-name";
 
-export function IncidentCard({ item }: { item: IncidentListItem }) {
+/** `pending`: its figures wait for the queue after a large import (lib/figures/figure-queue.ts). */
+export function IncidentCard({ item, pending = false }: { item: IncidentListItem; pending?: boolean }) {
   const headingId = `incident-${item.code}`;
   return (
     <article className="incident-card" aria-labelledby={headingId}>
@@ -21,9 +22,12 @@ export function IncidentCard({ item }: { item: IncidentListItem }) {
           <span className="number">{formatRange(item.headline)}</span>
           <span>killed, all categories (best {item.headline.best})</span>
           {item.headline.contested ? <span className="badge contested">contested</span> : null}
+          {pending ? <span className="badge pending">being reconciled</span> : null}
         </p>
       ) : (
-        <p className="meta">No killed figure reported.</p>
+        <p className="meta">
+          No killed figure reported.{pending ? <span className="badge pending">being reconciled</span> : null}
+        </p>
       )}
       <table className="figures">
         <caption className="sr-only">Reconciled figures of {item.title}</caption>

@@ -4,7 +4,7 @@ import { ExportMenu } from "@/components/export-menu";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { toAppError } from "@/lib/errors";
-import { pendingFigureCount } from "@/lib/figures/figure-queue";
+import { pendingAmong, pendingFigureCount } from "@/lib/figures/figure-queue";
 import { FILTER_KEYS, INCIDENT_SORTS, parseView, withParams } from "@/lib/filters/filter-url";
 import { filterFacets, incidentPin } from "@/lib/incidents/analyst-queries";
 import { countIncidents, listIncidents } from "@/lib/incidents/incident-queries";
@@ -78,6 +78,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     return listIncidents({ ...filter, sort, limit: PAGE_SIZE });
   });
   const [count, facets, pin, pending] = await Promise.all([countIncidents(filter), filterFacets(), selectedCode ? incidentPin(selectedCode) : null, pendingFigureCount(db)]);
+  const pendingCodes = pending ? await pendingAmong(db, list.items.map((item) => item.code)) : new Set<string>();
 
   const canonical = filterToSearchParams(filter);
   const without = (...keys: string[]) => {
@@ -148,7 +149,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 <ul className="incident-list" aria-label="Incidents">
                   {list.items.map((item) => (
                     <li key={item.code}>
-                      <IncidentCard item={item} />
+                      <IncidentCard item={item} pending={pendingCodes.has(item.code)} />
                     </li>
                   ))}
                 </ul>

@@ -125,6 +125,14 @@ export async function figureQueueStatus(db: Db): Promise<{ pendingIncidents: num
   return { pendingIncidents: rows[0]?.n ?? 0, oldestRequestedAt: rows[0]?.oldest?.toISOString() ?? null };
 }
 
+/** Which of these incidents (by code) wait for their figures. */
+export async function pendingAmong(db: Db, codes: string[]): Promise<Set<string>> {
+  if (!codes.length) return new Set();
+  const rows = await db.$queryRaw<{ code: string }[]>`
+    SELECT DISTINCT i.code FROM "FigureRefreshRequest" q JOIN "Incident" i ON i.id = q."incidentId" WHERE i.code = ANY(${codes}::text[])`;
+  return new Set(rows.map((r) => r.code));
+}
+
 /** When the incident's oldest waiting request was made; null when its figures are current. */
 export async function figuresPendingSince(db: Db, incidentId: string): Promise<Date | null> {
   const rows = await db.$queryRaw<{ at: Date | null }[]>`SELECT min("requestedAt") AS at FROM "FigureRefreshRequest" WHERE "incidentId" = ${incidentId}::uuid`;

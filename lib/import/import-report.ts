@@ -8,12 +8,14 @@ export function formatRowError(error: RowError): string {
   return `${place}${column}: ${error.message}${value}`;
 }
 
+const incidents = (n: number) => `${n} incident${n === 1 ? "" : "s"}`;
+
 /** What happened to the figures of the incidents the import touched. */
 export function figuresOutcome(s: Pick<ImportSummary, "figuresRefreshed" | "figuresQueued">): string {
   if (s.figuresQueued) {
-    return `queued for ${s.figuresQueued} incidents: they are reconciled in the background, and until then each shows its figures from before the import, marked as being reconciled`;
+    return `queued for ${incidents(s.figuresQueued)}: they are reconciled in the background, and until then each shows its figures from before the import, marked as being reconciled`;
   }
-  return `refreshed for ${s.figuresRefreshed} incidents`;
+  return `refreshed for ${incidents(s.figuresRefreshed)}`;
 }
 
 export function formatSummary(s: ImportSummary): string {

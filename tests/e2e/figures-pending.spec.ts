@@ -1,5 +1,5 @@
 // While the figure queue has not reached an incident (after a large claims import), its page, the
-// API and the home page say that its figures predate the newest claims.
+// API, the home page and its card in the list say that its figures predate the newest claims.
 import { expect, test } from "@playwright/test";
 import { withAppDatabase } from "./support/app-database";
 
@@ -18,6 +18,8 @@ test("an incident whose figures wait for the queue says so on its page, in the A
 
     await page.goto("/");
     await expect(page.getByRole("status").filter({ hasText: "being reconciled" })).toHaveText(/The figures of 1 incident are being reconciled after an import/);
+    // Its card in the list is marked too.
+    await expect(page.locator(".headline .badge.pending")).toHaveText("being reconciled");
   } finally {
     await withAppDatabase((db) => db.query(`DELETE FROM "FigureRefreshRequest"`));
   }
