@@ -11,7 +11,7 @@ const EnvSchema = z.object({
   MAP_TILE_ATTRIBUTION: z.string().optional(),
   /** "true" makes every page and read API require sign-in. Off by default: reading is public. */
   REQUIRE_LOGIN: z.enum(["true", "false"], { message: "REQUIRE_LOGIN must be true or false" }).default("false").transform((v) => v === "true"),
-  /** Claims imports touching more incidents than this commit first and leave the figures to the background worker (lib/figures/figure-queue.ts). */
+  /** Imports touching more incidents than this commit first and leave the figures to the background worker (lib/figures/figure-queue.ts). */
   IMPORT_QUEUE_FIGURES_ABOVE: z.coerce.number({ message: "IMPORT_QUEUE_FIGURES_ABOVE must be a whole number" }).int().min(0).default(5_000),
   /** Session cookies are Secure in production unless this says otherwise (e.g. plain-HTTP intranet). */
   SECURE_COOKIES: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),

@@ -176,7 +176,7 @@ export const ImportSummarySchema = z
     sourcesCreated: z.array(z.string()),
     documentsCreated: count,
     figuresRefreshed: count.describe("Incidents whose figures were reconciled inside the import."),
-    figuresQueued: count.describe("Incidents whose figures were queued for the background worker (claims files touching more than 5,000 incidents); see GET /api/figure-queue."),
+    figuresQueued: count.describe("Incidents whose figures were queued for the background worker (files touching more than 5,000 incidents); see GET /api/figure-queue."),
     errors: z.array(RowErrorSchema).describe("At most 1,000; see errorCount."),
     errorCount: count,
     durationMs: count,

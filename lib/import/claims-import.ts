@@ -37,9 +37,8 @@ import type { EngineClaim } from "@/lib/domain/reconcile";
 import type { ClaimsRow } from "@/lib/validation/claims-row";
 import { emptyRefreshPlan, planIncidentRefresh, type IncidentDecisions, type StoredFigure } from "@/lib/figures/figure-plan";
 import { copyRowsIn } from "./pg-copy";
-import { env } from "@/lib/env";
 import { INCIDENT_CODE } from "@/lib/validation/incident";
-import { queueFigureRefresh } from "@/lib/figures/figure-queue";
+import { queueFigureRefresh, queuesFigures } from "@/lib/figures/figure-queue";
 import { loadClaimants, loadDecisionsOf, loadEngineClaimsOf, loadStoredFiguresOf, stageIncidents, writeRefreshPlan, type Claimant } from "./pg-refresh";
 import type { CsvRow } from "./csv-file";
 import type { PgWriteContext, ValidRow } from "./run-import";
@@ -102,13 +101,6 @@ const CLAIM_COLUMNS = [
   "assessment", "assessmentReason", "assessedById", "assessedAt", "createdById", "createdAt", "updatedAt",
 ] as const;
 
-/**
- * Above this many incidents (IMPORT_QUEUE_FIGURES_ABOVE, 5,000 by default), an import queues
- * their figures for the worker (lib/figures/figure-queue.ts) unless told otherwise, instead of
- * reconciling them in its transaction: ~0.4 ms per incident, so 5,000 hold the import ~2 s
- * longer, and 100,000 about 35 s. (An object so tests can set it; null = the environment's.)
- */
-export const queueFiguresAbove: { incidents: number | null } = { incidents: null };
 
 /** Incidents planned (engine + comparison) and written per slice; see "write" below. (An object so tests can make slices small.) */
 export const refreshSlice = { incidents: 25_000 };
@@ -227,7 +219,7 @@ export async function writeClaims(ctx: PgWriteContext<ClaimsRow>): Promise<void>
 
   // ── the incidents' claims (their rows are locked already), read once ──
   const incidentIds = [...new Set(planned.map((p) => p.incidentId))].sort();
-  const queue = options.figures === "queue" || (options.figures !== "refresh" && incidentIds.length > (queueFiguresAbove.incidents ?? env().IMPORT_QUEUE_FIGURES_ABOVE));
+  const queue = queuesFigures(incidentIds.length, options.figures);
   // The engine's reads join on the staged ids; the queue needs only the list.
   if (!queue) await stageIncidents(client, "import_incidents", incidentIds);
   step("stage incidents");

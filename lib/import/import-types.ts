@@ -28,10 +28,9 @@ export type ImportOptions = {
   actorId: string | null;
   onProgress?: (progress: ImportProgress) => void;
   /**
-   * Claims imports: "refresh" reconciles the touched incidents' figures in the import's own
-   * transaction; "queue" commits the claims and leaves the figures to the worker
-   * (lib/figures/figure-queue.ts). By default, files touching more than
-   * IMPORT_QUEUE_FIGURES_ABOVE incidents (5,000) queue.
+   * "refresh" reconciles the touched incidents' figures in the import's own transaction; "queue"
+   * commits the claims and leaves the figures to the worker (lib/figures/figure-queue.ts). By
+   * default, files touching more than IMPORT_QUEUE_FIGURES_ABOVE incidents (5,000) queue.
    */
   figures?: "refresh" | "queue";
   /** The database of the claims import's direct connection; by default the one the Prisma client given to runImport talks to. */

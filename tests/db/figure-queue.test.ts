@@ -11,8 +11,7 @@ import { dataVersionLabel } from "@/lib/export/export-request";
 import { openCopyExport } from "@/lib/export/copy-export";
 import { storedFiguresCopyPlan } from "@/lib/export/figures-copy";
 import { dataVersion } from "@/lib/export/incident-batches";
-import { figureQueueIdle, figuresPendingSince, pendingFigureCount, refreshQueuedBatch, startFigureQueue } from "@/lib/figures/figure-queue";
-import { queueFiguresAbove } from "@/lib/import/claims-import";
+import { figureQueueIdle, figuresPendingSince, pendingFigureCount, queueFiguresAbove, refreshQueuedBatch, startFigureQueue } from "@/lib/figures/figure-queue";
 import { seedKobe } from "@/lib/seed/seed-database";
 import { csv, importText } from "./import-support";
 import { createDatabase } from "./test-database";
@@ -185,5 +184,19 @@ describe("the figure queue", () => {
     const summary = await importText(db, "claims", text, { databaseUrl: url, validOnly: true });
     expect(summary).toMatchObject({ imported: true, claimsCreated: 1, invalidRows: 1 });
     expect(summary.errors[0]).toMatchObject({ row: 2, column: "incident_code" });
+  }, 60_000);
+
+  it("queues the figures of a large ACLED file too: its new incidents show no figure until the worker has run", async () => {
+    queueFiguresAbove.incidents = 2;
+    const header = "event_id_cnty,event_date,event_type,location,latitude,longitude,fatalities,iso,country";
+    const events = [1, 2, 3].map((i) => `QUE${i},2023-04-0${i},Battles,Queue place ${i},14.${i},1.${i},${i * 10},562,Niger`);
+    const summary = await importText(db, "acled", [header, ...events].join("\n"), { databaseUrl: url });
+    expect(summary).toMatchObject({ imported: true, incidentsCreated: 3, figuresRefreshed: 0, figuresQueued: 3 });
+    const created = await db.incident.findMany({ where: { acledEventId: { in: ["QUE1", "QUE2", "QUE3"] } }, orderBy: { acledEventId: "asc" } });
+    expect(created.map((i) => i.headlineBest)).toEqual([null, null, null]);
+    expect(await pendingFigureCount(db)).toBe(3);
+    await startFigureQueue(url);
+    const after = await db.incident.findMany({ where: { acledEventId: { in: ["QUE1", "QUE2", "QUE3"] } }, orderBy: { acledEventId: "asc" } });
+    expect(after.map((i) => i.headlineBest)).toEqual([10, 20, 30]);
   }, 60_000);
 });
