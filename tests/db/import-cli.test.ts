@@ -28,9 +28,9 @@ beforeAll(async () => {
 type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
 /** Runs the CLI in one node process (no tsx wrapper process), so a signal reaches the importer itself. */
-function runCli(args: string[], onStderr?: (text: string, kill: () => void) => void): Promise<Run> {
+function runCli(args: string[], onStderr?: (text: string, kill: () => void) => void, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { env: { ...process.env, ...env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -84,10 +84,15 @@ describe("npm run import", () => {
     const rows = Array.from({ length: 15_000 }, (_, i) => [`KIL${i}`, "2025-04-01", "Battles", "Niger", `Place ${i}`, String(13 + (i % 100) / 100), String(2 + (i % 50) / 100), String(i % 9)]);
     const file = writeFile("big-acled.csv", csv(header, rows));
     const before = await counts(db);
-    const run = await runCli(["--format", "acled", file], (stderr, kill) => {
-      // Incidents and claims are written by now; their figures are being computed. Pull the plug.
-      if (stderr.includes("refreshing figures")) kill();
-    });
+    const run = await runCli(
+      ["--format", "acled", file],
+      (stderr, kill) => {
+        // Incidents and claims are written by now; their figures are being computed. Pull the plug.
+        if (stderr.includes("refreshing figures")) kill();
+      },
+      // 15,000 incidents would queue their figures: keep them in the transaction, the phase this test kills.
+      { IMPORT_QUEUE_FIGURES_ABOVE: "1000000" },
+    );
     expect(run.signal).toBe("SIGKILL");
     expect(run.stdout).toBe("");
     // PostgreSQL rolls back the dead connection's transaction; wait until its lock is gone.
@@ -98,5 +103,27 @@ describe("npm run import", () => {
     }
     expect(await counts(db)).toEqual(before);
     expect(await db.incident.count({ where: { acledEventId: { startsWith: "KIL" } } })).toBe(0);
+  }, 120_000);
+
+  it("killed while a large import writes (its figures to be queued), leaves the database and the queue as they were", async () => {
+    const header = ["event_id_cnty", "event_date", "event_type", "country", "location", "latitude", "longitude", "fatalities"];
+    const rows = Array.from({ length: 15_000 }, (_, i) => [`KIQ${i}`, "2025-04-02", "Battles", "Niger", `Place ${i}`, String(13 + (i % 100) / 100), String(2 + (i % 50) / 100), String(i % 9)]);
+    const file = writeFile("big-acled-queued.csv", csv(header, rows));
+    const before = await counts(db);
+    const run = await runCli(
+      ["--format", "acled", file],
+      (stderr, kill) => {
+        if (stderr.includes("writing")) kill();
+      },
+      { IMPORT_QUEUE_FIGURES_ABOVE: "5000" },
+    );
+    expect(run.signal).toBe("SIGKILL");
+    for (let i = 0; i < 50; i++) {
+      const locks = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`;
+      if (locks[0]!.n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await counts(db)).toEqual(before);
+    expect(await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "FigureRefreshRequest"`).toEqual([{ n: 0 }]);
   }, 120_000);
 });
