@@ -49,8 +49,12 @@ export function IncidentMap({ areaLinked, ...mapProps }: Props) {
       // Leaflet reports the same view more than once (e.g. as the map settles): only real moves count.
       if (latest.current?.key === key) return;
       latest.current = { bbox, view, key };
-      // Opening the page is not a move: leave its URL as it was shared.
-      if (first) return;
+      // Opening the page is not a move: leave its URL as it was shared; unless the area filter was
+      // switched on before the map knew where it was, which then takes this first view.
+      if (first) {
+        if (linkedRef.current && !new URLSearchParams(window.location.search).has("bbox")) navigate({ bbox, view: formatView(view) });
+        return;
+      }
       clearTimeout(timer.current);
       timer.current = setTimeout(() => {
         if (linkedRef.current) navigate({ bbox, view: formatView(view) });
@@ -73,7 +77,12 @@ export function IncidentMap({ areaLinked, ...mapProps }: Props) {
               const on = event.target.checked;
               setLinked(on);
               linkedRef.current = on;
-              navigate({ bbox: on ? (latest.current?.bbox ?? null) : null, view: latest.current ? formatView(latest.current.view) : null });
+              // Before the map has reported its view there is no area yet: the first view applies it (above).
+              if (!latest.current) {
+                if (!on) navigate({ bbox: null });
+                return;
+              }
+              navigate({ bbox: on ? latest.current.bbox : null, view: formatView(latest.current.view) });
             }}
           />
           Only incidents in the map area (list, count and timeline)
