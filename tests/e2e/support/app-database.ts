@@ -4,10 +4,16 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 
-export async function withAppDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** A connected client; the caller ends it. */
+export async function openAppDatabase(): Promise<pg.Client> {
   const instance = JSON.parse(fs.readFileSync(path.resolve("tests", ".tmp", "e2e-data", "instance.json"), "utf8")) as { url: string };
   const client = new pg.Client({ connectionString: instance.url });
   await client.connect();
+  return client;
+}
+
+export async function withAppDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = await openAppDatabase();
   try {
     return await work(client);
   } finally {
