@@ -79,50 +79,36 @@ describe("npm run import", () => {
     expect(run.stderr).toContain("--format must be one of acled, ucdp, claims");
   }, 60_000);
 
-  it("killed mid-import, leaves the database as it was", async () => {
+  /** Runs the CLI on 15,000 new ACLED events and kills it when stderr shows `phase`; waits until PostgreSQL has rolled it back. */
+  async function killDuring(prefix: string, phase: string, queueAbove: number) {
     const header = ["event_id_cnty", "event_date", "event_type", "country", "location", "latitude", "longitude", "fatalities"];
-    const rows = Array.from({ length: 15_000 }, (_, i) => [`KIL${i}`, "2025-04-01", "Battles", "Niger", `Place ${i}`, String(13 + (i % 100) / 100), String(2 + (i % 50) / 100), String(i % 9)]);
-    const file = writeFile("big-acled.csv", csv(header, rows));
-    const before = await counts(db);
-    const run = await runCli(
-      ["--format", "acled", file],
-      (stderr, kill) => {
-        // Incidents and claims are written by now; their figures are being computed. Pull the plug.
-        if (stderr.includes("refreshing figures")) kill();
-      },
-      // 15,000 incidents would queue their figures: keep them in the transaction, the phase this test kills.
-      { IMPORT_QUEUE_FIGURES_ABOVE: "1000000" },
-    );
-    expect(run.signal).toBe("SIGKILL");
-    expect(run.stdout).toBe("");
+    const rows = Array.from({ length: 15_000 }, (_, i) => [`${prefix}${i}`, "2025-04-01", "Battles", "Niger", `Place ${i}`, String(13 + (i % 100) / 100), String(2 + (i % 50) / 100), String(i % 9)]);
+    const file = writeFile(`big-acled-${prefix}.csv`, csv(header, rows));
+    const run = await runCli(["--format", "acled", file], (stderr, kill) => stderr.includes(phase) && kill(), { IMPORT_QUEUE_FIGURES_ABOVE: String(queueAbove) });
     // PostgreSQL rolls back the dead connection's transaction; wait until its lock is gone.
     for (let i = 0; i < 50; i++) {
       const locks = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`;
       if (locks[0]!.n === 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
+    return run;
+  }
+
+  it("killed mid-import, leaves the database as it was", async () => {
+    const before = await counts(db);
+    // Incidents and claims are written by then; their figures are being computed in the
+    // transaction (the threshold keeps 15,000 incidents from queueing). Pull the plug.
+    const run = await killDuring("KIL", "refreshing figures", 1_000_000);
+    expect(run.signal).toBe("SIGKILL");
+    expect(run.stdout).toBe("");
     expect(await counts(db)).toEqual(before);
     expect(await db.incident.count({ where: { acledEventId: { startsWith: "KIL" } } })).toBe(0);
   }, 120_000);
 
   it("killed while a large import writes (its figures to be queued), leaves the database and the queue as they were", async () => {
-    const header = ["event_id_cnty", "event_date", "event_type", "country", "location", "latitude", "longitude", "fatalities"];
-    const rows = Array.from({ length: 15_000 }, (_, i) => [`KIQ${i}`, "2025-04-02", "Battles", "Niger", `Place ${i}`, String(13 + (i % 100) / 100), String(2 + (i % 50) / 100), String(i % 9)]);
-    const file = writeFile("big-acled-queued.csv", csv(header, rows));
     const before = await counts(db);
-    const run = await runCli(
-      ["--format", "acled", file],
-      (stderr, kill) => {
-        if (stderr.includes("writing")) kill();
-      },
-      { IMPORT_QUEUE_FIGURES_ABOVE: "5000" },
-    );
+    const run = await killDuring("KIQ", "writing", 5_000);
     expect(run.signal).toBe("SIGKILL");
-    for (let i = 0; i < 50; i++) {
-      const locks = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`;
-      if (locks[0]!.n === 0) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
     expect(await counts(db)).toEqual(before);
     expect(await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "FigureRefreshRequest"`).toEqual([{ n: 0 }]);
   }, 120_000);
