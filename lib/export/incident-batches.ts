@@ -5,7 +5,8 @@ import type { Tx } from "@/lib/db";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import { incidentWhere } from "@/lib/incidents/incident-queries";
 import { incidentFilterSql } from "@/lib/incidents/incident-filter-sql";
-import type { DataVersion } from "./copy-export";
+import { pendingFiguresSql, type DataVersion } from "./copy-export";
+import { inlineSql } from "./sql-literal";
 
 export const EXPORT_BATCH_SIZE = 2000;
 
@@ -63,7 +64,6 @@ export async function* incidentBatches(tx: Tx, filter: IncidentFilter, size = EX
 /** A fingerprint that costs one query, for response headers: how many incidents and when the latest changed. */
 export async function dataVersion(tx: Tx, filter: IncidentFilter): Promise<DataVersion> {
   const agg = await tx.incident.aggregate({ where: incidentWhere(filter), _count: { _all: true }, _max: { updatedAt: true } });
-  const pending = await tx.$queryRaw<{ n: number }[]>`
-    SELECT count(DISTINCT q."incidentId")::int AS n FROM "FigureRefreshRequest" q JOIN "Incident" i ON i.id = q."incidentId" WHERE ${incidentFilterSql(filter)}`;
+  const pending = await tx.$queryRawUnsafe<{ n: number }[]>(`SELECT (${pendingFiguresSql(inlineSql(incidentFilterSql(filter)))}) AS n`);
   return { incidents: agg._count._all, lastUpdated: agg._max.updatedAt?.toISOString() ?? null, figuresPending: pending[0]?.n ?? 0 };
 }

@@ -6,13 +6,13 @@
 // (figuresPendingSince, pendingFigureCount).
 //
 // The worker runs in the process that queued the work (the web server after an upload, the
-// command line, the benchmark) and again when the server starts (instrumentation.ts), so a
-// queue left by a stopped process is drained. Each batch is one transaction: it takes the oldest
+// command line, the benchmark), and in the server at start and every WAKE_UP_MS
+// (instrumentation.ts), so a queue left by a stopped process or a failed batch is drained. Each batch is one transaction: it takes the oldest
 // requests that no other worker holds (FOR UPDATE SKIP LOCKED, so several servers can share the
 // queue), refreshes their incidents as refreshIncidentFigures would, and deletes exactly those
 // requests. A request made meanwhile is a new row, so it is never deleted unserved.
 import type pg from "pg";
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { withRawTransaction } from "@/lib/db/raw-pg";
 import { databaseUrl, env } from "@/lib/env";
 import { refreshFiguresOnConnection } from "@/lib/import/pg-refresh";
@@ -34,13 +34,14 @@ export function queuesFigures(incidents: number, mode?: "refresh" | "queue"): bo
 /** Incidents per worker transaction: short enough that editors waiting on one of them wait ~2 s at most. */
 export const FIGURE_QUEUE_BATCH = 5_000;
 
-/** Queues a refresh of every incident given, inside the caller's transaction. */
-export async function queueFigureRefresh(client: pg.ClientBase, incidentIds: readonly string[], requestedById: string | null, at: string): Promise<number> {
-  const { rowCount } = await client.query(
-    `INSERT INTO "FigureRefreshRequest" ("incidentId", "requestedById", "requestedAt") SELECT id, $2::uuid, $3::timestamp(3) FROM unnest($1::uuid[]) AS id`,
-    [incidentIds, requestedById, at],
-  );
-  return rowCount ?? 0;
+/** Queues a refresh of every incident given ($1 ids, $2 requester, $3 when), in the caller's transaction. */
+const QUEUE_SQL = `INSERT INTO "FigureRefreshRequest" ("incidentId", "requestedById", "requestedAt") SELECT id, $2::uuid, $3::timestamp(3) FROM unnest($1::uuid[]) AS id`;
+
+/** Queues a refresh of every incident given, inside the caller's transaction (a pg connection, or a Prisma transaction). */
+export async function queueFigureRefresh(client: pg.ClientBase | Tx, incidentIds: readonly string[], requestedById: string | null, at: string): Promise<void> {
+  const params = [incidentIds, requestedById, at];
+  if ("$executeRawUnsafe" in client) await client.$executeRawUnsafe(QUEUE_SQL, ...params);
+  else await client.query(QUEUE_SQL, params);
 }
 
 export type QueueBatch = { requests: number; incidents: number };
@@ -80,7 +81,7 @@ const RETRY_DELAY_MS = 1_000;
 /** How often the server looks at the queue on its own: a worker that gave up, or requests queued by another process (npm run import against a running app that was stopped mid-way), are picked up within this. */
 export const WAKE_UP_MS = 30_000;
 
-async function drain(url: string, worker: Worker, onBatch?: (batch: QueueBatch) => void): Promise<void> {
+async function drain(url: string, worker: Worker): Promise<void> {
   let failures = 0;
   do {
     worker.again = false;
@@ -96,7 +97,6 @@ async function drain(url: string, worker: Worker, onBatch?: (batch: QueueBatch) 
         continue;
       }
       if (!batch.requests) break;
-      onBatch?.(batch);
     }
   } while (worker.again);
 }
@@ -106,7 +106,7 @@ async function drain(url: string, worker: Worker, onBatch?: (batch: QueueBatch) 
  * already (it then makes one more pass, for requests queued after it last looked). Resolves when
  * the queue is empty; never rejects (a failure is logged and the queue waits for the next wake-up).
  */
-export function startFigureQueue(url: string = databaseUrl(), onBatch?: (batch: QueueBatch) => void): Promise<void> {
+export function startFigureQueue(url: string = databaseUrl()): Promise<void> {
   const all = workers();
   let worker = all.get(url);
   if (!worker) all.set(url, (worker = { running: null, again: false }));
@@ -115,7 +115,7 @@ export function startFigureQueue(url: string = databaseUrl(), onBatch?: (batch: 
     return worker.running;
   }
   const w = worker;
-  w.running = drain(url, w, onBatch)
+  w.running = drain(url, w)
     .catch((error: unknown) => console.error(`figure queue: stopped after ${ATTEMPTS} failed attempts; the queue is kept and tried again within ${WAKE_UP_MS / 1000} s:`, error))
     .finally(() => {
       w.running = null;

@@ -13,7 +13,7 @@
 //   says which file it came from.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
-import { queuesFigures } from "@/lib/figures/figure-queue";
+import { queueFigureRefresh, queuesFigures } from "@/lib/figures/figure-queue";
 import { refreshFiguresInBulk } from "./bulk-refresh";
 import { ACTOR_COLUMNS, CLAIM_COLUMNS, INCIDENT_COLUMNS, insertRows } from "./bulk-sql";
 import type { DatasetEvent } from "@/lib/validation/dataset-event";
@@ -190,7 +190,7 @@ export async function writeDatasetEvents(ctx: WriteContext<DatasetEvent>, datase
   // ── figures of every incident that got a claim: here, or by the worker for a large file (as claims files) ──
   const touched = [...new Set(newClaims.map((c) => c.incidentId))];
   if (queuesFigures(touched.length, options.figures)) {
-    await tx.$executeRaw`INSERT INTO "FigureRefreshRequest" ("incidentId", "requestedById", "requestedAt") SELECT id, ${options.actorId}::uuid, ${now}::timestamp(3) FROM unnest(${touched}::uuid[]) AS id`;
+    await queueFigureRefresh(tx, touched, options.actorId, now);
     summary.figuresQueued = touched.length;
     return;
   }
