@@ -7,10 +7,11 @@
 //
 // The worker runs in the process that queued the work (the web server after an upload, the
 // command line, the benchmark), and in the server at start and every WAKE_UP_MS
-// (instrumentation.ts), so a queue left by a stopped process or a failed batch is drained. Each batch is one transaction: it takes the oldest
-// requests that no other worker holds (FOR UPDATE SKIP LOCKED, so several servers can share the
-// queue), refreshes their incidents as refreshIncidentFigures would, and deletes exactly those
-// requests. A request made meanwhile is a new row, so it is never deleted unserved.
+// (instrumentation.ts), so a queue left by a stopped process or a failed batch is drained. Each
+// batch is one transaction: it takes the oldest requests that nobody holds, nor their incidents
+// (FOR UPDATE SKIP LOCKED, so several servers can share the queue and an import's locks are never
+// waited for), refreshes their incidents as refreshIncidentFigures would, and deletes exactly
+// those requests. A request made meanwhile is a new row, so it is never deleted unserved.
 import type pg from "pg";
 import type { Db, Tx } from "@/lib/db";
 import { withRawTransaction } from "@/lib/db/raw-pg";
@@ -46,21 +47,28 @@ export async function queueFigureRefresh(client: pg.ClientBase | Tx, incidentIds
 
 export type QueueBatch = { requests: number; incidents: number };
 
-/** One worker transaction: up to `limit` of the oldest free requests, their incidents refreshed, the requests deleted. */
+/**
+ * One worker transaction: up to `limit` of the oldest free requests, their incidents refreshed, the
+ * requests deleted. A request is free when no other worker holds it and nobody holds its incident:
+ * an import locks the incidents of its file a slice at a time, so a worker that waited for one of
+ * them while holding others could deadlock with it. Skipped requests wait for the next batch.
+ */
 export async function refreshQueuedBatch(url: string, limit = FIGURE_QUEUE_BATCH): Promise<QueueBatch> {
   return withRawTransaction(
     async (client) => {
       const { rows } = await client.query<{ id: string; incidentId: string; requestedById: string | null }>(
-        `SELECT id::text, "incidentId", "requestedById" FROM "FigureRefreshRequest" ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        `SELECT r.id::text, r."incidentId", r."requestedById" FROM "FigureRefreshRequest" r JOIN "Incident" i ON i.id = r."incidentId"
+          ORDER BY r.id LIMIT $1 FOR UPDATE OF r, i SKIP LOCKED`,
         [limit],
       );
-      if (!rows.length) return { requests: 0, incidents: 0 };
+      if (!rows.length) {
+        // Requests for incidents that no longer exist (the join never finds them) are dropped.
+        await client.query(`DELETE FROM "FigureRefreshRequest" r WHERE NOT EXISTS (SELECT 1 FROM "Incident" i WHERE i.id = r."incidentId")`);
+        return { requests: 0, incidents: 0 };
+      }
       // An incident asked for twice in one batch is refreshed once, in the name of its first requester.
       const actorOf = new Map<string, string | null>();
       for (const r of rows) if (!actorOf.has(r.incidentId)) actorOf.set(r.incidentId, r.requestedById);
-      // Every incident of the batch locked at once, in id order as every writer locks them: the
-      // per-requester refreshes below would otherwise take their locks in several runs.
-      await client.query(`SELECT 1 FROM "Incident" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[...actorOf.keys()]]);
       const byActor = new Map<string | null, string[]>();
       for (const [incidentId, actor] of actorOf) byActor.set(actor, [...(byActor.get(actor) ?? []), incidentId]);
       for (const [actor, incidentIds] of byActor) await refreshFiguresOnConnection(client, incidentIds, actor);

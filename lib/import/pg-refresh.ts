@@ -1,5 +1,5 @@
 // Refreshes the stored figures of many incidents on a direct pg connection (the claims import's
-// transaction), reading and writing with a handful of set-based statements whatever the number of
+// transaction, the figure queue's worker), reading and writing with a handful of set-based statements whatever the number of
 // incidents: the incidents are staged in a temporary table, their claims, decisions and stored
 // figures come out with one COPY or query each, the engine runs here, and the changes go back
 // with COPY (new figures, revisions) and one UPDATE … FROM a staged table each (changed figures,
@@ -21,7 +21,7 @@ import { stepTimer } from "./step-timer";
 /** How Prisma reads a TIMESTAMP(3): as UTC, written back by toISOString(). */
 const ISO_TIMESTAMP = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-export type Claimant = EngineClaim["claimant"];
+type Claimant = EngineClaim["claimant"];
 
 /** The elements of an array in COPY text form whose elements never need quotes (uuids, enum labels). */
 function plainArray(text: string | null): string[] {
@@ -32,7 +32,7 @@ function plainArray(text: string | null): string[] {
 const int = (text: string | null) => (text === null ? null : Number(text));
 
 /** A temporary table of incident ids (gone at commit or rollback): the join key of every read below. */
-export async function stageIncidents(client: pg.ClientBase, table: string, ids: readonly string[]): Promise<void> {
+async function stageIncidents(client: pg.ClientBase, table: string, ids: readonly string[]): Promise<void> {
   await client.query(`DROP TABLE IF EXISTS "${table}"`);
   await client.query(`CREATE TEMP TABLE "${table}" (id uuid PRIMARY KEY) ON COMMIT DROP`);
   await copyRowsIn(client, table, ["id"], ids.map((id) => [id]));
@@ -40,37 +40,27 @@ export async function stageIncidents(client: pg.ClientBase, table: string, ids: 
 }
 
 /** Locks the staged incidents in id order (as refreshIncidentFigures locks its one), so a concurrent refresh waits for us. */
-export async function lockIncidents(client: pg.ClientBase, table: string): Promise<void> {
+async function lockIncidents(client: pg.ClientBase, table: string): Promise<void> {
   await client.query(`SELECT 1 FROM "Incident" i WHERE i.id IN (SELECT id FROM "${table}") ORDER BY i.id FOR UPDATE`);
 }
 
 /** Every source, as the engine sees a claimant. (Sources are few: hundreds, not millions.) */
-export async function loadClaimants(client: pg.ClientBase): Promise<Map<string, Claimant>> {
+async function loadClaimants(client: pg.ClientBase): Promise<Map<string, Claimant>> {
   const { rows } = await client.query<{ id: string; name: string; kind: SourceKind; isParty: boolean }>(`SELECT id, name, kind::text AS kind, "isParty" FROM "Source"`);
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, isParty: r.isParty }]));
 }
 
-/** A stored claim beyond what the engine reads: what the import needs to recognise it again. */
-export type ClaimExtras = { incidentId: string; statementMd5: string };
-
 /**
  * The claims of the staged incidents as the engine reads them (engine-input.ts `toEngineClaim`):
- * relayed sources only when the claimant publishes the document itself. `onClaim` also hears
- * each claim's incident and the md5 of its statement.
+ * relayed sources only when the claimant publishes the document itself.
  */
-export async function loadEngineClaimsOf(
-  client: pg.ClientBase,
-  table: string,
-  claimants: Map<string, Claimant>,
-  onClaim?: (claim: EngineClaim, extras: ClaimExtras) => void,
-): Promise<Map<string, EngineClaim[]>> {
+async function loadEngineClaimsOf(client: pg.ClientBase, table: string, claimants: Map<string, Claimant>): Promise<Map<string, EngineClaim[]>> {
   const byIncident = new Map<string, EngineClaim[]>();
   await copyRowsOut(
     client,
     `SELECT c.id, c."incidentId", c."claimantId", c.metric, c.category, c.subgroup, c."valueMin", c."valueMax", c.qualifier,
             to_char(c."statedOn", 'YYYY-MM-DD'), to_char(c."createdAt", ${ISO_TIMESTAMP}), c."supersedesId", c.assessment, c."retractedAt" IS NOT NULL,
-            CASE WHEN d."sourceId" = c."claimantId" THEN (SELECT array_agg(r."sourceId") FROM "DocumentRelay" r WHERE r."documentId" = d.id) END,
-            md5(c.statement)
+            CASE WHEN d."sourceId" = c."claimantId" THEN (SELECT array_agg(r."sourceId") FROM "DocumentRelay" r WHERE r."documentId" = d.id) END
        FROM "Claim" c JOIN "${table}" t ON t.id = c."incidentId" LEFT JOIN "Document" d ON d.id = c."documentId"`,
     (f) => {
       const claimant = claimants.get(f[2]!);
@@ -95,14 +85,13 @@ export async function loadEngineClaimsOf(
       let list = byIncident.get(incidentId);
       if (!list) byIncident.set(incidentId, (list = []));
       list.push(claim);
-      onClaim?.(claim, { incidentId, statementMd5: f[15]! });
     },
   );
   return byIncident;
 }
 
 /** The latest non-withdrawn decision per staged incident and group (as engine-input.ts `loadDecisions`). */
-export async function loadDecisionsOf(client: pg.ClientBase, table: string): Promise<Map<string, IncidentDecisions>> {
+async function loadDecisionsOf(client: pg.ClientBase, table: string): Promise<Map<string, IncidentDecisions>> {
   const { rows } = await client.query<{ incidentId: string; metric: Metric; category: Category; best: number; low: number | null; high: number | null; rationale: string; decidedById: string | null; decidedAt: string }>(
     `SELECT DISTINCT ON (d."incidentId", d.metric, d.category) d."incidentId", d.metric::text AS metric, d.category::text AS category, d.best, d.low, d.high, d.rationale,
             d."decidedById", to_char(d."decidedAt", ${ISO_TIMESTAMP}) AS "decidedAt"
@@ -120,7 +109,7 @@ export async function loadDecisionsOf(client: pg.ClientBase, table: string): Pro
 }
 
 /** The stored figures of the staged incidents, with the columns the refresh compares. */
-export async function loadStoredFiguresOf(client: pg.ClientBase, table: string): Promise<Map<string, StoredFigure[]>> {
+async function loadStoredFiguresOf(client: pg.ClientBase, table: string): Promise<Map<string, StoredFigure[]>> {
   const out = new Map<string, StoredFigure[]>();
   await copyRowsOut(
     client,
@@ -164,7 +153,7 @@ const figureValues = (v: Values) => [
 ];
 
 /** Writes a refresh plan: new figures and revisions by COPY, changed figures and headlines by one UPDATE each. */
-export async function writeRefreshPlan(client: pg.ClientBase, plan: FigureRefreshPlan): Promise<void> {
+async function writeRefreshPlan(client: pg.ClientBase, plan: FigureRefreshPlan): Promise<void> {
   const step = stepTimer("figures");
   if (plan.creates.length) {
     await copyRowsIn(
@@ -223,7 +212,7 @@ export async function writeRefreshPlan(client: pg.ClientBase, plan: FigureRefres
 }
 
 /** Plans the refresh of every incident given, from inputs already loaded. `onProgress` hears how many are planned. */
-export function planRefresh(
+function planRefresh(
   incidentIds: readonly string[],
   inputs: { claims: Map<string, EngineClaim[]>; decisions: Map<string, IncidentDecisions>; stored: Map<string, StoredFigure[]> },
   actorId: string | null,
@@ -238,8 +227,8 @@ export function planRefresh(
 
 /**
  * Refreshes the figures of the given incidents on `client`, inside the caller's transaction:
- * lock, read, reconcile, write. The claims import does these steps itself, reusing the claims it
- * has already read; this whole form is what the tests compare with refreshIncidentFigures.
+ * lock, read, reconcile, write (the claims import's and the figure worker's refresh; the tests
+ * compare it with refreshIncidentFigures).
  */
 export async function refreshFiguresOnConnection(client: pg.ClientBase, incidentIds: readonly string[], actorId: string | null): Promise<FigureRefreshPlan> {
   const ids = [...new Set(incidentIds)].sort();

@@ -1,11 +1,13 @@
 // Imports one CSV file: read → check the header → validate every row (zod) → inside ONE
 // transaction, check what the rows refer to, then write and refresh the figures of every
 // touched incident (or, for a large claims file, queue them: lib/figures/figure-queue.ts), then
-// record one audit event. (Claims files write through COPY, so their
-// transaction is on a direct pg connection to the same database; ACLED and GED files write
-// through a Prisma interactive transaction.) Nothing is written while any row is invalid,
-// unless validOnly asks for the valid rows alone. Killing the process at any point leaves the
-// database as it was: PostgreSQL rolls back the open transaction when its connection drops.
+// record one audit event. ACLED and GED files are read whole and written through a Prisma
+// interactive transaction. Claims files are read a slice at a time on a direct pg connection
+// (COPY): PostgreSQL checks and writes one slice while this thread parses and validates the next
+// (claims-import.ts). Nothing is committed while any row is invalid, unless validOnly asks for
+// the valid rows alone: a slice written before a bad row is found is rolled back with the rest.
+// Killing the process at any point leaves the database as it was: PostgreSQL rolls back the open
+// transaction when its connection drops.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { audit } from "@/lib/audit";
@@ -16,9 +18,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { ACLED_OPTIONAL_COLUMNS, ACLED_REQUIRED_COLUMNS, AcledRowSchema } from "@/lib/validation/acled-row";
 import { CLAIMS_REQUIRED_COLUMNS, cellIssues, validateClaimsRow, type ClaimsRow, type RowResult } from "@/lib/validation/claims-row";
 import { UCDP_OPTIONAL_COLUMNS, UCDP_REQUIRED_COLUMNS, UcdpRowSchema } from "@/lib/validation/ucdp-row";
-import { startIncidentLookup, writeClaims } from "./claims-import";
-import { CsvFileError, readCsv, type CsvFile, type CsvRow } from "./csv-file";
+import { claimsSlice, openClaimsWriter } from "./claims-import";
+import { CsvFileError, readCsvSlices, type CsvFile, type CsvRow } from "./csv-file";
 import { writeDatasetEvents } from "./dataset-import";
+import { stepTimer } from "./step-timer";
 import type { DatasetEvent } from "@/lib/validation/dataset-event";
 import type { ImportFormat, ImportOptions, ImportProgress, ImportSummary, RowError } from "./import-types";
 
@@ -27,25 +30,32 @@ export const IMPORT_TIMEOUT_MS = 60 * 60_000;
 
 export type ValidRow<T> = { row: number; line: number; value: T };
 
-/** What a writer sees: the valid rows, and a way to refuse one of them for a reason found in the database. */
+/** What a writer sees: a way to refuse a row for a reason found in the database, and whether it may write. */
 type BaseContext<T> = {
-  rows: ValidRow<T>[];
   options: ImportOptions;
   summary: ImportSummary;
   reject: (row: ValidRow<T>, column: string, message: string, value?: string) => void;
   isRejected: (row: ValidRow<T>) => boolean;
   /** Called by the writer once references are checked: throws to roll back when nothing may be written. */
   checkpoint: () => void;
+  /** False once the import is sure to roll back (a dry run, or a refused row without validOnly): then check, but do not write. */
+  mayWrite: () => boolean;
   progress: (progress: ImportProgress) => void;
 };
 
-/** A writer inside a Prisma interactive transaction. */
-export type WriteContext<T> = BaseContext<T> & { tx: Tx };
-/**
- * A writer on a direct pg connection (COPY), inside a transaction run-import.ts opened on it;
- * `early` is what its format's startEarly began before the rows were validated (null without one).
- */
-export type PgWriteContext<T> = BaseContext<T> & { client: pg.PoolClient; early: Promise<unknown> | null };
+/** A writer inside a Prisma interactive transaction, given every valid row at once. */
+export type WriteContext<T> = BaseContext<T> & { tx: Tx; rows: ValidRow<T>[] };
+/** A writer on a direct pg connection (COPY), inside a transaction run-import.ts opened on it, given the valid rows a slice at a time. */
+export type PgWriteContext<T> = BaseContext<T> & { client: pg.PoolClient };
+
+/** Takes the valid rows of a file a slice at a time; every call but finish returns at once (the work runs in order on the connection). */
+export type SliceWriter<T> = {
+  add: (rows: ValidRow<T>[]) => void;
+  /** Resolves when the work given so far is done; rejects with its failure. */
+  settled: () => Promise<void>;
+  /** After the last slice: whatever waits for the whole file, then the figures. */
+  finish: () => Promise<void>;
+};
 
 type FormatSpec<T> = {
   required: readonly string[];
@@ -54,7 +64,7 @@ type FormatSpec<T> = {
   validate: (cells: Record<string, string>) => RowResult<T>;
 } & (
   | { write: (ctx: WriteContext<T>) => Promise<void> }
-  | { writeOnConnection: (ctx: PgWriteContext<T>) => Promise<void>; startEarly?: (client: pg.ClientBase, rows: readonly CsvRow[]) => Promise<unknown> }
+  | { openWriter: (ctx: PgWriteContext<T>) => SliceWriter<T>; sliceRows: () => number }
 );
 
 function zodRow<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import("zod").ZodError } }) {
@@ -81,8 +91,8 @@ const FORMATS: { [F in ImportFormat]: FormatSpec<F extends "claims" ? ClaimsRow 
     required: CLAIMS_REQUIRED_COLUMNS,
     known: CLAIMS_COLUMNS,
     validate: validateClaimsRow,
-    writeOnConnection: writeClaims,
-    startEarly: startIncidentLookup,
+    openWriter: openClaimsWriter,
+    sliceRows: () => claimsSlice.rows,
   },
 };
 
@@ -138,11 +148,11 @@ function headerErrors(header: string[], spec: FormatSpec<unknown>, format: Impor
   return errors;
 }
 
-function validateRows<T>(rows: CsvRow[], header: string[], spec: FormatSpec<T>, errors: RowError[], progress: (p: ImportProgress) => void): ValidRow<T>[] {
+function validateRows<T>(rows: CsvRow[], header: string[], spec: FormatSpec<T>, errors: RowError[], progress: (p: ImportProgress) => void, total = rows.length): ValidRow<T>[] {
   const valid: ValidRow<T>[] = [];
   const width = header.length;
-  rows.forEach((row, index) => {
-    if (index % 5000 === 0) progress({ phase: "validating", done: index, total: rows.length });
+  rows.forEach((row) => {
+    if (row.row % 5000 === 0) progress({ phase: "validating", done: row.row, total: Math.max(total, row.row) });
     if (row.width !== width) {
       errors.push({ row: row.row, line: row.line, column: null, message: `The row has ${row.width} cells but the header has ${width} columns (a stray comma, or an unclosed quote?).` });
       return;
@@ -157,8 +167,17 @@ function validateRows<T>(rows: CsvRow[], header: string[], spec: FormatSpec<T>, 
     if (result.ok) valid.push({ row: row.row, line: row.line, value: result.value });
     else for (const issue of result.issues) errors.push({ row: row.row, line: row.line, column: issue.column, value: row.cells[issue.column], message: issue.message });
   });
-  progress({ phase: "validating", done: rows.length, total: rows.length });
   return valid;
+}
+
+/** Lets the event loop run: the writer's statements go out and their answers come in. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** About how many rows a file has (its lines but the header; quoted line breaks count too), for progress. */
+function estimateRows(text: string): number {
+  let lines = 0;
+  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines++;
+  return Math.max(lines - (text.endsWith("\n") ? 1 : 0), 0);
 }
 
 const byPosition = (a: RowError, b: RowError) => (a.row ?? 0) - (b.row ?? 0);
@@ -196,74 +215,109 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
     progress({ phase: "done", done: summary.rows, total: summary.rows });
     return summary;
   };
+  const refuseFile = (error: CsvFileError) => {
+    // Not CSV: nothing of it counts, and whatever was found in its rows before is moot.
+    summary.rows = 0;
+    summary.errors = [{ row: null, line: error.line, column: null, message: error.message }];
+    return finish();
+  };
 
   progress({ phase: "reading", done: 0, total: 0 });
-  let file: CsvFile | null;
+  const spec = FORMATS[options.format] as FormatSpec<unknown>;
+  const slices = readCsvSlices(text);
+  let first: CsvFile;
   try {
-    file = readCsv(text);
+    first = slices.next().value as CsvFile; // the first slice has the header (an empty file throws)
   } catch (error) {
     if (!(error instanceof CsvFileError)) throw error;
-    summary.errors.push({ row: null, line: error.line, column: null, message: error.message });
-    return finish();
+    return refuseFile(error);
   }
-  summary.rows = file.rows.length;
-  const spec = FORMATS[options.format] as FormatSpec<unknown>;
-  const fileErrors = headerErrors(file.header, spec, options.format);
+  const header = first.header;
+  const fileErrors = headerErrors(header, spec, options.format);
   if (fileErrors.length) {
     summary.errors.push(...fileErrors);
     return finish();
   }
-  const header = file.header;
-  const validate = () => {
-    const valid = validateRows(file!.rows, header, spec, summary.errors, progress);
-    // The raw cells are no longer needed (errors carry their own values): let them go before writing.
-    file = null;
-    return valid;
-  };
 
   const rejected = new Set<number>();
-  const contextFor = (valid: ValidRow<unknown>[]): BaseContext<unknown> => ({
-    rows: valid,
+  /** Errors found in the database, as opposed to in the rows themselves. */
+  const referenceErrors = new Set<RowError>();
+  const refused = () => summary.errors.length > 0 && !options.validOnly;
+  const context: BaseContext<unknown> = {
     options,
     summary,
     reject: (row, column, message, value) => {
       rejected.add(row.row);
-      summary.errors.push({ row: row.row, line: row.line, column, value, message });
+      const error = { row: row.row, line: row.line, column, value, message };
+      referenceErrors.add(error);
+      summary.errors.push(error);
     },
     isRejected: (row) => rejected.has(row.row),
     checkpoint: () => {
-      if ((summary.errors.length && !options.validOnly) || options.dryRun) throw new RollBack();
+      if (refused() || options.dryRun) throw new RollBack();
     },
+    mayWrite: () => !refused() && !options.dryRun,
     progress,
-  });
+  };
   try {
-    if ("writeOnConnection" in spec) {
-      // The whole write path on one direct connection, in one transaction: COPY needs it, and
-      // a Prisma transaction would be another transaction.
+    if ("openWriter" in spec) {
       await withRawTransaction(
         async (client) => {
           // One import at a time: incident codes and the idempotency checks assume nobody else is importing.
           const { rows: free } = await client.query<{ got: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext('triangulate:import')) AS got`);
-          let early: Promise<unknown> | null = null;
-          let valid: ValidRow<unknown>[];
-          if (free[0]?.got) {
-            // Lookups that need only the raw cells go to PostgreSQL first: it works on them while this
-            // thread validates (100,000 claims rows: ~0.8 s of lookups hidden behind ~0.9 s of validation).
-            early = spec.startEarly?.(client, file!.rows) ?? null;
-            early?.catch(() => {}); // awaited by the writer (or below), so a failure is reported there
-            valid = validate();
-          } else {
-            // Another import runs: check the file first, so an invalid one is refused without waiting for it.
-            valid = validate();
-            if (summary.errors.length && !options.validOnly) throw new RollBack();
-            await client.query(`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`);
-          }
+          const writer = spec.openWriter({ ...context, client });
+          const total = estimateRows(text);
+          const invalidRows = () => summary.errors.some((e) => !referenceErrors.has(e));
+          let pending: ValidRow<unknown>[] = [];
+          const held: ValidRow<unknown>[][] = [];
+          const give = () => {
+            if (free[0]?.got) writer.add(pending);
+            else held.push(pending);
+            pending = [];
+          };
+          const take = (slice: CsvFile, last: boolean) => {
+            summary.rows += slice.rows.length;
+            const valid = validateRows(slice.rows, header, spec, summary.errors, progress, total);
+            progress({ phase: "validating", done: summary.rows, total: last ? summary.rows : Math.max(total, summary.rows) });
+            // A file with an invalid row is refused whole: its rows need only be validated, for the report.
+            if (invalidRows() && !options.validOnly) return;
+            for (const row of valid) {
+              pending.push(row);
+              if (pending.length >= spec.sliceRows()) give();
+            }
+            if (last && pending.length) give();
+          };
+          const step = stepTimer("claims file");
+          let readingMs = 0; // this thread's own work on the file, as opposed to the writer's
           try {
-            if (summary.errors.length && !options.validOnly) throw new RollBack();
-            await spec.writeOnConnection({ ...contextFor(valid), client, early });
+            // PostgreSQL works through the slices given while this thread parses and validates the
+            // next piece of the file: yielding after each piece lets the writer's statements go out.
+            for (let slice: IteratorResult<CsvFile> = { done: false, value: first }; !slice.done; ) {
+              const current = slice.value;
+              const began = performance.now();
+              slice = slices.next();
+              take(current, !!slice.done);
+              readingMs += performance.now() - began;
+              await yieldToLoop();
+            }
+            if (!free[0]?.got) {
+              // Another import runs: the file was checked first, so an invalid one is refused without waiting for it.
+              if (refused()) throw new RollBack();
+              await client.query(`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`);
+              for (const rows of held) writer.add(rows);
+            }
+            if (invalidRows() && !options.validOnly) {
+              // As when the rows are checked before the references: the report is about the rows.
+              await writer.settled();
+              summary.errors = summary.errors.filter((e) => !referenceErrors.has(e));
+              throw new RollBack();
+            }
+            step(`read and validated (${(readingMs / 1000).toFixed(2)} s of parsing and validating)`);
+            await writer.finish();
+            step("the writer's work after the last row");
           } finally {
-            // Nothing of the lookup may still be running on this connection when the transaction ends.
-            await early?.catch(() => {});
+            // Nothing of the writer's may still be running on this connection when the transaction ends.
+            await writer.settled().catch(() => {});
           }
           summary.imported = true;
           await client.query(
@@ -275,13 +329,20 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
         { url: options.databaseUrl ?? databaseUrlOf(db), begin: "BEGIN ISOLATION LEVEL READ COMMITTED" },
       );
     } else {
-      const valid = validate();
-      if (summary.errors.length && !options.validOnly) return finish();
+      const rows = first.rows;
+      for (const slice of slices) for (const row of slice.rows) rows.push(row);
+      summary.rows = rows.length;
+      progress({ phase: "validating", done: 0, total: rows.length });
+      const valid = validateRows(rows, header, spec, summary.errors, progress);
+      progress({ phase: "validating", done: rows.length, total: rows.length });
+      // The raw cells are no longer needed (errors carry their own values): let them go before writing.
+      rows.length = 0;
+      if (refused()) return finish();
       await db.$transaction(
         async (tx) => {
           // One import at a time: incident codes and the idempotency checks assume nobody else is importing.
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`;
-          await spec.write({ ...contextFor(valid), tx });
+          await spec.write({ ...context, tx, rows: valid });
           summary.imported = true;
           await audit(tx, { actorId: options.actorId, action: "import", entityType: "Import", entityId: randomUUID(), after: auditRecord(summary, options) });
         },
@@ -289,6 +350,7 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
       );
     }
   } catch (error) {
+    if (error instanceof CsvFileError) return refuseFile(error);
     if (!(error instanceof RollBack)) throw error;
     // Counts describe what would have been written; nothing was.
     summary.imported = false;

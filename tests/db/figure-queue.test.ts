@@ -1,7 +1,8 @@
 // Large claims imports queue their incidents' figures for a worker (lib/figures/figure-queue.ts).
 // What must hold: the import decides by size, the worker reconciles in the importer's name, a
 // request made while a worker holds an older one for the same incident is not lost with it, a
-// failing batch leaves its requests queued, and exports say when figures are still pending.
+// worker never waits for an incident someone holds, a failing batch leaves its requests queued,
+// and exports say when figures are still pending.
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db";
@@ -136,6 +137,34 @@ describe("the figure queue", () => {
     expect(await refreshQueuedBatch(url)).toEqual({ requests: 1, incidents: 1 });
     expect(await refreshQueuedBatch(url)).toEqual({ requests: 0, incidents: 0 });
     expect(await figuresPendingSince(db, kobe)).toBeNull();
+  }, 60_000);
+
+  it("skips a request whose incident someone holds, rather than wait (an import locks its incidents a slice at a time)", async () => {
+    const kobe = await incidentId(KOBE);
+    const other = await incidentId("NER-2024-0001");
+    await db.$executeRaw`INSERT INTO "FigureRefreshRequest" ("incidentId") VALUES (${kobe}::uuid), (${other}::uuid), (${"00000000-0000-4000-8000-000000000000"}::uuid)`;
+    let release!: () => void;
+    let locked!: () => void;
+    const lockedPromise = new Promise<void>((resolve) => (locked = resolve));
+    const held = withRawTransaction(
+      async (client) => {
+        await client.query(`SELECT 1 FROM "Incident" WHERE id = $1 FOR UPDATE`, [kobe]);
+        locked();
+        await new Promise<void>((resolve) => (release = resolve));
+      },
+      { url },
+    );
+    await lockedPromise;
+    // Served: the free incident. Skipped: Kobé, held. (A worker that waited would hang here.)
+    expect(await refreshQueuedBatch(url)).toEqual({ requests: 1, incidents: 1 });
+    // Nothing free is left: the request for an incident that does not exist is dropped, Kobé's kept.
+    expect(await refreshQueuedBatch(url)).toEqual({ requests: 0, incidents: 0 });
+    expect(await pendingFigureCount(db)).toBe(1);
+    expect(await figuresPendingSince(db, kobe)).toBeInstanceOf(Date);
+    release();
+    await held;
+    expect(await refreshQueuedBatch(url)).toEqual({ requests: 1, incidents: 1 });
+    expect(await pendingFigureCount(db)).toBe(0);
   }, 60_000);
 
   it("leaves the requests of a failed batch queued, and says so in exports until they are served", async () => {

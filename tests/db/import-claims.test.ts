@@ -1,9 +1,10 @@
 // Importing claims files: the round trip of an export, idempotency, malformed files, the
 // statement parser, references, --valid-only and the audit record.
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addClaim, assessClaim, retractClaim, supersedeClaim } from "@/lib/claims/claim-commands";
 import type { Db } from "@/lib/db";
 import { CLAIMS_COLUMNS, FIGURES_COLUMNS } from "@/lib/export/columns";
+import { claimsSlice } from "@/lib/import/claims-import";
 import { seedKobe } from "@/lib/seed/seed-database";
 import { csvRecords, exportText } from "./export-support";
 import { copyReferenceData, counts, csv, importText } from "./import-support";
@@ -245,5 +246,106 @@ describe("malformed files change nothing", () => {
     expect(await db.claim.count()).toBe(before.claims + 2);
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: "import" }, orderBy: { id: "desc" } });
     expect(event.after).toMatchObject({ rows: 3, importedRows: 2, invalidRows: 1, validOnly: true });
+  });
+});
+
+describe("a file read a slice at a time", () => {
+  // A slice of one row: every row is checked, and the rows before it written, before the next
+  // row is even read. Whatever a later row finds must still undo or change nothing written early.
+  const defaultSlice = claimsSlice.rows;
+  afterEach(() => {
+    claimsSlice.rows = defaultSlice;
+  });
+  const older = "7a1e0c3e-1111-4d2b-8c1a-2b3c4d5e6f01";
+  const newer = "7a1e0c3e-2222-4d2b-8c1a-2b3c4d5e6f02";
+  const row = (cells: Partial<Record<(typeof CLAIMS_COLUMNS)[number], string>>) =>
+    CLAIMS_COLUMNS.map((c) => cells[c] ?? ({ incident_code: CODE, metric: "killed", category: "civilians", qualifier: "exact", stated_on: "2025-02-20" } as Record<string, string>)[c] ?? "");
+  const claim = (n: number, more: Partial<Record<(typeof CLAIMS_COLUMNS)[number], string>> = {}) =>
+    row({ value_min: String(n), value_max: String(n), statement: `Slices: ${n} civilians were killed.`, claimant: "hrw", ...more });
+
+  it("an invalid row late in the file: nothing written, and only the rows' problems reported", async () => {
+    claimsSlice.rows = 1;
+    const db = await useTestDb();
+    await seedKobe(db);
+    const before = await counts(db);
+    const text = csv(CLAIMS_COLUMNS, [
+      claim(41, { claimant: "slices-radio", claimant_kind: "local_media", document_title: "Slices bulletin" }),
+      claim(42, { incident_code: "MLI-2099-0001" }),
+      claim(43),
+      claim(44, { value_min: "-1" }),
+    ]);
+    const summary = await importText(db, "claims", text);
+    expect(summary.imported).toBe(false);
+    // Row 2's unknown incident was found in the database before row 4 was read; as for a file
+    // checked whole, the report is about the rows when a row is invalid.
+    expect(summary.errors.map((e) => [e.row, e.column])).toEqual([[4, "value_min"]]);
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it("a reference refused in the last row: the claims, source and document of the rows before are rolled back", async () => {
+    claimsSlice.rows = 1;
+    const db = await useTestDb();
+    await seedKobe(db);
+    const before = await counts(db);
+    const text = csv(CLAIMS_COLUMNS, [claim(51, { claimant: "slices-radio", claimant_kind: "local_media", document_title: "Slices bulletin" }), claim(52), claim(53, { claimant: "nobody-knows" })]);
+    const summary = await importText(db, "claims", text);
+    expect(summary.imported).toBe(false);
+    expect(summary.errors.map((e) => [e.row, e.column])).toEqual([[3, "claimant"]]);
+    expect(await counts(db)).toEqual(before);
+  });
+
+  it("gives what one slice gives: held-back links, refusals down a chain, documents and sources made once", async () => {
+    const text = csv(CLAIMS_COLUMNS, [
+      // Superseded by a row further down, which is invalid: refused, and so is the row superseded by it; neither is written.
+      claim(61, { claim_id: older, superseded_by: newer }),
+      claim(62, { claim_id: "7a1e0c3e-3333-4d2b-8c1a-2b3c4d5e6f03", superseded_by: older }),
+      // A new source and a new document, named again three rows down.
+      claim(63, { claimant: "slices-radio", claimant_kind: "local_media", document_title: "Slices bulletin" }),
+      claim(64, { claim_id: newer, stated_on: "2025-02-31" }),
+      claim(65),
+      claim(66, { claimant: "slices-radio", document_title: "Slices bulletin", metric: "injured" }),
+      // The same claim as row 5: already present.
+      claim(65),
+      // Superseded by a row further down that is written: the link is made.
+      claim(67, { claim_id: "7a1e0c3e-4444-4d2b-8c1a-2b3c4d5e6f04", superseded_by: "7a1e0c3e-5555-4d2b-8c1a-2b3c4d5e6f05" }),
+      claim(68, { claim_id: "7a1e0c3e-5555-4d2b-8c1a-2b3c4d5e6f05", stated_on: "2025-02-22" }),
+      // Another publisher's document of the same title: its own, as if the file were checked whole
+      // (the radio's bulletin, written slices ago, is not a document "of the database").
+      claim(69, { claimant: "afp", document_title: "Slices bulletin" }),
+    ]);
+    const results = [];
+    for (const size of [1, 2, defaultSlice]) {
+      claimsSlice.rows = size;
+      const db = await useTestDb();
+      await seedKobe(db);
+      const before = await counts(db);
+      const summary = await importText(db, "claims", text, { validOnly: true });
+      const claims = await db.claim.findMany({
+        where: { statement: { startsWith: "Slices:" } },
+        orderBy: { valueMin: "asc" },
+        select: { valueMin: true, supersedesId: true, claimant: { select: { slug: true } }, document: { select: { title: true } } },
+      });
+      const after = await counts(db);
+      const { durationMs: _ms, ...rest } = summary;
+      results.push({ summary: rest, claims, added: { claims: after.claims - before.claims, sources: after.sources - before.sources, documents: after.documents - before.documents } });
+    }
+    const [oneRow, twoRows, whole] = results;
+    expect(whole!.summary).toMatchObject({ imported: true, claimsCreated: 6, claimsAlreadyPresent: 1, claimsSuperseded: 1, sourcesCreated: ["slices-radio"], documentsCreated: 2 });
+    expect(whole!.summary.errors.map((e) => [e.row, e.column])).toEqual([
+      [1, "superseded_by"],
+      [2, "superseded_by"],
+      [4, "stated_on"],
+    ]);
+    expect(whole!.claims.map((c) => [c.valueMin, c.claimant.slug, c.document?.title ?? null, c.supersedesId])).toEqual([
+      [63, "slices-radio", "Slices bulletin", null],
+      [65, "hrw", null, null],
+      [66, "slices-radio", "Slices bulletin", null],
+      [67, "hrw", null, null],
+      [68, "hrw", null, "7a1e0c3e-4444-4d2b-8c1a-2b3c4d5e6f04"],
+      [69, "afp", "Slices bulletin", null],
+    ]);
+    expect(whole!.added).toEqual({ claims: 6, sources: 1, documents: 2 });
+    expect(oneRow).toEqual(whole);
+    expect(twoRows).toEqual(whole);
   });
 });

@@ -1,5 +1,5 @@
-// The claims import writes on its own pg connection (COPY) and refreshes the figures of the
-// incidents it touches from the claims it holds (lib/import/pg-refresh.ts). It must store exactly
+// The claims import writes on its own pg connection (COPY), a slice of rows at a time, and
+// refreshes the figures of the incidents it touches (lib/import/pg-refresh.ts). It must store exactly
 // what lib/figures/refresh-figures.ts `refreshIncidentFigures` stores for the same claims, and,
 // being one transaction, leave nothing behind when it fails or is killed half-way.
 import { spawn } from "node:child_process";
@@ -14,7 +14,7 @@ import { endRawPools, withRawTransaction } from "@/lib/db/raw-pg";
 import { CLAIMS_COLUMNS } from "@/lib/export/columns";
 import { figuresPendingSince, pendingFigureCount, startFigureQueue } from "@/lib/figures/figure-queue";
 import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
-import { refreshSlice } from "@/lib/import/claims-import";
+import { claimsSlice } from "@/lib/import/claims-import";
 import { refreshFiguresOnConnection } from "@/lib/import/pg-refresh";
 import { seedKobe } from "@/lib/seed/seed-database";
 import { counts, csv, importText } from "./import-support";
@@ -27,9 +27,9 @@ const open = (url: string) => {
   clients.push(db);
   return db;
 };
-const defaultSlice = refreshSlice.incidents;
+const defaultSlice = claimsSlice.rows;
 afterEach(() => {
-  refreshSlice.incidents = defaultSlice;
+  claimsSlice.rows = defaultSlice;
 });
 afterAll(async () => {
   await Promise.all(clients.map((db) => db.$disconnect()));
@@ -107,11 +107,13 @@ const row = (cells: Partial<Record<(typeof CLAIMS_COLUMNS)[number], string>>) =>
 
 describe("the claims import's figures", () => {
   it.each([
-    ["in one slice", 25_000, "refresh"],
-    ["a slice of three incidents, then one", 3, "refresh"],
-    ["queued, then reconciled by the worker", 25_000, "queue"],
+    ["in one slice", 10_000, "refresh"],
+    ["a row at a time", 1, "refresh"],
+    ["slices of three rows", 3, "refresh"],
+    ["queued, then reconciled by the worker", 10_000, "queue"],
+    ["queued, a row at a time", 1, "queue"],
   ] as const)("are exactly what refreshIncidentFigures stores, for incidents with claims of every kind (%s)", async (_name, sliceSize, mode) => {
-    refreshSlice.incidents = sliceSize;
+    claimsSlice.rows = sliceSize;
     const base = await createDatabase();
     const setup = createPrismaClient(base.url);
     const { armyLatest } = await richState(setup);
