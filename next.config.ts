@@ -7,6 +7,13 @@ const nextConfig: NextConfig = {
   // End-to-end tests run their own server beside a developer's; each needs its own build folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,
+  experimental: {
+    // Turbopack's on-disk dev cache (.next/dev/cache/turbopack, on by default since Next 16) can be
+    // restored in a state where every page load is answered with a "restart" HMR update for the app's
+    // entry chunk list, so the browser reloads itself in a loop (seen on /import and /login). Each
+    // `npm run dev` compiles from scratch instead: a few seconds more for the first pages.
+    turbopackFileSystemCacheForDev: false,
+  },
 };
 
 export default nextConfig;
