@@ -2,6 +2,7 @@
 // benchmark owns), with the benchmark's file: one new claim on each of --rows different incidents.
 //   npx tsx scripts/profile-import.ts [--incidents 200000] [--rows 100000] [--data .data/profile-import]
 //        [--refill] [--twice] [--before-sql "SQL run on the fresh copy first, for what-ifs"]
+//        [--slice ROWS (claims rows per slice)] [--skip-worker (leave the queued figures)]
 // The first run fills the database (fill-bench-database.ts) and keeps it as a template; every run
 // then imports into a fresh copy of it, so runs start from the same state. Prints rows/s, the time
 // of each progress phase and the peak RSS; TRIANGULATE_IMPORT_TIMINGS=1 adds the writer's steps.
@@ -14,6 +15,7 @@ import { migrateDeploy } from "@/lib/db/migrate";
 import { endRawPools } from "@/lib/db/raw-pg";
 import { fillBenchDatabase } from "@/lib/bench/fill-bench-database";
 import { startFigureQueue } from "@/lib/figures/figure-queue";
+import { claimsSlice } from "@/lib/import/claims-import";
 import { runImport } from "@/lib/import/run-import";
 import type { ImportProgress } from "@/lib/import/import-types";
 
@@ -25,9 +27,12 @@ const { values } = parseArgs({
     refill: { type: "boolean", default: false },
     twice: { type: "boolean", default: false },
     "before-sql": { type: "string" },
+    slice: { type: "string" },
+    "skip-worker": { type: "boolean", default: false },
   },
 });
 const incidents = Number(values.incidents);
+if (values.slice) claimsSlice.rows = Number(values.slice);
 const rows = Number(values.rows);
 const log = (line: string) => console.error(`[profile] ${line}`);
 
@@ -80,13 +85,13 @@ try {
     const summary = await runImport(db, csv, { format: "claims", fileName: "profile-claims.csv", actorId: null, onProgress });
     const seconds = (performance.now() - started) / 1000;
     const queueStarted = performance.now();
-    await startFigureQueue(embedded.url);
+    if (!values["skip-worker"]) await startFigureQueue(embedded.url);
     clearInterval(sampler);
     const queueSeconds = (performance.now() - queueStarted) / 1000;
     const timings = phases.map(([phase, at], i) => `${phase} ${(((phases[i + 1]?.[1] ?? performance.now()) - at) / 1000).toFixed(2)} s`);
     log(`run ${run + 1}: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s; imported=${summary.imported} created=${summary.claimsCreated} present=${summary.claimsAlreadyPresent} figures=${summary.figuresRefreshed} queued=${summary.figuresQueued} errors=${summary.errors.length}`);
     log(`  phases: ${timings.join(" · ")}`);
-    if (summary.figuresQueued) log(`  figures of ${summary.figuresQueued} incidents reconciled by the queue in ${queueSeconds.toFixed(2)} s after the import`);
+    if (summary.figuresQueued && !values["skip-worker"]) log(`  figures of ${summary.figuresQueued} incidents reconciled by the queue in ${queueSeconds.toFixed(2)} s after the import`);
     log(`  rss ${Math.round(rssBefore / 2 ** 20)} → peak ${Math.round(peak / 2 ** 20)} MiB`);
     if (summary.errors.length) log(JSON.stringify(summary.errors.slice(0, 3)));
   }

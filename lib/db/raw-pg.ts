@@ -6,8 +6,8 @@ import { databaseUrl } from "@/lib/env";
 
 const globalForRawPg = globalThis as unknown as { triangulateRawPools?: Map<string, pg.Pool> };
 
-/** Bulk work holds a connection for seconds to minutes: a few are enough, and they must not starve Prisma's pool. */
-const RAW_POOL_MAX = 3;
+/** Bulk work holds a connection for seconds to minutes: a few are enough (a claims import takes two), and they must not starve Prisma's pool. */
+const RAW_POOL_MAX = 4;
 
 export function rawPool(url: string = databaseUrl()): pg.Pool {
   const pools = (globalForRawPg.triangulateRawPools ??= new Map());

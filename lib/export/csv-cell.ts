@@ -19,7 +19,8 @@ export function neutraliseText(value: string): string {
 
 /** The inverse of neutraliseText, applied to every text cell an import reads. */
 export function restoreText(value: string): string {
-  return ESCAPED.test(value) ? value.slice(1) : value;
+  // Most cells do not start with an apostrophe: skip the pattern for them (every cell of an import passes here).
+  return value.charCodeAt(0) === 39 && ESCAPED.test(value) ? value.slice(1) : value;
 }
 
 export type Cell = string | number | boolean | null | undefined;

@@ -45,8 +45,11 @@ type BaseContext<T> = {
 
 /** A writer inside a Prisma interactive transaction, given every valid row at once. */
 export type WriteContext<T> = BaseContext<T> & { tx: Tx; rows: ValidRow<T>[] };
-/** A writer on a direct pg connection (COPY), inside a transaction run-import.ts opened on it, given the valid rows a slice at a time. */
-export type PgWriteContext<T> = BaseContext<T> & { client: pg.PoolClient };
+/**
+ * A writer on a direct pg connection (COPY), inside a transaction run-import.ts opened on it, given
+ * the valid rows a slice at a time; `url` is that connection's database, for reads on another.
+ */
+export type PgWriteContext<T> = BaseContext<T> & { client: pg.PoolClient; url: string | undefined };
 
 /** Takes the valid rows of a file a slice at a time; every call but finish returns at once (the work runs in order on the connection). */
 export type SliceWriter<T> = {
@@ -55,6 +58,8 @@ export type SliceWriter<T> = {
   settled: () => Promise<void>;
   /** After the last slice: whatever waits for the whole file, then the figures. */
   finish: () => Promise<void>;
+  /** Waits for whatever still runs, and lets go of what the writer holds besides the import's connection; never rejects. */
+  close: () => Promise<void>;
 };
 
 type FormatSpec<T> = {
@@ -170,6 +175,8 @@ function validateRows<T>(rows: CsvRow[], header: string[], spec: FormatSpec<T>, 
   return valid;
 }
 
+const FIRST_SLICE_ROWS = 2_000;
+
 /** Lets the event loop run: the writer's statements go out and their answers come in. */
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -261,16 +268,22 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
   };
   try {
     if ("openWriter" in spec) {
+      // The database of `db` (lib/db.ts records it), else DATABASE_URL.
+      const url = options.databaseUrl ?? databaseUrlOf(db);
       await withRawTransaction(
         async (client) => {
           // One import at a time: incident codes and the idempotency checks assume nobody else is importing.
           const { rows: free } = await client.query<{ got: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext('triangulate:import')) AS got`);
-          const writer = spec.openWriter({ ...context, client });
+          const writer = spec.openWriter({ ...context, client, url });
           const total = estimateRows(text);
           const invalidRows = () => summary.errors.some((e) => !referenceErrors.has(e));
           let pending: ValidRow<unknown>[] = [];
           const held: ValidRow<unknown>[][] = [];
+          let given = 0;
+          // A small first slice, so PostgreSQL starts soon after the file is opened.
+          const sliceRows = () => (given ? spec.sliceRows() : Math.min(spec.sliceRows(), FIRST_SLICE_ROWS));
           const give = () => {
+            given++;
             if (free[0]?.got) writer.add(pending);
             else held.push(pending);
             pending = [];
@@ -283,7 +296,7 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
             if (invalidRows() && !options.validOnly) return;
             for (const row of valid) {
               pending.push(row);
-              if (pending.length >= spec.sliceRows()) give();
+              if (pending.length >= sliceRows()) give();
             }
             if (last && pending.length) give();
           };
@@ -317,7 +330,7 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
             step("the writer's work after the last row");
           } finally {
             // Nothing of the writer's may still be running on this connection when the transaction ends.
-            await writer.settled().catch(() => {});
+            await writer.close();
           }
           summary.imported = true;
           await client.query(
@@ -325,8 +338,7 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
             [new Date().toISOString(), options.actorId, randomUUID(), JSON.stringify(auditRecord(summary, options))],
           );
         },
-        // The database of `db` (lib/db.ts records it), else DATABASE_URL.
-        { url: options.databaseUrl ?? databaseUrlOf(db), begin: "BEGIN ISOLATION LEVEL READ COMMITTED" },
+        { url, begin: "BEGIN ISOLATION LEVEL READ COMMITTED" },
       );
     } else {
       const rows = first.rows;
