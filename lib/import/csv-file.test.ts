@@ -32,6 +32,15 @@ describe("readCsvSlices", () => {
     expect(() => readCsv(text)).toThrow(/not valid CSV \(line 5716\): .*opening quote/);
   });
 
+  it("counts the empty lines it skips when it says where a row starts", () => {
+    const { rows } = readCsv('a,b\n1,"x\ny"\n\n\n3,4\n\n5\n');
+    expect(rows.map((r) => [r.row, r.line])).toEqual([
+      [1, 2],
+      [2, 6],
+      [3, 8],
+    ]);
+  });
+
   it("an empty file, a header alone, a header naming a column twice", () => {
     expect(() => readCsv("")).toThrow(/empty/);
     expect([...readCsvSlices("a,b\n")]).toEqual([{ header: ["a", "b"], rows: [] }]);

@@ -46,6 +46,7 @@ function fileError(error: unknown): unknown {
 export function* readCsvSlices(text: string): Generator<CsvFile> {
   let header: string[] | null = null;
   let previousEnd = 0;
+  let emptyLines = 0;
   let count = 0;
   // The stream parser used synchronously: each write parses its piece at once, and read() hands
   // over the rows it made. (on_record builds each row as it is parsed, so no second copy of the
@@ -55,8 +56,10 @@ export function* readCsvSlices(text: string): Generator<CsvFile> {
     relax_column_count: true,
     skip_empty_lines: true,
     on_record: (record: string[], context) => {
-      const line = previousEnd + 1;
+      // A record starts on the line after the last one ended, past the empty lines skipped between.
+      const line = previousEnd + 1 + (context.empty_lines - emptyLines);
       previousEnd = context.lines;
+      emptyLines = context.empty_lines;
       if (header === null) {
         header = record.map((name) => name.trim());
         const names: string[] = header;
