@@ -27,6 +27,22 @@ describe("migrations", () => {
       await expect(
         client.query(`INSERT INTO "Incident" (id, code, title, "dateStart", "dateEnd", "placeName", "countryIso3", latitude, longitude, "eventType", "updatedAt", "locationPrecision") VALUES (gen_random_uuid(), 'X-2', 't', '2025-01-01', '2025-01-01', 'p', 'MLI', 0, 0, 'e', now(), 9)`),
       ).rejects.toThrow(/locationPrecision/);
+      // Claim's supersedesId and documentId indexes leave NULLs out; a claim is still superseded at most once.
+      const partial = await client.query(`SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN ('Claim_supersedesId_key', 'Claim_documentId_idx') ORDER BY 1`);
+      expect(partial.rows.map((r) => [r.indexname, / WHERE \("\w+" IS NOT NULL\)$/.test(r.indexdef)])).toEqual([
+        ["Claim_documentId_idx", true],
+        ["Claim_supersedesId_key", true],
+      ]);
+      await client.query(`INSERT INTO "Incident" (id, code, title, "dateStart", "dateEnd", "placeName", "countryIso3", latitude, longitude, "eventType", "updatedAt") VALUES ('00000000-0000-4000-8000-0000000000a1', 'X-3', 't', '2025-01-01', '2025-01-01', 'p', 'MLI', 0, 0, 'e', now())`);
+      await client.query(`INSERT INTO "Source" (id, slug, name, kind, "updatedAt") VALUES ('00000000-0000-4000-8000-0000000000b1', 'x-source', 'X', 'ngo', now())`);
+      const claim = (id: string, supersedes: string | null) =>
+        client.query(
+          `INSERT INTO "Claim" (id, "incidentId", "claimantId", metric, category, "valueMin", qualifier, statement, "supersedesId", "updatedAt") VALUES ($1, '00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-0000000000b1', 'killed', 'civilians', 1, 'exact', 'One died.', $2, now())`,
+          [id, supersedes],
+        );
+      await claim("00000000-0000-4000-8000-0000000000c1", null);
+      await claim("00000000-0000-4000-8000-0000000000c2", "00000000-0000-4000-8000-0000000000c1");
+      await expect(claim("00000000-0000-4000-8000-0000000000c3", "00000000-0000-4000-8000-0000000000c1")).rejects.toThrow(/Claim_supersedesId_key/);
     } finally {
       await client.end();
     }
