@@ -84,7 +84,7 @@ async function findPresentClaims(client: pg.ClientBase, keys: KeyParts[]): Promi
 }
 
 /** A slice whose references are checked: its planned rows, their claim keys, and the keys to look for among stored claims. */
-type Checked = { slice: Planned[]; keys: Map<Planned, string>; stored: KeyParts[] };
+type Checked = { slice: Planned[]; keys: Map<Planned, string>; probes: KeyParts[] };
 
 type NamedClaim = { id: string; incidentId: string; claimantId: string; metric: string; category: string; subgroup: string | null; statementMd5: string; statedOn: string | null; supersedesId: string | null };
 type IncidentRef = { id: string; mergedIntoId: string | null };
@@ -178,7 +178,6 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
   const touched = new Set<string>();
   let created = 0;
   const claimantId = (slug: string) => sourceIdBySlug.get(slug) ?? newSources.get(slug)!.id;
-
 
   /** Sources (new ones first), documents, then the claims, in incident order. */
   const write = async (rows: Planned[]) => {
@@ -281,7 +280,7 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
     });
     step("plan rows");
     // Only sources that existed before the import can have stored claims.
-    return { slice, keys, stored: parts.filter(({ p }) => sourceIdBySlug.has(p.claimantSlug)).map(({ k }) => k) };
+    return { slice, keys, probes: parts.filter(({ p }) => sourceIdBySlug.has(p.claimantSlug)).map(({ k }) => k) };
   };
 
   /** Which of a checked slice's claims are already present, then the new ones written. */
@@ -404,7 +403,7 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
       work.catch(() => {});
       // Planned here as soon as its lookups return; its stored claims are then searched on the reader.
       const checked = looked.then(() => planSlice(rows));
-      const stored = checked.then((c) => findOnReader(c.stored));
+      const stored = checked.then((c) => findOnReader(c.probes));
       stored.catch(() => {});
       if (unwritten) then(unwritten);
       unwritten = async () => writeSlice(await checked, await stored);

@@ -276,7 +276,7 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
           const { rows: free } = await client.query<{ got: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext('triangulate:import')) AS got`);
           const writer = spec.openWriter({ ...context, client, url });
           const total = estimateRows(text);
-          const invalidRows = () => summary.errors.some((e) => !referenceErrors.has(e));
+          let invalidRows = false; // a row failed validation (reference errors come from the writer)
           let pending: ValidRow<unknown>[] = [];
           const held: ValidRow<unknown>[][] = [];
           let given = 0;
@@ -290,10 +290,12 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
           };
           const take = (slice: CsvFile, last: boolean) => {
             summary.rows += slice.rows.length;
+            const errorsBefore = summary.errors.length;
             const valid = validateRows(slice.rows, header, spec, summary.errors, progress, total);
+            invalidRows ||= summary.errors.length > errorsBefore;
             progress({ phase: "validating", done: summary.rows, total: last ? summary.rows : Math.max(total, summary.rows) });
             // A file with an invalid row is refused whole: its rows need only be validated, for the report.
-            if (invalidRows() && !options.validOnly) return;
+            if (invalidRows && !options.validOnly) return;
             for (const row of valid) {
               pending.push(row);
               if (pending.length >= sliceRows()) give();
@@ -319,7 +321,7 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
               await client.query(`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`);
               for (const rows of held) writer.add(rows);
             }
-            if (invalidRows() && !options.validOnly) {
+            if (invalidRows && !options.validOnly) {
               // As when the rows are checked before the references: the report is about the rows.
               await writer.settled();
               summary.errors = summary.errors.filter((e) => !referenceErrors.has(e));
