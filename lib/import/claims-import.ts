@@ -20,21 +20,24 @@
 // How it stays fast (100,000 rows onto 100,000 incidents): the file arrives a slice of rows at a
 // time (run-import.ts parses and validates the next slice while PostgreSQL checks and writes this
 // one), on a direct pg connection inside the one transaction run-import.ts opened. Each slice
-// costs a few statements whatever its size: its incidents looked up and locked by `= ANY($1)`
-// (sent before its rows are validated), its sources, users and named claims, the claims it
-// repeats looked up one index probe per row (findPresentClaims), then its new claims written with
-// COPY FROM in incident order. What a later row may change is never written early: rows with
-// superseded_by wait for the end (their link can name a claim further down the file), and every
-// decision about a row (already present? which document?) is made from what this writer holds,
-// not from what it wrote, so a slice of one row and a slice of the whole file give the same
-// result. At the end, the figures of the touched incidents are reconciled in the transaction, or,
-// above `queueFiguresAbove` incidents, queued for the worker (lib/figures/figure-queue.ts):
-// reconciling 100,000 incidents here held the import ~35 s.
+// costs a few statements whatever its size: its incidents looked up and locked by `= ANY($1)`,
+// its sources, users and named claims; then, on a second connection, the claims it repeats (one
+// index probe per row, findPresentClaims) and the documents it names; then its new claims written
+// with COPY FROM in incident order. The import's connection is the critical path, so its work is
+// queued on a lane (connection-lane.ts) with every statement made in advance: it never waits for
+// this thread. What a later row may change is never written early: rows with superseded_by wait
+// for the end (their link can name a claim further down the file), and every decision about a row
+// (already present? which document?) is made from what this writer holds, not from what it wrote,
+// so a slice of one row and a slice of the whole file give the same result, in whatever order the
+// lane takes lookups and writes. At the end, the figures of the touched incidents are reconciled
+// in the transaction, or, above `queueFiguresAbove` incidents, queued for the worker
+// (lib/figures/figure-queue.ts): reconciling 100,000 incidents here held the import ~35 s.
 import { createHash, randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { ClaimsRow } from "@/lib/validation/claims-row";
 import { rawPool } from "@/lib/db/raw-pg";
-import { copyRowsIn } from "./pg-copy";
+import { connectionLane } from "./connection-lane";
+import { copyRowsIn, copyText } from "./pg-copy";
 import { queueFigureRefresh, queuesFigures } from "@/lib/figures/figure-queue";
 import { refreshFiguresOnConnection } from "./pg-refresh";
 import type { PgWriteContext, SliceWriter, ValidRow } from "./run-import";
@@ -68,17 +71,17 @@ const byIncident = (a: Planned, b: Planned) => (a.incidentId < b.incidentId ? -1
  * The stored claims that have one of `keys` (claimKey → claim id), without reading every claim of
  * the incidents: each key is looked up through the (incident, metric, category) index. (OFFSET 0
  * keeps the lookup a nested loop: joined flat, the planner hashes the whole claims table and
- * digests every statement in it — 2 s at 3.4 million claims, against 0.3 s.)
+ * digests every statement in it — 2 s at 3.4 million claims, against 0.3 s.) The keys travel as
+ * one JSON text: seven arrays of 10,000 elements cost this thread ~20 ms a slice to escape.
  */
 async function findPresentClaims(client: pg.ClientBase, keys: KeyParts[]): Promise<Map<string, string>> {
   if (!keys.length) return new Map();
-  const column = <K extends keyof KeyParts>(name: K) => keys.map((k) => k[name]);
   const { rows } = await client.query<KeyParts & { id: string }>(
     `SELECT DISTINCT c.id, c."incidentId", c."claimantId", c.metric::text AS metric, c.category::text AS category, c.subgroup, k."statementMd5", to_char(c."statedOn", 'YYYY-MM-DD') AS "statedOn"
-       FROM unnest($1::uuid[], $2::uuid[], $3::"Metric"[], $4::"Category"[], $5::text[], $6::text[], $7::date[]) AS k("incidentId", "claimantId", metric, category, subgroup, "statementMd5", "statedOn")
+       FROM json_to_recordset($1::json) AS k("incidentId" uuid, "claimantId" uuid, metric "Metric", category "Category", subgroup text, "statementMd5" text, "statedOn" date)
        CROSS JOIN LATERAL (SELECT c.* FROM "Claim" c WHERE c."incidentId" = k."incidentId" AND c.metric = k.metric AND c.category = k.category AND c."claimantId" = k."claimantId" OFFSET 0) c
       WHERE c.subgroup IS NOT DISTINCT FROM k.subgroup AND c."statedOn" IS NOT DISTINCT FROM k."statedOn" AND md5(c.statement) = k."statementMd5"`,
-    [column("incidentId"), column("claimantId"), column("metric"), column("category"), column("subgroup"), column("statementMd5"), column("statedOn")],
+    [JSON.stringify(keys)],
   );
   return new Map(rows.map((r) => [claimKey(r), r.id]));
 }
@@ -94,8 +97,8 @@ const CLAIM_COLUMNS = [
   "assessment", "assessmentReason", "assessedById", "assessedAt", "createdById", "createdAt", "updatedAt",
 ] as const;
 
-/** Incidents found by code, and the incidents they were merged into; `looked` = every code asked for. */
-type IncidentIndex = { byCode: Map<string, IncidentRef>; byId: Map<string, IncidentRef>; looked: Set<string> };
+/** Incidents found by code, codes that name none, and the incidents merged ones lead to, by id. */
+type IncidentIndex = { byCode: Map<string, IncidentRef>; missing: Set<string>; mergedInto: Map<string, IncidentRef> };
 
 /**
  * Incidents by code, following merges (at most ten hops, as an editor's link would). The rows are
@@ -106,25 +109,22 @@ type IncidentIndex = { byCode: Map<string, IncidentRef>; byId: Map<string, Incid
  * a deadlock with a merge fails the import with PostgreSQL's message rather than hanging it.)
  */
 async function lookUpIncidents(client: pg.ClientBase, codes: string[], index: IncidentIndex): Promise<void> {
-  for (const code of codes) index.looked.add(code);
   if (!codes.length) return;
   const { rows } = await client.query<IncidentRef & { code: string }>(`SELECT id, code, "mergedIntoId" FROM "Incident" WHERE code = ANY($1::text[]) ORDER BY id FOR UPDATE`, [codes]);
-  for (const r of rows) {
-    index.byCode.set(r.code, r);
-    index.byId.set(r.id, r);
-  }
-  let wanted = [...new Set(rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !index.byId.has(id));
+  for (const r of rows) index.byCode.set(r.code, r);
+  for (const code of codes) if (!index.byCode.has(code)) index.missing.add(code);
+  let wanted = [...new Set(rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !index.mergedInto.has(id));
   for (let hop = 0; hop < 10 && wanted.length; hop++) {
     const found = (await client.query<IncidentRef>(`SELECT id, "mergedIntoId" FROM "Incident" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [wanted])).rows;
-    for (const r of found) index.byId.set(r.id, r);
-    wanted = [...new Set(found.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !index.byId.has(id));
+    for (const r of found) index.mergedInto.set(r.id, r);
+    wanted = [...new Set(found.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !index.mergedInto.has(id));
   }
 }
 
 function incidentOf(index: IncidentIndex, code: string): string | null {
   let incident: IncidentRef | undefined = index.byCode.get(code);
   for (let hops = 0; incident?.mergedIntoId && hops < 10; hops++) {
-    const target = index.byId.get(incident.mergedIntoId);
+    const target = index.mergedInto.get(incident.mergedIntoId);
     if (!target) break;
     incident = target;
   }
@@ -135,29 +135,29 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
   const { client, options, summary } = ctx;
   const step = stepTimer("claims import");
   const now = new Date().toISOString();
-  let work: Promise<void> = Promise.resolve();
-  // One statement at a time on the connection; after a failure, nothing more runs.
-  const then = (next: () => Promise<void>) => {
-    work = work.then(next);
-    work.catch(() => {});
-  };
-  // The stored claims a slice repeats are looked up on a second connection, so PostgreSQL does it
-  // on another core while the import's connection locks the next slice's incidents and writes the
-  // last one's claims (~1 s of 100,000 index probes taken off the import's one connection). It
-  // reads committed claims only: the ones this import wrote are known from memory (createdByKey),
-  // and nobody can add a claim to an incident this import holds.
+  // The import's connection: lookups and writes, one at a time (connection-lane.ts).
+  const lane = connectionLane();
+  // The stored claims a slice repeats, and the documents its rows name, are looked up on a second
+  // connection, so PostgreSQL does it on another core while the import's connection locks the next
+  // slice's incidents and writes the last one's claims (~1 s of 100,000 index probes taken off the
+  // import's one connection). It reads committed rows only: the claims and documents this import
+  // wrote are known from memory (createdByKey, the document resolver's own), and nobody can add a
+  // claim to an incident this import holds.
   let reader: Promise<pg.PoolClient> | null = null;
   let reading: Promise<unknown> = Promise.resolve();
-  const findOnReader = (keys: KeyParts[]) => {
-    if (!keys.length) return Promise.resolve(new Map<string, string>());
-    const found = reading.then(async () => findPresentClaims(await (reader ??= rawPool(ctx.url).connect()), keys));
+  const findOnReader = (keys: KeyParts[], titles: string[]) => {
+    if (!keys.length && !titles.length) return Promise.resolve({ stored: new Map<string, string>(), known: [] as KnownDocument[] });
+    const found = reading.then(async () => {
+      const connection = await (reader ??= rawPool(ctx.url).connect());
+      return { stored: await findPresentClaims(connection, keys), known: await findDocuments(connection, titles) };
+    });
     reading = found.catch(() => {});
     return found;
   };
-  /** The last slice checked but not yet written: it is written once the next slice is checked. */
-  let unwritten: (() => Promise<void>) | null = null;
+  /** Every slice given so far decided and its write queued, in file order; rejects with the first failure. */
+  let decided: Promise<void> = Promise.resolve();
 
-  const incidents: IncidentIndex = { byCode: new Map(), byId: new Map(), looked: new Set() };
+  const incidents: IncidentIndex = { byCode: new Map(), missing: new Set(), mergedInto: new Map() };
   /** Sources that existed before the import, by slug; `newSources` are created by it. */
   const sourceIdBySlug = new Map<string, string>();
   const slugsLooked = new Set<string>();
@@ -174,55 +174,62 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
   const fileIds = new Map<string, string>();
   /** Rows naming superseded_by: written at the end, once their link is checked. */
   const heldBack: Planned[] = [];
-  const documents = documentResolver(client, summary, now);
+  const documents = documentResolver(summary);
   const touched = new Set<string>();
   let created = 0;
   const claimantId = (slug: string) => sourceIdBySlug.get(slug) ?? newSources.get(slug)!.id;
 
-  /** Sources (new ones first), documents, then the claims, in incident order. */
-  const write = async (rows: Planned[]) => {
+  /**
+   * The statements that write `rows`, made now, so that the connection runs them without waiting
+   * for this thread: sources (new ones first), documents, then the claims, in incident order.
+   */
+  const prepareWrite = (rows: Planned[], known: KnownDocument[]): (() => Promise<void>) => {
     const toCreate = rows.filter((p) => p.create);
-    const writing = ctx.mayWrite();
     const sources = [...new Set(toCreate.map((p) => p.claimantSlug))].filter((slug) => newSources.has(slug) && !sourcesMade.has(slug)).sort();
     for (const slug of sources) sourcesMade.add(slug);
-    if (sources.length && writing) {
-      const made = sources.map((slug) => ({ slug, ...newSources.get(slug)! }));
-      await client.query(
-        `INSERT INTO "Source" (id, slug, name, kind, notes, "createdAt", "updatedAt")
-         SELECT s.id, s.slug, s.slug, s.kind::"SourceKind", s.notes, $5::timestamp(3), $5::timestamp(3)
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS s(id, slug, kind, notes)`,
-        [made.map((s) => s.id), made.map((s) => s.slug), made.map((s) => s.kind), made.map(() => `Created by importing ${options.fileName}; check its name and whether it is a party to the conflict.`), now],
-      );
-    }
-    const documentOf = await documents(toCreate, claimantId, writing);
+    const { documentOf, toMake } = documents(toCreate, claimantId, known);
     created += toCreate.length;
     for (const p of toCreate) touched.add(p.incidentId);
-    if (!writing || !toCreate.length) return;
+    // A refused file (or a dry run) stays refused: it is checked to the end, and nothing is written.
+    if (!ctx.mayWrite() || !toCreate.length) return async () => {};
+    const made = sources.map((slug) => ({ slug, ...newSources.get(slug)! }));
+    const documentRows = copyText(toMake.map((d) => [d.id, d.sourceId, d.title, d.url, d.publishedOn, now]));
     // In incident order: each row's foreign-key check and index entry then land next to the last
     // one's (100,000 rows: 1.8 s against 2.5 s in file order).
-    await copyRowsIn(
-      client,
-      "Claim",
-      CLAIM_COLUMNS,
-      (function* () {
-        for (const p of [...toCreate].sort(byIncident)) {
-          const v = p.row.value;
-          const enteredBy = v.enteredBy ? userByName.get(v.enteredBy) : undefined;
-          const assessed = v.assessment !== "not_assessed";
-          yield [
-            p.claimId, p.incidentId, claimantId(p.claimantSlug), documentOf.get(p) ?? null, v.metric, v.category, v.subgroup, v.valueMin, v.valueMax, v.qualifier,
-            v.statement, v.statedOn, v.statedOnEnd, v.assessment, assessed ? `Assessed "${v.assessment}" in the imported file ${options.fileName}.` : null,
-            assessed ? options.actorId : null, assessed ? now : null, enteredBy ?? options.actorId, v.enteredAt ? new Date(v.enteredAt).toISOString() : now, now,
-          ];
-        }
-      })(),
+    const claimRows = copyText(
+      toCreate.sort(byIncident).map((p) => {
+        const v = p.row.value;
+        const enteredBy = v.enteredBy ? userByName.get(v.enteredBy) : undefined;
+        const assessed = v.assessment !== "not_assessed";
+        return [
+          p.claimId, p.incidentId, claimantId(p.claimantSlug), documentOf.get(p) ?? null, v.metric, v.category, v.subgroup, v.valueMin, v.valueMax, v.qualifier,
+          v.statement, v.statedOn, v.statedOnEnd, v.assessment, assessed ? `Assessed "${v.assessment}" in the imported file ${options.fileName}.` : null,
+          assessed ? options.actorId : null, assessed ? now : null, enteredBy ?? options.actorId, v.enteredAt ? new Date(v.enteredAt).toISOString() : now, now,
+        ];
+      }),
     );
+    return async () => {
+      if (!ctx.mayWrite()) return;
+      if (made.length) {
+        await client.query(
+          `INSERT INTO "Source" (id, slug, name, kind, notes, "createdAt", "updatedAt")
+           SELECT s.id, s.slug, s.slug, s.kind::"SourceKind", s.notes, $5::timestamp(3), $5::timestamp(3)
+             FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS s(id, slug, kind, notes)`,
+          [made.map((s) => s.id), made.map((s) => s.slug), made.map((s) => s.kind), made.map(() => `Created by importing ${options.fileName}; check its name and whether it is a party to the conflict.`), now],
+        );
+      }
+      if (documentRows.rows) await copyRowsIn(client, "Document", DOCUMENT_COLUMNS, documentRows);
+      await copyRowsIn(client, "Claim", CLAIM_COLUMNS, claimRows);
+      step(`write ${claimRows.rows} claims`);
+    };
   };
 
   /** What a slice's rows refer to, looked up (and its incidents locked) on the import's connection. */
   const lookUpSlice = async (rows: ValidRow<ClaimsRow>[]) => {
     // ── incidents (following merges), sources, users, claims named by id: what this slice adds ──
-    await lookUpIncidents(client, [...new Set(rows.map((r) => r.value.incidentCode))].filter((code) => !incidents.looked.has(code)), incidents);
+    const codes = new Set<string>();
+    for (const r of rows) if (!incidents.byCode.has(r.value.incidentCode) && !incidents.missing.has(r.value.incidentCode)) codes.add(r.value.incidentCode);
+    await lookUpIncidents(client, [...codes], incidents);
     const slugs = [...new Set(rows.map((r) => r.value.claimant))].filter((slug) => !slugsLooked.has(slug));
     for (const slug of slugs) slugsLooked.add(slug);
     if (slugs.length) {
@@ -283,8 +290,8 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
     return { slice, keys, probes: parts.filter(({ p }) => sourceIdBySlug.has(p.claimantSlug)).map(({ k }) => k) };
   };
 
-  /** Which of a checked slice's claims are already present, then the new ones written. */
-  const writeSlice = async ({ slice, keys }: Checked, stored: Map<string, string>) => {
+  /** Which of a checked slice's claims are already present; returns the rows to write now (held-back rows wait for the end). */
+  const decideSlice = ({ slice, keys }: Checked, stored: Map<string, string>): Planned[] => {
     const toWrite: Planned[] = [];
     for (const p of slice) {
       const v = p.row.value;
@@ -311,8 +318,7 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
       else toWrite.push(p);
     }
     step("already present");
-    await write(toWrite);
-    step(`write ${toWrite.length} claims`);
+    return toWrite;
   };
 
   /** Checks every superseded_by link of the file; returns the links to make. */
@@ -359,91 +365,100 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
     return links.filter((l) => !ctx.isRejected(l.planned.row) && dbClaimById.get(l.newerId)?.supersedesId !== l.planned.claimId);
   };
 
+  /** After the last slice: the held-back rows and the links they make, then the figures. */
   const finish = async () => {
+    await decided;
     ctx.progress({ phase: "writing", done: 0, total: heldBack.length });
     const links = checkLinks();
     ctx.checkpoint();
-    await write(heldBack.filter((p) => !ctx.isRejected(p.row)));
-    if (links.length) {
-      await client.query(
-        `UPDATE "Claim" c SET "supersedesId" = v.older, "version" = c."version" + 1
-           FROM unnest($1::uuid[], $2::uuid[]) AS v(newer, older)
-          WHERE c."id" = v.newer AND c."supersedesId" IS DISTINCT FROM v.older`,
-        [links.map((l) => l.newerId), links.map((l) => l.planned.claimId)],
-      );
-    }
+    const rows = heldBack.filter((p) => !ctx.isRejected(p.row));
+    const write = prepareWrite(rows, (await findOnReader([], titlesOf(rows))).known);
     for (const l of links) touched.add(l.planned.incidentId);
     const accepted = planned.filter((p) => !ctx.isRejected(p.row)).length;
     summary.claimsCreated = created;
     summary.claimsAlreadyPresent = accepted - created;
     summary.claimsSuperseded = links.length;
     summary.sourcesCreated = [...sourcesMade].sort();
-    step("held-back rows, links");
-    const ids = [...touched].sort();
-    if (!ids.length) return;
-    if (queuesFigures(ids.length, options.figures)) {
-      await queueFigureRefresh(client, ids, options.actorId, now);
-      summary.figuresQueued = ids.length;
-      step("queue figures");
-    } else {
-      ctx.progress({ phase: "refreshing figures", done: 0, total: ids.length });
-      await refreshFiguresOnConnection(client, ids, options.actorId);
-      summary.figuresRefreshed = ids.length;
-      ctx.progress({ phase: "refreshing figures", done: ids.length, total: ids.length });
-      step("refresh figures");
-    }
+    await lane.run(async () => {
+      await write();
+      if (links.length) {
+        await client.query(
+          `UPDATE "Claim" c SET "supersedesId" = v.older, "version" = c."version" + 1
+             FROM unnest($1::uuid[], $2::uuid[]) AS v(newer, older)
+            WHERE c."id" = v.newer AND c."supersedesId" IS DISTINCT FROM v.older`,
+          [links.map((l) => l.newerId), links.map((l) => l.planned.claimId)],
+        );
+      }
+      step("held-back rows, links");
+      const ids = [...touched].sort();
+      if (!ids.length) return;
+      if (queuesFigures(ids.length, options.figures)) {
+        await queueFigureRefresh(client, ids, options.actorId, now);
+        summary.figuresQueued = ids.length;
+        step("queue figures");
+      } else {
+        ctx.progress({ phase: "refreshing figures", done: 0, total: ids.length });
+        await refreshFiguresOnConnection(client, ids, options.actorId);
+        summary.figuresRefreshed = ids.length;
+        ctx.progress({ phase: "refreshing figures", done: ids.length, total: ids.length });
+        step("refresh figures");
+      }
+    });
   };
 
   return {
     add: (rows) => {
-      // Order on the import's connection: look up 1, look up 2, write 1, look up 3, write 2, … so
-      // each slice's search on the reader runs while the next slice is looked up.
-      const looked = work.then(() => lookUpSlice(rows));
-      work = looked;
-      work.catch(() => {});
-      // Planned here as soon as its lookups return; its stored claims are then searched on the reader.
+      // On the import's connection, this slice's lookup goes ahead of the last slice's write, so
+      // the reader searches this slice while the last one is written. Once planned and searched,
+      // the slice is decided in file order, and its write is queued with its statements made.
+      const looked = lane.run(() => lookUpSlice(rows), { ahead: true });
       const checked = looked.then(() => planSlice(rows));
-      const stored = checked.then((c) => findOnReader(c.probes));
-      stored.catch(() => {});
-      if (unwritten) then(unwritten);
-      unwritten = async () => writeSlice(await checked, await stored);
+      const found = checked.then((c) => findOnReader(c.probes, titlesOf(c.slice)));
+      decided = Promise.all([decided, checked, found]).then(([, c, f]) => {
+        // A failed write fails the lane: settled() and finish() report it.
+        lane.run(prepareWrite(decideSlice(c, f.stored), f.known)).catch(() => {});
+      });
+      decided.catch(() => {});
     },
-    settled: () => Promise.all([work, reading]).then(() => {}),
-    finish: () => {
-      if (unwritten) then(unwritten);
-      unwritten = null;
-      then(finish);
-      return work;
-    },
+    settled: () => decided.then(() => lane.idle()),
+    finish,
     close: async () => {
-      await Promise.all([work, reading]).catch(() => {});
+      await lane.close();
+      await decided.catch(() => {});
+      await reading;
       if (reader) (await reader.catch(() => null))?.release();
     },
   };
 }
 
+/** The document titles rows name. */
+const titlesOf = (rows: Planned[]) => [...new Set(rows.flatMap((p) => (p.row.value.documentTitle ? [p.row.value.documentTitle] : [])))];
+
 type KnownDocument = { id: string; sourceId: string; title: string; url: string | null };
 type MadeDocument = KnownDocument & { publishedOn: string | null };
 
+const DOCUMENT_COLUMNS = ["id", "sourceId", "title", "url", "publishedOn", "createdAt"] as const;
+
+/** The committed documents with one of `titles` (on the reader, which cannot see the ones this import made). */
+async function findDocuments(client: pg.ClientBase, titles: string[]): Promise<KnownDocument[]> {
+  if (!titles.length) return [];
+  return (await client.query<KnownDocument>(`SELECT d.id, d."sourceId", d.title, d.url FROM "Document" d WHERE d.title = ANY($1::text[])`, [titles])).rows;
+}
+
 /**
- * Finds or makes the document of each new claim, slice after slice. The documents this import
- * made are matched from memory, never from the database, so a slice finds what the whole file
- * would have found (and a dry run, which writes nothing, the same).
+ * Finds or makes the document of each new claim, slice after slice, among the documents that
+ * existed before the import (`known`) and those it made, which are matched from memory: so a slice
+ * finds what the whole file would have found (and a dry run, which writes nothing, the same).
  */
-function documentResolver(client: pg.ClientBase, summary: { documentsCreated: number }, now: string) {
+function documentResolver(summary: { documentsCreated: number }) {
   const made = new Map<string, MadeDocument>(); // [publisher, title] → document
-  const madeIds = new Set<string>();
-  return async (toCreate: Planned[], claimantId: (slug: string) => string, write: boolean): Promise<Map<Planned, string>> => {
-    const result = new Map<Planned, string>();
+  return (toCreate: Planned[], claimantId: (slug: string) => string, known: KnownDocument[]): { documentOf: Map<Planned, string>; toMake: MadeDocument[] } => {
+    const documentOf = new Map<Planned, string>();
+    const toMake: MadeDocument[] = [];
     const withDocument = toCreate.filter((p) => p.row.value.documentTitle);
-    if (!withDocument.length) return result;
-    const titles = [...new Set(withDocument.map((p) => p.row.value.documentTitle!))];
-    const known = (
-      await client.query<KnownDocument>(`SELECT d.id, d."sourceId", d.title, d.url FROM "Document" d WHERE d.title = ANY($1::text[])`, [titles])
-    ).rows.filter((d) => !madeIds.has(d.id));
+    if (!withDocument.length) return { documentOf, toMake };
     const byTitle = new Map<string, KnownDocument[]>();
     for (const d of known) byTitle.set(d.title, [...(byTitle.get(d.title) ?? []), d]);
-    const toMake: MadeDocument[] = [];
     for (const p of withDocument) {
       const v = p.row.value;
       const publisher = claimantId(p.claimantSlug);
@@ -453,7 +468,7 @@ function documentResolver(client: pg.ClientBase, summary: { documentsCreated: nu
         (v.documentUrl ? candidates.find((d) => d.url === v.documentUrl) : undefined) ??
         (candidates.length === 1 ? candidates[0] : undefined);
       if (match) {
-        result.set(p, match.id);
+        documentOf.set(p, match.id);
         continue;
       }
       const key = JSON.stringify([publisher, v.documentTitle]);
@@ -462,20 +477,11 @@ function documentResolver(client: pg.ClientBase, summary: { documentsCreated: nu
         // The first row to name a new document gives its URL and publication date.
         document = { id: randomUUID(), sourceId: publisher, title: v.documentTitle!, url: v.documentUrl, publishedOn: v.publishedOn };
         made.set(key, document);
-        madeIds.add(document.id);
         toMake.push(document);
       }
-      result.set(p, document.id);
+      documentOf.set(p, document.id);
     }
     summary.documentsCreated += toMake.length;
-    if (toMake.length && write) {
-      await copyRowsIn(
-        client,
-        "Document",
-        ["id", "sourceId", "title", "url", "publishedOn", "createdAt"],
-        toMake.map((d) => [d.id, d.sourceId, d.title, d.url, d.publishedOn, now]),
-      );
-    }
-    return result;
+    return { documentOf, toMake };
   };
 }

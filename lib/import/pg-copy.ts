@@ -49,12 +49,29 @@ async function write(stream: Writable, failed: Promise<never>, text: string): Pr
   await Promise.race([new Promise<void>((resolve) => stream.once("drain", resolve)), failed]);
 }
 
+/** One row as a line of COPY's text format. */
+function copyLine(row: readonly unknown[]): string {
+  let line = "";
+  for (let i = 0; i < row.length; i++) line += (i ? "\t" : "") + copyField(row[i]);
+  return `${line}\n`;
+}
+
+/** Rows as COPY text, built ahead of the COPY so the connection does not wait while it is made. */
+export type CopyText = { text: string; rows: number };
+
+export function copyText(rows: Iterable<readonly unknown[]>): CopyText {
+  const lines: string[] = [];
+  for (const row of rows) lines.push(copyLine(row));
+  return { text: lines.join(""), rows: lines.length };
+}
+
 /**
  * COPY rows into `table` (columns in the order given). `rows` may be any iterable (a generator
- * keeps the rows' text from being built all at once). Resolves with the number of rows once
- * PostgreSQL has taken them all; rejects with PostgreSQL's error (a constraint, a bad value).
+ * keeps the rows' text from being built all at once), or text made by copyText. Resolves with the
+ * number of rows once PostgreSQL has taken them all; rejects with PostgreSQL's error (a
+ * constraint, a bad value).
  */
-export async function copyRowsIn(client: pg.ClientBase, table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>, onRows?: (count: number) => void): Promise<number> {
+export async function copyRowsIn(client: pg.ClientBase, table: string, columns: readonly string[], rows: Iterable<readonly unknown[]> | CopyText, onRows?: (count: number) => void): Promise<number> {
   const stream = client.query(copyFrom(`COPY ${quoteName(table)} (${columns.map(quoteName).join(", ")}) FROM STDIN`));
   const done = new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);
@@ -66,15 +83,18 @@ export async function copyRowsIn(client: pg.ClientBase, table: string, columns: 
   let count = 0;
   let buffer = "";
   try {
-    for (const row of rows) {
-      let line = "";
-      for (let i = 0; i < row.length; i++) line += (i ? "\t" : "") + copyField(row[i]);
-      buffer += `${line}\n`;
-      count++;
-      if (buffer.length >= FLUSH_CHARS) {
-        await write(stream, failed, buffer);
-        buffer = "";
-        onRows?.(count);
+    if ("text" in rows) {
+      count = rows.rows;
+      buffer = rows.text;
+    } else {
+      for (const row of rows) {
+        buffer += copyLine(row);
+        count++;
+        if (buffer.length >= FLUSH_CHARS) {
+          await write(stream, failed, buffer);
+          buffer = "";
+          onRows?.(count);
+        }
       }
     }
     if (buffer) await write(stream, failed, buffer);
