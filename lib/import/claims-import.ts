@@ -32,7 +32,7 @@
 // lane takes lookups and writes. At the end, the figures of the touched incidents are reconciled
 // in the transaction, or, above `queueFiguresAbove` incidents, queued for the worker
 // (lib/figures/figure-queue.ts): reconciling 100,000 incidents here held the import ~35 s.
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { ClaimsRow } from "@/lib/validation/claims-row";
 import { rawPool } from "@/lib/db/raw-pg";
@@ -43,18 +43,16 @@ import { refreshFiguresOnConnection } from "./pg-refresh";
 import type { PgWriteContext, SliceWriter, ValidRow } from "./run-import";
 import { stepTimer } from "./step-timer";
 
-const md5 = (text: string) => createHash("md5").update(text, "utf8").digest("hex");
-
 /** Rows per slice of a claims file (an object so tests can make slices small). */
 export const claimsSlice = { rows: 10_000 };
 
 /**
- * What makes two claims the same claim. The statement enters as its md5 (PostgreSQL computes the
- * same digest for stored claims, so statements never travel back). Unambiguous: every part but
- * the subgroup is free of tabs, so the parts can be told apart from both ends.
+ * What makes two claims the same claim. Unambiguous: the parts before the subgroup are free of
+ * tabs, the subgroup is written with its length, and the statement is the rest.
  */
-type KeyParts = { incidentId: string; claimantId: string; metric: string; category: string; subgroup: string | null; statementMd5: string; statedOn: string | null };
-const claimKey = (k: KeyParts) => `${k.incidentId}\t${k.claimantId}\t${k.metric}\t${k.category}\t${k.subgroup === null ? "\u0000" : `=${k.subgroup}`}\t${k.statementMd5}\t${k.statedOn ?? ""}`;
+type KeyParts = { incidentId: string; claimantId: string; metric: string; category: string; subgroup: string | null; statement: string; statedOn: string | null };
+const claimKey = (k: KeyParts) =>
+  `${k.incidentId}\t${k.claimantId}\t${k.metric}\t${k.category}\t${k.statedOn ?? ""}\t${k.subgroup === null ? "-" : `${k.subgroup.length}:${k.subgroup}`}\t${k.statement}`;
 
 type Planned = {
   row: ValidRow<ClaimsRow>;
@@ -70,26 +68,27 @@ const byIncident = (a: Planned, b: Planned) => (a.incidentId < b.incidentId ? -1
 /**
  * The stored claims that have one of `keys` (claimKey → claim id), without reading every claim of
  * the incidents: each key is looked up through the (incident, metric, category) index. (OFFSET 0
- * keeps the lookup a nested loop: joined flat, the planner hashes the whole claims table and
- * digests every statement in it — 2 s at 3.4 million claims, against 0.3 s.) The keys travel as
- * one JSON text: seven arrays of 10,000 elements cost this thread ~20 ms a slice to escape.
+ * keeps the lookup a nested loop: joined flat, the planner hashes the whole claims table.) The keys
+ * travel as one JSON text (seven arrays of 10,000 elements cost this thread ~20 ms a slice to
+ * escape), and come back as their position, so no statement travels back.
  */
 async function findPresentClaims(client: pg.ClientBase, keys: KeyParts[]): Promise<Map<string, string>> {
   if (!keys.length) return new Map();
-  const { rows } = await client.query<KeyParts & { id: string }>(
-    `SELECT DISTINCT c.id, c."incidentId", c."claimantId", c.metric::text AS metric, c.category::text AS category, c.subgroup, k."statementMd5", to_char(c."statedOn", 'YYYY-MM-DD') AS "statedOn"
-       FROM json_to_recordset($1::json) AS k("incidentId" uuid, "claimantId" uuid, metric "Metric", category "Category", subgroup text, "statementMd5" text, "statedOn" date)
+  const { rows } = await client.query<{ id: string; n: string }>(
+    `SELECT c.id, k.n
+       FROM ROWS FROM (json_to_recordset($1::json) AS ("incidentId" uuid, "claimantId" uuid, metric "Metric", category "Category", subgroup text, statement text, "statedOn" date))
+            WITH ORDINALITY AS k("incidentId", "claimantId", metric, category, subgroup, statement, "statedOn", n)
        CROSS JOIN LATERAL (SELECT c.* FROM "Claim" c WHERE c."incidentId" = k."incidentId" AND c.metric = k.metric AND c.category = k.category AND c."claimantId" = k."claimantId" OFFSET 0) c
-      WHERE c.subgroup IS NOT DISTINCT FROM k.subgroup AND c."statedOn" IS NOT DISTINCT FROM k."statedOn" AND md5(c.statement) = k."statementMd5"`,
+      WHERE c.subgroup IS NOT DISTINCT FROM k.subgroup AND c."statedOn" IS NOT DISTINCT FROM k."statedOn" AND c.statement = k.statement`,
     [JSON.stringify(keys)],
   );
-  return new Map(rows.map((r) => [claimKey(r), r.id]));
+  return new Map(rows.map((r) => [claimKey(keys[Number(r.n) - 1]!), r.id]));
 }
 
 /** A slice whose references are checked: its planned rows, their claim keys, and the keys to look for among stored claims. */
 type Checked = { slice: Planned[]; keys: Map<Planned, string>; probes: KeyParts[] };
 
-type NamedClaim = { id: string; incidentId: string; claimantId: string; metric: string; category: string; subgroup: string | null; statementMd5: string; statedOn: string | null; supersedesId: string | null };
+type NamedClaim = KeyParts & { id: string; supersedesId: string | null };
 type IncidentRef = { id: string; mergedIntoId: string | null };
 
 const CLAIM_COLUMNS = [
@@ -247,7 +246,7 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
     for (const id of ids) idsLooked.add(id);
     if (ids.length) {
       const { rows: named } = await client.query<NamedClaim>(
-        `SELECT id, "incidentId", "claimantId", metric::text AS metric, category::text AS category, subgroup, md5(statement) AS "statementMd5",
+        `SELECT id, "incidentId", "claimantId", metric::text AS metric, category::text AS category, subgroup, statement,
                 to_char("statedOn", 'YYYY-MM-DD') AS "statedOn", "supersedesId"
            FROM "Claim" WHERE id = ANY($1::uuid[])`,
         [ids],
@@ -281,7 +280,7 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
     const keys = new Map<Planned, string>();
     const parts = slice.map((p) => {
       const v = p.row.value;
-      const k: KeyParts = { incidentId: p.incidentId, claimantId: claimantId(p.claimantSlug), metric: v.metric, category: v.category, subgroup: v.subgroup, statementMd5: md5(v.statement), statedOn: v.statedOn };
+      const k: KeyParts = { incidentId: p.incidentId, claimantId: claimantId(p.claimantSlug), metric: v.metric, category: v.category, subgroup: v.subgroup, statement: v.statement, statedOn: v.statedOn };
       keys.set(p, claimKey(k));
       return { p, k };
     });

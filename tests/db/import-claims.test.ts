@@ -221,6 +221,21 @@ describe("malformed files change nothing", () => {
     expect(claim.statement).toBe('Line one,\nline two with "quotes".');
   });
 
+  it("tabs in subgroup and statement: claims that differ only in where the tab falls stay two claims, and a second import adds nothing", async () => {
+    const text = csv(CLAIMS_COLUMNS, [
+      good({ subgroup: "women\tchildren", statement: "Ten\tpeople died at the market.", value_min: "10", value_max: "10" }),
+      good({ subgroup: "women", statement: "children\tTen\tpeople died at the market.", value_min: "10", value_max: "10" }),
+    ]);
+    const first = await importText(db, "claims", text);
+    expect(first.errors).toEqual([]);
+    expect([first.claimsCreated, first.claimsAlreadyPresent]).toEqual([2, 0]);
+    // The second time, both are found among the stored claims (on the import's second connection).
+    const second = await importText(db, "claims", text);
+    expect(second.errors).toEqual([]);
+    expect([second.claimsCreated, second.claimsAlreadyPresent]).toEqual([0, 2]);
+    expect(await db.claim.count({ where: { statement: { contains: "people died at the market" } } })).toBe(2);
+  });
+
   it("100,000 rows with one bad row: refused with that row named, nothing written", async () => {
     const rows = Array.from({ length: 100_000 }, (_, i) =>
       good({ category: "unspecified", value_min: String(i % 50), value_max: String(i % 50), statement: `Bulk statement number ${i}: ${i % 50} people were killed.`, claimant: `bulk-${i % 7}`, claimant_kind: "local_media" }),
