@@ -278,9 +278,21 @@ try {
   const lines = importCodes.map((code, i) => `,${code},killed,civilians,,${i % 50},${i % 50},exact,"Bench import ${results.startedAt} row ${i}: ${i % 50} civilians were killed.",bench-source-${1 + (i % 300)},,,,,2024-01-0${1 + (i % 9)},not_assessed,,,,`);
   const csv = `${header}\n${lines.join("\n")}\n`;
   const db = createPrismaClient(embedded.url);
+  // What else PostgreSQL did meanwhile: a checkpoint or an autovacuum competes for the two cores.
+  const checkpoints = async () => Number((await pool.query(`SELECT num_timed + num_requested AS n FROM pg_stat_checkpointer`)).rows[0].n);
+  const checkpointsBefore = await checkpoints();
+  const vacuumed = new Set<string>();
+  const watcher = setInterval(() => {
+    pool
+      .query(`SELECT query FROM pg_stat_activity WHERE backend_type = 'autovacuum worker' AND state = 'active'`)
+      .then(({ rows }) => rows.forEach((r) => vacuumed.add(String(r.query))))
+      .catch(() => {});
+  }, 250);
   const importStarted = performance.now();
   const summary = await runImport(db, csv, { format: "claims", fileName: "bench-claims.csv", actorId: null });
   const importSeconds = (performance.now() - importStarted) / 1000;
+  clearInterval(watcher);
+  log(`during the import: ${(await checkpoints()) - checkpointsBefore} checkpoint(s) started; autovacuum: ${[...vacuumed].join("; ") || "none"}`);
   // The figures the import queued, reconciled here as the server would after an upload.
   const figuresStarted = performance.now();
   await startFigureQueue(embedded.url);
