@@ -11,6 +11,7 @@
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { incidentFilterSql } from "@/lib/incidents/incident-filter-sql";
+import { summaryFacetOf } from "@/lib/incidents/summary-facet";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import { MAX_MERCATOR_LAT, facetSummaryLevelFor, latitudeOfMercatorY, mercatorY, summaryLevelFor, type Bounds } from "./map-grid";
 
@@ -29,29 +30,14 @@ export type CellRow = {
   extent: [number, number, number, number] | null;
 };
 
-/** Filter keys the summaries can answer (event types and flags through facetOf): everything else needs the incidents. */
+/** Filter keys the summaries can answer (event types and flags through summaryFacetOf): everything else needs the incidents. */
 const SUMMARY_FILTER_KEYS = new Set<string>(["from", "to", "country", "bbox", "eventType", "flag"]);
 
 const dated = (filter: IncidentFilter) => filter.from !== undefined || filter.to !== undefined;
 
-type Facet = { facet: "event_type" | "flag"; values: string[] };
-
-/**
- * The facet a filter narrows by: null for none, undefined when the facet summary cannot answer
- * it. Each incident has one event type, so any set of them adds up; it may have several flags,
- * so only one flag does (with two, incidents having both would count twice). Both at once: no.
- */
-function facetOf(filter: IncidentFilter): Facet | null | undefined {
-  const flags = filter.flag?.length ? filter.flag : null;
-  const types = filter.eventType?.length ? filter.eventType : null;
-  if (flags && types) return undefined;
-  if (flags) return flags.length === 1 ? { facet: "flag", values: flags } : undefined;
-  return types ? { facet: "event_type", values: types } : null;
-}
-
 /** The stored level that answers a view at `level` for this filter, or null when none does. */
 function storedLevelFor(filter: IncidentFilter, level: number): number | null {
-  const facet = facetOf(filter);
+  const facet = summaryFacetOf(filter);
   if (facet === undefined) return null;
   return facet ? facetSummaryLevelFor(level) : summaryLevelFor(level, dated(filter));
 }
@@ -83,7 +69,7 @@ function monthOf(day: string): { start: string; next: string } {
 type AggregateRow = { gx: number; gy: number; n: number; killed: number; contested: number; lat: number; lon: number };
 
 export async function summaryCells(filter: IncidentFilter, bounds: Bounds, level: number, cellDegrees: number): Promise<CellRow[]> {
-  const facet = facetOf(filter);
+  const facet = summaryFacetOf(filter);
   const stored = storedLevelFor(filter, level)!;
   const shift = stored - level;
   const { x0, x1, y0, y1 } = cellRange(bounds, level);

@@ -1,21 +1,34 @@
 // Incidents and reconciled killed per week or month, aggregated by PostgreSQL: the answer has one
 // row per bucket however many incidents match. With no filter but dates, the sums come from the
 // IncidentTimelineDay summary (~30,000 rows for fifteen years, kept by triggers) instead of the
-// incidents; tests/db/map-summary.test.ts proves both give the same buckets.
+// incidents; with event types or one flag besides, from its facet twin IncidentTimelineFacetDay.
+// tests/db/map-summary.test.ts proves the summaries and the incidents give the same buckets.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { dateRangeConditions, incidentFilterSql } from "@/lib/incidents/incident-filter-sql";
+import { summaryFacetOf } from "@/lib/incidents/summary-facet";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import { chooseInterval, fillBuckets, type TimelineBucket, type TimelineInterval } from "./timeline-buckets";
 
 export type TimelineData = { interval: TimelineInterval; total: number; buckets: TimelineBucket[] };
 
+const SUMMARY_FILTER_KEYS = new Set<string>(["from", "to", "eventType", "flag"]);
+
 /**
- * Filters the IncidentTimelineDay summary answers exactly: it is grouped by first and last day,
- * so date ranges apply to it as to the incidents. Anything else reads the incidents.
+ * Filters the timeline summaries answer exactly: they are grouped by first and last day, so date
+ * ranges apply to them as to the incidents; the facet summary adds event types or one flag.
+ * Anything else reads the incidents.
  */
 export function timelineSummaryCanAnswer(filter: IncidentFilter): boolean {
-  return Object.entries(filter).every(([key, value]) => value === undefined || key === "from" || key === "to");
+  return summaryFacetOf(filter) !== undefined && Object.entries(filter).every(([key, value]) => value === undefined || SUMMARY_FILTER_KEYS.has(key));
+}
+
+/** The summary rows for this filter, as the relation `i` with the columns of IncidentTimelineDay. */
+function summaryRows(filter: IncidentFilter): Prisma.Sql {
+  const facet = summaryFacetOf(filter);
+  return facet
+    ? Prisma.sql`(SELECT * FROM "IncidentTimelineFacetDay" WHERE "facet" = ${facet.facet} AND "value" IN (${Prisma.join(facet.values)})) i`
+    : Prisma.sql`"IncidentTimelineDay" i`;
 }
 
 export type TimelineOptions = { source?: "auto" | "summary" | "incidents" };
@@ -25,7 +38,7 @@ export async function timelineData(filter: IncidentFilter, requested: TimelineIn
   if (summary && !timelineSummaryCanAnswer(filter)) throw new Error("the timeline summary cannot answer this filter");
   // Both sources expose the same columns: the summary's are sums over the incidents of a row.
   const rowsOf = summary
-    ? Prisma.sql`"IncidentTimelineDay" i`
+    ? summaryRows(filter)
     : Prisma.sql`(SELECT "dateStart", "dateEnd", 1 AS "incidents", coalesce("headlineLow", 0) AS "low", coalesce("headlineBest", 0) AS "best",
                          coalesce("headlineHigh", "headlineBest", 0) AS "high", ("headlineBest" IS NOT NULL AND "headlineHigh" IS NULL)::int AS "openHigh",
                          "headlineContested"::int AS "contested" FROM "Incident" i WHERE ${incidentFilterSql(filter)}) i`;

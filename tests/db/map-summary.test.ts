@@ -1,4 +1,4 @@
-// The map and timeline summaries (IncidentMapCell, IncidentMapFacetCell, IncidentTimelineDay) against the incidents
+// The map and timeline summaries (IncidentMapCell, IncidentMapFacetCell, IncidentTimelineDay, IncidentTimelineFacetDay) against the incidents
 // they summarise: after every kind of write the triggers must leave them equal to a rebuild, and
 // every view they answer must match the same view aggregated from the incidents.
 import fc from "fast-check";
@@ -9,7 +9,7 @@ import { summaryCanAnswer } from "@/lib/map/map-cells";
 import { gridCellDegrees, gridLevel } from "@/lib/map/map-grid";
 import { countIncidents, incidentWhere } from "@/lib/incidents/incident-queries";
 import { mapData, type MapData } from "@/lib/map/map-queries";
-import { timelineData } from "@/lib/timeline/timeline-queries";
+import { timelineData, timelineSummaryCanAnswer } from "@/lib/timeline/timeline-queries";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import { insertIncidents, random, type SyntheticIncident } from "./synthetic-incidents";
 import { useTestDb } from "./test-database";
@@ -70,7 +70,11 @@ async function summaryRows() {
   const days = await db.$queryRawUnsafe<Record<string, unknown>[]>(
     `SELECT "dateStart", "dateEnd", "incidents", "low"::int AS low, "best"::int AS best, "high"::int AS high, "openHigh", "contested" FROM "IncidentTimelineDay" ORDER BY 1, 2`,
   );
-  return { map, facets, days };
+  const facetDays = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT "facet", "value", "dateStart", "dateEnd", "incidents", "low"::int AS low, "best"::int AS best, "high"::int AS high, "openHigh", "contested"
+     FROM "IncidentTimelineFacetDay" ORDER BY 1, 2, 3, 4`,
+  );
+  return { map, facets, days, facetDays };
 }
 
 async function expectSummariesMatchRebuild() {
@@ -79,6 +83,7 @@ async function expectSummariesMatchRebuild() {
   const rebuilt = await summaryRows();
   expect(kept.map.length).toBeGreaterThan(0);
   expect(kept.facets.length).toBeGreaterThan(0);
+  expect(kept.facetDays.length).toBeGreaterThan(0);
   expect(kept).toEqual(rebuilt);
 }
 
@@ -226,18 +231,35 @@ describe("views answered from the summaries", () => {
     expect(fromSummary).toBeGreaterThan(20);
   });
 
-  it("give the timeline the same buckets as the incidents, for any dates", async () => {
+  it("give the timeline the same buckets as the incidents, for any dates, event types and flag", async () => {
+    const compared = { plain: 0, facet: 0 };
     await fc.assert(
-      fc.asyncProperty(
-        fc.record({ from: day, to: day }, { requiredKeys: [] }),
-        fc.constantFrom("auto", "week", "month") as fc.Arbitrary<"auto" | "week" | "month">,
-        async (f, interval) => {
-          const dates: IncidentFilter = f.from && f.to && f.from > f.to ? { from: f.to, to: f.from } : f;
-          const fromSummary = await timelineData(dates, interval, { source: "summary" });
-          expect(fromSummary).toEqual(await timelineData(dates, interval, { source: "incidents" }));
-        },
-      ),
-      { numRuns: 40 },
+      fc.asyncProperty(filter, fc.constantFrom("auto", "week", "month") as fc.Arbitrary<"auto" | "week" | "month">, async ({ country: _, ...f }, interval) => {
+        const fromIncidents = await timelineData(f, interval, { source: "incidents" });
+        if (!timelineSummaryCanAnswer(f)) {
+          await expect(timelineData(f, interval, { source: "summary" })).rejects.toThrow(/cannot answer/);
+          return;
+        }
+        expect(await timelineData(f, interval, { source: "summary" })).toEqual(fromIncidents);
+        compared[f.flag || f.eventType ? "facet" : "plain"]++;
+      }),
+      { numRuns: 80 },
     );
+    expect(compared.plain).toBeGreaterThan(15);
+    expect(compared.facet).toBeGreaterThan(15);
+  });
+
+  it("answer the timeline from the facet summary for one flag, counting an incident with two flags once", async () => {
+    const live = { mergedIntoId: null };
+    const contested = await timelineData({ flag: ["contested"] }, "month");
+    expect(contested.total).toBe(await db.incident.count({ where: { ...live, flags: { has: "contested" } } }));
+    expect(timelineSummaryCanAnswer({ flag: ["contested"], from: "2021-03-01" })).toBe(true);
+    expect(timelineSummaryCanAnswer({ eventType: ["Riots", "Battles"] })).toBe(true);
+    // Two flags, a flag with event types, or a country: the incidents.
+    expect(timelineSummaryCanAnswer({ flag: ["contested", "open_ended"] })).toBe(false);
+    expect(timelineSummaryCanAnswer({ flag: ["contested"], eventType: ["Riots"] })).toBe(false);
+    expect(timelineSummaryCanAnswer({ flag: ["contested"], country: ["MLI"] })).toBe(false);
+    const twoFlags = await timelineData({ flag: ["contested", "open_ended"] }, "month");
+    expect(twoFlags.total).toBe(await db.incident.count({ where: { ...live, flags: { hasSome: ["contested", "open_ended"] } } }));
   });
 });
