@@ -57,7 +57,9 @@ export function incidentFilterSql(filter: IncidentFilter, options: IncidentFilte
     and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Claim" c JOIN "Source" s ON s."id" = c."claimantId"
       WHERE c."incidentId" = i."id" AND c."retractedAt" IS NULL AND s."kind"::text IN (${Prisma.join(filter.claimantKind)}))`);
   }
-  if (filter.grading) and.push(Prisma.sql`i."grading"::text IN (${Prisma.join(filter.grading)})`);
+  // Compared as the enum, not as text: PostgreSQL then knows how many incidents have each grading
+  // (as text it guessed 0.5 %, and sorted 400,000 rows to build a timeline instead of hashing them).
+  if (filter.grading) and.push(Prisma.sql`i."grading" = ANY(ARRAY[${Prisma.join(filter.grading)}]::"Grading"[])`);
   // Compared as enum[] so the GIN index on "flags" can serve it.
   if (filter.flag) and.push(Prisma.sql`i."flags" && ARRAY[${Prisma.join(filter.flag)}]::"Flag"[]`);
   if (filter.minKilled !== undefined) and.push(Prisma.sql`i."headlineBest" >= ${filter.minKilled}`);
