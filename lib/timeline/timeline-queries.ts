@@ -1,7 +1,7 @@
 // Incidents and reconciled killed per week or month, aggregated by PostgreSQL: the answer has one
 // row per bucket however many incidents match. With no filter but dates, the sums come from the
 // IncidentTimelineDay summary (~30,000 rows for fifteen years, kept by triggers) instead of the
-// incidents; with event types or one flag besides, from its facet twin IncidentTimelineFacetDay.
+// incidents; with event types or flags besides, from its facet twin IncidentTimelineFacetDay.
 // tests/db/map-summary.test.ts proves the summaries and the incidents give the same buckets.
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -15,20 +15,33 @@ export type TimelineData = { interval: TimelineInterval; total: number; buckets:
 const SUMMARY_FILTER_KEYS = new Set<string>(["from", "to", "eventType", "flag"]);
 
 /**
+ * The facet rows that answer a filter: event types or one flag as in the map's facet summary, and
+ * several flags from the rows per set of flags (each incident has one set, so the sets sharing a
+ * flag with the filter count every matching incident once). Null: no facet; undefined: none can.
+ */
+function timelineFacetOf(filter: IncidentFilter): { facet: "event_type" | "flag" | "flag_set"; values: string[] } | null | undefined {
+  if ((filter.flag?.length ?? 0) > 1 && !filter.eventType?.length) return { facet: "flag_set", values: filter.flag! };
+  return summaryFacetOf(filter);
+}
+
+/**
  * Filters the timeline summaries answer exactly: they are grouped by first and last day, so date
- * ranges apply to them as to the incidents; the facet summary adds event types or one flag.
+ * ranges apply to them as to the incidents; the facet summary adds event types or flags.
  * Anything else reads the incidents.
  */
 export function timelineSummaryCanAnswer(filter: IncidentFilter): boolean {
-  return summaryFacetOf(filter) !== undefined && Object.entries(filter).every(([key, value]) => value === undefined || SUMMARY_FILTER_KEYS.has(key));
+  return timelineFacetOf(filter) !== undefined && Object.entries(filter).every(([key, value]) => value === undefined || SUMMARY_FILTER_KEYS.has(key));
 }
 
 /** The summary rows for this filter, as the relation `i` with the columns of IncidentTimelineDay. */
 function summaryRows(filter: IncidentFilter): Prisma.Sql {
-  const facet = summaryFacetOf(filter);
-  return facet
-    ? Prisma.sql`(SELECT * FROM "IncidentTimelineFacetDay" WHERE "facet" = ${facet.facet} AND "value" IN (${Prisma.join(facet.values)})) i`
-    : Prisma.sql`"IncidentTimelineDay" i`;
+  const facet = timelineFacetOf(filter);
+  if (!facet) return Prisma.sql`"IncidentTimelineDay" i`;
+  const values =
+    facet.facet === "flag_set"
+      ? Prisma.sql`string_to_array("value", ',') && ARRAY[${Prisma.join(facet.values)}]::text[]`
+      : Prisma.sql`"value" IN (${Prisma.join(facet.values)})`;
+  return Prisma.sql`(SELECT * FROM "IncidentTimelineFacetDay" WHERE "facet" = ${facet.facet} AND ${values}) i`;
 }
 
 export type TimelineOptions = { source?: "auto" | "summary" | "incidents" };

@@ -232,7 +232,7 @@ describe("views answered from the summaries", () => {
   });
 
   it("give the timeline the same buckets as the incidents, for any dates, event types and flag", async () => {
-    const compared = { plain: 0, facet: 0 };
+    const compared = { plain: 0, facet: 0, flagSet: 0 };
     await fc.assert(
       fc.asyncProperty(filter, fc.constantFrom("auto", "week", "month") as fc.Arbitrary<"auto" | "week" | "month">, async ({ country: _, ...f }, interval) => {
         const fromIncidents = await timelineData(f, interval, { source: "incidents" });
@@ -241,25 +241,30 @@ describe("views answered from the summaries", () => {
           return;
         }
         expect(await timelineData(f, interval, { source: "summary" })).toEqual(fromIncidents);
-        compared[f.flag || f.eventType ? "facet" : "plain"]++;
+        compared[(f.flag?.length ?? 0) > 1 ? "flagSet" : f.flag || f.eventType ? "facet" : "plain"]++;
       }),
-      { numRuns: 80 },
+      { numRuns: 100 },
     );
     expect(compared.plain).toBeGreaterThan(15);
     expect(compared.facet).toBeGreaterThan(15);
+    expect(compared.flagSet).toBeGreaterThan(5);
   });
 
-  it("answer the timeline from the facet summary for one flag, counting an incident with two flags once", async () => {
+  it("answer the timeline from the facet summary for one flag or several, counting an incident with two flags once", async () => {
     const live = { mergedIntoId: null };
     const contested = await timelineData({ flag: ["contested"] }, "month");
     expect(contested.total).toBe(await db.incident.count({ where: { ...live, flags: { has: "contested" } } }));
     expect(timelineSummaryCanAnswer({ flag: ["contested"], from: "2021-03-01" })).toBe(true);
     expect(timelineSummaryCanAnswer({ eventType: ["Riots", "Battles"] })).toBe(true);
-    // Two flags, a flag with event types, or a country: the incidents.
-    expect(timelineSummaryCanAnswer({ flag: ["contested", "open_ended"] })).toBe(false);
+    // Several flags: the rows per set of flags, where an incident with both is one row.
+    const both = ["contested", "open_ended"] as Flag[];
+    expect(timelineSummaryCanAnswer({ flag: both })).toBe(true);
+    const twoFlags = await timelineData({ flag: both }, "month");
+    expect(twoFlags.total).toBe(await db.incident.count({ where: { ...live, flags: { hasSome: both } } }));
+    expect(twoFlags.total).toBeLessThan(contested.total + (await timelineData({ flag: ["open_ended"] }, "month")).total);
+    // A flag with event types, or a country: the incidents.
     expect(timelineSummaryCanAnswer({ flag: ["contested"], eventType: ["Riots"] })).toBe(false);
+    expect(timelineSummaryCanAnswer({ flag: both, eventType: ["Riots"] })).toBe(false);
     expect(timelineSummaryCanAnswer({ flag: ["contested"], country: ["MLI"] })).toBe(false);
-    const twoFlags = await timelineData({ flag: ["contested", "open_ended"] }, "month");
-    expect(twoFlags.total).toBe(await db.incident.count({ where: { ...live, flags: { hasSome: ["contested", "open_ended"] } } }));
   });
 });
