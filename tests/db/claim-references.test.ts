@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db";
-import { rememberDatabaseUrl } from "@/lib/db/raw-pg";
+import { endRawPools, rememberDatabaseUrl } from "@/lib/db/raw-pg";
 import { lockClaimReferences, mayCopyClaimsWithoutTriggers } from "@/lib/import/claim-references";
 import { seedKobe } from "@/lib/seed/seed-database";
 import { csv, importText } from "./import-support";
@@ -27,7 +27,6 @@ vi.mock("@/lib/import/claim-references", async (importOriginal) => {
 const CODE = "MLI-2025-0001";
 const header = ["incident_code", "metric", "category", "value_min", "value_max", "qualifier", "statement", "claimant", "document_title", "claimant_kind"] as const;
 let url: string;
-let name: string;
 let db: Db;
 
 async function connect(connectionString = url) {
@@ -37,7 +36,7 @@ async function connect(connectionString = url) {
 }
 
 beforeAll(async () => {
-  ({ url, name } = await createDatabase());
+  ({ url } = await createDatabase());
   db = createPrismaClient(url);
   rememberDatabaseUrl(db, url);
   await seedKobe(db);
@@ -146,9 +145,15 @@ describe("a role that may not turn the triggers off", () => {
   });
   afterAll(async () => {
     await limited.$disconnect();
-    await adminQuery(`REASSIGN OWNED BY ${role} TO CURRENT_USER`).catch(() => {});
-    await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
-    await adminQuery(`DROP ROLE IF EXISTS ${role}`).catch(() => {});
+    await endRawPools();
+    // The role's grants live in this database: drop them there, then the role.
+    const admin = await connect();
+    try {
+      await admin.query(`DROP OWNED BY ${role}`);
+    } finally {
+      await admin.end();
+    }
+    await adminQuery(`DROP ROLE ${role}`);
   });
 
   it("imports with the triggers on, and the claims are the same", async () => {
