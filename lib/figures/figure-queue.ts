@@ -9,7 +9,7 @@
 // command line, the benchmark), and in the server at start and every WAKE_UP_MS
 // (instrumentation.ts), so a queue left by a stopped process or a failed batch is drained. Each
 // batch is one transaction: it takes the oldest requests that nobody holds, nor their incidents
-// (FOR UPDATE SKIP LOCKED, so several servers can share the queue and an import's locks are never
+// (FOR UPDATE SKIP LOCKED, so several servers can share the queue and nobody's locks are ever
 // waited for), refreshes their incidents as refreshIncidentFigures would, and deletes exactly
 // those requests. A request made meanwhile is a new row, so it is never deleted unserved.
 import type pg from "pg";
@@ -49,9 +49,9 @@ export type QueueBatch = { requests: number; incidents: number };
 
 /**
  * One worker transaction: up to `limit` of the oldest free requests, their incidents refreshed, the
- * requests deleted. A request is free when no other worker holds it and nobody holds its incident:
- * an import locks the incidents of its file a slice at a time, so a worker that waited for one of
- * them while holding others could deadlock with it. Skipped requests wait for the next batch.
+ * requests deleted. A request is free when no other worker holds it and nobody holds its incident
+ * (an editor's save, a merge, a small import refreshing its incidents): a worker that waited for
+ * one of them while holding others could deadlock with it. Skipped requests wait for the next batch.
  */
 export async function refreshQueuedBatch(url: string, limit = FIGURE_QUEUE_BATCH): Promise<QueueBatch> {
   return withRawTransaction(

@@ -20,7 +20,7 @@
 // How it stays fast (100,000 rows onto 100,000 incidents): the file arrives a slice of rows at a
 // time (run-import.ts parses and validates the next slice while PostgreSQL checks and writes this
 // one), on a direct pg connection inside the one transaction run-import.ts opened. Each slice
-// costs a few statements whatever its size: its incidents looked up and locked by `= ANY($1)`,
+// costs a few statements whatever its size: its incidents looked up by `= ANY($1)`,
 // its sources, users and named claims; then, on a second connection, the claims it repeats (one
 // index probe per row, findPresentClaims) and the documents it names; then its new claims written
 // with COPY FROM in incident order. The import's connection is the critical path, so its work is
@@ -101,21 +101,21 @@ const CLAIM_COLUMNS = [
 type IncidentIndex = { byCode: Map<string, IncidentRef>; missing: Set<string>; mergedInto: Map<string, IncidentRef> };
 
 /**
- * Incidents by code, following merges (at most ten hops, as an editor's link would). The rows are
- * locked as they are found, in id order: their claims are checked next, and nobody may refresh
- * their figures or merge them until we commit. (One statement that looks up and locks is ~0.5 s
- * faster at 100,000 codes than looking up first. Each slice locks its own incidents, so a file
- * does not lock in one id order: the figure worker skips locked incidents rather than wait, and
- * a deadlock with a merge fails the import with PostgreSQL's message rather than hanging it.)
+ * Incidents by code, following merges (at most ten hops, as an editor's link would). They are not
+ * locked: while an import runs nobody may delete or merge an incident (the import holds
+ * 'triangulate:import', which both wait for: migration 20261124000000, mergeIncidents), and other
+ * changes to an incident do not touch its claims. (Locking 100,000 incidents, FOR UPDATE, dirtied
+ * ~95 % of the table's pages and wrote ~260 MB of WAL after a checkpoint.) Figures refreshed
+ * meanwhile by the worker are refreshed again from the requests this import queues.
  */
 async function lookUpIncidents(client: pg.ClientBase, codes: string[], index: IncidentIndex): Promise<void> {
   if (!codes.length) return;
-  const { rows } = await client.query<IncidentRef & { code: string }>(`SELECT id, code, "mergedIntoId" FROM "Incident" WHERE code = ANY($1::text[]) ORDER BY id FOR UPDATE`, [codes]);
+  const { rows } = await client.query<IncidentRef & { code: string }>(`SELECT id, code, "mergedIntoId" FROM "Incident" WHERE code = ANY($1::text[])`, [codes]);
   for (const r of rows) index.byCode.set(r.code, r);
   for (const code of codes) if (!index.byCode.has(code)) index.missing.add(code);
   let wanted = [...new Set(rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !index.mergedInto.has(id));
   for (let hop = 0; hop < 10 && wanted.length; hop++) {
-    const found = (await client.query<IncidentRef>(`SELECT id, "mergedIntoId" FROM "Incident" WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [wanted])).rows;
+    const found = (await client.query<IncidentRef>(`SELECT id, "mergedIntoId" FROM "Incident" WHERE id = ANY($1::uuid[])`, [wanted])).rows;
     for (const r of found) index.mergedInto.set(r.id, r);
     wanted = [...new Set(found.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !index.mergedInto.has(id));
   }
@@ -138,11 +138,10 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
   // The import's connection: lookups and writes, one at a time (connection-lane.ts).
   const lane = connectionLane();
   // The stored claims a slice repeats, and the documents its rows name, are looked up on a second
-  // connection, so PostgreSQL does it on another core while the import's connection locks the next
+  // connection, so PostgreSQL does it on another core while the import's connection looks up the next
   // slice's incidents and writes the last one's claims (~1 s of 100,000 index probes taken off the
   // import's one connection). It reads committed rows only: the claims and documents this import
-  // wrote are known from memory (createdByKey, the document resolver's own), and nobody can add a
-  // claim to an incident this import holds.
+  // wrote are known from memory (createdByKey, the document resolver's own).
   let reader: Promise<pg.PoolClient> | null = null;
   let reading: Promise<unknown> = Promise.resolve();
   const findOnReader = (keys: KeyParts[], titles: string[]) => {
@@ -167,8 +166,13 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
   /** Claims of the database the file names (claim_id, superseded_by); claims this import wrote are never among them. */
   const dbClaimById = new Map<string, NamedClaim>();
   const idsLooked = new Set<string>();
-  /** Every row planned so far, and the claims the file will create by key. */
-  const planned: Planned[] = [];
+  /**
+   * How many rows are planned so far, and those a superseded_by link can name (by the file's
+   * claim_id, or by the id of the stored claim they repeat): the others are let go once written.
+   */
+  let plannedRows = 0;
+  const linkable: Planned[] = [];
+  /** The claims the file will create, by key. */
   const createdByKey = new Map<string, string>();
   /** claim_id in the file → the id the claim has in the database once imported. */
   const fileIds = new Map<string, string>();
@@ -240,7 +244,7 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
     };
   };
 
-  /** What a slice's rows refer to, looked up (and its incidents locked) on the import's connection. */
+  /** What a slice's rows refer to, looked up on the import's connection. */
   const lookUpSlice = async (rows: ValidRow<ClaimsRow>[]) => {
     // ── incidents (following merges), sources, users, claims named by id: what this slice adds ──
     const codes = new Set<string>();
@@ -329,7 +333,8 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
         createdByKey.set(key, p.claimId);
       }
       if (v.claimId) fileIds.set(v.claimId, p.claimId);
-      planned.push(p);
+      plannedRows++;
+      if (v.claimId || !p.create) linkable.push(p);
       if (v.supersededBy) heldBack.push(p);
       else toWrite.push(p);
     }
@@ -343,7 +348,7 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
     const links: Link[] = [];
     const supersedesTaken = new Map<string, string>(); // newer claim → older one it supersedes
     for (const c of dbClaimById.values()) if (c.supersedesId) supersedesTaken.set(c.id, c.supersedesId);
-    const plannedById = new Map(planned.map((p) => [p.claimId, p]));
+    const plannedById = new Map(linkable.map((p) => [p.claimId, p]));
     for (const p of heldBack) {
       const target = p.row.value.supersededBy!;
       if (ctx.isRejected(p.row)) continue;
@@ -390,7 +395,8 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
     const rows = heldBack.filter((p) => !ctx.isRejected(p.row));
     const write = prepareWrite(rows, (await findOnReader([], titlesOf(rows))).known);
     for (const l of links) touched.add(l.planned.incidentId);
-    const accepted = planned.filter((p) => !ctx.isRejected(p.row)).length;
+    // Rows are refused after they are planned only here, among the held-back ones.
+    const accepted = plannedRows - heldBack.filter((p) => ctx.isRejected(p.row)).length;
     summary.claimsCreated = created;
     summary.claimsAlreadyPresent = accepted - created;
     summary.claimsSuperseded = links.length;

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import Papa from "papaparse";
+import { describe, expect, it, vi } from "vitest";
 import { CsvFileError, readCsv, readCsvSlices } from "./csv-file";
 
 /** A file of `n` rows whose quoted cells hold commas and line breaks, several pieces of the parser long. */
@@ -29,7 +30,7 @@ describe("readCsvSlices", () => {
     const slices = readCsvSlices(text);
     expect(slices.next().value?.rows.length).toBeGreaterThan(0);
     expect(() => [...slices]).toThrow(CsvFileError);
-    expect(() => readCsv(text)).toThrow(/not valid CSV \(line 5716\): .*opening quote/);
+    expect(() => readCsv(text)).toThrow(/not valid CSV \(line 5716\): a quoted cell starts here and its closing quote is missing/);
   });
 
   it("counts the empty lines it skips when it says where a row starts", () => {
@@ -45,5 +46,44 @@ describe("readCsvSlices", () => {
     expect(() => readCsv("")).toThrow(/empty/);
     expect([...readCsvSlices("a,b\n")]).toEqual([{ header: ["a", "b"], rows: [] }]);
     expect(() => readCsv("a,b,a\n1,2,3\n")).toThrow(/names a more than once/);
+  });
+});
+
+describe("readCsv's CSV", () => {
+  it("reads CRLF and CR files, a byte-order mark, escaped quotes and a quoted line break, and trims cells", () => {
+    for (const lineBreak of ["\r\n", "\r"]) {
+      const { header, rows } = readCsv(`\uFEFFa,b${lineBreak} 1 ,"x${lineBreak}""y"""${lineBreak}2,${lineBreak}`);
+      expect(header).toEqual(["a", "b"]);
+      expect(rows.map((r) => [r.line, r.cells.a, r.cells.b, r.width])).toEqual([
+        [2, "1", `x${lineBreak}"y"`, 2],
+        [4, "2", "", 2],
+      ]);
+    }
+  });
+
+  it("names the line of a closing quote that is followed by text", () => {
+    expect(() => readCsv('a,b\n1,2\n3,"four"teen\n')).toThrow(/not valid CSV \(line 3\): a quoted cell's closing quote is followed by something other than a comma/);
+  });
+
+  it("reads a cell longer than the pieces it parses, and a quote never closed early in a large file, re-reading little of it", () => {
+    const long = "x".repeat(200_000);
+    expect(readCsv(`a,b\n1,"${long}"\n2,3\n`).rows.map((r) => r.cells.b?.length)).toEqual([200_000, 1]);
+    // Count what the parser is given: a piece holding no whole row is parsed again, longer.
+    let parsed = 0;
+    const Parser = Papa.Parser;
+    const spy = vi.spyOn(Papa, "Parser").mockImplementation(function (this: unknown, config: Papa.ParseConfig) {
+      const parser = new Parser(config);
+      const parse = parser.parse.bind(parser);
+      parser.parse = (input: string, base: number, ignoreLastRow: boolean) => ((parsed += input.length), parse(input, base, ignoreLastRow));
+      return parser;
+    } as unknown as typeof Papa.Parser);
+    try {
+      const text = `a,b\n1,"never closed\n${Array.from({ length: 200_000 }, (_, i) => `${i},plain`).join("\n")}\n`;
+      expect(() => readCsv(text)).toThrow(/line 2\): a quoted cell starts here/);
+      // Growing by one piece at a time it would read ~35 times the file's length.
+      expect(parsed).toBeLessThan(3 * text.length);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

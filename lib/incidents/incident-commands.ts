@@ -77,7 +77,12 @@ export async function mergeIncidents(db: Db, code: string, input: z.input<typeof
   const values = MergeSchema.parse(input);
   if (values.targetCode === code) throw new AppError(400, "Invalid input — targetCode: an incident cannot be merged into itself", "invalid", { targetCode: ["an incident cannot be merged into itself"] });
   return db.$transaction(async (tx) => {
-    // Lock in id order, as every writer locks incidents (imports, the figure queue): two opposite
+    // No merge while an import runs: a claims import does not lock the incidents it adds claims
+    // to, so claims it adds to this one after we moved them would stay behind (migration
+    // 20261124000000). Taken first, before any incident, so it cannot deadlock with the import.
+    const [lock] = await tx.$queryRaw<{ free: boolean }[]>`SELECT pg_try_advisory_xact_lock_shared(hashtext('triangulate:import')) AS free`;
+    if (!lock?.free) throw new ConflictError("A file is being imported: merge these incidents once the import has finished.");
+    // Lock in id order, as every writer locks incidents (an import's figures, the figure queue): two opposite
     // merges, or a merge and an import, then cannot deadlock.
     const ids = await tx.incident.findMany({ where: { code: { in: [code, values.targetCode] } }, select: { id: true, code: true } });
     const [first, second] = [code, values.targetCode].sort((a, b) => {

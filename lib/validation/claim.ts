@@ -1,15 +1,13 @@
 // One schema for a claim, shared by the editor form, the server action / API route and the CSV import.
 import { z } from "zod";
 import { ASSESSMENTS, CATEGORIES, METRICS, QUALIFIERS } from "@/lib/domain/vocabularies";
+import { isCalendarDay } from "./calendar-day";
 
 export const isoDate = (field: string) =>
   z
     .string({ message: `${field} must be a date written YYYY-MM-DD` })
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a date written YYYY-MM-DD`)
-    .refine((v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-    }, `${field} is not a real calendar date`);
+    .refine(isCalendarDay, `${field} is not a real calendar date`);
 
 const count = (field: string) =>
   z.coerce

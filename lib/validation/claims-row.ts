@@ -10,6 +10,7 @@ import { z } from "zod";
 import { parseStatement } from "@/lib/domain/statement-parser";
 import { ASSESSMENTS, CATEGORIES, METRICS, QUALIFIERS, SOURCE_KINDS } from "@/lib/domain/vocabularies";
 import type { Assessment, Category, Metric, Qualifier, SourceKind } from "@/lib/domain/vocabularies";
+import { isCalendarDay } from "./calendar-day";
 import { ClaimValuesSchema, isoDate } from "./claim";
 import { INCIDENT_CODE } from "./incident";
 import { emptyToNull, optionalCount, text } from "./csv-cells";
@@ -21,8 +22,8 @@ const optionalEnum = <T extends readonly [string, ...string[]]>(column: string, 
 
 const uuid = (column: string) => z.preprocess(emptyToNull, z.string().uuid(`${column} must be a claim id (a UUID)`).nullable());
 
-/** Built once: a schema made inside the transform would be built again for every row. */
-const STATED_ON_DAY = isoDate("stated_on");
+/** One end of a stated_on span, or null when it is no calendar day. */
+const statedDay = (value: string | undefined) => (value !== undefined && isCalendarDay(value) ? value : null);
 
 const statedOn = z.preprocess(
   emptyToNull,
@@ -30,9 +31,8 @@ const statedOn = z.preprocess(
     .string()
     .transform((value, ctx) => {
       const [start, end, ...more] = value.split("/");
-      const day = (v: string | undefined) => (v !== undefined && STATED_ON_DAY.safeParse(v).success ? v : null);
-      const s = day(start);
-      const e = end === undefined ? null : day(end);
+      const s = statedDay(start);
+      const e = end === undefined ? null : statedDay(end);
       if (more.length || !s || (end !== undefined && !e)) {
         ctx.addIssue({ code: "custom", message: "stated_on must be a date written YYYY-MM-DD, or a span YYYY-MM-DD/YYYY-MM-DD" });
         return z.NEVER;

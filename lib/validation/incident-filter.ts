@@ -4,12 +4,13 @@
 import { z } from "zod";
 import { FLAGS, GRADINGS, SOURCE_KINDS } from "@/lib/domain/vocabularies";
 import { FILTER_KEYS, INCIDENT_SORTS, type FilterKey } from "@/lib/filters/filter-url";
+import { isCalendarDay } from "./calendar-day";
 
 const isoDay = (field: string) =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a date written YYYY-MM-DD`)
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), `${field} is not a real calendar date`);
+    .refine(isCalendarDay, `${field} is not a real calendar date`);
 
 const list = <T extends z.ZodType<unknown, string>>(item: T) =>
   z

@@ -6,7 +6,9 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createPrismaClient, type Db } from "@/lib/db";
 import { endRawPools, rememberDatabaseUrl } from "@/lib/db/raw-pg";
+import { NotFoundError } from "@/lib/errors";
 import { lockClaimReferences, mayCopyClaimsWithoutTriggers } from "@/lib/import/claim-references";
+import { mergeIncidents } from "@/lib/incidents/incident-commands";
 import { seedKobe } from "@/lib/seed/seed-database";
 import { csv, importText } from "./import-support";
 import { adminQuery, createDatabase } from "./test-database";
@@ -104,10 +106,52 @@ describe("claims copied with the row triggers off", () => {
     }
   });
 
-  it("are not used when the claims table has a trigger of its own or a foreign key the import does not keep", async () => {
+  it("do not lock the incidents they are added to, which nobody may delete or merge until the import commits", async () => {
+    const xmax = async () => (await db.$queryRawUnsafe<{ xmax: string }[]>(`SELECT xmax::text AS xmax FROM "Incident" WHERE code = $1`, CODE))[0]!.xmax;
+    const before = await xmax();
+    const document = await db.document.findFirstOrThrow({ include: { source: true } });
+    const summary = await importText(
+      db,
+      "claims",
+      csv(header, [[CODE, "injured", "civilians", "3", "3", "exact", "Three were wounded, the relay added.", document.source.slug, document.title, ""]]),
+      { figures: "queue" },
+    );
+    expect(summary).toMatchObject({ imported: true, claimsCreated: 1, figuresQueued: 1 });
+    // A row lock would have left the import's transaction id in the incident's xmax.
+    expect(await xmax()).toBe(before);
+
+    // What stands in for the locks: an import's advisory lock, which deleting or merging waits for.
+    const importer = await connect();
+    const other = await connect();
+    try {
+      await importer.query("BEGIN");
+      await importer.query(`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`);
+      await other.query("SET lock_timeout = '200ms'");
+      await expect(other.query(`DELETE FROM "Incident" WHERE code = 'XXX-2025-0001'`)).rejects.toThrow(/lock timeout/);
+      await expect(other.query(`UPDATE "Incident" SET "mergedIntoId" = NULL WHERE code = 'XXX-2025-0001'`)).rejects.toThrow(/lock timeout/);
+      // Other edits of incidents go on.
+      expect((await other.query(`UPDATE "Incident" SET title = title WHERE code = $1`, [CODE])).rowCount).toBe(1);
+      // The app's merge says why, before it locks or moves anything.
+      await expect(mergeIncidents(db, CODE, { targetCode: "XXX-2025-0001", expectedVersion: 1, targetExpectedVersion: 1 }, null)).rejects.toThrow(/A file is being imported/);
+      await importer.query("ROLLBACK");
+      expect((await other.query(`DELETE FROM "Incident" WHERE code = 'XXX-2025-0001'`)).rowCount).toBe(0);
+      await expect(mergeIncidents(db, CODE, { targetCode: "XXX-2025-0001", expectedVersion: 1, targetExpectedVersion: 1 }, null)).rejects.toThrow(NotFoundError);
+    } finally {
+      await importer.query("ROLLBACK").catch(() => {});
+      await importer.end();
+      await other.end();
+    }
+  });
+
+  it("are not used when the claims table has a trigger of its own or a foreign key the import does not keep, or incidents lack their guard", async () => {
     const { url: scratchUrl } = await createDatabase();
     const client = await connect(scratchUrl);
     try {
+      expect(await mayCopyClaimsWithoutTriggers(client)).toBe(true);
+      // Nor when incidents may be deleted or merged under the import.
+      await client.query(`ALTER TABLE "Incident" DISABLE TRIGGER "Incident_waits_for_imports"`);
+      expect(await mayCopyClaimsWithoutTriggers(client)).toBe(false);
+      await client.query(`ALTER TABLE "Incident" ENABLE TRIGGER "Incident_waits_for_imports"`);
       expect(await mayCopyClaimsWithoutTriggers(client)).toBe(true);
       await client.query(`CREATE FUNCTION claim_noop() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`);
       await client.query(`CREATE TRIGGER claim_noop BEFORE INSERT ON "Claim" FOR EACH ROW EXECUTE FUNCTION claim_noop()`);
