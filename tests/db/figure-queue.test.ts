@@ -12,7 +12,7 @@ import { dataVersionLabel } from "@/lib/export/export-request";
 import { openCopyExport } from "@/lib/export/copy-export";
 import { storedFiguresCopyPlan } from "@/lib/export/figures-copy";
 import { dataVersion } from "@/lib/export/incident-batches";
-import { figureQueueIdle, figuresPendingSince, pendingFigureCount, queueFiguresAbove, refreshQueuedBatch, startFigureQueue } from "@/lib/figures/figure-queue";
+import { figureQueueIdle, figuresPendingSince, pendingFigureCount, queueFiguresAbove, refreshQueuedBatch, startFigureQueue, vacuumAfter } from "@/lib/figures/figure-queue";
 import { seedKobe } from "@/lib/seed/seed-database";
 import { csv, importText } from "./import-support";
 import { createDatabase } from "./test-database";
@@ -33,6 +33,7 @@ beforeAll(async () => {
 }, 60_000);
 afterEach(() => {
   queueFiguresAbove.incidents = null;
+  vacuumAfter.incidents = 10_000;
 });
 afterAll(async () => {
   await db.$disconnect();
@@ -139,7 +140,7 @@ describe("the figure queue", () => {
     expect(await figuresPendingSince(db, kobe)).toBeNull();
   }, 60_000);
 
-  it("skips a request whose incident someone holds, rather than wait (an import locks its incidents a slice at a time)", async () => {
+  it("skips a request whose incident someone holds, rather than wait (an editor's save, a merge, a small import refreshing its incidents)", async () => {
     const kobe = await incidentId(KOBE);
     const other = await incidentId("NER-2024-0001");
     await db.$executeRaw`INSERT INTO "FigureRefreshRequest" ("incidentId") VALUES (${kobe}::uuid), (${other}::uuid), (${"00000000-0000-4000-8000-000000000000"}::uuid)`;
@@ -165,6 +166,42 @@ describe("the figure queue", () => {
     await held;
     expect(await refreshQueuedBatch(url)).toEqual({ requests: 1, incidents: 1 });
     expect(await pendingFigureCount(db)).toBe(0);
+  }, 60_000);
+
+  it("vacuums the incidents after refreshing many of them, so index-only scans need not visit their rows", async () => {
+    const vacuums = async () => (await db.$queryRaw<{ n: number }[]>`SELECT vacuum_count::int AS n FROM pg_stat_user_tables WHERE relname = 'Incident'`)[0]!.n;
+    // How many table rows an index-only scan of every incident code still had to read.
+    const heapFetches = async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query("BEGIN");
+        for (const scan of ["seqscan", "bitmapscan"]) await client.query(`SET LOCAL enable_${scan} = off`);
+        const { rows } = await client.query<{ "QUERY PLAN": { Plan: { "Node Type": string; "Heap Fetches": number } }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) SELECT code FROM "Incident" ORDER BY code`);
+        const plan = rows[0]!["QUERY PLAN"][0]!.Plan;
+        expect(plan["Node Type"]).toBe("Index Only Scan");
+        return plan["Heap Fetches"];
+      } finally {
+        await client.query("ROLLBACK");
+        await client.end();
+      }
+    };
+    const codes = [KOBE, "NER-2024-0001", "NER-2024-0002", "NER-2024-0003", "NER-2024-0004"];
+    // Below the threshold: no vacuum.
+    vacuumAfter.incidents = 6;
+    await importText(db, "claims", fileFor(codes), { figures: "queue" });
+    let before = await vacuums();
+    await startFigureQueue(url);
+    expect(await vacuums()).toBe(before);
+    expect(await heapFetches()).toBeGreaterThan(0); // the refreshed rows left their pages not all-visible
+    // At the threshold: vacuumed once the queue is empty.
+    vacuumAfter.incidents = 5;
+    await importText(db, "claims", fileFor(codes, 13), { figures: "queue" });
+    before = await vacuums();
+    await startFigureQueue(url);
+    expect(await pendingFigureCount(db)).toBe(0);
+    expect(await vacuums()).toBe(before + 1);
+    expect(await heapFetches()).toBe(0);
   }, 60_000);
 
   it("leaves the requests of a failed batch queued, and says so in exports until they are served", async () => {
