@@ -132,8 +132,12 @@ async function drain(url: string, worker: Worker): Promise<void> {
       refreshed += batch.incidents;
       if (!batch.requests) break;
     }
+    // Inside the loop: requests queued while it vacuums are served by the next pass.
+    if (refreshed >= vacuumAfter.incidents) {
+      refreshed = 0;
+      await vacuumIncidents(url);
+    }
   } while (worker.again);
-  if (refreshed >= vacuumAfter.incidents) await vacuumIncidents(url);
 }
 
 /**
