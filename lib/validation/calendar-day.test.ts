@@ -12,7 +12,7 @@ describe("isCalendarDay", () => {
     }
   });
 
-  it("agrees with the calendar on every day of four centuries' worth of sampled dates", () => {
+  it("agrees with the calendar on a day of every week from 1890 to 2109, and on the day after each month's last", () => {
     for (let t = Date.UTC(1890, 0, 1); t < Date.UTC(2110, 0, 1); t += 86_400_000 * 7) {
       const day = new Date(t).toISOString().slice(0, 10);
       expect(isCalendarDay(day)).toBe(true);

@@ -1,6 +1,7 @@
 // Building blocks for the zod schemas of imported CSV rows. Cells arrive as trimmed strings
 // ("" = empty); every message names the column, because that is what a person fixes.
 import { z } from "zod";
+import { isCalendarDay } from "./calendar-day";
 
 export const emptyToNull = (value: unknown) => (value === "" || value === undefined ? null : value);
 
@@ -42,10 +43,10 @@ export const smallCode = (column: string, min: number, max: number) =>
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
+/** YYYY-MM-DD when the numbers name a day of the calendar (the one rule: calendar-day.ts), else null. */
 function realDay(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
+  const iso = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  return isCalendarDay(iso) ? iso : null;
 }
 
 /**
