@@ -177,7 +177,7 @@ export async function assessClaim(db: Db, input: z.input<typeof AssessClaimSchem
     if (before.version !== values.expectedVersion && !sameAssessment && (await assessedSince(tx, before.id, values.expectedVersion))) {
       const view = (assessment: string, reason: string | null) => ({ assessment, reason });
       throw new ConflictError(
-        `Someone else assessed this claim "${before.assessment.replace(/_/g, " ")}" since you opened it; yours is "${values.assessment.replace(/_/g, " ")}". Keep theirs, or save yours over it.`,
+        `Someone else changed this claim since you opened it: they assessed it "${before.assessment.replace(/_/g, " ")}", yours is "${values.assessment.replace(/_/g, " ")}". Keep theirs, or save yours over it.`,
         before,
         { conflicts: [{ field: "assessment", base: null, theirs: view(before.assessment, before.assessmentReason), yours: view(values.assessment, values.reason || null) }] },
       );
