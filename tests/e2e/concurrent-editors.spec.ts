@@ -34,7 +34,10 @@ test("editor B's stale save keeps editor A's title, and the history shows both f
   await signInPage(a, "editor");
   await signInPage(b, "editor", "-two");
   const code = await newIncident(a.request, "Attack on a convoy (merge test)");
-  for (const page of [a, b]) await page.goto(`/incidents/${code}/edit`);
+  for (const page of [a, b]) {
+    await page.goto(`/incidents/${code}/edit`);
+    await page.waitForLoadState("networkidle");
+  }
 
   await a.getByLabel("Title").fill("Convoy attack near Tongo Tongo (merge test)");
   await a.getByRole("button", { name: "Save changes" }).click();
@@ -64,7 +67,10 @@ test("a field both editors changed is shown side by side and the editor chooses"
   await signInPage(a, "editor");
   await signInPage(b, "editor", "-two");
   const code = await newIncident(a.request, "Ambush (choice test)");
-  for (const page of [a, b]) await page.goto(`/incidents/${code}/edit`);
+  for (const page of [a, b]) {
+    await page.goto(`/incidents/${code}/edit`);
+    await page.waitForLoadState("networkidle");
+  }
 
   await a.getByLabel("Title").fill("Ambush on the Ayorou road (choice test)");
   await a.getByLabel("Place name").fill("Ayorou");
@@ -76,8 +82,8 @@ test("a field both editors changed is shown side by side and the editor chooses"
   const choices = b.getByRole("region", { name: "Changed by you and someone else" });
   await expect(choices).toBeVisible();
   const title = choices.getByRole("group", { name: "Title" });
-  await expect(title).toContainText("Theirs: “Ambush on the Ayorou road (choice test)”");
-  await expect(title).toContainText("Yours: “Ambush near Ayorou (choice test)”");
+  await expect(title).toContainText("Theirs: Ambush on the Ayorou road (choice test)");
+  await expect(title).toContainText("Yours: Ambush near Ayorou (choice test)");
   // Their place name, which B did not touch, is already in the form.
   await expect(b.getByLabel("Place name")).toHaveValue("Ayorou");
   await title.getByRole("radio", { name: /Theirs/ }).check();
@@ -92,7 +98,9 @@ test("POST /api/claims refuses more claims than its documented limit with 413 na
   const request = await playwright.request.newContext({ baseURL });
   await signIn(request, "editor", "-batch");
   const code = await newIncident(request, "Batch limit test");
-  const source = (await (await request.post("/api/sources", { data: { slug: "batch-limit-test", name: "Batch limit test source", kind: "witness" } })).json()) as { id: string };
+  const created = await request.post("/api/sources", { data: { slug: "batch-limit-test", name: "Batch limit test source", kind: "witness" } });
+  expect(created.status()).toBe(201);
+  const { source } = (await created.json()) as { source: { id: string } };
   const claim = (i: number) => ({ incidentCode: code, claimantId: source.id, metric: "killed", category: "civilians", subgroup: `part ${i}`, valueMin: 1, valueMax: 1, qualifier: "exact", statement: `One killed (${i}).` });
   const refused = await request.post("/api/claims", { data: { claims: Array.from({ length: 201 }, (_, i) => claim(i)) } });
   expect(refused.status()).toBe(413);
