@@ -15,6 +15,7 @@ import { startFigureQueue } from "@/lib/figures/figure-queue";
 import { runImport } from "@/lib/import/run-import";
 import { fillBenchDatabase } from "@/lib/bench/fill-bench-database";
 import { concurrentEditors, type EditorsOutcome } from "@/lib/bench/concurrent-editors";
+import { throughput, type ThroughputOutcome } from "@/lib/bench/throughput";
 import { createApiToken } from "@/lib/auth/session-store";
 
 const { values } = parseArgs({
@@ -34,6 +35,8 @@ const requestsPerCase = Number(values.requests ?? (quick ? 40 : 200));
 const importRows = quick ? 20_000 : 100_000;
 /** How long each many-editors case runs: a minute in the full run, a few seconds in CI's quick one. */
 const editorSeconds = Number(values["editor-seconds"] ?? (quick ? 8 : 60));
+/** How long each throughput case (20 and 50 concurrent clients) runs. */
+const throughputSeconds = quick ? 5 : 20;
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
 const dataDir = path.resolve(".data", quick ? "bench-quick" : "bench");
@@ -41,13 +44,14 @@ const distDir = ".next-bench";
 const log = (line: string) => console.error(`[bench] ${line}`);
 
 type Stat = { name: string; target: string; p50: number; p95: number; max: number; n: number; bytes?: number; note?: string };
-const results: { startedAt: string; quick: boolean; incidents: number; claims: number; requestsPerCase: number; latency: Stat[]; editors: EditorsOutcome[]; export: Record<string, unknown>; import: Record<string, unknown>; machine: Record<string, unknown> } = {
+const results: { startedAt: string; quick: boolean; incidents: number; claims: number; requestsPerCase: number; latency: Stat[]; throughput: ThroughputOutcome[]; editors: EditorsOutcome[]; export: Record<string, unknown>; import: Record<string, unknown>; machine: Record<string, unknown> } = {
   startedAt: new Date().toISOString(),
   quick,
   incidents: 0,
   claims: 0,
   requestsPerCase,
   latency: [],
+  throughput: [],
   editors: [],
   export: {},
   import: {},
@@ -224,6 +228,20 @@ try {
   results.latency.push(await timeRequests("incident page (HTML)", "p95 ≤ 50 ms", codes.map((c) => `${base}/incidents/${c}`)));
   results.latency.push(await timeRequests("incident API (JSON)", "p95 ≤ 50 ms", codes.map((c) => `${base}/api/incidents/${c}`)));
 
+  // Throughput: many readers at once on the three busiest routes, on loopback.
+  {
+    const incidentPaths = codes.map((c) => `/incidents/${c}`);
+    const apiPaths = codes.map((c, i) => `/api/incidents?country=${countries[i % countries.length]}&limit=50`);
+    const mapPaths = around(12).map((b) => `/api/map?bbox=${b}&zoom=6`);
+    for (const connections of [20, 50]) {
+      for (const [name, paths] of [["incident page (HTML)", incidentPaths], ["GET /api/incidents", apiPaths], ["GET /api/map", mapPaths]] as const) {
+        const outcome = await throughput(name, base, [...paths], connections, throughputSeconds);
+        results.throughput.push(outcome);
+        log(`throughput · ${name} · ${connections} clients: ${outcome.perSecond} req/s, p95 ${outcome.p95} ms, ${outcome.non2xx} non-2xx`);
+      }
+    }
+  }
+
   // Many editors at once: 20 adding claims to the same 3 incidents, then 20 each to their own.
   {
     const editorsDb = createPrismaClient(embedded.url);
@@ -371,6 +389,9 @@ console.log(`\nTriangulate benchmark — ${results.incidents.toLocaleString("en"
 const nameWidth = Math.max(28, ...results.latency.map((c) => c.name.length + 2));
 console.log(`${pad("case", nameWidth)}${pad("p50 ms", 10)}${pad("p95 ms", 10)}${pad("max ms", 10)}${pad("body", 12)}target`);
 for (const s of results.latency) console.log(`${pad(s.name, nameWidth)}${pad(String(s.p50), 10)}${pad(String(s.p95), 10)}${pad(String(s.max), 10)}${pad(`${Math.round((s.bytes ?? 0) / 1024)} KiB`, 12)}${s.target}`);
+for (const t of results.throughput) {
+  console.log(`throughput · ${t.name} · ${t.connections} clients × ${t.seconds} s: ${t.perSecond} req/s, p50 ${t.p50} ms, p95 ${t.p95} ms, ${t.non2xx} non-2xx${t.name.startsWith("incident page") && t.connections === 20 ? " (goal ≥ 100 req/s)" : ""}`);
+}
 for (const o of results.editors as (EditorsOutcome & { label: string })[]) {
   console.log(`20 editors × ${o.seconds} s, claims on ${o.label}: ${o.created} created (${o.perSecond}/s), ${o.conflicts} × 409, ${o.serverErrors} × 5xx (goal 0), ${o.clientErrors} other 4xx; p50 ${o.p50} ms, p95 ${o.p95} ms`);
 }
