@@ -16,7 +16,7 @@ import type pg from "pg";
 import type { Db, Tx } from "@/lib/db";
 import { rawPool, withRawTransaction } from "@/lib/db/raw-pg";
 import { databaseUrl, env } from "@/lib/env";
-import { refreshFiguresOnConnection } from "@/lib/import/pg-refresh";
+import { refreshFiguresOnConnection } from "./pg-refresh";
 
 /**
  * Above this many incidents (IMPORT_QUEUE_FIGURES_ABOVE, 5,000 by default), an import queues

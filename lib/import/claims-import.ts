@@ -38,11 +38,11 @@ import type { ClaimsRow } from "@/lib/validation/claims-row";
 import { rawPool } from "@/lib/db/raw-pg";
 import { connectionLane } from "./connection-lane";
 import { lockClaimReferences, mayCopyClaimsWithoutTriggers, withoutRowTriggers } from "./claim-references";
-import { copyRowsIn, copyText } from "./pg-copy";
+import { copyRowsIn, copyText } from "@/lib/db/pg-copy";
 import { queueFigureRefresh, queuesFigures } from "@/lib/figures/figure-queue";
-import { refreshFiguresOnConnection } from "./pg-refresh";
-import type { PgWriteContext, SliceWriter, ValidRow } from "./run-import";
-import { stepTimer } from "./step-timer";
+import { refreshFiguresOnConnection } from "@/lib/figures/pg-refresh";
+import type { PgWriteContext, SliceWriter, ValidRow } from "./import-types";
+import { stepTimer } from "@/lib/db/step-timer";
 
 /** Rows per slice of a claims file (an object so tests can make slices small). */
 export const claimsSlice = { rows: 10_000 };

@@ -1,5 +1,5 @@
 // The claims import writes on its own pg connection (COPY), a slice of rows at a time, and
-// refreshes the figures of the incidents it touches (lib/import/pg-refresh.ts). It must store exactly
+// refreshes the figures of the incidents it touches (lib/figures/pg-refresh.ts). It must store exactly
 // what lib/figures/refresh-figures.ts `refreshIncidentFigures` stores for the same claims, and,
 // being one transaction, leave nothing behind when it fails or is killed half-way.
 import { spawn } from "node:child_process";
@@ -15,7 +15,7 @@ import { CLAIMS_COLUMNS } from "@/lib/export/columns";
 import { figuresPendingSince, pendingFigureCount, startFigureQueue } from "@/lib/figures/figure-queue";
 import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
 import { claimsSlice } from "@/lib/import/claims-import";
-import { refreshFiguresOnConnection } from "@/lib/import/pg-refresh";
+import { refreshFiguresOnConnection } from "@/lib/figures/pg-refresh";
 import { seedKobe } from "@/lib/seed/seed-database";
 import { counts, csv, importText } from "./import-support";
 import { createDatabase } from "./test-database";
