@@ -9,9 +9,8 @@
 // Killing the process at any point leaves the database as it was: PostgreSQL rolls back the open
 // transaction when its connection drops.
 import { randomUUID } from "node:crypto";
-import type pg from "pg";
 import { audit } from "@/lib/audit";
-import type { Db, Tx } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { databaseUrlOf, withRawTransaction } from "@/lib/db/raw-pg";
 import { CLAIMS_COLUMNS } from "@/lib/export/columns";
 import { Prisma } from "@/lib/generated/prisma/client";

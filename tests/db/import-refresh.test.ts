@@ -64,7 +64,7 @@ async function richState(db: Db) {
   await newIncident(db, "NER-2024-0002", "Ayorou");
   await addClaim(db, { incidentCode: "NER-2024-0002", claimantId: witness.id, metric: "missing", category: "civilians", valueMin: 10, valueMax: null, qualifier: "at_least", statement: "At least ten people are missing." }, null);
 
-  const stale = await newIncident(db, "NER-2024-0003", "Téra");
+  await newIncident(db, "NER-2024-0003", "Téra");
   const { claim: doomed } = await addClaim(db, { incidentCode: "NER-2024-0003", claimantId: witness.id, metric: "abducted", category: "civilians", valueMin: 4, valueMax: 4, qualifier: "exact", statement: "Four drivers were taken." }, null);
   await db.claim.update({ where: { id: doomed.id }, data: { retractedAt: new Date(), retractedReason: "Test: behind the figures' back." } });
   // The army's claim on the first incident: the file links an older claim to it.

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
@@ -68,7 +69,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
   return (
     <main className="incident-page">
       <p className="breadcrumb">
-        <a href="/">← All incidents</a>
+        <Link href="/">← All incidents</Link>
         {hasRole(user, "editor") ? (
           <span className="editor-links">
             {" · "}
