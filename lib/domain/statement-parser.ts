@@ -374,7 +374,7 @@ const PREFIXES = phrases<Prefix>([
   ["circa", { qualifier: "approximately" }],
 ]);
 
-/** ACLED's conservative conventions (ARCHITECTURE.md rule 1): a lower bound, open above. */
+/** ACLED's conservative conventions (docs/architecture.md, "Reconciliation rules" 1): a lower bound, open above. */
 const CONVENTIONS: Record<string, number> = { tens: 10, dozens: 12, dozen: 12, hundreds: 100, hundred: 100 };
 /** Words that may precede a convention word without changing it: "several dozen" is still "dozens". */
 const CONVENTION_LEADS = phrases<true>([["several", true], ["many", true], ["a few", true]]);

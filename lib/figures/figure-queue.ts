@@ -1,7 +1,7 @@
 // The queue of incidents whose stored figures must be reconciled again, and the worker that
 // drains it. A large claims import commits its claims and queues its incidents here instead of
 // reconciling 100,000 incidents inside its own transaction (which held one core for ~35 s per
-// 100,000 rows: README "Scale"). Until the worker reaches an incident, its stored figures are
+// 100,000 rows: docs/performance.md). Until the worker reaches an incident, its stored figures are
 // those of before the import, and every place that shows or exports figures says so
 // (figuresPendingSince, pendingFigureCount).
 //
