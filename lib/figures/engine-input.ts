@@ -1,4 +1,5 @@
 // Maps stored claims and decisions to the pure reconciliation engine's input.
+import "server-only";
 import type { EditorDecision, EngineClaim } from "@/lib/domain/reconcile";
 import type { Tx } from "@/lib/db";
 import type { IncidentDecisions, StoredFigure } from "./figure-plan";

@@ -12,6 +12,7 @@
 // (FOR UPDATE SKIP LOCKED, so several servers can share the queue and nobody's locks are ever
 // waited for), refreshes their incidents as refreshIncidentFigures would, and deletes exactly
 // those requests. A request made meanwhile is a new row, so it is never deleted unserved.
+import "server-only";
 import type pg from "pg";
 import type { Db, Tx } from "@/lib/db";
 import { rawPool, withRawTransaction } from "@/lib/db/raw-pg";

@@ -9,6 +9,7 @@
 // engine-input.ts builds it (toEngineClaim), the decisions are the latest non-withdrawn ones, and
 // the plan is figure-plan.ts's. tests/db/bulk-refresh.test.ts and import-refresh.test.ts check the
 // rows against the one-by-one refresh.
+import "server-only";
 import type pg from "pg";
 import type { EngineClaim } from "@/lib/domain/reconcile";
 import type { Assessment, Category, Method, Metric, Qualifier, SourceKind } from "@/lib/domain/vocabularies";

@@ -6,6 +6,7 @@
 // a few hundred incidents per query instead of ten queries per incident (5,000 new incidents:
 // 44 s one by one, ~2 s in bulk; docs/performance.md). The claims import and the figure queue
 // refresh on a direct connection instead: pg-refresh.ts, same plan.
+import "server-only";
 import type { Tx } from "@/lib/db";
 import { FIGURE_COLUMNS, FIGURE_VALUE_COLUMNS, HEADLINE_COLUMNS, REVISION_COLUMNS, insertRows, updateRows } from "@/lib/db/bulk-sql";
 import type { Figure } from "@/lib/domain/reconcile";

@@ -32,6 +32,7 @@
 // lane takes lookups and writes. At the end, the figures of the touched incidents are reconciled
 // in the transaction, or, above `queueFiguresAbove` incidents, queued for the worker
 // (lib/figures/figure-queue.ts): reconciling 100,000 incidents here held the import ~35 s.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { ClaimsRow } from "@/lib/validation/claims-row";

@@ -11,6 +11,7 @@
 //   imported again adds nothing; a changed figure adds a new claim that supersedes the old one.
 // - Every file becomes a Document of the dataset ("ACLED file acled-2025.csv"), so each claim
 //   says which file it came from.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { queueFigureRefresh, queuesFigures } from "@/lib/figures/figure-queue";

@@ -8,6 +8,7 @@
 // the valid rows alone: a slice written before a bad row is found is rolled back with the rest.
 // Killing the process at any point leaves the database as it was: PostgreSQL rolls back the open
 // transaction when its connection drops.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { audit } from "@/lib/audit";
 import type { Db } from "@/lib/db";

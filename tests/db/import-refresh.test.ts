@@ -261,7 +261,7 @@ describe("a claims import that fails half-way", () => {
     fs.writeFileSync(csvFile, file());
     try {
       const run = await new Promise<{ signal: NodeJS.Signals | null; stdout: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", "--format", "claims", csvFile], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/import.ts", "--format", "claims", csvFile], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         let waiting: ReturnType<typeof setInterval> | null = null;
