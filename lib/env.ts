@@ -1,5 +1,6 @@
 // The app's environment, validated once. scripts/serve.ts sets DATABASE_URL to the embedded
 // PostgreSQL when the user has not set one, so inside the app it is always present.
+import "server-only";
 import { z } from "zod";
 
 const EnvSchema = z.object({

@@ -66,7 +66,7 @@ async function main() {
     stdio: "inherit",
     // Telemetry would try to reach the internet; the app must work offline. A 32 MB young
     // generation (V8's default is 16): an import of 100,000 claims, which runs in this server,
-    // spent ~1 s of its ~5 s collecting garbage, ~0.4 s less with it (README "Scale"). `npm run
+    // spent ~1 s of its ~5 s collecting garbage, ~0.4 s less with it (docs/performance.md). `npm run
     // import` and `npm run bench` run with the same flag (package.json).
     env: {
       NEXT_TELEMETRY_DISABLED: "1",

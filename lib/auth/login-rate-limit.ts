@@ -1,5 +1,6 @@
 // Login attempts are rate-limited in PostgreSQL (works across processes and restarts):
 // at most 5 failures per email and 20 per client address in 15 minutes.
+import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 

@@ -2,6 +2,7 @@
 // with their data in a git-ignored folder (default `.data/`). One process owns a data folder at a
 // time; it records itself in `<data>/instance.json` so command-line tools can find the running
 // database, and so a second instance fails with a clear message instead of corrupting the data.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";

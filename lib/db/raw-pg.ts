@@ -1,6 +1,7 @@
 // Direct pg connections for the two things Prisma cannot do: COPY … TO STDOUT (exports) and
 // COPY … FROM STDIN (bulk imports). Everything else goes through the Prisma client in lib/db.ts.
 // One small pool per database URL, created on first use and kept for the life of the process.
+import "server-only";
 import pg from "pg";
 import { databaseUrl } from "@/lib/env";
 

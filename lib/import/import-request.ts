@@ -1,5 +1,6 @@
 // POST /api/import: what the request carries (a multipart form from the upload page, or a raw
 // CSV body from a script) and how the answer is shaped (JSON, or NDJSON progress for the page).
+import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

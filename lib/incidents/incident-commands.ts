@@ -1,9 +1,10 @@
 // Creating, editing and merging incidents. Each change is one transaction with its audit event;
 // edits name the version they read, so a stale save is refused (409) instead of overwriting.
+import "server-only";
 import type { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Db, Tx } from "@/lib/db";
-import { lockIncidents, writeTransaction } from "@/lib/db/write-transaction";
+import { writeTransaction } from "@/lib/db/write-transaction";
 import { AppError, ConflictError, NotFoundError } from "@/lib/errors";
 import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
 import { IncidentUpdateSchema, IncidentValuesSchema, MergeSchema, type IncidentValues } from "@/lib/validation/incident";

@@ -42,7 +42,7 @@ const incidentValues = {
 /** What the figures of an incident would be if computed now from its claims: the stored ones must equal it. */
 async function recomputed(incidentId: string) {
   const claims = (await loadEngineClaims(db, [incidentId])).get(incidentId) ?? [];
-  const figures = reconcileIncident(claims, { decisions: await loadDecisions(db, incidentId) });
+  const figures = reconcileIncident(claims, { decisions: (await loadDecisions(db, [incidentId])).get(incidentId) ?? {} });
   return figures.map((f) => ({ metric: f.metric, category: f.category, ...figureSnapshot(f) })).sort((a, b) => `${a.metric}${a.category}`.localeCompare(`${b.metric}${b.category}`));
 }
 async function stored(incidentId: string) {
