@@ -1,6 +1,7 @@
 // Two kinds of error. Expected ones (AppError) carry an HTTP status and a message shown as written;
 // everything else is logged and answered with a generic message.
 import { ZodError } from "zod";
+import { databaseUnavailableResponse, isDatabaseUnavailable, noteDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type FieldProblems = Record<string, string[]>;
@@ -75,6 +76,11 @@ export function errorResponse(error: unknown): Response {
   if (expected) {
     const current = expected instanceof ConflictError ? expected.current : undefined;
     return Response.json({ error: { code: expected.code, message: expected.message, fields: expected.fields, current } }, { status: expected.status });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Not a bug: PostgreSQL is gone (restarting, unreachable). Pages learn it through proxy.ts.
+    noteDatabaseUnavailable();
+    return databaseUnavailableResponse();
   }
   console.error(error);
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side. It has been logged." } }, { status: 500 });

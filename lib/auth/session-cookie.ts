@@ -5,16 +5,17 @@ import { cookies } from "next/headers";
 import { env } from "@/lib/env";
 import { SESSION_COOKIE } from "./session-store";
 
-function secure() {
+/** Whether cookies are Secure, i.e. the app is served over HTTPS (HSTS follows it: lib/http/security-headers.ts). */
+export function secureCookies() {
   return env().SECURE_COOKIES ?? env().NODE_ENV === "production";
 }
 
 export async function setSessionCookie(token: string, expiresAt: Date) {
-  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: secure(), path: "/", expires: expiresAt });
+  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", expires: expiresAt });
 }
 
 export async function clearSessionCookie() {
-  (await cookies()).set(SESSION_COOKIE, "", { httpOnly: true, sameSite: "lax", secure: secure(), path: "/", maxAge: 0 });
+  (await cookies()).set(SESSION_COOKIE, "", { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: 0 });
 }
 
 export async function sessionToken() {

@@ -119,7 +119,8 @@ function memoryFlags(): string[] {
 
 export type EmbeddedHandle = { url: string; port: number; stop: () => Promise<void> };
 
-export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (line: string) => void } = {}): Promise<EmbeddedHandle> {
+/** `port`: a given one (tests restart a server where its clients expect it); else a free one. */
+export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (line: string) => void; port?: number } = {}): Promise<EmbeddedHandle> {
   const dataDir = options.dataDir ?? dataDirectory();
   const log = options.log ?? (() => {});
   fs.mkdirSync(dataDir, { recursive: true });
@@ -137,7 +138,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (
   const clusterDir = path.join(dataDir, "pg");
   await stopOrphanPostmaster(clusterDir, log);
   const password = readPassword(dataDir);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
