@@ -83,7 +83,7 @@ async function readManifest(client: pg.ClientBase): Promise<BackupManifest> {
 }
 
 /** Writes a backup of the database at `url` to `file`; returns its manifest. */
-export async function backupDatabase(url: string, file: string): Promise<BackupManifest> {
+export async function backupDatabase(url: string, file: string, options: { afterTable?: (name: string) => Promise<void> } = {}): Promise<BackupManifest> {
   const client = new pg.Client({ connectionString: url });
   // A lost connection fails the running query; the event itself must not crash the process.
   client.on("error", () => {});
@@ -107,6 +107,8 @@ export async function backupDatabase(url: string, file: string): Promise<BackupM
       if (!table.rows) continue;
       const columns = table.columns.map(ident).join(", ");
       for await (const chunk of client.query(copyTo(`COPY ${ident(table.name)} (${columns}) TO STDOUT`)) as AsyncIterable<Buffer>) await write(chunk);
+      // Tests commit writes here, to prove they stay out of the snapshot.
+      await options.afterTable?.(table.name);
     }
     await client.query("COMMIT");
     gzip.end();
