@@ -2,13 +2,8 @@
 // POSTs, which also blocks CSRF), Secure in production.
 import "server-only";
 import { cookies } from "next/headers";
-import { env } from "@/lib/env";
+import { secureCookies } from "@/lib/env";
 import { SESSION_COOKIE } from "./session-store";
-
-/** Whether cookies are Secure, i.e. the app is served over HTTPS (HSTS follows it: lib/http/security-headers.ts). */
-export function secureCookies() {
-  return env().SECURE_COOKIES ?? env().NODE_ENV === "production";
-}
 
 export async function setSessionCookie(token: string, expiresAt: Date) {
   (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", expires: expiresAt });

@@ -10,8 +10,7 @@
 // load anything img-src/font-src do not allow; what it cannot do is what the nonce on style-src
 // still refuses: injected <style> sheets.
 import { NextResponse, type NextRequest } from "next/server";
-import { secureCookies } from "@/lib/auth/session-cookie";
-import { env } from "@/lib/env";
+import { env, secureCookies } from "@/lib/env";
 
 /** A fresh, unguessable nonce per request (128 bits). */
 export function newNonce(): string {
