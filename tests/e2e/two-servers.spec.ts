@@ -92,7 +92,3 @@ test("a write through one server is seen at once through the other, caches inclu
   expect((await (await request.get(`${first}/api/incidents/${code}`)).json()).incident.title).toBe("Edited on the second server");
   expect((await request.patch(`${first}/api/incidents/${code}`, { data: { ...values, title: "Stale", expectedVersion: 1 } })).status()).toBe(409);
 });
-  if (edited.ok()) {
-    expect((await (await request.get(`${first}/api/incidents/${code}`)).json()).incident?.title ?? "").toBe("Edited on the second server");
-  }
-});
