@@ -13,10 +13,14 @@ export function rawPool(url: string = databaseUrl()): pg.Pool {
   const pools = (globalForRawPg.triangulateRawPools ??= new Map());
   let pool = pools.get(url);
   if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: RAW_POOL_MAX });
+    pool = new pg.Pool({ connectionString: url, max: RAW_POOL_MAX, keepAlive: true });
     // An idle client that loses its server (restart) must not crash the process.
     // (The server ending idle sessions at shutdown lands here too: one line is enough.)
     pool.on("error", (error: Error) => console.error(`raw pg pool: idle connection lost: ${error.message}`));
+    // A connection in use that loses its server emits 'error' too, and nobody listens to a checked-out
+    // client: the process died on an unhandled 'error' event (the import CLI when PostgreSQL stopped).
+    // Its running query fails with that error anyway, and the pool drops the dead client on release.
+    pool.on("connect", (client: pg.PoolClient) => client.on("error", () => {}));
     pools.set(url, pool);
   }
   return pool;

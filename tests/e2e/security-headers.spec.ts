@@ -34,7 +34,7 @@ const PAGES: { path: string; ready: (page: Page) => Promise<void>; status?: numb
   { path: "/incidents/MLI-2025-0001/review", ready: async (page) => void (await expect(page.getByRole("heading", { level: 1 })).toBeVisible()) },
   { path: "/incidents/MLI-2025-0001/claims/new", ready: async (page) => void (await expect(page.getByRole("heading", { level: 1 })).toBeVisible()) },
   { path: "/incidents/MLI-1999-9999", status: 404, ready: async (page) => void (await expect(page.getByRole("heading", { level: 1 })).toBeVisible()) },
-  { path: "/no-such-page", status: 404, ready: async (page) => void (await expect(page.locator("body")).toContainText(/not found|404/i)) },
+  { path: "/no-such-page", status: 404, ready: async (page) => void (await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible()) },
 ];
 
 test("every page carries the security headers and runs under the CSP without a single violation", async ({ page }) => {
