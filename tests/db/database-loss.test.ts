@@ -1,6 +1,7 @@
 // PostgreSQL stopped under a running app: /api/health, an API and a page answer 503 with
 // Retry-After (not 500); when PostgreSQL is back on the same port and data folder the app answers
-// 200 again by itself; and SIGTERM stops the app within 5 s.
+// 200 again by itself; and SIGTERM stops the app within 5 s, also when its own embedded
+// PostgreSQL died under it (it used to wait for its 15 s forced exit).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -86,5 +87,34 @@ describe("the app while its database goes away and comes back", { timeout: 600_0
     app.kill("SIGTERM");
     await exited;
     expect(Date.now() - stopping).toBeLessThan(5_000);
+  });
+
+  it("stops within 5 s on SIGTERM after its embedded PostgreSQL died", async () => {
+    const ownData = path.join(dataDir, "embedded");
+    let output = "";
+    const serve = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "dev"], {
+      env: { ...process.env, DATABASE_URL: "", PORT: String(PORT + 1), TRIANGULATE_DATA_DIR: ownData, NEXT_DIST_DIR: ".next-db-tests/database-loss-embedded", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    const exited = new Promise<void>((resolve) => serve.on("exit", () => resolve()));
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const onData = (chunk: Buffer) => {
+          output += chunk.toString();
+          if (output.includes("Triangulate: http://localhost")) resolve();
+        };
+        serve.stdout.on("data", onData);
+        serve.stderr.on("data", onData);
+        serve.on("exit", () => reject(new Error(`serve exited early:\n${output}`)));
+      });
+      const { postgresPid } = JSON.parse(fs.readFileSync(path.join(ownData, "instance.json"), "utf8")) as { postgresPid: number };
+      process.kill(postgresPid, "SIGKILL");
+      await new Promise((r) => setTimeout(r, 500));
+      const stopping = Date.now();
+      serve.kill("SIGTERM");
+      await exited;
+      expect(Date.now() - stopping).toBeLessThan(5_000);
+    } finally {
+      if (serve.exitCode === null) serve.kill("SIGKILL");
+    }
   });
 });
