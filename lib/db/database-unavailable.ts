@@ -47,11 +47,3 @@ export function noteDatabaseUnavailable(): void {
 }
 
 export const unavailableMessage = "The database is unavailable. Try again shortly.";
-
-/** The JSON answer of an API while the database is gone. */
-export function databaseUnavailableResponse(): Response {
-  return Response.json(
-    { error: { code: "database_unavailable", message: unavailableMessage } },
-    { status: 503, headers: { "Retry-After": String(RETRY_AFTER_SECONDS), "Cache-Control": "no-store" } },
-  );
-}
