@@ -35,7 +35,8 @@ export function contentSecurityPolicy({ nonce, development, https, tileOrigin }:
     "default-src 'self'",
     // 'strict-dynamic': the chunks Next's nonce'd scripts load are trusted; React needs eval only in development.
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'`,
+    // The development server injects <style> elements without the nonce (hot reload, error overlay).
+    development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     `img-src 'self' data: blob:${tileOrigin ? ` ${tileOrigin}` : ""}`,
     "font-src 'self'",
