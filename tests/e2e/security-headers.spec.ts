@@ -84,6 +84,11 @@ test("APIs carry the headers too, and HSTS follows secure cookies", async ({ req
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ status: "ok", database: { status: "ok" } });
   expect(health.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // Next's static files, which proxy.ts does not see.
+  const home = await (await request.get("/")).text();
+  const script = home.match(/src="(\/_next\/static\/[^"]+\.js)"/)?.[1];
+  expect(script).toBeTruthy();
+  expect((await request.get(script!)).headers()["x-content-type-options"]).toBe("nosniff");
   // A production build with SECURE_COOKIES unset has Secure cookies, so it says HTTPS only from now on.
   expect(response.headers()["strict-transport-security"]).toBe("max-age=31536000");
 });
