@@ -113,7 +113,8 @@ const exitCode = await withCliDatabase(async (url, { runningApp }) => {
     if (phase) bar.stop();
     // The import is one transaction: PostgreSQL rolled back whatever it had written.
     console.error(`\nThe database went away during the import (${(error as Error).message.trim().split("\n").at(-1)}). Nothing of this file was imported; run the command again once PostgreSQL is back.`);
-    // Not `return 1`: closing pools whose connections died can wait forever on clients never given back.
+    // Not `return 1`: closing pools whose connections died can wait on clients never given back, and
+    // with nothing left to run the process then ended with status 0 and no word (async-exit-hook).
     process.exit(1);
   } finally {
     await db.$disconnect().catch(() => {});

@@ -35,9 +35,9 @@ function retypeCatalogColumns<T>(result: T): T {
 class CatalogSafeClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super(config);
-    // A connection that loses its server emits 'error'; the adapter listens only while a client is
-    // idle or in a transaction. Its query fails with the error anyway, and the pool drops the dead
-    // client (pg-pool checks it is still queryable on release): without a listener the process died.
+    // A connection that loses its server can emit 'error'; the adapter listens only while a client
+    // is idle or in a transaction, and an unheard 'error' event ends the process. Its query fails
+    // with the error anyway, and the pool drops the dead client (pg-pool checks it on release).
     this.on("error", () => {});
   }
 

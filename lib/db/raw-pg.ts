@@ -17,9 +17,9 @@ export function rawPool(url: string = databaseUrl()): pg.Pool {
     // An idle client that loses its server (restart) must not crash the process.
     // (The server ending idle sessions at shutdown lands here too: one line is enough.)
     pool.on("error", (error: Error) => console.error(`raw pg pool: idle connection lost: ${error.message}`));
-    // A connection in use that loses its server emits 'error' too, and nobody listens to a checked-out
-    // client: the process died on an unhandled 'error' event (the import CLI when PostgreSQL stopped).
-    // Its running query fails with that error anyway, and the pool drops the dead client on release.
+    // A checked-out connection that loses its server can emit 'error' too, and pg-pool listens only
+    // while a client is idle: unheard, the event would end the process. Its running query fails
+    // with that error anyway, and the pool drops the dead client on release.
     pool.on("connect", (client: pg.PoolClient) => client.on("error", () => {}));
     pools.set(url, pool);
   }
