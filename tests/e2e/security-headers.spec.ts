@@ -11,8 +11,10 @@ const PAGES: { path: string; ready: (page: Page) => Promise<void>; status?: numb
   {
     path: "/",
     ready: async (page) => {
-      await expect(page.getByRole("region", { name: /Map of incidents/ }).getByRole("button", { name: KOBE })).toBeVisible();
-      await expect(page.locator(".leaflet-container .leaflet-pane").first()).toBeAttached();
+      // A marker or a cluster (other specs may have added incidents), drawn over the offline basemap.
+      const map = page.getByRole("region", { name: /Map of incidents/ });
+      await expect(map.locator(".leaflet-marker-icon").first()).toBeVisible();
+      await expect(map.locator(".leaflet-overlay-pane path").first()).toBeAttached();
       await expect(page.getByRole("region", { name: "Timeline" }).locator("svg.recharts-surface").first()).toBeVisible();
     },
   },
