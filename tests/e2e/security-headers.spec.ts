@@ -14,7 +14,7 @@ const PAGES: { path: string; ready: (page: Page) => Promise<void>; status?: numb
       // A marker or a cluster (other specs may have added incidents), drawn over the offline basemap.
       const map = page.getByRole("region", { name: /Map of incidents/ });
       await expect(map.locator(".leaflet-marker-icon").first()).toBeVisible();
-      await expect(map.locator(".leaflet-overlay-pane path").first()).toBeAttached();
+      await expect(map.locator(".leaflet-basemap-pane path").first()).toBeAttached();
       await expect(page.getByRole("region", { name: "Timeline" }).locator("svg.recharts-surface").first()).toBeVisible();
     },
   },
