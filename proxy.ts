@@ -6,16 +6,23 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE, userForApiToken, userForSessionToken } from "@/lib/auth/session-store";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { answerWhileDatabaseDown } from "@/lib/http/database-down-answer";
+import { withSecurityHeaders } from "@/lib/http/security-headers";
 
-const PUBLIC_PATHS = ["/login", "/api/auth/login", "/api/auth/logout", "/icon.svg"];
+const PUBLIC_PATHS = ["/login", "/api/auth/login", "/api/auth/logout", "/icon.svg", "/api/health"];
 
-export async function proxy(request: NextRequest) {
-  if (!env().REQUIRE_LOGIN) return NextResponse.next();
+export function proxy(request: NextRequest) {
+  // Security headers on every answer, whatever the checks below decide; 503 while PostgreSQL is unreachable.
+  return withSecurityHeaders(request, async (next) => (await answerWhileDatabaseDown(request)) ?? requireLogin(request, next));
+}
+
+async function requireLogin(request: NextRequest, next: () => NextResponse) {
+  if (!env().REQUIRE_LOGIN) return next();
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PATHS.includes(pathname)) return NextResponse.next();
+  if (PUBLIC_PATHS.includes(pathname)) return next();
   const bearer = request.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const user = bearer ? await userForApiToken(db, bearer) : await userForSessionToken(db, request.cookies.get(SESSION_COOKIE)?.value);
-  if (user) return NextResponse.next();
+  if (user) return next();
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { code: "unauthenticated", message: "This Triangulate requires sign-in." } }, { status: 401 });
   }

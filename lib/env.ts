@@ -39,3 +39,8 @@ export function databaseUrl(): string {
   if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` (it starts the embedded PostgreSQL) or set DATABASE_URL.");
   return url;
 }
+
+/** Whether cookies are Secure, i.e. the app is served over HTTPS (HSTS follows it: lib/http/security-headers.ts). */
+export function secureCookies(): boolean {
+  return env().SECURE_COOKIES ?? env().NODE_ENV === "production";
+}

@@ -77,7 +77,8 @@ async function main() {
     },
   });
   next.on("exit", (code, signal) => {
-    if (signal === "SIGTERM") return; // we asked it to stop
+    // We asked it to stop, or the signal went to the whole process group (143 = 128 + SIGTERM).
+    if (signal === "SIGTERM" || code === 143) return;
     log(`Next.js exited (${signal ?? code}); stopping.`);
     process.exitCode = code ?? 1;
     process.kill(process.pid, "SIGTERM");
