@@ -5,7 +5,7 @@ import type { Tx } from "@/lib/db";
 import { CATEGORIES, METRICS, type Category, type Metric, type SourceKind } from "@/lib/domain/vocabularies";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { incidentFilterSql } from "@/lib/incidents/incident-filter-sql";
-import { statsOfStoredRow, type GroupStats } from "@/lib/track-record/track-record-queries";
+import { statsOfStoredRow, type GroupStats } from "@/lib/track-record/stored-stats";
 import { describeStats, statsByGroup, type StatRow } from "@/lib/track-record/track-record-stats";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import { isEmptyFilter } from "@/lib/validation/track-record-query";

@@ -11,54 +11,14 @@ import { incidentFilterSql } from "@/lib/incidents/incident-filter-sql";
 import { isEmptyFilter } from "@/lib/validation/track-record-query";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import type { FigureBasis } from "./incident-comparisons";
-import { headToHead, statsByGroup, type HeadToHead, type StatRow, type TrackStats } from "./track-record-stats";
+import { statsOfStoredRow, type GroupStats } from "./stored-stats";
+import { headToHead, statsByGroup, type HeadToHead, type StatRow } from "./track-record-stats";
 
-export type GroupStats = { metric: Metric; category: Category; stats: TrackStats };
+export type { GroupStats } from "./stored-stats";
+
 
 const groupOrder = (g: { metric: Metric; category: Category }) => METRICS.indexOf(g.metric) * 10 + CATEGORIES.indexOf(g.category);
 const sortGroups = <T extends { metric: Metric; category: Category }>(groups: T[]) => groups.sort((a, b) => groupOrder(a) - groupOrder(b));
-
-type StoredStatsRow = {
-  metric: Metric;
-  category: Category;
-  incidents: number;
-  compared: number;
-  lower: number;
-  within: number;
-  higher: number;
-  openEnded: number;
-  midpoints: number;
-  ratioN: number;
-  ratioMedian: number | null;
-  ratioLow: number | null;
-  ratioHigh: number | null;
-  revised: number;
-  revisedUp: number;
-  revisedDown: number;
-  medianDelayDays: number | null;
-};
-
-export function statsOfStoredRow(r: StoredStatsRow): GroupStats {
-  return {
-    metric: r.metric,
-    category: r.category,
-    stats: {
-      incidents: r.incidents,
-      compared: r.compared,
-      lower: r.lower,
-      within: r.within,
-      higher: r.higher,
-      openEnded: r.openEnded,
-      midpoints: r.midpoints,
-      ratioN: r.ratioN,
-      ratio: r.ratioMedian === null || r.ratioLow === null || r.ratioHigh === null ? null : { median: r.ratioMedian, low: r.ratioLow, high: r.ratioHigh },
-      revised: r.revised,
-      revisedUp: r.revisedUp,
-      revisedDown: r.revisedDown,
-      medianDelayDays: r.medianDelayDays,
-    },
-  };
-}
 
 type GroupedStatRow = StatRow & { metric: Metric; category: Category };
 const STAT_ROW = Prisma.sql`sc.metric::text AS metric, sc.category::text AS category, sc.value, sc.basis::text AS basis, sc."othersLow", sc."othersBest", sc."othersHigh", sc.revision::text AS revision, sc."delayDays"`;
