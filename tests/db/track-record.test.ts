@@ -1,6 +1,6 @@
 // The stored track record (lib/track-record) follows claim changes through the triggers and the
 // worker, and always equals a recompute from scratch.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import pg from "pg";
 import { addClaim, assessClaim, retractClaim, supersedeClaim } from "@/lib/claims/claim-commands";
 import { createPrismaClient, type Db } from "@/lib/db";
@@ -10,11 +10,20 @@ import type { Category, Metric } from "@/lib/domain/vocabularies";
 import { statsByGroup, type TrackStats } from "@/lib/track-record/track-record-stats";
 import { computeComparisons, drainTrackRecords, refreshTrackRecordBatch } from "@/lib/track-record/track-record-worker";
 import { createDatabase } from "./test-database";
+import { TrackRecordSchema } from "@/lib/api-docs/api-schemas";
+import { GET as trackRecordGet } from "@/app/api/sources/[slug]/track-record/route";
+import { exportManifest } from "@/lib/export/export-response";
+import { openExport } from "@/lib/export/export-registry";
+
+// The read modules are server-only; here they run in the test process.
+vi.mock("server-only", () => ({}));
 
 let db: Db;
 let url: string;
 beforeAll(async () => {
   url = (await createDatabase()).url;
+  // The route reads through the app's client (DATABASE_URL).
+  process.env.DATABASE_URL = url;
   db = createPrismaClient(url);
   await seedKobe(db);
   // Six more incidents where HRW and the government both give a figure: enough for a ratio.
@@ -164,5 +173,51 @@ describe("stored track record", () => {
     await drainTrackRecords(url);
     expect(await pendingRequests()).toBe(0);
     expect(await storedStats()).toEqual(await recomputed());
+  });
+});
+
+describe("reading the stored track record", () => {
+  const get = (slug: string, query = "") => trackRecordGet(new Request(`http://localhost/api/sources/${slug}/track-record${query}`), { params: Promise.resolve({ slug }) });
+
+  it("GET /api/sources/{slug}/track-record matches its documented schema, filtered or not", async () => {
+    await drainTrackRecords(url);
+    const all = TrackRecordSchema.parse(await (await get("mali-government")).json());
+    const stored = await statsOf("mali-government");
+    const killed = all.items.find((i) => i.metric === "killed" && i.category === "civilians")!;
+    expect(killed).toMatchObject({ compared: stored!.compared, lower: stored!.lower, ratio: stored!.ratio });
+    // Filtered to 2024, Kobé (2025) drops out; the statistics are summed from the stored rows.
+    const in2024 = TrackRecordSchema.parse(await (await get("mali-government", "?to=2024-12-31&country=MLI")).json());
+    expect(in2024.filter).toBe("to=2024-12-31&country=MLI");
+    const killed2024 = in2024.items.find((i) => i.metric === "killed" && i.category === "civilians")!;
+    expect(killed2024.compared).toBe(stored!.compared - 1);
+    expect(in2024.items.some((i) => i.category === "attackers")).toBe(false);
+    // A filter that keeps everything gives exactly the stored numbers.
+    const everything = TrackRecordSchema.parse(await (await get("mali-government", "?from=1900-01-01")).json());
+    expect(everything.items).toEqual(all.items);
+  });
+
+  it("answers 404 for an unknown source and 400 naming a bad parameter", async () => {
+    expect((await get("no-such-source")).status).toBe(404);
+    const bad = await get("hrw", "?from=2025-02-30");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.fields).toHaveProperty("from");
+    expect((await get("hrw", "?sort=newest")).status).toBe(400);
+  });
+
+  it("sources.csv writes one row per source × metric × category, the same filtered as stored", async () => {
+    const text = async (query: Record<string, string>) => {
+      const opened = await openExport(db, "sources.csv", query, null, { databaseUrl: url });
+      let out = "";
+      for await (const chunk of opened.chunks) out += chunk.bytes.toString("utf8");
+      return out;
+    };
+    const stored = await text({});
+    const rows = stored.trim().split("\r\n");
+    expect(rows[0]!.split(",")).toHaveLength(22);
+    expect(rows.length - 1).toBe(await db.sourceTrackRecord.count());
+    expect(await text({ from: "1900-01-01" })).toBe(stored);
+    const manifest = await exportManifest(db, "sources.csv", {}, null);
+    expect(manifest.rows).toBe(rows.length - 1);
+    expect(manifest.method).toContain("leave-one-out");
   });
 });
