@@ -28,7 +28,7 @@ export function detailLines(s: TrackStats): string[] {
         : "It never replaced its first figure on these incidents.",
     );
   }
-  if (s.medianDelayDays !== null) lines.push(`Its first claim came typically ${plural(Math.round(s.medianDelayDays), "day")} after the incident began.`);
+  if (s.medianDelayDays !== null) lines.push(`Median delay from the incident's start to its first claim: ${plural(Math.round(s.medianDelayDays), "day")}.`);
   return lines;
 }
 

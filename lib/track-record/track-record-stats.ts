@@ -187,7 +187,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** "lower than the other sources on 14 of 18 incidents; typically 0.74× (0.62–0.88)" */
 export function describeStats(stats: TrackStats): string {
   if (stats.compared === 0) {
-    return stats.incidents === 0 ? "No figures here." : `No other independent source gave a figure on the ${plural(stats.incidents, "incident")} it reported: nothing to compare with.`;
+    return stats.incidents === 0 ? "no figures here" : `no other independent source gave a figure on the ${plural(stats.incidents, "incident")} it reported: nothing to compare with`;
   }
   const { lower, within, higher, compared } = stats;
   const most = Math.max(lower, within, higher);

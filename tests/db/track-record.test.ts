@@ -205,10 +205,10 @@ describe("reading the stored track record", () => {
   });
 
   it("sources.csv writes one row per source × metric × category, the same filtered as stored", async () => {
-    const text = async (query: Record<string, string>) => {
+    const text = async (query: { from?: string }) => {
       const opened = await openExport(db, "sources.csv", query, null, { databaseUrl: url });
       let out = "";
-      for await (const chunk of opened.chunks) out += chunk.bytes.toString("utf8");
+      for await (const chunk of opened.chunks) out += Buffer.from(chunk.bytes).toString("utf8");
       return out;
     };
     const stored = await text({});

@@ -31,9 +31,11 @@ test("a source page says plainly that Kobé alone is one incident, shows the sca
   await expect(killedCivilians).toContainText("lower than the other sources on 1 of 1 incident");
   await expect(killedCivilians).toContainText("only 1 incident to compare, too few for a typical ratio");
   await expect(killedCivilians).toContainText("With a single incident there is no pattern to speak of");
+  // No ratio at all: neither "typically" nor a "…×".
   await expect(killedCivilians).not.toContainText("typically");
+  await expect(killedCivilians).not.toContainText("×");
   // Its attackers figure is its alone: nothing to compare with.
-  await expect(page.getByRole("article", { name: "killed · attackers" })).toContainText("No other independent source gave a figure");
+  await expect(page.getByRole("article", { name: "killed · attackers" })).toContainText("no other independent source gave a figure on the 1 incident it reported: nothing to compare with.");
 
   // The scatter: one point, a link to the incident; the same as a table.
   await expect(page.getByRole("heading", { name: "Incident by incident: killed · civilians" })).toBeVisible();
