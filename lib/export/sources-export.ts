@@ -1,6 +1,7 @@
 // sources.csv: one row per source × metric × category with its track-record statistics
 // (lib/track-record) and n, over the incidents of the filter. Without a filter the stored
 // statistics are written as they are; with one, they are summed from the stored comparison rows.
+import { pushTo } from "@/lib/track-record/push-to";
 import type { Tx } from "@/lib/db";
 import { CATEGORIES, METRICS, type Category, type Metric, type SourceKind } from "@/lib/domain/vocabularies";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -70,14 +71,14 @@ export async function* sourcesRows(tx: Tx, filter: IncidentFilter): AsyncGenerat
   const sources: SourceRow[] = await tx.source.findMany({ orderBy: { slug: "asc" }, select: { id: true, slug: true, name: true, kind: true, isParty: true } });
   const bySource = new Map<string, GroupStats[]>();
   if (isEmptyFilter(filter)) {
-    for (const row of await tx.sourceTrackRecord.findMany()) bySource.set(row.sourceId, [...(bySource.get(row.sourceId) ?? []), statsOfStoredRow(row)]);
+    for (const row of await tx.sourceTrackRecord.findMany()) pushTo(bySource, row.sourceId, statsOfStoredRow(row));
   } else {
     const rows = await tx.$queryRaw<GroupedRow[]>(Prisma.sql`
       SELECT sc."sourceId", sc.metric::text AS metric, sc.category::text AS category, sc.value, sc.basis::text AS basis, sc."othersLow", sc."othersBest", sc."othersHigh",
              sc.revision::text AS revision, sc."delayDays"
         FROM "SourceComparison" sc JOIN "Incident" i ON i.id = sc."incidentId" WHERE ${incidentFilterSql(filter)}`);
     const grouped = new Map<string, GroupedRow[]>();
-    for (const row of rows) grouped.set(row.sourceId, [...(grouped.get(row.sourceId) ?? []), row]);
+    for (const row of rows) pushTo(grouped, row.sourceId, row);
     for (const [sourceId, list] of grouped) bySource.set(sourceId, statsByGroup(list));
   }
   const out: Cell[][] = [];

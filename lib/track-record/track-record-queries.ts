@@ -3,6 +3,7 @@
 // ("SourceComparison", kept by track-record-worker.ts). Without a filter the stored statistics
 // answer as they are; with one, the source's comparison rows of the matching incidents are read
 // (one index range of the primary key, joined to their incidents) and summed up here.
+import { pushTo } from "./push-to";
 import "server-only";
 import type { Db } from "@/lib/db";
 import { CATEGORIES, METRICS, type Category, type Metric, type SourceKind } from "@/lib/domain/vocabularies";
@@ -46,7 +47,7 @@ export async function kindTrackRecords(db: Db, filter: IncidentFilter): Promise<
     SELECT s.kind::text AS kind, ${STAT_ROW} FROM "SourceComparison" sc JOIN "Source" s ON s.id = sc."sourceId" JOIN "Incident" i ON i.id = sc."incidentId"
      WHERE ${incidentFilterSql(filter)}`;
   const kinds = new Map<SourceKind, GroupedStatRow[]>();
-  for (const row of rows) kinds.set(row.kind, [...(kinds.get(row.kind) ?? []), row]);
+  for (const row of rows) pushTo(kinds, row.kind, row);
   return [...kinds.entries()].flatMap(([kind, list]) => sortGroups(statsByGroup(list)).map((g) => ({ kind, ...g }))).sort(byKind);
 }
 
@@ -62,7 +63,7 @@ export type ScatterPoint = {
 };
 
 /** Points shown in the scatter at most (the most recent incidents). */
-export const SCATTER_LIMIT = 500;
+export const SCATTER_LIMIT = 200;
 
 /** The compared incidents of one metric × category, most recent first, for the scatter and its table. */
 export async function scatterPoints(db: Db, sourceId: string, metric: Metric, category: Category, filter: IncidentFilter): Promise<ScatterPoint[]> {
@@ -108,7 +109,7 @@ export async function headToHeadOf(db: Db, aId: string, bId: string, filter: Inc
       JOIN "Incident" i ON i.id = a."incidentId"
      WHERE a."sourceId" = ${aId}::uuid AND ${incidentFilterSql(filter)}`;
   const groups = new Map<string, typeof rows>();
-  for (const row of rows) groups.set(`${row.metric}:${row.category}`, [...(groups.get(`${row.metric}:${row.category}`) ?? []), row]);
+  for (const row of rows) pushTo(groups, `${row.metric}:${row.category}`, row);
   return sortGroups([...groups.values()].map((list) => ({ metric: list[0]!.metric, category: list[0]!.category, ...headToHead(list) })));
 }
 

@@ -9,6 +9,7 @@
 // - "Typically" is the median ratio; its 90 % interval is a percentile bootstrap of the median
 //   (BOOTSTRAP_RESAMPLES resamples, seed BOOTSTRAP_SEED).
 // - Below MIN_INCIDENTS compared incidents (or usable ratios) there is no ratio: counts only.
+import { pushTo } from "./push-to";
 import type { Category, Metric } from "@/lib/domain/vocabularies";
 import type { ComparisonRow } from "./incident-comparisons";
 
@@ -135,7 +136,7 @@ export function statsByGroup<R extends StatRow & { metric: Metric; category: Cat
   const groups = new Map<string, R[]>();
   for (const row of rows) {
     const key = `${row.metric}:${row.category}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    pushTo(groups, key, row);
   }
   return [...groups.values()].map((group) => ({ metric: group[0]!.metric, category: group[0]!.category, stats: trackStats(group) }));
 }

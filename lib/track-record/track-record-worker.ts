@@ -11,6 +11,7 @@
 // gives up at once when another server holds it, so one drains while the others skip (no
 // in-process state; a crash releases the lock with its transaction). Requests made meanwhile are
 // new rows, deleted only once served.
+import { pushTo } from "./push-to";
 import type pg from "pg";
 import { withRawTransaction } from "@/lib/db/raw-pg";
 import type { EngineClaim } from "@/lib/domain/reconcile";
@@ -85,7 +86,7 @@ export async function loadEngineClaimsRaw(client: pg.ClientBase, incidentIds: re
       claimant: { id: r.claimantId, name: r.claimantName, kind: r.claimantKind, isParty: r.claimantIsParty },
       document: r.documentSourceId === null ? null : { sourceId: r.documentSourceId, relays: (r.relays ?? []).map((sourceId) => ({ sourceId })) },
     });
-    byIncident.set(r.incidentId, [...(byIncident.get(r.incidentId) ?? []), claim]);
+    pushTo(byIncident, r.incidentId, claim);
   }
   return byIncident;
 }

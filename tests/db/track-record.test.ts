@@ -1,5 +1,6 @@
 // The stored track record (lib/track-record) follows claim changes through the triggers and the
 // worker, and always equals a recompute from scratch.
+import { pushTo } from "@/lib/track-record/push-to";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import pg from "pg";
 import { addClaim, assessClaim, retractClaim, supersedeClaim } from "@/lib/claims/claim-commands";
@@ -76,7 +77,7 @@ async function recomputed(): Promise<StoredStats[]> {
     return computeComparisons(client, incidents.map((i) => i.id));
   }, { url });
   const bySource = new Map<string, typeof rows>();
-  for (const row of rows) bySource.set(row.sourceId, [...(bySource.get(row.sourceId) ?? []), row]);
+  for (const row of rows) pushTo(bySource, row.sourceId, row);
   const order = (m: Metric, c: Category) => `${["killed", "injured", "killed_or_injured", "missing", "abducted"].indexOf(m)}:${["civilians", "security_forces", "attackers", "unspecified"].indexOf(c)}`;
   return [...bySource.entries()]
     .flatMap(([sourceId, list]) => statsByGroup(list).map((g) => ({ sourceId, ...g })))
