@@ -63,7 +63,7 @@ export type ScatterPoint = {
 };
 
 /** Points shown in the scatter at most (the most recent incidents). */
-export const SCATTER_LIMIT = 200;
+export const SCATTER_LIMIT = 100;
 
 /** The compared incidents of one metric × category, most recent first, for the scatter and its table. */
 export async function scatterPoints(db: Db, sourceId: string, metric: Metric, category: Category, filter: IncidentFilter): Promise<ScatterPoint[]> {

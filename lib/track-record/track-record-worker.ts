@@ -160,11 +160,14 @@ export async function refreshTrackRecordBatch(url: string | undefined, limit = T
 }
 
 const STAT_COLUMNS = `incidents, compared, lower, within, higher, "openEnded", midpoints, "ratioN", "ratioMedian", "ratioLow", "ratioHigh", revised, "revisedUp", "revisedDown", "medianDelayDays"`;
+const STAT_TYPES = ["int", "int", "int", "int", "int", "int", "int", "int", "float8", "float8", "float8", "int", "int", "int", "float8"];
+
 /** The columns of "SourceComparison" (aliased `a`) that the statistics read. */
 export const statRowSql = (a: string) =>
   `${a}.metric::text AS metric, ${a}.category::text AS category, ${a}.value, ${a}.basis::text AS basis, ${a}."othersLow", ${a}."othersBest", ${a}."othersHigh", ${a}.revision::text AS revision, ${a}."delayDays"`;
 
 type GroupedRow = StatRow & { metric: Metric; category: Category };
+type StatsRecord = { key: string; metric: Metric; category: Category; stats: TrackStats };
 
 function statValues(stats: TrackStats): unknown[] {
   return [
@@ -186,21 +189,24 @@ function statValues(stats: TrackStats): unknown[] {
   ];
 }
 
-async function replaceStats(client: pg.ClientBase, table: "SourceTrackRecord" | "SourceKindTrackRecord", key: { column: string; value: string; type: string }, rows: GroupedRow[]): Promise<void> {
-  await client.query(`DELETE FROM "${table}" WHERE "${key.column}" = $1::${key.type}`, [key.value]);
-  for (const group of statsByGroup(rows)) {
-    const values = statValues(group.stats);
-    const params = values.map((_, i) => `$${i + 4}`).join(", ");
-    await client.query(`INSERT INTO "${table}" ("${key.column}", metric, category, ${STAT_COLUMNS}) VALUES ($1::${key.type}, $2::"Metric", $3::"Category", ${params})`, [
-      key.value,
-      group.metric,
-      group.category,
-      ...values,
-    ]);
-  }
+/** Replaces the statistics of every key in `keys` by `records`: one DELETE and one INSERT of arrays. */
+async function replaceStats(client: pg.ClientBase, table: "SourceTrackRecord" | "SourceKindTrackRecord", keyColumn: string, keyType: string, keys: string[], records: StatsRecord[]): Promise<void> {
+  await client.query(`DELETE FROM "${table}" WHERE "${keyColumn}" = ANY($1::${keyType}[])`, [keys]);
+  if (!records.length) return;
+  const values = records.map((r) => statValues(r.stats));
+  const columns = [records.map((r) => r.key), records.map((r) => r.metric), records.map((r) => r.category), ...STAT_TYPES.map((_, i) => values.map((v) => v[i]))];
+  const types = [keyType, '"Metric"', '"Category"', ...STAT_TYPES];
+  await client.query(
+    `INSERT INTO "${table}" ("${keyColumn}", metric, category, ${STAT_COLUMNS}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(", ")})`,
+    columns,
+  );
 }
 
-/** Step 2: the statistics of every queued source and of their kinds; false when another server holds the lock. */
+/**
+ * Step 2: the statistics of every queued source and of their kinds; null when another server holds
+ * the lock. Kind by kind: the rows of every source of the kind are read once (ordered by source),
+ * giving both the kind's statistics and those of its queued sources.
+ */
 export async function refreshTrackRecordAggregates(url: string | undefined): Promise<{ sources: number; kinds: number } | null> {
   return withRawTransaction(
     async (client) => {
@@ -211,20 +217,23 @@ export async function refreshTrackRecordAggregates(url: string | undefined): Pro
       if (!requests.length) return { sources: 0, kinds: 0 };
       const sourceIds = [...new Set(requests.flatMap((r) => (r.sourceId ? [r.sourceId] : [])))];
       const { rows: sources } = await client.query<{ id: string; kind: SourceKind }>(`SELECT id, kind::text AS kind FROM "Source" WHERE id = ANY($1::uuid[])`, [sourceIds]);
-      for (const gone of sourceIds.filter((id) => !sources.some((s) => s.id === id))) await client.query(`DELETE FROM "SourceTrackRecord" WHERE "sourceId" = $1`, [gone]);
-      for (const source of sources) {
-        const { rows } = await client.query<GroupedRow>(`SELECT ${statRowSql("sc")} FROM "SourceComparison" sc WHERE sc."sourceId" = $1 ORDER BY sc.metric, sc.category`, [source.id]);
-        await replaceStats(client, "SourceTrackRecord", { column: "sourceId", value: source.id, type: "uuid" }, rows);
-      }
+      const queued = new Set(sources.map((s) => s.id));
       const kinds = [...new Set([...sources.map((s) => s.kind), ...requests.flatMap((r) => (r.kind ? [r.kind] : []))])];
+      const sourceRecords: StatsRecord[] = [];
+      const kindRecords: StatsRecord[] = [];
       for (const kind of kinds) {
-        const { rows } = await client.query<GroupedRow>(
-          `SELECT ${statRowSql("sc")}
-             FROM "SourceComparison" sc JOIN "Source" s ON s.id = sc."sourceId" WHERE s.kind = $1::"SourceKind" ORDER BY sc.metric, sc.category`,
+        const { rows } = await client.query<GroupedRow & { sourceId: string }>(
+          `SELECT sc."sourceId", ${statRowSql("sc")} FROM "SourceComparison" sc JOIN "Source" s ON s.id = sc."sourceId" WHERE s.kind = $1::"SourceKind"`,
           [kind],
         );
-        await replaceStats(client, "SourceKindTrackRecord", { column: "kind", value: kind, type: '"SourceKind"' }, rows);
+        const bySource = new Map<string, GroupedRow[]>();
+        for (const row of rows) if (queued.has(row.sourceId)) pushTo(bySource, row.sourceId, row);
+        for (const [sourceId, list] of bySource) sourceRecords.push(...statsByGroup(list).map((g) => ({ key: sourceId, ...g })));
+        kindRecords.push(...statsByGroup(rows).map((g) => ({ key: kind, ...g })));
       }
+      // Queued sources without rows (or deleted) lose their statistics.
+      await replaceStats(client, "SourceTrackRecord", "sourceId", "uuid", sourceIds, sourceRecords);
+      await replaceStats(client, "SourceKindTrackRecord", "kind", '"SourceKind"', kinds, kindRecords);
       await client.query(`DELETE FROM "TrackRecordSourceRequest" WHERE id = ANY($1::bigint[])`, [requests.map((r) => r.id)]);
       return { sources: sources.length, kinds: kinds.length };
     },

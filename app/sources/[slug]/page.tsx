@@ -64,6 +64,12 @@ function filterWords(filter: IncidentFilter): string {
   return parts.join(", ");
 }
 
+function byYear(months: { month: string; claims: number }[]): { month: string; claims: number }[] {
+  const years = new Map<string, number>();
+  for (const m of months) years.set(m.month.slice(0, 4), (years.get(m.month.slice(0, 4)) ?? 0) + m.claims);
+  return [...years].map(([month, claims]) => ({ month, claims }));
+}
+
 export default async function SourcePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const source = await loadSource(slug);
@@ -94,6 +100,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
     return q.size ? `${path}?${q}` : path;
   };
   const totalClaims = months.reduce((sum, m) => sum + m.claims, 0);
+  // Over two years, the table counts by year (the chart keeps the months).
+  const tableRows = months.length > 24 ? byYear(months) : months;
 
   return (
     <main className="track-record">
@@ -249,16 +257,16 @@ export default async function SourcePage({ params, searchParams }: Props) {
             </p>
             <ClaimsPerMonth sourceName={source.name} months={months} />
             <details>
-              <summary>Claims per month as a table</summary>
+              <summary>Claims per {tableRows === months ? "month" : "year"} as a table</summary>
               <table className="figures">
                 <thead>
                   <tr>
-                    <th scope="col">Month</th>
+                    <th scope="col">{tableRows === months ? "Month" : "Year"}</th>
                     <th scope="col">Claims</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {months.map((m) => (
+                  {tableRows.map((m) => (
                     <tr key={m.month}>
                       <td>{m.month}</td>
                       <td className="num">{m.claims}</td>
