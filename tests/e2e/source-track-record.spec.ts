@@ -59,7 +59,7 @@ test("a source page says plainly that Kobé alone is one incident, shows the sca
   await expect(page.getByText("No active figure from Malian government on these incidents.")).toBeVisible();
   // A bad filter is named, not a crash.
   await page.goto("/sources/mali-government?from=2025-13-01");
-  await expect(page.getByRole("alert")).toContainText("from");
+  await expect(page.locator("p.notice[role=alert]")).toContainText("from is not a real calendar date");
   expect((await page.goto("/sources/no-such-source"))?.status()).toBe(404);
   expect(problems.external).toEqual([]);
 });
@@ -85,7 +85,7 @@ test("two sources head to head, with their largest disagreement linked to its in
   await group.getByRole("link", { name: "MLI-2025-0001" }).click();
   await expect(page).toHaveURL(/\/incidents\/MLI-2025-0001$/);
   await page.goto("/sources/compare?a=hrw&b=hrw");
-  await expect(page.getByRole("alert")).toHaveText("Choose two different sources.");
+  await expect(page.locator("p.notice[role=alert]")).toHaveText("Choose two different sources.");
 });
 
 test.describe("before any JavaScript runs", () => {
