@@ -23,6 +23,9 @@ async function waitForTrackRecord(page: Page, path: string) {
 test("a source page says plainly that Kobé alone is one incident, shows the scatter, and takes the URL filters", async ({ page }) => {
   const problems = watchPage(page);
   await waitForTrackRecord(page, "/sources");
+  // The kinds table: governments were lower than the others on Kobé.
+  await expect(page.getByRole("row", { name: /^government killed · civilians 1 1 \/ 0 \/ 0/ })).toBeVisible();
+  await expectNoSeriousViolations(page, "sources list");
   await page.getByRole("link", { name: "Malian government" }).click();
   await expect(page).toHaveURL(/\/sources\/mali-government$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Malian government");
