@@ -30,5 +30,5 @@ export default defineConfig([
   },
   // Test fixtures named use…() (useTestDb) are not React hooks.
   { files: ["tests/**", "**/*.test.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
-  globalIgnores(["node_modules/**", ".next/**", ".next-e2e/**", ".next-bench/**", "lib/generated/**", "test-results/**", "playwright-report/**", "tests/.tmp/**", "bench/data/**", ".data/**", "next-env.d.ts"]),
+  globalIgnores(["node_modules/**", ".next/**", ".next-e2e/**", ".next-bench/**", ".next-db-tests/**", "lib/generated/**", "test-results/**", "playwright-report/**", "tests/.tmp/**", "bench/data/**", ".data/**", "next-env.d.ts"]),
 ]);

@@ -21,6 +21,7 @@ const FILES = [
   { file: "ged.csv", label: "UCDP GED columns (CSV)", hint: "one row per incident" },
   { file: "acled.csv", label: "ACLED columns (CSV)", hint: "fatalities = conservative figure" },
   { file: "incidents.geojson", label: "Incidents (GeoJSON)", hint: "points with their figures" },
+  { file: "sources.csv", label: "Source track records (CSV)", hint: "one row per source × metric × category" },
 ] as const;
 
 function href(path: string, filter: string, method?: string): string {

@@ -227,6 +227,14 @@ try {
   );
   results.latency.push(await timeRequests("incident page (HTML)", "p95 ≤ 50 ms", codes.map((c) => `${base}/incidents/${c}`)));
   results.latency.push(await timeRequests("incident API (JSON)", "p95 ≤ 50 ms", codes.map((c) => `${base}/api/incidents/${c}`)));
+  // Source track records (lib/track-record): stored statistics; filtered ones summed from the stored per-incident rows.
+  const sourceSlugs = (await pool.query(`SELECT slug FROM "Source" ORDER BY md5(slug) LIMIT $1`, [requestsPerCase])).rows.map((r) => r.slug as string);
+  const slugAt = (i: number) => sourceSlugs[i % sourceSlugs.length]!;
+  const filtered = (i: number) => `country=${countries[i % countries.length]}&from=${2011 + (i % 10)}-01-01`;
+  results.latency.push(await timeRequests("source page (HTML)", "p95 ≤ 200 ms", times.map((i) => `${base}/sources/${slugAt(i)}`)));
+  results.latency.push(await timeRequests("source page, country + dates (HTML)", "p95 ≤ 200 ms", times.map((i) => `${base}/sources/${slugAt(i)}?${filtered(i)}`)));
+  results.latency.push(await timeRequests("track-record API (JSON)", "p95 ≤ 200 ms", times.map((i) => `${base}/api/sources/${slugAt(i)}/track-record`)));
+  results.latency.push(await timeRequests("track-record API, country + dates", "p95 ≤ 200 ms", times.map((i) => `${base}/api/sources/${slugAt(i)}/track-record?${filtered(i)}`)));
 
   // Throughput: many readers at once on the three busiest routes, on loopback.
   {

@@ -190,6 +190,38 @@ export const FigureQueueSchema = z
   })
   .register(apiSchemas, { id: "FigureQueue" });
 
+const ratioSchema = z
+  .object({ median: z.number(), low: z.number(), high: z.number() })
+  .nullable()
+  .describe("Median of source ÷ others' best, with its bootstrap 90 % interval (seeded: the same data give the same interval); null below 5 compared incidents.");
+
+export const TrackRecordSchema = z
+  .object({
+    source: z.object({ slug: z.string(), name: z.string(), kind: z.enum(SOURCE_KINDS), isParty: z.boolean(), countryIso3: z.string().nullable() }),
+    filter: z.string().describe("The filter applied, in canonical query-string form (empty = every incident)."),
+    pending: z.boolean().describe("true while claim changes wait for the background worker: the statistics may be a little behind."),
+    method: z.string().describe("How the statistics are made, in words."),
+    items: z.array(
+      z.object({
+        metric: z.enum(METRICS),
+        category: z.enum(CATEGORIES),
+        incidents: count.describe("Incidents where the source has an active figure of its own."),
+        compared: count.describe("Of those, incidents where another independent source gave a figure (n)."),
+        lower: count.describe("Below the others' low (leave-one-out)."),
+        within: count.describe("Within the others' [low, high]."),
+        higher: count.describe("Above the others' high."),
+        openEnded: count.describe("Compared figures that were open-ended, counted by their lower bound."),
+        midpoints: count.describe("Compared figures that were ranges, counted by their midpoint."),
+        ratioN: count.describe("Compared incidents where the others' best is above 0."),
+        ratio: ratioSchema,
+        revised: z.object({ total: count, up: count, down: count }).describe("Compared incidents whose first figure from the source was later superseded, and in which direction."),
+        medianDelayDays: z.number().nullable().describe("Median days from the incident's start to the source's first claim."),
+        summary: z.string().describe("The statistics in words, as the source page shows them."),
+      }),
+    ),
+  })
+  .register(apiSchemas, { id: "TrackRecord", description: "How one source's figures compare with the other sources' on the same incidents." });
+
 export const ErrorSchema = z
   .object({
     error: z.object({

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CLAIMS_COLUMNS, FIGURES_COLUMNS } from "@/lib/export/columns";
 import { FILTER_KEYS } from "@/lib/filters/filter-url";
+import { SOURCES_COLUMNS } from "@/lib/export/sources-export";
 import { openApiDocument } from "./openapi";
 
 describe("the OpenAPI document", () => {
@@ -9,7 +10,7 @@ describe("the OpenAPI document", () => {
   it("documents the read endpoints, the exports and the import", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/incidents", "/api/incidents/{code}", "/api/sources", "/api/export/figures.csv", "/api/export/claims.csv", "/api/export/manifest", "/api/import", "/api/figure-queue"]),
+      expect.arrayContaining(["/api/incidents", "/api/incidents/{code}", "/api/sources", "/api/export/figures.csv", "/api/export/claims.csv", "/api/export/manifest", "/api/import", "/api/figure-queue", "/api/sources/{slug}/track-record", "/api/export/sources.csv"]),
     );
   });
 
@@ -21,6 +22,7 @@ describe("the OpenAPI document", () => {
     }
     expect(names("/api/export/figures.csv")).toContain("method");
     expect(names("/api/export/claims.csv")).not.toContain("method");
+    for (const key of [...FILTER_KEYS, "slug", "metric", "category"]) expect(names("/api/sources/{slug}/track-record")).toContain(key);
     const method = doc.paths["/api/export/figures.csv"]!.get!.parameters!.find((p) => p.name === "method")!;
     expect(method.schema).toMatchObject({ enum: ["source_priority", "conservative", "median"] });
     expect(doc.paths["/api/incidents"]!.get!.parameters!.every((p) => p.description.length > 0)).toBe(true);
@@ -31,6 +33,8 @@ describe("the OpenAPI document", () => {
     expect(columns("/api/export/figures.csv").map((c) => c.name)).toEqual([...FIGURES_COLUMNS]);
     expect(columns("/api/export/claims.csv").map((c) => c.name)).toEqual([...CLAIMS_COLUMNS]);
     expect(columns("/api/export/figures.csv").every((c) => c.description.length > 0)).toBe(true);
+    expect(columns("/api/export/sources.csv").map((c) => c.name)).toEqual([...SOURCES_COLUMNS]);
+    expect(columns("/api/export/sources.csv").every((c) => c.description.length > 0)).toBe(true);
   });
 
   it("every $ref points at a component schema", () => {

@@ -7,6 +7,8 @@ import { ACLED_COLUMNS, CLAIMS_COLUMNS, FIGURES_COLUMNS, GED_COLUMNS } from "@/l
 import { APP_VERSION, ExportQuerySchema, ManifestQuerySchema } from "@/lib/export/export-request";
 import { IncidentFilterSchema, IncidentListQuerySchema } from "@/lib/validation/incident-filter";
 import { ImportRequestSchema } from "@/lib/import/import-request";
+import { SOURCES_COLUMNS, SOURCES_COLUMN_DOCS } from "@/lib/export/sources-export";
+import { TrackRecordQuerySchema } from "@/lib/validation/track-record-query";
 import { ACLED_COLUMN_DOCS, CLAIMS_COLUMN_DOCS, FIGURES_COLUMN_DOCS, GED_COLUMN_DOCS } from "./column-docs";
 import { apiSchemas } from "./api-schemas";
 
@@ -50,6 +52,8 @@ const PARAMETER_DOCS: Record<string, string> = {
   limit: "Items per page.",
   method: "Recompute best under this method from the claims (editor decisions are then left out). Without it, the stored figures are written, editor decisions included.",
   file: "Which export to describe.",
+  metric: "Only this metric.",
+  category: "Only this category.",
 };
 
 function stripDialect(schema: JsonSchema): JsonSchema {
@@ -142,6 +146,33 @@ export function openApiDocument(): OpenApiDocument {
           tags: ["Sources"],
           responses: { "200": { description: "The sources.", content: { "application/json": { schema: ref("SourceList") } } } },
         },
+      },
+      "/api/sources/{slug}/track-record": {
+        get: {
+          summary: "A source's track record",
+          description:
+            "Per metric × category, over the incidents where the source has an active figure and another independent source has one too: how often its figure is lower than, within or higher than " +
+            "the figure reconciled from the others without it (leave-one-out), the median ratio with a bootstrap 90 % interval (from 5 incidents on), revisions and delay. " +
+            "Stored and refreshed by the background worker when claims change; takes the same filter parameters as /api/incidents. A correlation, not proof of intent.",
+          tags: ["Sources"],
+          parameters: [
+            { name: "slug", in: "path", required: true, description: "The source's slug, e.g. hrw.", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" } },
+            ...queryParameters(TrackRecordQuerySchema),
+          ],
+          responses: {
+            "200": { description: "The track record.", content: { "application/json": { schema: ref("TrackRecord") } } },
+            "400": errorResponse("A bad parameter; error.fields names it."),
+            "404": errorResponse("No such source."),
+          },
+        },
+      },
+      "/api/export/sources.csv": {
+        get: csvExport(
+          "Source track records (CSV)",
+          "One row per source × metric × category with its track-record statistics and n (see /api/sources/{slug}/track-record).",
+          csvColumns(SOURCES_COLUMNS, SOURCES_COLUMN_DOCS),
+          false,
+        ),
       },
       "/api/export/figures.csv": {
         get: csvExport("Figures (CSV)", "One row per incident × metric × category.", csvColumns(FIGURES_COLUMNS, FIGURES_COLUMN_DOCS), true),

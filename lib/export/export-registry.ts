@@ -18,10 +18,11 @@ import { storedFiguresCopyPlan } from "./figures-copy";
 import { GEOJSON_CLOSE, GEOJSON_OPEN, geojsonFeatures } from "./geojson-export";
 import { dataVersion } from "./incident-batches";
 import { readInSnapshot } from "./snapshot";
+import { SOURCES_COLUMNS, sourcesRows } from "./sources-export";
 
 export type { ByteChunk } from "./copy-export";
 
-export const EXPORT_FILES = ["figures.csv", "claims.csv", "ged.csv", "acled.csv", "incidents.geojson"] as const;
+export const EXPORT_FILES = ["figures.csv", "claims.csv", "ged.csv", "acled.csv", "incidents.geojson", "sources.csv"] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
 
 export function isExportFile(value: string): value is ExportFile {
@@ -89,6 +90,12 @@ export const EXPORTS: Record<ExportFile, Spec> = {
     acceptsMethod: false,
     methodLabel: () => "conservative (fatalities = headline low)",
     source: (filter) => ({ chunks: (tx) => csvChunks(ACLED_COLUMNS, acledRows(tx, filter)) }),
+  },
+  "sources.csv": {
+    contentType: "text/csv; charset=utf-8; header=present",
+    acceptsMethod: false,
+    methodLabel: () => "track record: each source's active figure vs the others' source_priority figure without it (leave-one-out); median ratio with a bootstrap 90 % interval (1,000 resamples, seed 20)",
+    source: (filter) => ({ chunks: (tx) => csvChunks(SOURCES_COLUMNS, sourcesRows(tx, filter)) }),
   },
   "incidents.geojson": {
     contentType: "application/geo+json; charset=utf-8",

@@ -18,6 +18,7 @@ import type { Db, Tx } from "@/lib/db";
 import { rawPool, withRawTransaction } from "@/lib/db/raw-pg";
 import { databaseUrl, env } from "@/lib/env";
 import { refreshFiguresOnConnection } from "./pg-refresh";
+import { drainTrackRecords } from "@/lib/track-record/track-record-worker";
 
 /**
  * Above this many incidents (IMPORT_QUEUE_FIGURES_ABOVE, 5,000 by default), an import queues
@@ -133,6 +134,8 @@ async function drain(url: string, worker: Worker): Promise<void> {
       refreshed += batch.incidents;
       if (!batch.requests) break;
     }
+    // The sources' track records follow the figures just refreshed (lib/track-record/track-record-worker.ts).
+    await drainTrackRecords(url).catch((error: unknown) => console.error(`track record: the refresh failed (${(error as Error).message}); tried again at the next wake-up`));
     // Inside the loop: requests queued while it vacuums are served by the next pass.
     if (refreshed >= vacuumAfter.incidents) {
       refreshed = 0;

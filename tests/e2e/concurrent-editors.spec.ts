@@ -6,10 +6,10 @@ import { signIn, signInPage } from "./support/users";
 const INCIDENT = {
   title: "Roadside attack (concurrency test)",
   summary: "",
-  dateStart: "2019-03-04",
-  dateEnd: "2019-03-04",
+  dateStart: "2016-03-04",
+  dateEnd: "2016-03-04",
   placeName: "Test place",
-  countryIso3: "NER",
+  countryIso3: "TCD",
   latitude: 14.2,
   longitude: 1.5,
   locationPrecision: 2,

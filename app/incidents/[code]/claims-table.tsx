@@ -65,7 +65,7 @@ export function ClaimsTable({ claims, figures }: { claims: (ClaimView & { retrac
               <th scope="col">Metric · category</th>
               {claimants.map((c) => (
                 <th scope="col" key={c.slug}>
-                  {c.name}
+                  <a href={`/sources/${c.slug}`}>{c.name}</a>
                   <span className="meta">
                     {SOURCE_KIND_LABELS[c.kind]}
                     {c.isParty && c.kind !== "party_to_conflict" ? ", party to the conflict" : ""}

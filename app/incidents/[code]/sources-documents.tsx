@@ -82,7 +82,9 @@ export function SourcesAndDocuments({ claims }: { claims: StoredClaim[] }) {
                     {isPartySource(s) ? " · party to the conflict" : " · independent of the parties"}
                   </span>
                 </p>
-                <p className="meta">Priority: {TIER_LABELS[priorityTier(s)]}.</p>
+                <p className="meta">
+                  Priority: {TIER_LABELS[priorityTier(s)]}. <a href={`/sources/${s.slug}`}>How {s.name}&apos;s figures compare with other sources&apos;</a>
+                </p>
                 {s.notes ? <p className="meta">{s.notes}</p> : null}
                 <p>
                   {n ? `${n} ${n === 1 ? "claim" : "claims"} as claimant. ` : "No claim of its own here. "}

@@ -1,6 +1,7 @@
 "use client";
 // Paste a statement → the parser pre-fills one row per figure → the editor confirms or corrects
 // → all rows are saved together. Rows can also be filled by hand.
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Field } from "@/components/editor/field";
@@ -127,7 +128,7 @@ export function ClaimEntryForm({ incidentCode, sources, documents }: { incidentC
         </Field>
       </div>
       <p className="meta">
-        Missing a source or document? <a href="/sources">Add it on the sources page</a>.
+        Missing a source or document? <Link href="/sources">Add it on the sources page</Link>.
       </p>
       <Field name="statement" label="Statement (verbatim)" errors={errors}>
         {(p) => <textarea {...p} rows={4} value={statement} onChange={(e) => setStatement(e.target.value)} />}
