@@ -11,7 +11,8 @@ import { parseStatement } from "@/lib/domain/statement-parser";
 import { ASSESSMENTS, CATEGORIES, METRICS, QUALIFIERS, SOURCE_KINDS } from "@/lib/domain/vocabularies";
 import type { Assessment, SourceKind } from "@/lib/domain/vocabularies";
 import { isCalendarDay } from "./calendar-day";
-import { ClaimValuesSchema, isoDate } from "./claim";
+import { ClaimValuesSchema } from "./claim";
+import { dayField } from "./day-field";
 import { INCIDENT_CODE } from "./incident";
 import { emptyToNull, optionalCount, text } from "./csv-cells";
 import type { ClaimValues } from "@/lib/domain/claim-values";
@@ -57,7 +58,7 @@ const CellsSchema = z.object({
   claimant_kind: optionalEnum("claimant_kind", SOURCE_KINDS),
   document_title: text("document_title", 500),
   document_url: z.preprocess(emptyToNull, z.string().url("document_url must be a full URL, e.g. https://…").refine((v) => /^https?:\/\//i.test(v), "document_url must start with http:// or https://").nullable()),
-  published_on: z.preprocess(emptyToNull, isoDate("published_on").nullable()),
+  published_on: z.preprocess(emptyToNull, dayField("published_on").nullable()),
   stated_on: statedOn,
   assessment: optionalEnum("assessment", ASSESSMENTS),
   active: z.preprocess(emptyToNull, z.enum(["true", "false"], { message: "active must be true or false" }).nullable()),
