@@ -2,6 +2,7 @@
 // the audit event and refreshes the incident's stored figures, so a reader never sees a claim
 // without its effect on the figures. Claims are append-only: superseded or retracted, never
 // overwritten or deleted. Role checks happen in the callers (server actions and API routes).
+import "server-only";
 import { ZodError, type z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Db, Tx } from "@/lib/db";

@@ -1,5 +1,6 @@
 // Creating, editing and merging incidents. Each change is one transaction with its audit event;
 // edits name the version they read, so a stale save is refused (409) instead of overwriting.
+import "server-only";
 import type { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Db, Tx } from "@/lib/db";
