@@ -23,11 +23,18 @@ export class NotFoundError extends AppError {
   }
 }
 
-/** A save against a stale version, or a duplicate. `current` carries the newer values so a form can show them. */
+/** What a 409 can carry besides `current`: the fields both sides changed, and the merge proposed. */
+export type ConflictDetails = { conflicts?: { field: string; base: unknown; theirs: unknown; yours: unknown }[]; proposal?: unknown };
+
+/**
+ * A save against a stale version that a merge cannot settle, or a duplicate. `current` carries
+ * the newer values so a form can show them; `details` the per-field conflicts of a three-way merge.
+ */
 export class ConflictError extends AppError {
   constructor(
     message: string,
     readonly current?: unknown,
+    readonly details: ConflictDetails = {},
   ) {
     super(409, message, "conflict");
   }
@@ -73,8 +80,8 @@ export function toAppError(error: unknown): AppError | null {
 export function errorResponse(error: unknown): Response {
   const expected = toAppError(error);
   if (expected) {
-    const current = expected instanceof ConflictError ? expected.current : undefined;
-    return Response.json({ error: { code: expected.code, message: expected.message, fields: expected.fields, current } }, { status: expected.status });
+    const conflict = expected instanceof ConflictError ? { current: expected.current, ...expected.details } : {};
+    return Response.json({ error: { code: expected.code, message: expected.message, fields: expected.fields, ...conflict } }, { status: expected.status });
   }
   console.error(error);
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side. It has been logged." } }, { status: 500 });

@@ -7,11 +7,14 @@ import { FILTER_KEYS, INCIDENT_SORTS, type FilterKey } from "@/lib/filters/filte
 import { dayField } from "./day-field";
 
 
+/** The most values one list filter takes (every country of the world fits). */
+export const MAX_FILTER_VALUES = 300;
+
 const list = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .transform((value) => [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))])
-    .pipe(z.array(item).min(1));
+    .pipe(z.array(item).min(1).max(MAX_FILTER_VALUES, `at most ${MAX_FILTER_VALUES} values in one filter`));
 
 export const BboxSchema = z
   .string()

@@ -25,5 +25,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
 
 export const PATCH = withRole("editor", async (user, request, { params }: { params: Promise<{ code: string }> }) => {
   const incident = await updateIncident(db, (await params).code, await readJson(request), user.id);
-  return Response.json({ code: incident.code, version: incident.version });
+  return Response.json({ code: incident.code, version: incident.version, merge: incident.merge });
 });
