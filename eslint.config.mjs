@@ -28,6 +28,15 @@ export default defineConfig([
       "react-hooks/preserve-manual-memoization": "warn",
     },
   },
+  // Layers (docs/architecture.md): the pure domain reaches no database; figures and db sit below the import.
+  {
+    files: ["lib/domain/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db", "@/lib/db/*", "@/lib/generated/*", "pg"], message: "lib/domain is pure: no database." }] }] },
+  },
+  {
+    files: ["lib/figures/**", "lib/db/**", "lib/db.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/import/*"], message: "lib/figures and lib/db sit below lib/import: move what is shared down." }] }] },
+  },
   // Test fixtures named use…() (useTestDb) are not React hooks.
   { files: ["tests/**", "**/*.test.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
   globalIgnores(["node_modules/**", ".next/**", ".next-e2e/**", ".next-bench/**", ".next-db-tests/**", "lib/generated/**", "test-results/**", "playwright-report/**", "tests/.tmp/**", "bench/data/**", ".data/**", "next-env.d.ts"]),

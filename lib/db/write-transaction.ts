@@ -3,6 +3,7 @@
 // deadlocking; what PostgreSQL still aborts (a deadlock with a path we do not control, a
 // serialization failure) or a transaction that could not get a connection in time is retried a
 // bounded number of times from the start, with a small random back-off.
+import "server-only";
 import type { Db, Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 

@@ -68,18 +68,12 @@
 // "nobody was killed".
 
 import { CATEGORIES, FLAGS, METRICS } from "./vocabularies";
-import type { Assessment, Category, Flag, Method, Metric, Qualifier, SourceKind } from "./vocabularies";
+import type { Assessment, Category, Flag, Method, Metric, SourceKind } from "./vocabularies";
 import { TIER_LABELS, isPartySource, priorityTier } from "./source-priority";
+import type { ClaimValues } from "./claim-values";
 
-export type EngineClaim = {
+export type EngineClaim = ClaimValues & {
   id: string;
-  metric: Metric;
-  category: Category;
-  subgroup: string | null;
-  valueMin: number;
-  /** null = open-ended */
-  valueMax: number | null;
-  qualifier: Qualifier;
   /** ISO date (YYYY-MM-DD) the claim was made; null = unknown */
   statedOn: string | null;
   /** ISO timestamp of entry, tie-breaker only */

@@ -16,7 +16,8 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { CATEGORIES, METRICS } from "@/lib/domain/vocabularies";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
-import { isoDay, type Cell } from "./csv-cell";
+import type { Cell } from "./csv-cell";
+import { isoDay } from "@/lib/validation/calendar-day";
 import { incidentBatches } from "./incident-batches";
 
 export function statedOnCell(statedOn: Date | null, statedOnEnd: Date | null): string | null {

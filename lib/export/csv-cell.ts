@@ -38,4 +38,3 @@ export function listCell(values: readonly string[]): string {
   return values.join(";");
 }
 
-export const isoDay = (date: Date | null | undefined): string | null => (date ? date.toISOString().slice(0, 10) : null);

@@ -21,7 +21,8 @@ import {
   gedEventClarity,
   numericFromIso3,
 } from "@/lib/datasets/dataset-mapping";
-import { isoDay, listCell, type Cell } from "./csv-cell";
+import { listCell, type Cell } from "./csv-cell";
+import { isoDay } from "@/lib/validation/calendar-day";
 import { incidentBatches, type ExportIncident } from "./incident-batches";
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

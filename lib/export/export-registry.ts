@@ -3,6 +3,7 @@
 // (./snapshot.ts), or, for the stored figures, by one COPY statement whose rows PostgreSQL formats
 // (./copy-export.ts). Either way it comes out as bytes: the route streams them, the manifest
 // hashes the very same bytes.
+import "server-only";
 import { stringify } from "csv-stringify/sync";
 import type { Db, Tx } from "@/lib/db";
 import { databaseUrlOf } from "@/lib/db/raw-pg";

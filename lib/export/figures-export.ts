@@ -10,7 +10,8 @@ import { loadEngineClaims } from "@/lib/figures/engine-input";
 import { sortFigures } from "@/lib/incidents/figure-dto";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
-import { isoDay, listCell, type Cell } from "./csv-cell";
+import { listCell, type Cell } from "./csv-cell";
+import { isoDay } from "@/lib/validation/calendar-day";
 import { incidentBatches, type ExportIncident } from "./incident-batches";
 
 type FigureRow = Pick<Figure, "metric" | "category" | "low" | "best" | "high" | "method" | "flags" | "claimCount" | "sourceCount" | "independentSourceCount"> & {

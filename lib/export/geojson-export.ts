@@ -4,7 +4,7 @@ import "server-only";
 import type { Tx } from "@/lib/db";
 import { figureSelect, sortFigures, toFigureDto } from "@/lib/incidents/figure-dto";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
-import { isoDay } from "./csv-cell";
+import { isoDay } from "@/lib/validation/calendar-day";
 import { incidentBatches } from "./incident-batches";
 
 export const GEOJSON_OPEN = '{"type":"FeatureCollection","features":[\n';

@@ -3,6 +3,7 @@ import "server-only";
 import type { EditorDecision, EngineClaim } from "@/lib/domain/reconcile";
 import type { Tx } from "@/lib/db";
 import type { IncidentDecisions, StoredFigure } from "./figure-plan";
+import { isoDay } from "@/lib/validation/calendar-day";
 
 export const claimForEngineInclude = {
   claimant: { select: { id: true, name: true, kind: true, isParty: true } },
@@ -26,10 +27,6 @@ type StoredClaim = {
   document: { sourceId: string; relays: { sourceId: string }[] } | null;
 };
 
-export function isoDate(date: Date | null): string | null {
-  return date ? date.toISOString().slice(0, 10) : null;
-}
-
 export function toEngineClaim(claim: StoredClaim): EngineClaim {
   // A publisher quoting its own relayed material (Mirage News republishing HRW) is not a new
   // independent source; when the claimant is someone else, the claimant is the origin.
@@ -42,7 +39,7 @@ export function toEngineClaim(claim: StoredClaim): EngineClaim {
     valueMin: claim.valueMin,
     valueMax: claim.valueMax,
     qualifier: claim.qualifier,
-    statedOn: isoDate(claim.statedOn),
+    statedOn: isoDay(claim.statedOn),
     createdAt: claim.createdAt.toISOString(),
     claimant: claim.claimant,
     relaysSourceIds: claimantPublishes ? (claim.document?.relays.map((r) => r.sourceId) ?? []) : [],

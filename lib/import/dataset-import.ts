@@ -19,6 +19,7 @@ import { refreshFiguresInBulk } from "@/lib/figures/refresh-figures";
 import { ACTOR_COLUMNS, CLAIM_COLUMNS, INCIDENT_COLUMNS, insertRows } from "@/lib/db/bulk-sql";
 import type { DatasetEvent } from "@/lib/validation/dataset-event";
 import type { ValidRow, WriteContext } from "./import-types";
+import { dayDate, isoDay } from "@/lib/validation/calendar-day";
 
 export const DATASET_SOURCES = {
   acled: { slug: "acled", name: "ACLED (Armed Conflict Location & Event Data)", url: "https://acleddata.com", label: "ACLED", field: "acledEventId" },
@@ -33,8 +34,6 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   return out;
 }
 
-const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 /** Allocates codes ISO3-YYYY-NNNN for new incidents, numbering on from the highest code in use. */
 async function allocateCodes(tx: Tx, events: DatasetEvent[]): Promise<string[]> {
@@ -84,7 +83,7 @@ export async function writeDatasetEvents(ctx: WriteContext<DatasetEvent>, datase
   });
   const documentTitle = `${meta.label} file ${options.fileName}`.slice(0, 500);
   const existingDocument = await tx.document.findUnique({ where: { sourceId_title: { sourceId: source.id, title: documentTitle } } });
-  const document = existingDocument ?? (await tx.document.create({ data: { sourceId: source.id, title: documentTitle, accessedOn: day(new Date().toISOString().slice(0, 10)) } }));
+  const document = existingDocument ?? (await tx.document.create({ data: { sourceId: source.id, title: documentTitle, accessedOn: dayDate(new Date().toISOString().slice(0, 10)) } }));
   if (!existingDocument) summary.documentsCreated++;
 
   // ── match incidents by external id ──

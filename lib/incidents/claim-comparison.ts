@@ -4,15 +4,10 @@
 import { priorityTier } from "@/lib/domain/source-priority";
 import { CATEGORIES, METRICS, type Assessment, type Category, type Metric, type Qualifier, type SourceKind } from "@/lib/domain/vocabularies";
 import { formatClaimValue } from "@/lib/format/figure-format";
+import type { ClaimValues } from "@/lib/domain/claim-values";
 
-export type ClaimView = {
+export type ClaimView = ClaimValues & {
   id: string;
-  metric: Metric;
-  category: Category;
-  subgroup: string | null;
-  valueMin: number;
-  valueMax: number | null;
-  qualifier: Qualifier;
   statement: string;
   statedOn: string | null;
   statedOnEnd: string | null;

@@ -2,6 +2,7 @@
 // title (accent- and typo-tolerant through pg_trgm on an unaccented, lower-cased title).
 import "server-only";
 import { db } from "@/lib/db";
+import { isoDay } from "@/lib/validation/calendar-day";
 
 export type DuplicateCandidate = { code: string; title: string; dateStart: string; placeName: string; distanceKm: number | null; titleSimilarity: number; reason: string };
 
@@ -37,7 +38,7 @@ export async function findLikelyDuplicates(query: { title: string; dateStart?: s
   return rows.map((r) => ({
     code: r.code,
     title: r.title,
-    dateStart: r.dateStart.toISOString().slice(0, 10),
+    dateStart: isoDay(r.dateStart),
     placeName: r.placeName,
     distanceKm: r.km === null ? null : Math.round(r.km * 10) / 10,
     titleSimilarity: Math.round(r.sim * 100) / 100,

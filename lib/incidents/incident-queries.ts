@@ -7,9 +7,8 @@ import { figuresPendingSince } from "@/lib/figures/figure-queue";
 import { summaryCanAnswer, summaryCells } from "@/lib/map/map-cells";
 import type { IncidentFilter, IncidentListQuery, IncidentSort } from "@/lib/validation/incident-filter";
 import { figureSelect, sortFigures, toFigureDto, type FigureDto } from "./figure-dto";
+import { dayDate, isoDay } from "@/lib/validation/calendar-day";
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
 export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput {
   // A merged incident lives on in the one it was merged into; listing both would count it twice.
@@ -21,8 +20,8 @@ export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput
     and.push(minLon <= maxLon ? { longitude: { gte: minLon, lte: maxLon } } : { OR: [{ longitude: { gte: minLon } }, { longitude: { lte: maxLon } }] });
   }
   // An incident matches a date range when the two overlap.
-  if (filter.from) and.push({ dateEnd: { gte: day(filter.from) } });
-  if (filter.to) and.push({ dateStart: { lte: day(filter.to) } });
+  if (filter.from) and.push({ dateEnd: { gte: dayDate(filter.from) } });
+  if (filter.to) and.push({ dateStart: { lte: dayDate(filter.to) } });
   if (filter.country) and.push({ countryIso3: { in: filter.country } });
   if (filter.admin1) and.push({ OR: filter.admin1.map((name) => ({ admin1: { equals: name, mode: "insensitive" as const } })) });
   if (filter.eventType) and.push({ eventType: { in: filter.eventType } });
@@ -89,7 +88,7 @@ function orderFor(sort: IncidentSort): Prisma.IncidentOrderByWithRelationInput[]
 
 /** Rows strictly after the cursor in the cursor's order (keyset pagination: stable under inserts). */
 function afterCursor(cursor: Cursor): Prisma.IncidentWhereInput {
-  const d = day(cursor.dateStart);
+  const d = dayDate(cursor.dateStart);
   const newerFirst: Prisma.IncidentWhereInput = { OR: [{ dateStart: { lt: d } }, { dateStart: d, id: { lt: cursor.id } }] };
   switch (cursor.sort) {
     case "newest":

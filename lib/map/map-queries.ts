@@ -9,6 +9,7 @@ import { incidentFilterSql } from "@/lib/incidents/incident-filter-sql";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import { incidentCells, summaryCanAnswer, summaryCells } from "./map-cells";
 import { POINT_LIMIT, gridCellDegrees, gridLevel, type Bounds } from "./map-grid";
+import { isoDay } from "@/lib/validation/calendar-day";
 
 export type MapPoint = {
   code: string;
@@ -67,7 +68,7 @@ function toPoint(row: PointRow): MapPoint {
     title: row.title,
     lat: row.latitude,
     lon: row.longitude,
-    date: row.dateStart.toISOString().slice(0, 10),
+    date: isoDay(row.dateStart),
     low: row.headlineLow,
     best: row.headlineBest,
     high: row.headlineHigh,

@@ -2,19 +2,14 @@
 // Wikipedia article "Kobé attack" and a Mirage News republication of Human Rights Watch.
 // Nothing here goes beyond what those texts state; where they are silent the field stays empty.
 // Statements are quoted verbatim from the text the claim was read in.
-import type { Category, Metric, Qualifier, SourceKind } from "@/lib/domain/vocabularies";
+import type { SourceKind } from "@/lib/domain/vocabularies";
+import type { ClaimValues } from "@/lib/domain/claim-values";
 
 export type SeedSource = { slug: string; name: string; kind: SourceKind; countryIso3: string | null; isParty: boolean; url: string | null; notes: string };
 export type SeedDocument = { key: string; source: string; title: string; url: string | null; publishedOn: string | null; language: string; relays: string[] };
-export type SeedClaim = {
+export type SeedClaim = ClaimValues & {
   claimant: string;
   document: string;
-  metric: Metric;
-  category: Category;
-  subgroup: string | null;
-  valueMin: number;
-  valueMax: number | null;
-  qualifier: Qualifier;
   statement: string;
   statedOn: string | null;
   statedOnEnd: string | null;

@@ -5,8 +5,8 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
 import { KOBE_CLAIMS, KOBE_DOCUMENTS, KOBE_INCIDENT, KOBE_SOURCES } from "./kobe";
+import { dayDate } from "@/lib/validation/calendar-day";
 
-const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 export type SeedReport = { incidentsCreated: number; claimsCreated: number };
 
@@ -28,7 +28,7 @@ export async function seedKobe(db: Db): Promise<SeedReport> {
       const sourceId = idOf(doc.source);
       const row = await tx.document.upsert({
         where: { sourceId_title: { sourceId, title: doc.title } },
-        create: { sourceId, title: doc.title, url: doc.url, publishedOn: day(doc.publishedOn), language: doc.language },
+        create: { sourceId, title: doc.title, url: doc.url, publishedOn: dayDate(doc.publishedOn), language: doc.language },
         update: {},
       });
       await tx.documentRelay.createMany({ data: doc.relays.map((slug) => ({ documentId: row.id, sourceId: idOf(slug) })), skipDuplicates: true });
@@ -42,8 +42,8 @@ export async function seedKobe(db: Db): Promise<SeedReport> {
       incident = await tx.incident.create({
         data: {
           ...incidentFields,
-          dateStart: day(incidentFields.dateStart)!,
-          dateEnd: day(incidentFields.dateEnd)!,
+          dateStart: dayDate(incidentFields.dateStart)!,
+          dateEnd: dayDate(incidentFields.dateEnd)!,
           actors: { create: actors.map((a) => ({ name: a.name, role: a.role })) },
         },
       });
@@ -64,7 +64,7 @@ export async function seedKobe(db: Db): Promise<SeedReport> {
       };
       if (await tx.claim.findFirst({ where: key, select: { id: true } })) continue;
       const created = await tx.claim.create({
-        data: { ...key, valueMin: c.valueMin, valueMax: c.valueMax, qualifier: c.qualifier, statedOn: day(c.statedOn), statedOnEnd: day(c.statedOnEnd) },
+        data: { ...key, valueMin: c.valueMin, valueMax: c.valueMax, qualifier: c.qualifier, statedOn: dayDate(c.statedOn), statedOnEnd: dayDate(c.statedOnEnd) },
       });
       await tx.auditEvent.create({
         data: { action: "seed.claim", entityType: "Claim", entityId: created.id, incidentId: incident.id, after: { claimant: c.claimant, metric: c.metric, category: c.category, subgroup: c.subgroup, valueMin: c.valueMin, valueMax: c.valueMax } },

@@ -5,8 +5,8 @@ import { audit } from "@/lib/audit";
 import type { Db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { DocumentSchema, SourceSchema } from "@/lib/validation/source";
+import { dayDate } from "@/lib/validation/calendar-day";
 
-const day = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
 export async function createSource(db: Db, input: z.input<typeof SourceSchema>, actorId: string | null) {
   const values = SourceSchema.parse(input);
@@ -25,7 +25,7 @@ export async function createDocument(db: Db, input: z.input<typeof DocumentSchem
     if (found !== new Set(ids).size) throw new NotFoundError("A source named by the document");
     const { relaysSourceIds, publishedOn, accessedOn, ...fields } = values;
     const document = await tx.document.create({
-      data: { ...fields, publishedOn: day(publishedOn), accessedOn: day(accessedOn), relays: { create: relaysSourceIds.map((sourceId) => ({ sourceId })) } },
+      data: { ...fields, publishedOn: dayDate(publishedOn), accessedOn: dayDate(accessedOn), relays: { create: relaysSourceIds.map((sourceId) => ({ sourceId })) } },
     });
     await audit(tx, { actorId, action: "document.create", entityType: "Document", entityId: document.id, after: { ...document, relaysSourceIds } });
     return document;

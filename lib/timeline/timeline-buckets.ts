@@ -3,6 +3,7 @@
 // (weeks start on Monday, as date_trunc's ISO weeks do), fill the empty ones so the time axis is
 // continuous, and turn a brushed range of buckets back into from/to dates. All dates are
 // YYYY-MM-DD strings in UTC: incidents are dated by calendar day, not by instant.
+import { dayDate, isoDay } from "@/lib/validation/calendar-day";
 
 export const TIMELINE_INTERVALS = ["week", "month"] as const;
 export type TimelineInterval = (typeof TIMELINE_INTERVALS)[number];
@@ -27,36 +28,29 @@ export type BucketRow = Omit<TimelineBucket, "end">;
 
 const DAY_MS = 86_400_000;
 
-function toDate(iso: string): Date {
-  return new Date(`${iso}T00:00:00Z`);
-}
-
-function toIso(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 export function bucketStart(iso: string, interval: TimelineInterval): string {
-  const date = toDate(iso);
-  if (interval === "month") return toIso(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1)));
+  const date = dayDate(iso);
+  if (interval === "month") return isoDay(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1)));
   const sinceMonday = (date.getUTCDay() + 6) % 7;
-  return toIso(new Date(date.getTime() - sinceMonday * DAY_MS));
+  return isoDay(new Date(date.getTime() - sinceMonday * DAY_MS));
 }
 
 /** The start of the bucket `n` buckets after (or before, n < 0) the one starting on `start`. */
 export function shiftBucket(start: string, interval: TimelineInterval, n: number): string {
-  const date = toDate(start);
-  if (interval === "month") return toIso(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + n, 1)));
-  return toIso(new Date(date.getTime() + n * 7 * DAY_MS));
+  const date = dayDate(start);
+  if (interval === "month") return isoDay(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + n, 1)));
+  return isoDay(new Date(date.getTime() + n * 7 * DAY_MS));
 }
 
 export function bucketEnd(start: string, interval: TimelineInterval): string {
-  return toIso(new Date(toDate(shiftBucket(start, interval, 1)).getTime() - DAY_MS));
+  return isoDay(new Date(dayDate(shiftBucket(start, interval, 1)).getTime() - DAY_MS));
 }
 
 /** Weeks while the incidents span up to about half a year, months beyond. */
 export function chooseInterval(first: string | null, last: string | null): TimelineInterval {
   if (!first || !last) return "month";
-  return (toDate(last).getTime() - toDate(first).getTime()) / DAY_MS <= 183 ? "week" : "month";
+  return (dayDate(last).getTime() - dayDate(first).getTime()) / DAY_MS <= 183 ? "week" : "month";
 }
 
 function emptyBucket(start: string, interval: TimelineInterval): TimelineBucket {

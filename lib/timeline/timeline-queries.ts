@@ -10,6 +10,7 @@ import { dateRangeConditions, incidentFilterSql } from "@/lib/incidents/incident
 import { summaryFacetOf } from "@/lib/incidents/summary-facet";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import { chooseInterval, fillBuckets, type TimelineBucket, type TimelineInterval } from "./timeline-buckets";
+import { isoDay } from "@/lib/validation/calendar-day";
 
 export type TimelineData = { interval: TimelineInterval; total: number; buckets: TimelineBucket[] };
 
@@ -62,7 +63,7 @@ export async function timelineData(filter: IncidentFilter, requested: TimelineIn
   if (requested === "auto") {
     const [span] = await db.$queryRaw<{ first: Date | null; last: Date | null }[]>`
       SELECT min(i."dateStart") AS first, max(i."dateStart") AS last FROM ${rowsOf} WHERE ${where}`;
-    interval = chooseInterval(span?.first ? iso(span.first) : null, span?.last ? iso(span.last) : null);
+    interval = chooseInterval(span?.first ? isoDay(span.first) : null, span?.last ? isoDay(span.last) : null);
   } else {
     interval = requested;
   }
@@ -83,12 +84,9 @@ export async function timelineData(filter: IncidentFilter, requested: TimelineIn
     GROUP BY 1
     ORDER BY 1`;
   const buckets = fillBuckets(
-    rows.map((r) => ({ ...r, start: iso(r.start), low: Math.round(r.low), best: Math.round(r.best), high: Math.round(r.high) })),
+    rows.map((r) => ({ ...r, start: isoDay(r.start), low: Math.round(r.low), best: Math.round(r.best), high: Math.round(r.high) })),
     interval,
   );
   return { interval, total: rows.reduce((sum, r) => sum + r.incidents, 0), buckets };
 }
 
-function iso(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}

@@ -1,13 +1,8 @@
 // One schema for a claim, shared by the editor form, the server action / API route and the CSV import.
 import { z } from "zod";
 import { ASSESSMENTS, CATEGORIES, METRICS, QUALIFIERS } from "@/lib/domain/vocabularies";
-import { isCalendarDay } from "./calendar-day";
+import { dayField } from "./day-field";
 
-export const isoDate = (field: string) =>
-  z
-    .string({ message: `${field} must be a date written YYYY-MM-DD` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a date written YYYY-MM-DD`)
-    .refine(isCalendarDay, `${field} is not a real calendar date`);
 
 const count = (field: string) =>
   z.coerce
@@ -25,8 +20,8 @@ export const ClaimValuesSchema = z
     valueMax: count("valueMax").nullable().default(null),
     qualifier: z.enum(QUALIFIERS, { message: `qualifier must be one of ${QUALIFIERS.join(", ")}` }),
     statement: z.string().trim().min(3, "statement must quote what the source said").max(5000, "statement is at most 5000 characters"),
-    statedOn: isoDate("statedOn").nullable().default(null),
-    statedOnEnd: isoDate("statedOnEnd").nullable().default(null),
+    statedOn: dayField("statedOn").nullable().default(null),
+    statedOnEnd: dayField("statedOnEnd").nullable().default(null),
   })
   .superRefine((claim, ctx) => {
     if (claim.valueMax !== null && claim.valueMax < claim.valueMin) {

@@ -9,11 +9,13 @@
 import { z } from "zod";
 import { parseStatement } from "@/lib/domain/statement-parser";
 import { ASSESSMENTS, CATEGORIES, METRICS, QUALIFIERS, SOURCE_KINDS } from "@/lib/domain/vocabularies";
-import type { Assessment, Category, Metric, Qualifier, SourceKind } from "@/lib/domain/vocabularies";
+import type { Assessment, SourceKind } from "@/lib/domain/vocabularies";
 import { isCalendarDay } from "./calendar-day";
-import { ClaimValuesSchema, isoDate } from "./claim";
+import { ClaimValuesSchema } from "./claim";
+import { dayField } from "./day-field";
 import { INCIDENT_CODE } from "./incident";
 import { emptyToNull, optionalCount, text } from "./csv-cells";
+import type { ClaimValues } from "@/lib/domain/claim-values";
 
 export const CLAIMS_REQUIRED_COLUMNS = ["incident_code", "statement", "claimant"] as const;
 
@@ -56,7 +58,7 @@ const CellsSchema = z.object({
   claimant_kind: optionalEnum("claimant_kind", SOURCE_KINDS),
   document_title: text("document_title", 500),
   document_url: z.preprocess(emptyToNull, z.string().url("document_url must be a full URL, e.g. https://…").refine((v) => /^https?:\/\//i.test(v), "document_url must start with http:// or https://").nullable()),
-  published_on: z.preprocess(emptyToNull, isoDate("published_on").nullable()),
+  published_on: z.preprocess(emptyToNull, dayField("published_on").nullable()),
   stated_on: statedOn,
   assessment: optionalEnum("assessment", ASSESSMENTS),
   active: z.preprocess(emptyToNull, z.enum(["true", "false"], { message: "active must be true or false" }).nullable()),
@@ -65,15 +67,9 @@ const CellsSchema = z.object({
   entered_at: z.preprocess(emptyToNull, z.string().datetime({ offset: true, message: "entered_at must be an ISO 8601 timestamp, e.g. 2025-02-08T10:00:00.000Z" }).nullable()),
 });
 
-export type ClaimsRow = {
+export type ClaimsRow = ClaimValues & {
   claimId: string | null;
   incidentCode: string;
-  metric: Metric;
-  category: Category;
-  subgroup: string | null;
-  valueMin: number;
-  valueMax: number | null;
-  qualifier: Qualifier;
   statement: string;
   statedOn: string | null;
   statedOnEnd: string | null;

@@ -4,13 +4,8 @@
 import { z } from "zod";
 import { FLAGS, GRADINGS, SOURCE_KINDS } from "@/lib/domain/vocabularies";
 import { FILTER_KEYS, INCIDENT_SORTS, type FilterKey } from "@/lib/filters/filter-url";
-import { isCalendarDay } from "./calendar-day";
+import { dayField } from "./day-field";
 
-const isoDay = (field: string) =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a date written YYYY-MM-DD`)
-    .refine(isCalendarDay, `${field} is not a real calendar date`);
 
 /** The most values one list filter takes (every country of the world fits). */
 export const MAX_FILTER_VALUES = 300;
@@ -45,8 +40,8 @@ export type Bbox = z.output<typeof BboxSchema>;
 
 const filterShape = {
   bbox: BboxSchema.optional(),
-  from: isoDay("from").optional(),
-  to: isoDay("to").optional(),
+  from: dayField("from").optional(),
+  to: dayField("to").optional(),
   country: list(z.string().regex(/^[A-Za-z]{3}$/, "country must be ISO 3166-1 alpha-3 codes, e.g. MLI").transform((c) => c.toUpperCase())).optional(),
   /** First-level administrative divisions, matched without regard to case ("gao" finds "Gao"). */
   admin1: list(z.string().max(100, "admin1 names are at most 100 characters")).optional(),

@@ -1,7 +1,7 @@
 // One schema for an incident, shared by the editor form, the API route and imports.
 import { z } from "zod";
 import { ACTOR_ROLES, DATE_PRECISIONS, GRADINGS } from "@/lib/domain/vocabularies";
-import { isoDate } from "./claim";
+import { dayField } from "./day-field";
 
 /** An incident's code: country, year, serial (MLI-2025-0001). */
 export const INCIDENT_CODE = /^[A-Z]{3}-\d{4}-\d{4,}$/;
@@ -23,8 +23,8 @@ export const IncidentValuesSchema = z
   .object({
     title: z.string().trim().min(3, "title must be at least 3 characters").max(300, "title is at most 300 characters"),
     summary: z.string().trim().max(10_000, "summary is at most 10,000 characters").default(""),
-    dateStart: isoDate("dateStart"),
-    dateEnd: isoDate("dateEnd"),
+    dateStart: dayField("dateStart"),
+    dateEnd: dayField("dateEnd"),
     datePrecision: z.enum(DATE_PRECISIONS, { message: `datePrecision must be one of ${DATE_PRECISIONS.join(", ")}` }).default("day"),
     placeName: z.string().trim().min(1, "placeName is required").max(300),
     admin1: optionalText(200, "admin1"),
@@ -58,7 +58,7 @@ export const MergeSchema = z.object({
 
 export const DuplicateQuerySchema = z.object({
   title: z.string().trim().max(300).default(""),
-  dateStart: isoDate("dateStart").optional(),
+  dateStart: dayField("dateStart").optional(),
   latitude: z.coerce.number().min(-90).max(90).optional(),
   longitude: z.coerce.number().min(-180).max(180).optional(),
   excludeCode: z.string().optional(),

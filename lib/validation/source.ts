@@ -1,7 +1,7 @@
 // Schemas for sources and documents, shared by forms, API routes and imports.
 import { z } from "zod";
 import { SOURCE_KINDS } from "@/lib/domain/vocabularies";
-import { isoDate } from "./claim";
+import { dayField } from "./day-field";
 
 const url = (field: string) =>
   z
@@ -38,8 +38,8 @@ export const DocumentSchema = z.object({
   sourceId: z.string().uuid("sourceId must be a source id"),
   title: z.string().trim().min(2, "title is required").max(500),
   url: url("url"),
-  publishedOn: isoDate("publishedOn").nullish().transform((v) => v ?? null),
-  accessedOn: isoDate("accessedOn").nullish().transform((v) => v ?? null),
+  publishedOn: dayField("publishedOn").nullish().transform((v) => v ?? null),
+  accessedOn: dayField("accessedOn").nullish().transform((v) => v ?? null),
   language: z.string().trim().max(20).nullish().transform((v) => v || null),
   archiveUrl: url("archiveUrl"),
   relaysSourceIds: z.array(z.string().uuid("relaysSourceIds must be source ids")).max(50).default([]),

@@ -3,6 +3,7 @@
 // they are computed). Deterministic: the same seed gives the same incidents.
 import type { Db } from "@/lib/db";
 import type { Flag, Grading } from "@/lib/domain/vocabularies";
+import { dayDate } from "@/lib/validation/calendar-day";
 
 export type SyntheticIncident = {
   code: string;
@@ -21,7 +22,6 @@ export type SyntheticIncident = {
   mergedIntoCode?: string;
 };
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export async function insertIncidents(db: Db, incidents: SyntheticIncident[]): Promise<void> {
   for (let i = 0; i < incidents.length; i += 1000) {
@@ -29,8 +29,8 @@ export async function insertIncidents(db: Db, incidents: SyntheticIncident[]): P
       data: incidents.slice(i, i + 1000).map((s) => ({
         code: s.code,
         title: s.title ?? `Synthetic incident ${s.code}`,
-        dateStart: day(s.dateStart),
-        dateEnd: day(s.dateEnd ?? s.dateStart),
+        dateStart: dayDate(s.dateStart),
+        dateEnd: dayDate(s.dateEnd ?? s.dateStart),
         placeName: `Place of ${s.code}`,
         admin1: s.admin1 ?? null,
         countryIso3: s.countryIso3 ?? "XXX",

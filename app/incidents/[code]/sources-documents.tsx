@@ -5,12 +5,12 @@ import { TIER_LABELS, isPartySource, priorityTier } from "@/lib/domain/source-pr
 import { formatDay } from "@/lib/format/date-format";
 import { SOURCE_KIND_LABELS } from "@/lib/format/vocabulary-labels";
 import type { IncidentDetail } from "@/lib/incidents/incident-queries";
+import { isoDay } from "@/lib/validation/calendar-day";
 
 type StoredClaim = IncidentDetail["claims"][number];
 type Doc = NonNullable<StoredClaim["document"]>;
 type Source = StoredClaim["claimant"];
 
-const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 export function SourcesAndDocuments({ claims }: { claims: StoredClaim[] }) {
   const documents = new Map<string, { doc: Doc; claimants: Set<string>; claims: number }>();
@@ -48,8 +48,8 @@ export function SourcesAndDocuments({ claims }: { claims: StoredClaim[] }) {
               </p>
               <p className="meta">
                 Published by {doc.source.name}
-                {doc.publishedOn ? ` on ${formatDay(iso(doc.publishedOn)!)}` : ", date not recorded"}
-                {doc.accessedOn ? ` · accessed ${formatDay(iso(doc.accessedOn)!)}` : ""}
+                {doc.publishedOn ? ` on ${formatDay(isoDay(doc.publishedOn)!)}` : ", date not recorded"}
+                {doc.accessedOn ? ` · accessed ${formatDay(isoDay(doc.accessedOn)!)}` : ""}
                 {doc.language ? ` · language: ${doc.language}` : ""}
               </p>
               <p>

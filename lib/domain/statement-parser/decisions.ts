@@ -3,16 +3,9 @@
 import type { Category, Metric, Qualifier } from "../vocabularies";
 import { followingInList, listOf, resolveMetric, type Head, type Mention } from "./mentions";
 import type { Stream } from "./numbers-and-tokens";
+import type { ClaimValues } from "../claim-values";
 
-export type ParsedFigure = {
-  metric: Metric;
-  category: Category;
-  subgroup: string | null;
-  valueMin: number;
-  valueMax: number | null;
-  qualifier: Qualifier;
-  text: string;
-};
+export type ParsedFigure = ClaimValues & { text: string };
 export type Unparsed = { text: string; reason: string };
 export type ParseResult = { figures: ParsedFigure[]; unresolved: Unparsed[] };
 

@@ -5,6 +5,7 @@ import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
 import { incidentForEdit } from "@/lib/incidents/editor-page-queries";
 import { MergeForm } from "./merge-form";
+import { isoDay } from "@/lib/validation/calendar-day";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -18,12 +19,11 @@ export default async function EditIncidentPage({ params }: Props) {
   if (!allowed) return <RoleRefusal role="editor" title={`Edit ${code}`} />;
   const incident = await incidentForEdit(code);
   if (!incident) notFound();
-  const day = (d: Date) => d.toISOString().slice(0, 10);
   const initial: IncidentFormValues = {
     title: incident.title,
     summary: incident.summary,
-    dateStart: day(incident.dateStart),
-    dateEnd: day(incident.dateEnd),
+    dateStart: isoDay(incident.dateStart),
+    dateEnd: isoDay(incident.dateEnd),
     datePrecision: incident.datePrecision,
     placeName: incident.placeName,
     admin1: incident.admin1 ?? "",

@@ -6,6 +6,7 @@ import { pageUser } from "@/lib/auth/page-guard";
 import { incidentForReview } from "@/lib/incidents/editor-page-queries";
 import { sortFigures } from "@/lib/incidents/figure-dto";
 import { ClaimReviewRow, DecisionForm, type ReviewClaim } from "./review-forms";
+import { isoDay } from "@/lib/validation/calendar-day";
 
 type Props = { params: Promise<{ code: string }> };
 
@@ -21,7 +22,6 @@ export default async function ReviewPage({ params }: Props) {
   if (!allowed) return <RoleRefusal role="editor" title="Review claims" />;
   const incident = await incidentForReview(code);
   if (!incident) notFound();
-  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
   const claims: ReviewClaim[] = incident.claims.map((c) => ({
     id: c.id,
     version: c.version,
@@ -32,7 +32,7 @@ export default async function ReviewPage({ params }: Props) {
     valueMax: c.valueMax,
     qualifier: c.qualifier,
     statement: c.statement,
-    statedOn: day(c.statedOn),
+    statedOn: isoDay(c.statedOn),
     claimant: c.claimant.name,
     document: c.document?.title ?? null,
     assessment: c.assessment,
