@@ -4,6 +4,7 @@
 import "server-only";
 import type { UserRole } from "@/lib/domain/vocabularies";
 import { errorResponse } from "@/lib/errors";
+import { assertSafeText } from "@/lib/validation/safe-text";
 import { actionError, type ActionResult } from "./action-result";
 import { currentUser } from "./current-user";
 import { requireRole, type SessionUser } from "./roles";
@@ -13,6 +14,7 @@ function roleAction(role: UserRole) {
     return async (...args: Args): Promise<ActionResult<T>> => {
       try {
         const user = requireRole(await currentUser(), role);
+        assertSafeText(args); // NUL or lone surrogates in any field: a field message, not a database error
         return { ok: true, data: await fn(user, ...args) };
       } catch (error) {
         return actionError(error);

@@ -7,6 +7,7 @@ import { IMPORT_FORMATS, type ImportProgress, type ImportSummary } from "./impor
 import { databaseUrlOf } from "@/lib/db/raw-pg";
 import { startFigureQueue } from "@/lib/figures/figure-queue";
 import { runImport } from "./run-import";
+import { assertSafeParams, searchParamsRecord } from "@/lib/validation/safe-text";
 
 /** Uploads above this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -31,19 +32,43 @@ export async function readImportRequest(request: Request): Promise<ImportRequest
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_IMPORT_BYTES) throw new AppError(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or use npm run import on the server.`, "too_large");
   const type = request.headers.get("content-type") ?? "";
-  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const query = searchParamsRecord(new URL(request.url).searchParams);
   if (type.startsWith("multipart/form-data")) {
-    const form = await request.formData();
+    const form = await readForm(request);
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) throw new AppError(400, "Choose a CSV file to import.", "invalid", { file: ["Choose a CSV file to import."] });
     const fields = ImportRequestSchema.parse({ ...query, format: form.get("format") ?? query.format, validOnly: form.get("validOnly") ?? query.validOnly, dryRun: form.get("dryRun") ?? query.dryRun, fileName: file.name || query.fileName });
-    return { ...fields, text: await file.text() };
+    return { ...fields, text: storableText(await file.text()) };
   }
   // A raw body (text/csv): the options travel in the query string.
   const fields = ImportRequestSchema.parse(query);
-  const text = await request.text();
+  const text = storableText(await request.text());
   if (!text.trim()) throw new AppError(400, "The request body is empty: send the CSV file as the body.", "invalid", { file: ["The request body is empty."] });
   return { ...fields, text };
+}
+
+/** The multipart form, or a 400 when the body is not one (no boundary, a wrong one, a truncated body). */
+async function readForm(request: Request): Promise<FormData> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    throw new AppError(400, "The body is not a readable multipart/form-data form (check its boundary).", "invalid_form", { file: ["The form could not be read."] });
+  }
+  const fields = new URLSearchParams();
+  for (const [key, value] of form) fields.append(key, typeof value === "string" ? value : value.name);
+  assertSafeParams(fields);
+  return form;
+}
+
+/** The file's text, refused when it holds a NUL character (PostgreSQL cannot store one); names the line. */
+function storableText(text: string): string {
+  const at = text.indexOf("\u0000");
+  if (at >= 0) {
+    const line = text.slice(0, at).split("\n").length;
+    throw new AppError(400, `Invalid input — file: line ${line} contains a NUL character (\\u0000), which cannot be stored.`, "invalid", { file: [`line ${line} contains a NUL character`] });
+  }
+  return text; // decoded from UTF-8: it has no lone surrogates
 }
 
 /** The summary as sent over HTTP: errors capped, with their total. */

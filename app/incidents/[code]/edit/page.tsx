@@ -4,6 +4,7 @@ import { IncidentForm, type IncidentFormValues } from "@/components/editor/incid
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
+import { INCIDENT_CODE } from "@/lib/validation/incident";
 import { MergeForm } from "./merge-form";
 
 type Props = { params: Promise<{ code: string }> };
@@ -14,6 +15,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EditIncidentPage({ params }: Props) {
   const { code } = await params;
+  if (!INCIDENT_CODE.test(code)) notFound();
   const { allowed } = await pageUser("editor", `/incidents/${code}/edit`);
   if (!allowed) return <RoleRefusal role="editor" title={`Edit ${code}`} />;
   const incident = await db.incident.findUnique({ where: { code }, include: { actors: true } });
