@@ -6,10 +6,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE, userForApiToken, userForSessionToken } from "@/lib/auth/session-store";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { csrfRefusal } from "@/lib/http/csrf";
 
 const PUBLIC_PATHS = ["/login", "/api/auth/login", "/api/auth/logout", "/icon.svg"];
 
 export async function proxy(request: NextRequest) {
+  // Cross-origin state changes are refused whatever REQUIRE_LOGIN says (lib/http/csrf.ts).
+  const forged = csrfRefusal(request);
+  if (forged) return forged;
   if (!env().REQUIRE_LOGIN) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
   if (PUBLIC_PATHS.includes(pathname)) return NextResponse.next();

@@ -13,6 +13,28 @@ const EnvSchema = z.object({
   REQUIRE_LOGIN: z.enum(["true", "false"], { message: "REQUIRE_LOGIN must be true or false" }).default("false").transform((v) => v === "true"),
   /** Imports touching more incidents than this commit first and leave the figures to the background worker (lib/figures/figure-queue.ts). */
   IMPORT_QUEUE_FIGURES_ABOVE: z.coerce.number({ message: "IMPORT_QUEUE_FIGURES_ABOVE must be a whole number" }).int().min(0).default(5_000),
+  /**
+   * Origins besides the app's own that may send state-changing requests (lib/http/csrf.ts), comma
+   * separated: the public address when a proxy in front changes the Host, e.g. https://triangulate.example.org.
+   */
+  TRUSTED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const origins: string[] = [];
+      for (const item of value.split(",").map((v) => v.trim()).filter(Boolean)) {
+        let url: URL | null = null;
+        try {
+          url = new URL(item);
+        } catch {}
+        if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search || url.hash || url.username) {
+          ctx.addIssue({ code: "custom", message: `TRUSTED_ORIGINS: "${item}" is not an origin like https://triangulate.example.org (scheme, host and port only)` });
+          return z.NEVER;
+        }
+        origins.push(url.origin);
+      }
+      return origins;
+    }),
   /** Session cookies are Secure in production unless this says otherwise (e.g. plain-HTTP intranet). */
   SECURE_COOKIES: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
 });

@@ -26,8 +26,11 @@ function collect(value: unknown, path: Path, issues: z.core.$ZodIssue[], depth: 
     return;
   }
   if (value === null || typeof value !== "object" || depth > 64) return;
-  if (value instanceof FormData) value = Object.fromEntries([...value].map(([k, v]) => [k, typeof v === "string" ? v : v.name]));
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : value instanceof FormData
+      ? [...value].map(([k, v]) => [k, typeof v === "string" ? v : v.name])
+      : Object.entries(value);
   for (const [key, item] of entries) {
     if (typeof key === "string") {
       const reason = unsafeTextReason(key);
