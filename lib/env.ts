@@ -1,6 +1,7 @@
 // The app's environment, validated once. scripts/serve.ts sets DATABASE_URL to the embedded
 // PostgreSQL when the user has not set one, so inside the app it is always present.
 import { z } from "zod";
+import { parseTrustProxy } from "@/lib/http/client-address.mjs";
 
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }).optional(),
@@ -34,6 +35,17 @@ const EnvSchema = z.object({
         origins.push(url.origin);
       }
       return origins;
+    }),
+  /** Which proxy header carries the client's address for the login limits, e.g. x-forwarded-for or x-forwarded-for:2 (README "Security"). Unset: the socket's. */
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .superRefine((value, ctx) => {
+      try {
+        parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+      }
     }),
   /** Session cookies are Secure in production unless this says otherwise (e.g. plain-HTTP intranet). */
   SECURE_COOKIES: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
