@@ -7,13 +7,14 @@ import { SESSION_COOKIE, userForApiToken, userForSessionToken } from "@/lib/auth
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { csrfRefusal } from "@/lib/http/csrf";
+import { unreadableFormRefusal } from "@/lib/http/form-body";
 
 const PUBLIC_PATHS = ["/login", "/api/auth/login", "/api/auth/logout", "/icon.svg"];
 
 export async function proxy(request: NextRequest) {
-  // Cross-origin state changes are refused whatever REQUIRE_LOGIN says (lib/http/csrf.ts).
-  const forged = csrfRefusal(request);
-  if (forged) return forged;
+  // Cross-origin state changes (lib/http/csrf.ts) and unreadable page forms are refused whatever REQUIRE_LOGIN says.
+  const refused = csrfRefusal(request) ?? (await unreadableFormRefusal(request));
+  if (refused) return refused;
   if (!env().REQUIRE_LOGIN) return NextResponse.next();
   const { pathname, search } = request.nextUrl;
   if (PUBLIC_PATHS.includes(pathname)) return NextResponse.next();

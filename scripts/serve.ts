@@ -72,8 +72,8 @@ async function main() {
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       ...process.env,
-      // The client's address from the socket (or TRUST_PROXY's header), stamped before Next sees the request.
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-semi-space-size=32", `--import=${pathToFileURL(path.resolve("scripts", "stamp-client-address.mjs")).href}`].filter(Boolean).join(" "),
+      // Sees each request before Next does: stamps the client's address, answers undecodable paths 400.
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-semi-space-size=32", `--import=${pathToFileURL(path.resolve("scripts", "guard-requests.mjs")).href}`].filter(Boolean).join(" "),
       TRIANGULATE_STAMPS_CLIENT_ADDRESS: "1",
       DATABASE_URL: databaseUrl,
       PORT: port,

@@ -1,5 +1,5 @@
 // The address a request comes from, for the per-address login limit. Plain JavaScript because the
-// Next.js server process loads it before anything else (scripts/stamp-client-address.mjs), where
+// Next.js server process loads it before anything else (scripts/guard-requests.mjs), where
 // no TypeScript loader runs; lib/http/client-address.d.mts gives its types.
 //
 // By default the address is the TCP peer (the socket): a header such as X-Forwarded-For is written

@@ -29,7 +29,7 @@ describe("TRUST_PROXY", () => {
   });
 });
 
-describe("the stamp in the server process (real HTTP)", () => {
+describe("the request guard in the server process (real HTTP)", () => {
   let server: ChildProcess | null = null;
   afterEach(() => {
     server?.kill();
@@ -38,7 +38,7 @@ describe("the stamp in the server process (real HTTP)", () => {
 
   /** A plain Node HTTP server with the preload serve.ts gives Next.js; it answers with the headers it sees. */
   async function startServer(trustProxy: string | undefined): Promise<string> {
-    const preload = pathToFileURL(path.resolve("scripts", "stamp-client-address.mjs")).href;
+    const preload = pathToFileURL(path.resolve("scripts", "guard-requests.mjs")).href;
     const program = `require("node:http").createServer((q, s) => s.end(JSON.stringify(q.headers))).listen(0, "127.0.0.1", function () { console.log(this.address().port) })`;
     server = spawn(process.execPath, ["--import", preload, "-e", program], { env: { ...process.env, TRUST_PROXY: trustProxy ?? "" }, stdio: ["ignore", "pipe", "inherit"] });
     const [chunk] = (await once(server.stdout!, "data")) as [Buffer];
@@ -55,6 +55,16 @@ describe("the stamp in the server process (real HTTP)", () => {
       expect(headers["x-forwarded-for"]).toBeUndefined();
       expect(headers["x-real-ip"]).toBeUndefined();
     }
+  });
+
+  it("answers 400 to a path that does not decode, before the app sees it", async () => {
+    const base = await startServer(undefined);
+    for (const bad of ["/api/incidents/%ED%A0%80", "/incidents/%", "/x/%C0%AF"]) {
+      const response = await fetch(`${base}${bad}`);
+      expect(response.status, bad).toBe(400);
+      expect(await response.text(), bad).toMatch(/not valid percent-encoded UTF-8/);
+    }
+    expect((await fetch(`${base}/incidents/MLI-2025-0001?q=%ED%A0%80`)).status).toBe(200);
   });
 
   it("honours the header TRUST_PROXY names, taking the proxy's entry", async () => {
