@@ -1,17 +1,23 @@
-// A POST to a page with a form body is where Next.js looks for a server action, and it answers
+// A POST with a form body to anything but an API route handler is where Next.js looks for a
+// server action (a page, or the 404 page for an unknown path, /api/… included), and it answers
 // 500 when the form cannot be read (multipart without its boundary, a wrong boundary, a truncated
-// body). Such a request is answered 400 before it gets there. API routes read their own bodies
-// (lib/import/import-request.ts answers 400 itself).
-const PAGE_FORM = /^multipart\/form-data\b/i;
+// body). Such requests are answered 400 before they get there. POST /api/import reads its own
+// uploads and answers 400 itself; no other route takes multipart.
+const MULTIPART = /^multipart\/form-data\b/i;
+/** Next's own limit for a server action's body (serverActions.bodySizeLimit). */
+const MAX_FORM_BYTES = 1024 * 1024;
 
-/** A 400 for a page POST whose multipart body cannot be read, or null. */
+const text = (status: number, message: string) => new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/** A 4xx for a multipart POST that Next.js would fail to read, or null. */
 export async function unreadableFormRefusal(request: Request): Promise<Response | null> {
-  if (request.method !== "POST" || new URL(request.url).pathname.startsWith("/api/")) return null;
-  if (!PAGE_FORM.test(request.headers.get("content-type") ?? "")) return null;
+  if (request.method !== "POST" || new URL(request.url).pathname === "/api/import") return null;
+  if (!MULTIPART.test(request.headers.get("content-type") ?? "")) return null;
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_FORM_BYTES) return text(413, "This form is larger than 1 MB.");
   try {
     await request.clone().formData();
     return null;
   } catch {
-    return new Response("The form could not be read: the multipart body does not match its boundary.", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    return text(400, "The form could not be read: the multipart body does not match its boundary.");
   }
 }

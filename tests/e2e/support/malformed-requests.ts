@@ -192,12 +192,21 @@ export function malformedRequest(route: Route, method: string, who: Who, origin:
   }));
 }
 
-/** Page requests: the home page's query, incident codes, the login page's next. */
-export function malformedPageRequest(): fc.Arbitrary<Malformed> {
+/** Page requests: the home page's query, incident codes, the login page's next, broken form posts. */
+export function malformedPageRequest(origin: string): fc.Arbitrary<Malformed> {
   return fc.oneof(
     query.map((q) => ({ method: "GET", url: `/?${q}`, headers: {} })),
     fc.tuple(segment, fc.constantFrom("", "/edit", "/review", "/claims/new")).map(([s, tail]) => ({ method: "GET", url: `/incidents/${s}${tail}`, headers: {} })),
     fc.oneof(nastyString, fc.constantFrom("//evil.example", "/\\evil.example", "javascript:alert(1)")).map((n) => ({ method: "GET", url: `/login?next=${encodeURIComponent(n.toWellFormed())}&next=/`, headers: {} })),
     fc.constantFrom("/sources?x=%00", "/import?format=%00", "/settings/tokens?%ED%A0%80", "/admin/users?q=%FF", "/api-docs?x=%", "/incidents/new?x=%00").map((url) => ({ method: "GET", url, headers: {} })),
+    // Broken forms posted where Next.js looks for server actions: pages, and unknown paths (its 404 page).
+    fc
+      .tuple(
+        fc.constantFrom("/", "/login", "/settings/tokens", "/incidents/MLI-2025-0001", "/api/nothing", "/api/claims/%2e%2e/assess", "/no/such/page"),
+        fc.constantFrom("multipart/form-data", "multipart/form-data; boundary=wrong", `multipart/form-data; boundary=${BOUNDARY}`, "application/x-www-form-urlencoded", "text/plain"),
+        fc.constantFrom("x", `--${BOUNDARY}\r\nContent-Disposition: form-data; name="a"\r\n\r\nunterminated`, "a=%00&$ACTION_ID_x=1", "\u0000"),
+        fc.boolean(),
+      )
+      .map(([url, contentType, body, action]) => ({ method: "POST", url, headers: { origin, "content-type": contentType, ...(action ? { "next-action": "0".repeat(42) } : {}) }, body })),
   );
 }
