@@ -53,7 +53,7 @@ async function readForm(request: Request): Promise<FormData> {
   try {
     form = await request.formData();
   } catch {
-    throw new AppError(400, "The body is not a readable multipart/form-data form (check its boundary).", "invalid_form", { file: ["The form could not be read."] });
+    throw new AppError(400, "Invalid input — file: the body is not a readable multipart/form-data form (check its boundary).", "invalid", { file: ["the form could not be read (check its boundary)"] });
   }
   const fields = new URLSearchParams();
   for (const [key, value] of form) fields.append(key, typeof value === "string" ? value : value.name);
