@@ -7,3 +7,10 @@ export async function register() {
   void startFigureQueue();
   setInterval(() => void startFigureQueue(), WAKE_UP_MS).unref();
 }
+
+// A page that met a lost database (between two of proxy.ts's checks) makes the next requests get
+// the 503 page at once rather than after the next check.
+export async function onRequestError(error: unknown) {
+  const { isDatabaseUnavailable, noteDatabaseUnavailable } = await import("@/lib/db/database-unavailable");
+  if (isDatabaseUnavailable(error)) noteDatabaseUnavailable();
+}

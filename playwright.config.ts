@@ -37,8 +37,8 @@ export default defineConfig({
     // A fresh data folder every run: the app creates its database, migrates and seeds it itself.
     // Tests run against a production build (what users get); E2E_DEV=1 uses the dev server instead.
     command: process.env.E2E_DEV
-      ? `rm -rf "${dataDir}" && npx tsx scripts/serve.ts dev`
-      : `rm -rf "${dataDir}" && npx next build && npx tsx scripts/serve.ts start`,
+      ? `rm -rf "${dataDir}" && npx tsx --conditions=react-server scripts/serve.ts dev`
+      : `rm -rf "${dataDir}" && npx next build && npx tsx --conditions=react-server scripts/serve.ts start`,
     url: `${baseURL}/api/incidents?limit=1`,
     timeout: 420_000,
     reuseExistingServer: false,

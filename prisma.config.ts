@@ -1,5 +1,5 @@
 // Offline Prisma: the Wasm schema engine drives migrations through our pg adapter, so no
-// engine binary is ever downloaded. See ARCHITECTURE.md ("Prisma offline").
+// engine binary is ever downloaded. See docs/architecture.md ("Prisma offline").
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 import { TriangulatePgAdapterFactory } from "./lib/db/pg-adapter";

@@ -7,20 +7,29 @@ import { SESSION_COOKIE, userForApiToken, userForSessionToken } from "@/lib/auth
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { csrfRefusal } from "@/lib/http/csrf";
+import { answerWhileDatabaseDown } from "@/lib/http/database-down-answer";
 import { unreadableFormRefusal } from "@/lib/http/form-body";
+import { withSecurityHeaders } from "@/lib/http/security-headers";
 
-const PUBLIC_PATHS = ["/login", "/api/auth/login", "/api/auth/logout", "/icon.svg"];
+const PUBLIC_PATHS = ["/login", "/api/auth/login", "/api/auth/logout", "/icon.svg", "/api/health"];
 
-export async function proxy(request: NextRequest) {
-  // Cross-origin state changes (lib/http/csrf.ts) and unreadable page forms are refused whatever REQUIRE_LOGIN says.
-  const refused = csrfRefusal(request) ?? (await unreadableFormRefusal(request));
-  if (refused) return refused;
-  if (!env().REQUIRE_LOGIN) return NextResponse.next();
+export function proxy(request: NextRequest) {
+  // Security headers on every answer, whatever the checks below decide. Cross-origin state changes
+  // (lib/http/csrf.ts) and unreadable page forms are refused whatever REQUIRE_LOGIN says; 503 while
+  // PostgreSQL is unreachable.
+  return withSecurityHeaders(
+    request,
+    async (next) => csrfRefusal(request) ?? (await unreadableFormRefusal(request)) ?? (await answerWhileDatabaseDown(request)) ?? requireLogin(request, next),
+  );
+}
+
+async function requireLogin(request: NextRequest, next: () => NextResponse) {
+  if (!env().REQUIRE_LOGIN) return next();
   const { pathname, search } = request.nextUrl;
-  if (PUBLIC_PATHS.includes(pathname)) return NextResponse.next();
+  if (PUBLIC_PATHS.includes(pathname)) return next();
   const bearer = request.headers.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
   const user = bearer ? await userForApiToken(db, bearer) : await userForSessionToken(db, request.cookies.get(SESSION_COOKIE)?.value);
-  if (user) return NextResponse.next();
+  if (user) return next();
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { code: "unauthenticated", message: "This Triangulate requires sign-in." } }, { status: 401 });
   }
@@ -30,6 +39,8 @@ export async function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's own static assets.
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Everything but Next's own static assets, and the import upload: Next buffers a body for the
+  // proxy only up to 10 MB and passes the route the first 10 MB of a larger one, so the upload
+  // route checks its own caller (withRole) and reads its body with a limit (docs/architecture.md, "Uploads").
+  matcher: ["/((?!_next/static|_next/image|api/import).*)"],
 };

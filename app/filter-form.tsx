@@ -1,6 +1,7 @@
 "use client";
 // The filter, as a plain GET form: it works without JavaScript (the browser writes the URL), and
 // with it the page updates in place, keeping the map where it is. The URL is the filter.
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition, type ReactNode } from "react";
 import { FLAGS, GRADINGS, SOURCE_KINDS } from "@/lib/domain/vocabularies";
@@ -101,7 +102,7 @@ export function FilterForm({ facets, values, activeCount }: { facets: FilterFace
         </div>
         <div className="form-actions">
           <button type="submit">Apply filters</button>
-          <a href="/">Clear all</a>
+          <Link href="/">Clear all</Link>
         </div>
       </form>
     </details>

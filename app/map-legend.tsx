@@ -8,7 +8,7 @@ export function MapLegend() {
       </span>
       <span className="legend-item">
         <span className="legend-swatch incident-marker contested" style={{ width: 16, height: 16 }} aria-hidden="true" />
-        Dashed ring, hatched: contested — sources' figures do not overlap
+        Dashed ring, hatched: contested — sources&apos; figures do not overlap
       </span>
       <span className="legend-item">
         <span className="legend-swatch incident-marker no-figure" style={{ width: 12, height: 12 }} aria-hidden="true" />

@@ -1,4 +1,5 @@
 // Every change writes an AuditEvent in the same transaction: who, when, what, before → after.
+import "server-only";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

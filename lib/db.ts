@@ -1,5 +1,6 @@
 // The one Prisma client of the process, cached on globalThis so Next's hot reload does not open
 // a new pool on every edit. It talks to PostgreSQL through our pg driver adapter (no engine binary).
+import "server-only";
 import { TriangulatePgAdapterFactory } from "@/lib/db/pg-adapter";
 import { rememberDatabaseUrl } from "@/lib/db/raw-pg";
 import { databaseUrl } from "@/lib/env";

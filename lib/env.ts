@@ -1,5 +1,6 @@
 // The app's environment, validated once. scripts/serve.ts sets DATABASE_URL to the embedded
 // PostgreSQL when the user has not set one, so inside the app it is always present.
+import "server-only";
 import { z } from "zod";
 import { parseTrustProxy } from "@/lib/http/client-address.mjs";
 
@@ -71,4 +72,9 @@ export function databaseUrl(): string {
   const url = env().DATABASE_URL;
   if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` (it starts the embedded PostgreSQL) or set DATABASE_URL.");
   return url;
+}
+
+/** Whether cookies are Secure, i.e. the app is served over HTTPS (HSTS follows it: lib/http/security-headers.ts). */
+export function secureCookies(): boolean {
+  return env().SECURE_COOKIES ?? env().NODE_ENV === "production";
 }

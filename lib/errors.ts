@@ -1,6 +1,7 @@
 // Two kinds of error. Expected ones (AppError) carry an HTTP status and a message shown as written;
 // everything else is logged and answered with a generic message.
 import { ZodError } from "zod";
+import { RETRY_AFTER_SECONDS, isDatabaseUnavailable, noteDatabaseUnavailable, unavailableMessage } from "@/lib/db/database-unavailable";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type FieldProblems = Record<string, string[]>;
@@ -23,11 +24,18 @@ export class NotFoundError extends AppError {
   }
 }
 
-/** A save against a stale version, or a duplicate. `current` carries the newer values so a form can show them. */
+/** What a 409 can carry besides `current`: the fields both sides changed, and the merge proposed. */
+export type ConflictDetails = { conflicts?: { field: string; base: unknown; theirs: unknown; yours: unknown }[]; proposal?: unknown };
+
+/**
+ * A save against a stale version that a merge cannot settle, or a duplicate. `current` carries
+ * the newer values so a form can show them; `details` the per-field conflicts of a three-way merge.
+ */
 export class ConflictError extends AppError {
   constructor(
     message: string,
     readonly current?: unknown,
+    readonly details: ConflictDetails = {},
   ) {
     super(409, message, "conflict");
   }
@@ -52,9 +60,21 @@ function uniqueFields(meta: Record<string, unknown> | undefined): string[] {
   return Array.isArray(fields) ? fields.map((f) => String(f).replace(/"/g, "")) : [];
 }
 
+/** PostgreSQL cannot be reached (restarting, unreachable): not a bug, 503 with Retry-After. */
+export class DatabaseUnavailableError extends AppError {
+  constructor() {
+    super(503, unavailableMessage, "database_unavailable");
+  }
+}
+
 /** Normalises any thrown value to an expected error (or null when it is a bug to log). */
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
+  if (isDatabaseUnavailable(error)) {
+    // The next requests get proxy.ts's 503 at once rather than meet the lost database again.
+    noteDatabaseUnavailable();
+    return new DatabaseUnavailableError();
+  }
   if (error instanceof ZodError) {
     const fields = fieldProblems(error);
     const summary = Object.entries(fields)
@@ -73,8 +93,9 @@ export function toAppError(error: unknown): AppError | null {
 export function errorResponse(error: unknown): Response {
   const expected = toAppError(error);
   if (expected) {
-    const current = expected instanceof ConflictError ? expected.current : undefined;
-    return Response.json({ error: { code: expected.code, message: expected.message, fields: expected.fields, current } }, { status: expected.status });
+    const conflict = expected instanceof ConflictError ? { current: expected.current, ...expected.details } : {};
+    const headers = expected instanceof DatabaseUnavailableError ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined;
+    return Response.json({ error: { code: expected.code, message: expected.message, fields: expected.fields, ...conflict } }, { status: expected.status, headers });
   }
   console.error(error);
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side. It has been logged." } }, { status: 500 });

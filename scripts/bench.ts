@@ -14,6 +14,9 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { startFigureQueue } from "@/lib/figures/figure-queue";
 import { runImport } from "@/lib/import/run-import";
 import { fillBenchDatabase } from "@/lib/bench/fill-bench-database";
+import { concurrentEditors, type EditorsOutcome } from "@/lib/bench/concurrent-editors";
+import { throughput, type ThroughputOutcome } from "@/lib/bench/throughput";
+import { createApiToken } from "@/lib/auth/session-store";
 
 const { values } = parseArgs({
   options: {
@@ -23,12 +26,17 @@ const { values } = parseArgs({
     port: { type: "string", default: "3400" },
     "reuse-data": { type: "boolean", default: false },
     "skip-build": { type: "boolean", default: false },
+    "editor-seconds": { type: "string" },
   },
 });
 const quick = values.quick;
 const incidentsWanted = Number(values.incidents ?? (quick ? 50_000 : 1_000_000));
 const requestsPerCase = Number(values.requests ?? (quick ? 40 : 200));
 const importRows = quick ? 20_000 : 100_000;
+/** How long each many-editors case runs: a minute in the full run, a few seconds in CI's quick one. */
+const editorSeconds = Number(values["editor-seconds"] ?? (quick ? 8 : 60));
+/** How long each throughput case (20 and 50 concurrent clients) runs. */
+const throughputSeconds = quick ? 5 : 20;
 const port = Number(values.port);
 const base = `http://127.0.0.1:${port}`;
 const dataDir = path.resolve(".data", quick ? "bench-quick" : "bench");
@@ -36,13 +44,15 @@ const distDir = ".next-bench";
 const log = (line: string) => console.error(`[bench] ${line}`);
 
 type Stat = { name: string; target: string; p50: number; p95: number; max: number; n: number; bytes?: number; note?: string };
-const results: { startedAt: string; quick: boolean; incidents: number; claims: number; requestsPerCase: number; latency: Stat[]; export: Record<string, unknown>; import: Record<string, unknown>; machine: Record<string, unknown> } = {
+const results: { startedAt: string; quick: boolean; incidents: number; claims: number; requestsPerCase: number; latency: Stat[]; throughput: ThroughputOutcome[]; editors: EditorsOutcome[]; export: Record<string, unknown>; import: Record<string, unknown>; machine: Record<string, unknown> } = {
   startedAt: new Date().toISOString(),
   quick,
   incidents: 0,
   claims: 0,
   requestsPerCase,
   latency: [],
+  throughput: [],
+  editors: [],
   export: {},
   import: {},
   machine: { cpus: (await import("node:os")).cpus().length, memoryGiB: Math.round((await import("node:os")).totalmem() / 2 ** 30), node: process.version },
@@ -144,7 +154,7 @@ try {
     log("Building the production app…");
     await run(path.resolve("node_modules/.bin/next"), ["build"], { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" });
   }
-  app = spawn(path.resolve("node_modules/.bin/tsx"), ["scripts/serve.ts", "start"], {
+  app = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/serve.ts", "start"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: embedded.url, PORT: String(port), NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
   });
@@ -217,6 +227,40 @@ try {
   );
   results.latency.push(await timeRequests("incident page (HTML)", "p95 ≤ 50 ms", codes.map((c) => `${base}/incidents/${c}`)));
   results.latency.push(await timeRequests("incident API (JSON)", "p95 ≤ 50 ms", codes.map((c) => `${base}/api/incidents/${c}`)));
+
+  // Throughput: many readers at once on the three busiest routes, on loopback.
+  {
+    const incidentPaths = codes.map((c) => `/incidents/${c}`);
+    const apiPaths = codes.map((c, i) => `/api/incidents?country=${countries[i % countries.length]}&limit=50`);
+    const mapPaths = around(12).map((b) => `/api/map?bbox=${b}&zoom=6`);
+    for (const connections of [20, 50]) {
+      for (const [name, paths] of [["incident page (HTML)", incidentPaths], ["GET /api/incidents", apiPaths], ["GET /api/map", mapPaths]] as const) {
+        const outcome = await throughput(name, base, [...paths], connections, throughputSeconds);
+        results.throughput.push(outcome);
+        log(`throughput · ${name} · ${connections} clients: ${outcome.perSecond} req/s, p95 ${outcome.p95} ms, ${outcome.non2xx} non-2xx`);
+      }
+    }
+  }
+
+  // Many editors at once: 20 adding claims to the same 3 incidents, then 20 each to their own.
+  {
+    const editorsDb = createPrismaClient(embedded.url);
+    const editor = await editorsDb.user.upsert({
+      where: { email: "bench-editor@bench.triangulate.test" },
+      create: { email: "bench-editor@bench.triangulate.test", name: "Bench editor", role: "editor", passwordHash: "!" },
+      update: {},
+    });
+    const { token } = await createApiToken(editorsDb, editor.id, `bench ${results.startedAt}`);
+    const claimant = await editorsDb.source.upsert({ where: { slug: "bench-editors" }, create: { slug: "bench-editors", name: "Bench editors' source", kind: "witness" }, update: {} });
+    await editorsDb.$disconnect();
+    const editorCodes = (await pool.query(`SELECT code FROM "Incident" ORDER BY md5(code || 'editors') LIMIT 23`)).rows.map((r) => r.code as string);
+    for (const [label, targets] of [["same 3 incidents", editorCodes.slice(0, 3)], ["20 different incidents", editorCodes.slice(3)]] as const) {
+      log(`20 editors adding claims to ${label} for ${editorSeconds} s…`);
+      const outcome = await concurrentEditors({ base, token, claimantId: claimant.id, codes: [...targets], editors: 20, seconds: editorSeconds, label });
+      results.editors.push({ ...outcome, label } as EditorsOutcome & { label: string });
+      log(`  ${outcome.created} created, ${outcome.conflicts} 409, ${outcome.serverErrors} 5xx, ${outcome.clientErrors} other 4xx, ${outcome.networkErrors} network errors; p95 ${outcome.p95} ms`);
+    }
+  }
 
   // Export of everything, next to PostgreSQL's own COPY of the same join.
   log("Exporting figures.csv of everything…");
@@ -345,6 +389,12 @@ console.log(`\nTriangulate benchmark — ${results.incidents.toLocaleString("en"
 const nameWidth = Math.max(28, ...results.latency.map((c) => c.name.length + 2));
 console.log(`${pad("case", nameWidth)}${pad("p50 ms", 10)}${pad("p95 ms", 10)}${pad("max ms", 10)}${pad("body", 12)}target`);
 for (const s of results.latency) console.log(`${pad(s.name, nameWidth)}${pad(String(s.p50), 10)}${pad(String(s.p95), 10)}${pad(String(s.max), 10)}${pad(`${Math.round((s.bytes ?? 0) / 1024)} KiB`, 12)}${s.target}`);
+for (const t of results.throughput) {
+  console.log(`throughput · ${t.name} · ${t.connections} clients × ${t.seconds} s: ${t.perSecond} req/s, p50 ${t.p50} ms, p95 ${t.p95} ms, ${t.non2xx} non-2xx${t.name.startsWith("incident page") && t.connections === 20 ? " (goal ≥ 100 req/s)" : ""}`);
+}
+for (const o of results.editors as (EditorsOutcome & { label: string })[]) {
+  console.log(`20 editors × ${o.seconds} s, claims on ${o.label}: ${o.created} created (${o.perSecond}/s), ${o.conflicts} × 409, ${o.serverErrors} × 5xx (goal 0), ${o.clientErrors} other 4xx; p50 ${o.p50} ms, p95 ${o.p95} ms`);
+}
 const e = results.export as Record<string, number>;
 const im = results.import as Record<string, number>;
 console.log(`figures.csv export: ${e.rowsPerSecond} rows/s vs COPY ${e.copyRowsPerSecond} rows/s (${Math.round(e.ratioToCopy! * 100)}%; target ≥ 50%); server RSS growth ${e.serverRssGrowthMiB} MiB (target < 200)`);

@@ -12,6 +12,7 @@ import { formatSummary, formatRowError } from "@/lib/import/import-report";
 import { IMPORT_FORMATS, type ImportFormat, type ImportProgress } from "@/lib/import/import-types";
 import { pendingFigureCount, startFigureQueue } from "@/lib/figures/figure-queue";
 import { runImport } from "@/lib/import/run-import";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 
 const USAGE = `Usage: npm run import -- --format ${IMPORT_FORMATS.join("|")} FILE [--valid-only] [--dry-run] [--user EMAIL]
 
@@ -107,8 +108,16 @@ const exitCode = await withCliDatabase(async (url, { runningApp }) => {
       console.log(left ? `  figures: ${left} incidents still wait; the app reconciles them when it next starts` : `  figures reconciled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
     return summary.imported || (summary.dryRun && summary.errors.length === 0) ? 0 : 1;
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    if (phase) bar.stop();
+    // The import is one transaction: PostgreSQL rolled back whatever it had written.
+    console.error(`\nThe database went away during the import (${(error as Error).message.trim().split("\n").at(-1)}). Nothing of this file was imported; run the command again once PostgreSQL is back.`);
+    // Not `return 1`: closing pools whose connections died can wait on clients never given back, and
+    // with nothing left to run the process then ended with status 0 and no word (async-exit-hook).
+    process.exit(1);
   } finally {
-    await db.$disconnect();
+    await db.$disconnect().catch(() => {});
   }
 });
 process.exit(exitCode);

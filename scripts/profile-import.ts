@@ -1,6 +1,6 @@
 // Profiles the claims import against a filled database of its own (not .data/bench, which the
 // benchmark owns), with the benchmark's file: one new claim on each of --rows different incidents.
-//   npx tsx scripts/profile-import.ts [--incidents 200000] [--rows 100000] [--data .data/profile-import]
+//   npx tsx --conditions=react-server scripts/profile-import.ts [--incidents 200000] [--rows 100000] [--data .data/profile-import]
 //        [--refill] [--twice] [--before-sql "SQL run on the fresh copy first, for what-ifs"]
 //        [--slice ROWS (claims rows per slice)] [--skip-worker (leave the queued figures)]
 //        [--cold (do not load the tables the import touches into shared buffers first)]

@@ -67,7 +67,7 @@ async function main() {
     stdio: "inherit",
     // Telemetry would try to reach the internet; the app must work offline. A 32 MB young
     // generation (V8's default is 16): an import of 100,000 claims, which runs in this server,
-    // spent ~1 s of its ~5 s collecting garbage, ~0.4 s less with it (README "Scale"). `npm run
+    // spent ~1 s of its ~5 s collecting garbage, ~0.4 s less with it (docs/performance.md). `npm run
     // import` and `npm run bench` run with the same flag (package.json).
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
@@ -80,7 +80,8 @@ async function main() {
     },
   });
   next.on("exit", (code, signal) => {
-    if (signal === "SIGTERM") return; // we asked it to stop
+    // We asked it to stop, or the signal went to the whole process group (143 = 128 + SIGTERM).
+    if (signal === "SIGTERM" || code === 143) return;
     log(`Next.js exited (${signal ?? code}); stopping.`);
     process.exitCode = code ?? 1;
     process.kill(process.pid, "SIGTERM");

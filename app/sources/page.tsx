@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { currentUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
+import { sourcesWithDocuments } from "@/lib/sources/source-queries";
 import { SourceForms } from "./source-forms";
 
 export const metadata: Metadata = { title: "Sources and documents" };
@@ -10,10 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function SourcesPage() {
   const [user, sources] = await Promise.all([
     currentUser(),
-    db.source.findMany({
-      orderBy: { name: "asc" },
-      include: { documents: { orderBy: { title: "asc" }, include: { relays: { include: { source: { select: { name: true } } } } } }, _count: { select: { claims: true } } },
-    }),
+    sourcesWithDocuments(),
   ]);
   return (
     <main>

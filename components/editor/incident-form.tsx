@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
 import { ACTOR_ROLES, DATE_PRECISIONS, GRADINGS } from "@/lib/domain/vocabularies";
 import { Field } from "./field";
-import { submitJson, type FieldErrors } from "./submit-json";
+import { submitJson, type FieldConflict, type FieldErrors } from "./submit-json";
 
 const LocationPicker = dynamic(() => import("./location-picker"), { ssr: false, loading: () => <p className="meta">Loading map…</p> });
 
@@ -84,7 +84,7 @@ export function IncidentForm({ mode, code, initial, version }: { mode: "create" 
   const [expectedVersion, setExpectedVersion] = useState(version ?? 1);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [newer, setNewer] = useState<Record<string, unknown> | null>(null);
+  const [conflicts, setConflicts] = useState<FieldConflict[]>([]);
   const [busy, setBusy] = useState(false);
   const [places, setPlaces] = useState<Place[]>([]);
   const [placeQuery, setPlaceQuery] = useState("");
@@ -134,12 +134,17 @@ export function IncidentForm({ mode, code, initial, version }: { mode: "create" 
     }
     setErrors(outcome.fields);
     setMessage(outcome.message);
-    if (outcome.status === 409 && outcome.current) {
-      setNewer(outcome.current);
-      // Saving again means "my values win over theirs, having seen them".
-      if (typeof outcome.current.version === "number") setExpectedVersion(outcome.current.version);
+    setConflicts(outcome.status === 409 ? (outcome.conflicts ?? []) : []);
+    if (outcome.status === 409 && outcome.proposal) {
+      // The server's merge: their newer values where only they changed a field, yours elsewhere.
+      // Saving again at their version keeps that, with the choice made for each conflicting field.
+      const proposal = outcome.proposal;
+      setValues((v) => ({ ...v, ...formValuesOf(proposal, v) }));
+      if (typeof proposal.version === "number") setExpectedVersion(proposal.version);
     }
   }
+
+  const choose = (field: string, value: unknown) => setValues((v) => ({ ...v, ...formValuesOf({ [field]: value }, v) }));
 
   return (
     <form onSubmit={submit} className="form" noValidate aria-label={mode === "create" ? "New incident" : "Edit incident"}>
@@ -148,7 +153,7 @@ export function IncidentForm({ mode, code, initial, version }: { mode: "create" 
           {message}
         </p>
       ) : null}
-      {newer ? <NewerValues newer={newer} mine={values} /> : null}
+      {conflicts.length ? <ConflictChoices conflicts={conflicts} values={values} onChoose={choose} /> : null}
       <Field name="title" label="Title" errors={errors}>
         {(p) => <input {...p} value={values.title} onChange={set("title")} />}
       </Field>
@@ -315,27 +320,62 @@ export function IncidentForm({ mode, code, initial, version }: { mode: "create" 
         </button>
       </fieldset>
       <button type="submit" disabled={busy}>
-        {busy ? "Saving…" : mode === "create" ? "Create incident" : newer ? "Save my version anyway" : "Save changes"}
+        {busy ? "Saving…" : mode === "create" ? "Create incident" : conflicts.length ? "Save with these choices" : "Save changes"}
       </button>
     </form>
   );
 }
 
-function NewerValues({ newer, mine }: { newer: Record<string, unknown>; mine: IncidentFormValues }) {
-  const changed = Object.entries(newer).filter(([key, value]) => key in mine && key !== "actors" && String(value ?? "") !== String((mine as Record<string, unknown>)[key] ?? ""));
+/** Values of a merge proposal or a chosen side, as the form holds them (text inputs, actor rows). */
+function formValuesOf(values: Record<string, unknown>, current: IncidentFormValues): Partial<IncidentFormValues> {
+  const out: Partial<IncidentFormValues> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (!(key in current)) continue;
+    if (key === "actors") {
+      if (Array.isArray(value)) out.actors = value.map((a) => (typeof a === "string" ? actorFromText(a) : (a as { name: string; role: string })));
+      continue;
+    }
+    (out as Record<string, string>)[key] = value === null || value === undefined ? "" : String(value);
+  }
+  return out;
+}
+
+/** "Name (role)", as the history and a conflict show an actor. */
+function actorFromText(text: string): { name: string; role: string } {
+  const match = /^(.*) \(([a-z_]+)\)$/.exec(text);
+  return match ? { name: match[1]!, role: match[2]! } : { name: text, role: "alleged_perpetrator" };
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  title: "Title", summary: "Summary", dateStart: "First day", dateEnd: "Last day", datePrecision: "Date precision", placeName: "Place name",
+  admin1: "Admin 1 (region)", admin2: "Admin 2", countryIso3: "Country (ISO3)", latitude: "Latitude", longitude: "Longitude",
+  locationPrecision: "Location precision (UCDP)", eventType: "Event type", subEventType: "Sub-event type", grading: "Grading",
+  acledEventId: "ACLED event id", ucdpId: "UCDP GED id", actors: "Actors",
+};
+
+const shown = (value: unknown) => (Array.isArray(value) ? value.map((a) => (typeof a === "string" ? a : `${(a as { name: string }).name}`)).join("; ") || "(none)" : value === null || value === "" ? "(empty)" : String(value));
+
+/** Each field both sides changed: theirs and yours side by side, one choice per field. */
+function ConflictChoices({ conflicts, values, onChoose }: { conflicts: FieldConflict[]; values: IncidentFormValues; onChoose: (field: string, value: unknown) => void }) {
   return (
-    <section className="form-notice" aria-label="Newer values saved by someone else">
-      <strong>Saved meanwhile by someone else</strong> (your input below is unchanged):
-      <dl className="diff-list">
-        {changed.map(([key, value]) => (
-          <div key={key}>
-            <dt>{key}</dt>
-            <dd>
-              theirs: <q>{String(value ?? "")}</q> · yours: <q>{String((mine as Record<string, unknown>)[key] ?? "")}</q>
-            </dd>
-          </div>
-        ))}
-      </dl>
+    <section className="form-notice" aria-label="Changed by you and someone else">
+      <strong>Changed by you and by someone else</strong> — choose which value to keep for each field. Their changes to other fields are already in the form.
+      {conflicts.map((c) => {
+        const current = formValuesOf({ [c.field]: c.theirs }, values);
+        const isTheirs = JSON.stringify(current[c.field as keyof IncidentFormValues]) === JSON.stringify(values[c.field as keyof IncidentFormValues]);
+        return (
+          <fieldset key={c.field} className="conflict-choice">
+            <legend>{FIELD_LABELS[c.field] ?? c.field}</legend>
+            <label>
+              <input type="radio" name={`choice-${c.field}`} checked={isTheirs} onChange={() => onChoose(c.field, c.theirs)} /> Theirs: <q>{shown(c.theirs)}</q>
+            </label>
+            <label>
+              <input type="radio" name={`choice-${c.field}`} checked={!isTheirs} onChange={() => onChoose(c.field, c.yours)} /> Yours: <q>{shown(c.yours)}</q>
+            </label>
+            {c.base !== null ? <p className="meta">Before either change: {shown(c.base)}</p> : null}
+          </fieldset>
+        );
+      })}
     </section>
   );
 }

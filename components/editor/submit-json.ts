@@ -3,7 +3,10 @@
 export type FieldErrors = Record<string, string[]>;
 export type SubmitOutcome<T> =
   | { ok: true; data: T }
-  | { ok: false; status: number; message: string; fields: FieldErrors; current?: Record<string, unknown> };
+  | { ok: false; status: number; message: string; fields: FieldErrors; current?: Record<string, unknown>; conflicts?: FieldConflict[]; proposal?: Record<string, unknown> };
+
+/** A field both you and someone else changed since you opened the record (a 409 of a three-way merge). */
+export type FieldConflict = { field: string; base: unknown; theirs: unknown; yours: unknown };
 
 export async function submitJson<T>(url: string, method: "POST" | "PATCH", body: unknown): Promise<SubmitOutcome<T>> {
   let response: Response;
@@ -12,7 +15,9 @@ export async function submitJson<T>(url: string, method: "POST" | "PATCH", body:
   } catch {
     return { ok: false, status: 0, message: "Could not reach the server. Your input is kept; try again.", fields: {} };
   }
-  const payload = (await response.json().catch(() => null)) as { error?: { message?: string; fields?: FieldErrors; current?: Record<string, unknown> } } | null;
+  const payload = (await response.json().catch(() => null)) as {
+    error?: { message?: string; fields?: FieldErrors; current?: Record<string, unknown>; conflicts?: FieldConflict[]; proposal?: Record<string, unknown> };
+  } | null;
   if (response.ok) return { ok: true, data: payload as T };
   return {
     ok: false,
@@ -20,6 +25,8 @@ export async function submitJson<T>(url: string, method: "POST" | "PATCH", body:
     message: payload?.error?.message ?? `The server answered ${response.status}.`,
     fields: payload?.error?.fields ?? {},
     current: payload?.error?.current ?? undefined,
+    conflicts: payload?.error?.conflicts ?? undefined,
+    proposal: payload?.error?.proposal ?? undefined,
   };
 }
 

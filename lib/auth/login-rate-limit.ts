@@ -7,6 +7,7 @@
 // passwords for one email get exactly 5 evaluations; the others are refused (429) unevaluated.
 // A successful sign-in gives its place back. A window starts at a key's first counted attempt
 // and ends 15 minutes later. Every evaluated attempt is also logged in LoginAttempt.
+import "server-only";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 

@@ -1,4 +1,5 @@
 // Email + password sign-in.
+import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

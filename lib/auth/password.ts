@@ -1,4 +1,5 @@
 // Password hashing with Argon2id (@node-rs/argon2): a maintained library, no hand-written crypto.
+import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 
 export const MIN_PASSWORD_LENGTH = 12;

@@ -2,19 +2,15 @@
 // POSTs, which also blocks CSRF), Secure in production.
 import "server-only";
 import { cookies } from "next/headers";
-import { env } from "@/lib/env";
+import { secureCookies } from "@/lib/env";
 import { SESSION_COOKIE } from "./session-store";
 
-function secure() {
-  return env().SECURE_COOKIES ?? env().NODE_ENV === "production";
-}
-
 export async function setSessionCookie(token: string, expiresAt: Date) {
-  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: secure(), path: "/", expires: expiresAt });
+  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", expires: expiresAt });
 }
 
 export async function clearSessionCookie() {
-  (await cookies()).set(SESSION_COOKIE, "", { httpOnly: true, sameSite: "lax", secure: secure(), path: "/", maxAge: 0 });
+  (await cookies()).set(SESSION_COOKIE, "", { httpOnly: true, sameSite: "lax", secure: secureCookies(), path: "/", maxAge: 0 });
 }
 
 export async function sessionToken() {

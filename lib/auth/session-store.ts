@@ -1,4 +1,5 @@
 // Sessions and API tokens in PostgreSQL.
+import "server-only";
 import type { Db } from "@/lib/db";
 import { newSecret, secretHash } from "./tokens";
 import type { SessionUser } from "./roles";

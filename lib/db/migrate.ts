@@ -1,5 +1,6 @@
 // Applies the committed migrations with `prisma migrate deploy`, through the offline Prisma setup
 // (prisma.config.ts → Wasm schema engine → our pg adapter).
+import "server-only";
 import { spawn } from "node:child_process";
 import path from "node:path";
 

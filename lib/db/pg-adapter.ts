@@ -33,6 +33,14 @@ function retypeCatalogColumns<T>(result: T): T {
 
 /** pg.Client whose query results never carry the "char"/name oids the adapter rejects. */
 class CatalogSafeClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    // A connection that loses its server can emit 'error'; the adapter listens only while a client
+    // is idle or in a transaction, and an unheard 'error' event ends the process. Its query fails
+    // with the error anyway, and the pool drops the dead client (pg-pool checks it on release).
+    this.on("error", () => {});
+  }
+
   // pg's query() has many overloads (promise, callback, submittable); we only post-process results.
   override query(...args: unknown[]): never {
     const [config] = args;
@@ -50,7 +58,8 @@ class CatalogSafeClient extends pg.Client {
 }
 
 export function poolConfig(connectionString: string): pg.PoolConfig {
-  return { connectionString, Client: CatalogSafeClient, max: Number(process.env.PG_POOL_MAX ?? 10) };
+  // keepAlive: a connection whose server vanished without closing it (a host gone) is found dead by the OS.
+  return { connectionString, Client: CatalogSafeClient, max: Number(process.env.PG_POOL_MAX ?? 10), keepAlive: true };
 }
 
 /** Connection parameters as an object, so a shadow database can be named without string surgery. */

@@ -1,6 +1,7 @@
 // Direct pg connections for the two things Prisma cannot do: COPY … TO STDOUT (exports) and
 // COPY … FROM STDIN (bulk imports). Everything else goes through the Prisma client in lib/db.ts.
 // One small pool per database URL, created on first use and kept for the life of the process.
+import "server-only";
 import pg from "pg";
 import { databaseUrl } from "@/lib/env";
 
@@ -13,10 +14,14 @@ export function rawPool(url: string = databaseUrl()): pg.Pool {
   const pools = (globalForRawPg.triangulateRawPools ??= new Map());
   let pool = pools.get(url);
   if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: RAW_POOL_MAX });
+    pool = new pg.Pool({ connectionString: url, max: RAW_POOL_MAX, keepAlive: true });
     // An idle client that loses its server (restart) must not crash the process.
     // (The server ending idle sessions at shutdown lands here too: one line is enough.)
     pool.on("error", (error: Error) => console.error(`raw pg pool: idle connection lost: ${error.message}`));
+    // A checked-out connection that loses its server can emit 'error' too, and pg-pool listens only
+    // while a client is idle: unheard, the event would end the process. Its running query fails
+    // with that error anyway, and the pool drops the dead client on release.
+    pool.on("connect", (client: pg.PoolClient) => client.on("error", () => {}));
     pools.set(url, pool);
   }
   return pool;

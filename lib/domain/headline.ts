@@ -1,6 +1,6 @@
 // Headline figure of an incident (the number on the map marker): people killed, all
 // categories, derived from the per-category "killed" figures of the reconciliation engine
-// (ARCHITECTURE.md, "Reconciliation rules" 7).
+// (docs/architecture.md, "Reconciliation rules" 7).
 //
 // Rule:
 // - Sum the killed figures of the specific categories (civilians, security_forces,

@@ -44,7 +44,7 @@ function group(claims: EngineClaim[], ...rest: [Parameters<typeof reconcileGroup
 }
 
 // ---------------------------------------------------------------------------------------
-// The Kobé case as the seeds give it (ARCHITECTURE.md rule 7)
+// The Kobé case as the seeds give it (docs/architecture.md, "The Kobé example")
 
 function kobeClaims(): EngineClaim[] {
   const kc = { metric: "killed", category: "civilians" } as const;

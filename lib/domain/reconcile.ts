@@ -3,7 +3,7 @@
 // them. Pure functions: no database, no clock, no I/O — the same claims always give the same
 // figures, whatever order they arrive in (researchers must be able to reproduce exports).
 //
-// Rules (ARCHITECTURE.md "Reconciliation rules", as decided for this engine):
+// Rules (docs/architecture.md, "Reconciliation rules", as decided for this engine):
 //
 // 1. Intervals. A claim is the interval [valueMin, valueMax]; valueMax === null is open-ended
 //    ("at least 30" → [30, ∞)). Text → interval conversion happens before this engine.

@@ -1,5 +1,5 @@
 // Priority tiers of source kinds, used by the `source_priority` method of reconciliation
-// (ARCHITECTURE.md, "Reconciliation rules" 4): independent investigators and the UN first,
+// (docs/architecture.md, "Reconciliation rules" 4): independent investigators and the UN first,
 // then wire agencies and international media, then national/local media, and governments
 // and parties to the conflict last. Tier 1 is the most trusted.
 //

@@ -12,6 +12,7 @@
 //   superseded only by a retracted one is therefore not marked superseded, as the engine treats it.
 // - entered_by is the name of the editor who entered the claim (empty for seeded and
 //   command-line imports); entered_at is when.
+import "server-only";
 import type { Tx } from "@/lib/db";
 import { CATEGORIES, METRICS } from "@/lib/domain/vocabularies";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";

@@ -8,6 +8,7 @@
 // The connection is given back when the COPY ends (COMMIT), fails (ROLLBACK), or the consumer
 // stops early: a COPY cannot be stopped half-way and the connection reused, so it is closed,
 // which ends the server's backend and its transaction.
+import "server-only";
 import { to as copyTo } from "pg-copy-streams";
 import { rawPool } from "@/lib/db/raw-pg";
 import { CrlfRecordEnds } from "./crlf-records";

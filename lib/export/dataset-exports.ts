@@ -8,6 +8,7 @@
 //       open. id = the UCDP id when the incident came from GED, else our code.
 // ACLED fatalities = the conservative figure (the headline low: the lowest credible total).
 //       event_id_cnty = the ACLED id when the incident came from ACLED, else our code.
+import "server-only";
 import type { Tx } from "@/lib/db";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import {

@@ -1,5 +1,6 @@
 // HTTP side of the exports: a streamed file with its provenance in headers, and the manifest
 // that fingerprints the same bytes.
+import "server-only";
 import { createHash } from "node:crypto";
 import type { Db } from "@/lib/db";
 import type { ComputedMethod } from "@/lib/domain/reconcile";

@@ -3,6 +3,7 @@
 // one, best is recomputed from the claims by the pure engine under that method (here), and editor
 // decisions are left out (a decision is a choice of best, which the researcher has asked to make
 // differently).
+import "server-only";
 import type { Tx } from "@/lib/db";
 import { reconcileIncident, type ComputedMethod, type Figure } from "@/lib/domain/reconcile";
 import { loadEngineClaims } from "@/lib/figures/engine-input";

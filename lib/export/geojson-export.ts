@@ -1,5 +1,6 @@
 // incidents.geojson: a FeatureCollection (RFC 7946), one Point per incident with its stored
 // headline and figures, written feature by feature so it streams like the CSVs.
+import "server-only";
 import type { Tx } from "@/lib/db";
 import { figureSelect, sortFigures, toFigureDto } from "@/lib/incidents/figure-dto";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";

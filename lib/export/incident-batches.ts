@@ -1,6 +1,7 @@
 // Exports walk the filtered incidents in batches ordered by code (keyset pagination on the
 // unique code index): memory stays flat whatever the size of the result, and the order is the
 // same in every database, so two exports of the same data are byte-identical.
+import "server-only";
 import type { Tx } from "@/lib/db";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import { incidentWhere } from "@/lib/incidents/incident-queries";

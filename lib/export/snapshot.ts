@@ -8,6 +8,7 @@
 // capacity one (the next batch is prepared while the previous one is being sent, and no more:
 // memory stays flat however slow the client). When the consumer stops early (the download is
 // cancelled), the producer is told and the transaction rolls back.
+import "server-only";
 import type { Db, Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 

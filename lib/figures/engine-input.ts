@@ -1,6 +1,8 @@
 // Maps stored claims and decisions to the pure reconciliation engine's input.
-import type { EditorDecision, EngineClaim, GroupKey } from "@/lib/domain/reconcile";
+import "server-only";
+import type { EditorDecision, EngineClaim } from "@/lib/domain/reconcile";
 import type { Tx } from "@/lib/db";
+import type { IncidentDecisions, StoredFigure } from "./figure-plan";
 
 export const claimForEngineInclude = {
   claimant: { select: { id: true, name: true, kind: true, isParty: true } },
@@ -76,16 +78,29 @@ export function editorDecisionOf(row: DecisionRow): EditorDecision & { decidedBy
   };
 }
 
-/** The latest non-withdrawn editor decision for each metric × category of an incident. */
-export async function loadDecisions(tx: Tx, incidentId: string): Promise<Partial<Record<GroupKey, EditorDecision & { id: string; decidedById: string | null }>>> {
+/** The latest non-withdrawn editor decision for each metric × category, per incident. */
+export async function loadDecisions(tx: Tx, incidentIds: string[]): Promise<Map<string, IncidentDecisions>> {
   const rows = await tx.reconciliationDecision.findMany({
-    where: { incidentId, withdrawnAt: null },
+    where: { incidentId: { in: incidentIds }, withdrawnAt: null },
     orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
   });
-  const decisions: Partial<Record<GroupKey, EditorDecision & { id: string; decidedById: string | null }>> = {};
+  const out = new Map<string, IncidentDecisions>();
   for (const row of rows) {
-    const key: GroupKey = `${row.metric}:${row.category}`;
-    decisions[key] ??= { id: row.id, ...editorDecisionOf(row) };
+    const decisions = out.get(row.incidentId) ?? {};
+    decisions[`${row.metric}:${row.category}`] ??= editorDecisionOf(row);
+    out.set(row.incidentId, decisions);
   }
-  return decisions;
+  return out;
+}
+
+/** The stored figures ("Reconciliation" rows) per incident, as the refresh compares them. */
+export async function loadStoredFigures(tx: Tx, incidentIds: string[]): Promise<Map<string, StoredFigure[]>> {
+  const rows = await tx.reconciliation.findMany({ where: { incidentId: { in: incidentIds } } });
+  const out = new Map<string, StoredFigure[]>();
+  for (const row of rows) {
+    let list = out.get(row.incidentId);
+    if (!list) out.set(row.incidentId, (list = []));
+    list.push(row);
+  }
+  return out;
 }

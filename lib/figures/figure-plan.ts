@@ -1,22 +1,19 @@
-// What refreshing one incident's figures writes, computed without touching the database: the
-// figures to create, update and delete, the revisions to append and the incident's headline.
-// It is the body of lib/figures/refresh-figures.ts `refreshIncidentFigures` (same engine call,
-// same "changed?" comparison through figure-snapshot.ts, same revisions, same headline and flag
-// union) for writers that refresh many incidents at once: the import's bulk refresh through
-// Prisma (lib/import/bulk-refresh.ts) and the claims import on a direct connection
-// (lib/import/pg-refresh.ts). tests/db/bulk-refresh.test.ts and tests/db/import-refresh.test.ts
-// check that they store exactly what refreshIncidentFigures stores; a change to the one-by-one
-// refresh must be mirrored here.
+// What refreshing incidents' figures writes, computed without touching the database: the
+// figures to create, update and delete, the revisions to append and each incident's headline.
+// The one plan of every figure writer: refresh-figures.ts (one incident, or many in bulk, inside
+// a Prisma transaction) and pg-refresh.ts (the claims import and the figure queue, on a direct
+// connection). Each writer only loads the input and writes the plan; tests/db/bulk-refresh.test.ts
+// and tests/db/import-refresh.test.ts check that every path stores the same rows.
 import { randomUUID } from "node:crypto";
 import { headlineFigure } from "@/lib/domain/headline";
-import { reconcileIncident, type Breakdown, type EditorDecision, type EngineClaim, type GroupKey } from "@/lib/domain/reconcile";
+import { reconcileIncident, type Breakdown, type EditorDecision, type EngineClaim, type Figure, type GroupKey } from "@/lib/domain/reconcile";
 import { FLAGS, type Category, type Flag, type Metric } from "@/lib/domain/vocabularies";
 import { figureSnapshot as snapshot, sameSnapshot, storedFigureSnapshot as storedSnapshot, type StoredFigureRow } from "./figure-snapshot";
 
 /** A stored figure as the refresh compares it (a row of "Reconciliation", the columns it needs). */
 export type StoredFigure = StoredFigureRow & { id: string; incidentId: string; metric: Metric; category: Category };
 
-/** The latest non-withdrawn decision of a group, with who made it (as engine-input.ts `loadDecisions`). */
+/** The latest non-withdrawn decision of a group, with who made it (engine-input.ts `loadDecisions`). */
 export type AuthoredDecision = EditorDecision & { decidedById: string | null };
 export type IncidentDecisions = Partial<Record<GroupKey, AuthoredDecision>>;
 
@@ -36,7 +33,7 @@ export type HeadlineUpdate = {
   headlineHigh: number | null;
   headlineContested: boolean;
   flags: Flag[];
-  /** Moves as Prisma's @updatedAt moves it when refreshIncidentFigures updates the incident. */
+  /** Moves as Prisma's @updatedAt would move it. */
   updatedAt: string;
 };
 
@@ -52,13 +49,13 @@ export function emptyRefreshPlan(): FigureRefreshPlan {
   return { creates: [], updates: [], deletes: [], revisions: [], headlines: [] };
 }
 
-/** Appends to `plan` what refreshIncidentFigures would write for one incident, given its claims, decisions and stored figures. */
+/** Appends to `plan` what refreshing one incident writes, given its claims, decisions and stored figures; returns its new figures. */
 export function planIncidentRefresh(
   plan: FigureRefreshPlan,
   incident: { id: string; claims: EngineClaim[]; decisions: IncidentDecisions; stored: StoredFigure[] },
   actorId: string | null,
   now: string,
-): void {
+): Figure[] {
   const incidentId = incident.id;
   const figures = reconcileIncident(incident.claims, { decisions: incident.decisions });
   const existingByKey = new Map(incident.stored.map((row) => [`${row.metric}:${row.category}`, row]));
@@ -94,4 +91,24 @@ export function planIncidentRefresh(
     flags: FLAGS.filter((f) => flags.has(f)),
     updatedAt: now,
   });
+  return figures;
+}
+
+/** The loaded input of a refresh, per incident id (an incident missing from a map has none of that). */
+export type RefreshInputs = { claims: Map<string, EngineClaim[]>; decisions: Map<string, IncidentDecisions>; stored: Map<string, StoredFigure[]> };
+
+/** Plans the refresh of every incident given, from inputs already loaded; returns the plan and each incident's new figures. */
+export function planRefresh(
+  incidentIds: readonly string[],
+  inputs: RefreshInputs,
+  actorId: string | null,
+  now: string,
+): { plan: FigureRefreshPlan; figures: Map<string, Figure[]> } {
+  const plan = emptyRefreshPlan();
+  const figures = new Map<string, Figure[]>();
+  for (const id of incidentIds) {
+    const incident = { id, claims: inputs.claims.get(id) ?? [], decisions: inputs.decisions.get(id) ?? {}, stored: inputs.stored.get(id) ?? [] };
+    figures.set(id, planIncidentRefresh(plan, incident, actorId, now));
+  }
+  return { plan, figures };
 }

@@ -1,7 +1,7 @@
 // The queue of incidents whose stored figures must be reconciled again, and the worker that
 // drains it. A large claims import commits its claims and queues its incidents here instead of
 // reconciling 100,000 incidents inside its own transaction (which held one core for ~35 s per
-// 100,000 rows: README "Scale"). Until the worker reaches an incident, its stored figures are
+// 100,000 rows: docs/performance.md). Until the worker reaches an incident, its stored figures are
 // those of before the import, and every place that shows or exports figures says so
 // (figuresPendingSince, pendingFigureCount).
 //
@@ -12,11 +12,12 @@
 // (FOR UPDATE SKIP LOCKED, so several servers can share the queue and nobody's locks are ever
 // waited for), refreshes their incidents as refreshIncidentFigures would, and deletes exactly
 // those requests. A request made meanwhile is a new row, so it is never deleted unserved.
+import "server-only";
 import type pg from "pg";
 import type { Db, Tx } from "@/lib/db";
 import { rawPool, withRawTransaction } from "@/lib/db/raw-pg";
 import { databaseUrl, env } from "@/lib/env";
-import { refreshFiguresOnConnection } from "@/lib/import/pg-refresh";
+import { refreshFiguresOnConnection } from "./pg-refresh";
 
 /**
  * Above this many incidents (IMPORT_QUEUE_FIGURES_ABOVE, 5,000 by default), an import queues

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeAuditEvent, describeRevision, type HistoryContext } from "./history-format";
+import { incidentFieldChanges, describeAuditEvent, describeRevision, type HistoryContext } from "./history-format";
 
 const context: HistoryContext = {
   claims: new Map([["c1", { claimantName: "Malian government", metric: "killed", category: "civilians", subgroup: null, figure: "25" }]]),
@@ -60,5 +60,40 @@ describe("figure revisions as sentences", () => {
     expect(describeRevision({ metric: "killed", category: "attackers", before: { low: 19, best: 19, high: 19 }, after: null }).title).toBe(
       "Figure killed · attackers withdrawn: no standing claim is left",
     );
+  });
+});
+
+describe("an incident edit in the history", () => {
+  const empty: HistoryContext = { claims: new Map(), sources: new Map() };
+  it("shows every changed field with its value before and after, by the form's labels", () => {
+    const line = describeAuditEvent(
+      {
+        action: "incident.update",
+        entityType: "Incident",
+        entityId: "x",
+        before: { title: "Attack on a convoy", summary: "", dateStart: "2025-02-07", latitude: 15.6, actors: ["JNIM (alleged_perpetrator)"], version: 1 },
+        after: { title: "Kobé convoy attack", summary: "Three lorries were hit.", dateStart: "2025-02-07", latitude: 15.61, actors: [], version: 2 },
+      },
+      empty,
+    );
+    expect(line.title).toBe("Incident details edited");
+    expect(line.details).toEqual([
+      "Title: “Attack on a convoy” → “Kobé convoy attack”",
+      "Summary: (empty) → “Three lorries were hit.”",
+      "Latitude: 15.6 → 15.61",
+      "Actors: JNIM (alleged_perpetrator) → (none)",
+    ]);
+  });
+
+  it("says when a save was merged over a newer version and which of their fields were kept", () => {
+    const line = describeAuditEvent(
+      { action: "incident.update", entityType: "Incident", entityId: "x", before: { title: "A", summary: "" }, after: { title: "A", summary: "B", mergedFromVersion: 1, keptTheirs: ["title"] } },
+      empty,
+    );
+    expect(line.details).toEqual(["Summary: (empty) → “B”", "Saved over version 1: newer changes by others were kept (title)"]);
+  });
+
+  it("lists field changes for the API, leaving out bookkeeping fields", () => {
+    expect(incidentFieldChanges({ title: "A", version: 1, updatedById: "u1" }, { title: "B", version: 2, updatedById: "u2" })).toEqual([{ field: "title", label: "Title", before: "“A”", after: "“B”" }]);
   });
 });

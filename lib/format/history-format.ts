@@ -53,6 +53,48 @@ function humanise(action: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** The names editors know the incident's fields by (the form's labels). */
+export const INCIDENT_FIELD_LABELS: Record<string, string> = {
+  title: "Title",
+  summary: "Summary",
+  dateStart: "First day",
+  dateEnd: "Last day",
+  datePrecision: "Date precision",
+  placeName: "Place name",
+  admin1: "Admin 1 (region)",
+  admin2: "Admin 2",
+  countryIso3: "Country",
+  latitude: "Latitude",
+  longitude: "Longitude",
+  locationPrecision: "Location precision",
+  eventType: "Event type",
+  subEventType: "Sub-event type",
+  grading: "Grading",
+  acledEventId: "ACLED event id",
+  ucdpId: "UCDP GED id",
+  actors: "Actors",
+};
+
+export type FieldChange = { field: string; label: string; before: string; after: string };
+
+const MAX_SHOWN = 160;
+function shown(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "(empty)";
+  const text = Array.isArray(value) ? (value.length ? value.map(String).join("; ") : "(none)") : String(value);
+  const quoted = typeof value === "string" ? `“${text}”` : text;
+  return quoted.length > MAX_SHOWN ? `${quoted.slice(0, MAX_SHOWN - 1)}…` : quoted;
+}
+
+/** Each edited field of an incident with its value before and after, in the form's order. */
+export function incidentFieldChanges(before: unknown, after: unknown): FieldChange[] {
+  const b = obj(before);
+  const a = obj(after);
+  if (!a) return [];
+  return Object.keys(INCIDENT_FIELD_LABELS)
+    .filter((field) => field in a && JSON.stringify(a[field] ?? null) !== JSON.stringify(b?.[field] ?? null))
+    .map((field) => ({ field, label: INCIDENT_FIELD_LABELS[field]!, before: shown(b?.[field]), after: shown(a[field]) }));
+}
+
 export function describeAuditEvent(event: { action: string; entityType: string; entityId: string; before: unknown; after: unknown }, context: HistoryContext): HistoryLine {
   const before = obj(event.before);
   const after = obj(event.after);
@@ -88,8 +130,9 @@ export function describeAuditEvent(event: { action: string; entityType: string; 
       };
     }
     case "incident.update": {
-      const changed = after ? Object.keys(after).filter((k) => !["version", "updatedAt", "updatedById"].includes(k) && JSON.stringify(after[k]) !== JSON.stringify(before?.[k])) : [];
-      return { title: "Incident details edited", details: changed.length ? [`Changed: ${changed.join(", ")}`] : [] };
+      const changes = incidentFieldChanges(before, after).map((c) => `${c.label}: ${c.before} → ${c.after}`);
+      const merged = typeof after?.mergedFromVersion === "number" ? [`Saved over version ${after.mergedFromVersion}: newer changes by others were kept${Array.isArray(after.keptTheirs) && after.keptTheirs.length ? ` (${after.keptTheirs.map((f) => INCIDENT_FIELD_LABELS[String(f)] ?? String(f)).join(", ").toLowerCase()})` : ""}`] : [];
+      return { title: "Incident details edited", details: [...changes, ...merged] };
     }
     case "incident.merge": {
       const moved = typeof after?.claimsMoved === "number" ? [`${after.claimsMoved} claim${after.claimsMoved === 1 ? "" : "s"} moved here`] : [];

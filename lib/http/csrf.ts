@@ -12,6 +12,7 @@
 //     so only a hand-made request (curl with a copied cookie) lacks both, and scripts use API tokens.
 //     Without a cookie (a script signing in) nothing is at stake for a browser user, so it passes.
 // Server actions are POSTs to pages and pass through here too (Next also checks their Origin).
+import { NextResponse } from "next/server";
 import { SESSION_COOKIE } from "@/lib/auth/session-store";
 import { env } from "@/lib/env";
 
@@ -55,10 +56,10 @@ export function csrfProblem(request: RequestLike, trustedOrigins: readonly strin
 }
 
 /** A 403 for a refused request (JSON for the API, text for pages), or null to let it through. */
-export function csrfRefusal(request: RequestLike): Response | null {
+export function csrfRefusal(request: RequestLike): NextResponse | null {
   const problem = csrfProblem(request);
   if (!problem) return null;
   const { pathname } = new URL(request.url);
-  if (pathname.startsWith("/api/")) return Response.json({ error: { code: "cross_origin", message: problem } }, { status: 403 });
-  return new Response(problem, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (pathname.startsWith("/api/")) return NextResponse.json({ error: { code: "cross_origin", message: problem } }, { status: 403 });
+  return new NextResponse(problem, { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 }

@@ -17,6 +17,7 @@
 // enabled guard trigger (the foreign-key triggers otherwise lock each incident), and the role must be
 // allowed to set session_replication_role (a superuser, as the embedded database's is, or a role
 // granted SET on it). Otherwise the claims are copied with the triggers on, as before.
+import "server-only";
 import type pg from "pg";
 import { ConflictError } from "@/lib/errors";
 

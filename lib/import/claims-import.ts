@@ -32,17 +32,18 @@
 // lane takes lookups and writes. At the end, the figures of the touched incidents are reconciled
 // in the transaction, or, above `queueFiguresAbove` incidents, queued for the worker
 // (lib/figures/figure-queue.ts): reconciling 100,000 incidents here held the import ~35 s.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { ClaimsRow } from "@/lib/validation/claims-row";
 import { rawPool } from "@/lib/db/raw-pg";
 import { connectionLane } from "./connection-lane";
 import { lockClaimReferences, mayCopyClaimsWithoutTriggers, withoutRowTriggers } from "./claim-references";
-import { copyRowsIn, copyText } from "./pg-copy";
+import { copyRowsIn, copyText } from "@/lib/db/pg-copy";
 import { queueFigureRefresh, queuesFigures } from "@/lib/figures/figure-queue";
-import { refreshFiguresOnConnection } from "./pg-refresh";
-import type { PgWriteContext, SliceWriter, ValidRow } from "./run-import";
-import { stepTimer } from "./step-timer";
+import { refreshFiguresOnConnection } from "@/lib/figures/pg-refresh";
+import type { PgWriteContext, SliceWriter, ValidRow } from "./import-types";
+import { stepTimer } from "@/lib/db/step-timer";
 
 /** Rows per slice of a claims file (an object so tests can make slices small). */
 export const claimsSlice = { rows: 10_000 };
@@ -131,241 +132,263 @@ function incidentOf(index: IncidentIndex, code: string): string | null {
   return incident?.id ?? null;
 }
 
-export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<ClaimsRow> {
-  const { client, options, summary } = ctx;
-  const step = stepTimer("claims import");
-  const now = new Date().toISOString();
-  // The import's connection: lookups and writes, one at a time (connection-lane.ts).
-  const lane = connectionLane();
+/**
+ * The claims writer of one import: run-import.ts gives it the file a slice at a time (`add`), then
+ * calls `finish`. Each slice goes through the same named steps: lookUpSlice (its references, on
+ * the import's connection), planSlice (rows refused or bound to an incident and a claimant),
+ * findOnReader (the claims it repeats and the documents it names, on a second connection),
+ * decideSlice (already present? held back for a superseded_by link?) and prepareWrite (the
+ * statements that write it, queued on the lane). `finish` checks the links (checkLinks), writes
+ * the held-back rows, then refreshes or queues the figures. The fields below are what the steps
+ * know of the file so far.
+ */
+class ClaimsWriter implements SliceWriter<ClaimsRow> {
+  private readonly client: pg.PoolClient;
+  private readonly options: PgWriteContext<ClaimsRow>["options"];
+  private readonly summary: PgWriteContext<ClaimsRow>["summary"];
+  private readonly step = stepTimer("claims import");
+  private readonly now = new Date().toISOString();
+  /** The import's connection: lookups and writes, one at a time (connection-lane.ts). */
+  private readonly lane = connectionLane();
   // The stored claims a slice repeats, and the documents its rows name, are looked up on a second
   // connection, so PostgreSQL does it on another core while the import's connection looks up the next
   // slice's incidents and writes the last one's claims (~1 s of 100,000 index probes taken off the
   // import's one connection). It reads committed rows only: the claims and documents this import
   // wrote are known from memory (createdByKey, the document resolver's own).
-  let reader: Promise<pg.PoolClient> | null = null;
-  let reading: Promise<unknown> = Promise.resolve();
-  const findOnReader = (keys: KeyParts[], titles: string[]) => {
-    if (!keys.length && !titles.length) return Promise.resolve({ stored: new Map<string, string>(), known: [] as KnownDocument[] });
-    const found = reading.then(async () => {
-      const connection = await (reader ??= rawPool(ctx.url).connect());
-      return { stored: await findPresentClaims(connection, keys), known: await findDocuments(connection, titles) };
-    });
-    reading = found.catch(() => {});
-    return found;
-  };
+  private reader: Promise<pg.PoolClient> | null = null;
+  private reading: Promise<unknown> = Promise.resolve();
   /** Every slice given so far decided and its write queued, in file order; rejects with the first failure. */
-  let decided: Promise<void> = Promise.resolve();
+  private decided: Promise<void> = Promise.resolve();
 
-  const incidents: IncidentIndex = { byCode: new Map(), missing: new Set(), mergedInto: new Map() };
+  private readonly incidents: IncidentIndex = { byCode: new Map(), missing: new Set(), mergedInto: new Map() };
   /** Sources that existed before the import, by slug; `newSources` are created by it. */
-  const sourceIdBySlug = new Map<string, string>();
-  const slugsLooked = new Set<string>();
-  const newSources = new Map<string, { id: string; kind: NonNullable<ClaimsRow["claimantKind"]> }>();
-  const sourcesMade = new Set<string>();
-  const userByName = new Map<string, string | null>(); // null = ambiguous or unknown
+  private readonly sourceIdBySlug = new Map<string, string>();
+  private readonly slugsLooked = new Set<string>();
+  private readonly newSources = new Map<string, { id: string; kind: NonNullable<ClaimsRow["claimantKind"]> }>();
+  private readonly sourcesMade = new Set<string>();
+  private readonly userByName = new Map<string, string | null>(); // null = ambiguous or unknown
   /** Claims of the database the file names (claim_id, superseded_by); claims this import wrote are never among them. */
-  const dbClaimById = new Map<string, NamedClaim>();
-  const idsLooked = new Set<string>();
+  private readonly dbClaimById = new Map<string, NamedClaim>();
+  private readonly idsLooked = new Set<string>();
   /**
    * How many rows are planned so far, and those a superseded_by link can name (by the file's
    * claim_id, or by the id of the stored claim they repeat): the others are let go once written.
    */
-  let plannedRows = 0;
-  const linkable: Planned[] = [];
+  private plannedRows = 0;
+  private readonly linkable: Planned[] = [];
   /** The claims the file will create, by key. */
-  const createdByKey = new Map<string, string>();
+  private readonly createdByKey = new Map<string, string>();
   /** claim_id in the file → the id the claim has in the database once imported. */
-  const fileIds = new Map<string, string>();
+  private readonly fileIds = new Map<string, string>();
   /** Rows naming superseded_by: written at the end, once their link is checked. */
-  const heldBack: Planned[] = [];
-  const documents = documentResolver(summary);
-  const touched = new Set<string>();
+  private readonly heldBack: Planned[] = [];
+  private readonly documents: ReturnType<typeof documentResolver>;
+  private readonly touched = new Set<string>();
   /** Sources and documents that existed before the import, locked for the claims that name them (claim-references.ts). */
-  const lockedReferences = new Set<string>();
-  let withoutTriggers: Promise<boolean> | null = null;
-  let created = 0;
-  const claimantId = (slug: string) => sourceIdBySlug.get(slug) ?? newSources.get(slug)!.id;
+  private readonly lockedReferences = new Set<string>();
+  private withoutTriggers: Promise<boolean> | null = null;
+  private created = 0;
+
+  constructor(private readonly ctx: PgWriteContext<ClaimsRow>) {
+    this.client = ctx.client;
+    this.options = ctx.options;
+    this.summary = ctx.summary;
+    this.documents = documentResolver(ctx.summary);
+  }
+
+  private readonly claimantId = (slug: string) => this.sourceIdBySlug.get(slug) ?? this.newSources.get(slug)!.id;
+
+  /** The claims of `keys` already stored, and the committed documents titled `titles`, on the second connection. */
+  private findOnReader(keys: KeyParts[], titles: string[]) {
+    if (!keys.length && !titles.length) return Promise.resolve({ stored: new Map<string, string>(), known: [] as KnownDocument[] });
+    const found = this.reading.then(async () => {
+      const connection = await (this.reader ??= rawPool(this.ctx.url).connect());
+      return { stored: await findPresentClaims(connection, keys), known: await findDocuments(connection, titles) };
+    });
+    this.reading = found.catch(() => {});
+    return found;
+  }
 
   /**
    * The statements that write `rows`, made now, so that the connection runs them without waiting
    * for this thread: sources (new ones first), documents, then the claims, in incident order.
    */
-  const prepareWrite = (rows: Planned[], known: KnownDocument[]): (() => Promise<void>) => {
+  private prepareWrite(rows: Planned[], known: KnownDocument[]): () => Promise<void> {
     const toCreate = rows.filter((p) => p.create);
-    const sources = [...new Set(toCreate.map((p) => p.claimantSlug))].filter((slug) => newSources.has(slug) && !sourcesMade.has(slug)).sort();
-    for (const slug of sources) sourcesMade.add(slug);
-    const { documentOf, toMake } = documents(toCreate, claimantId, known);
-    created += toCreate.length;
-    for (const p of toCreate) touched.add(p.incidentId);
+    const sources = [...new Set(toCreate.map((p) => p.claimantSlug))].filter((slug) => this.newSources.has(slug) && !this.sourcesMade.has(slug)).sort();
+    for (const slug of sources) this.sourcesMade.add(slug);
+    const { documentOf, toMake } = this.documents(toCreate, this.claimantId, known);
+    this.created += toCreate.length;
+    for (const p of toCreate) this.touched.add(p.incidentId);
     // A refused file (or a dry run) stays refused: it is checked to the end, and nothing is written.
-    if (!ctx.mayWrite() || !toCreate.length) return async () => {};
-    const made = sources.map((slug) => ({ slug, ...newSources.get(slug)! }));
+    if (!this.ctx.mayWrite() || !toCreate.length) return async () => {};
+    const made = sources.map((slug) => ({ slug, ...this.newSources.get(slug)! }));
     const madeDocuments = new Set(toMake.map((d) => d.id));
     const toLock = (ids: Iterable<string | undefined>) => {
-      const fresh = [...new Set(ids)].filter((id): id is string => id !== undefined && !lockedReferences.has(id));
-      for (const id of fresh) lockedReferences.add(id);
+      const fresh = [...new Set(ids)].filter((id): id is string => id !== undefined && !this.lockedReferences.has(id));
+      for (const id of fresh) this.lockedReferences.add(id);
       return fresh.sort();
     };
-    const sourcesToLock = toLock(toCreate.map((p) => sourceIdBySlug.get(p.claimantSlug)));
+    const sourcesToLock = toLock(toCreate.map((p) => this.sourceIdBySlug.get(p.claimantSlug)));
     const documentsToLock = toLock(toCreate.map((p) => documentOf.get(p)).map((id) => (id && !madeDocuments.has(id) ? id : undefined)));
-    const documentRows = copyText(toMake.map((d) => [d.id, d.sourceId, d.title, d.url, d.publishedOn, now]));
+    const documentRows = copyText(toMake.map((d) => [d.id, d.sourceId, d.title, d.url, d.publishedOn, this.now]));
     // In incident order: each row's foreign-key check and index entry then land next to the last
     // one's (100,000 rows: 1.8 s against 2.5 s in file order).
     const claimRows = copyText(
       toCreate.sort(byIncident).map((p) => {
         const v = p.row.value;
-        const enteredBy = v.enteredBy ? userByName.get(v.enteredBy) : undefined;
+        const enteredBy = v.enteredBy ? this.userByName.get(v.enteredBy) : undefined;
         const assessed = v.assessment !== "not_assessed";
         return [
-          p.claimId, p.incidentId, claimantId(p.claimantSlug), documentOf.get(p) ?? null, v.metric, v.category, v.subgroup, v.valueMin, v.valueMax, v.qualifier,
-          v.statement, v.statedOn, v.statedOnEnd, v.assessment, assessed ? `Assessed "${v.assessment}" in the imported file ${options.fileName}.` : null,
-          assessed ? options.actorId : null, assessed ? now : null, enteredBy ?? options.actorId, v.enteredAt ? new Date(v.enteredAt).toISOString() : now, now,
+          p.claimId, p.incidentId, this.claimantId(p.claimantSlug), documentOf.get(p) ?? null, v.metric, v.category, v.subgroup, v.valueMin, v.valueMax, v.qualifier,
+          v.statement, v.statedOn, v.statedOnEnd, v.assessment, assessed ? `Assessed "${v.assessment}" in the imported file ${this.options.fileName}.` : null,
+          assessed ? this.options.actorId : null, assessed ? this.now : null, enteredBy ?? this.options.actorId, v.enteredAt ? new Date(v.enteredAt).toISOString() : this.now, this.now,
         ];
       }),
     );
     return async () => {
-      if (!ctx.mayWrite()) return;
+      if (!this.ctx.mayWrite()) return;
       if (made.length) {
-        await client.query(
+        await this.client.query(
           `INSERT INTO "Source" (id, slug, name, kind, notes, "createdAt", "updatedAt")
            SELECT s.id, s.slug, s.slug, s.kind::"SourceKind", s.notes, $5::timestamp(3), $5::timestamp(3)
              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS s(id, slug, kind, notes)`,
-          [made.map((s) => s.id), made.map((s) => s.slug), made.map((s) => s.kind), made.map(() => `Created by importing ${options.fileName}; check its name and whether it is a party to the conflict.`), now],
+          [made.map((s) => s.id), made.map((s) => s.slug), made.map((s) => s.kind), made.map(() => `Created by importing ${this.options.fileName}; check its name and whether it is a party to the conflict.`), this.now],
         );
       }
-      if (documentRows.rows) await copyRowsIn(client, "Document", DOCUMENT_COLUMNS, documentRows);
-      if (await (withoutTriggers ??= mayCopyClaimsWithoutTriggers(client))) {
-        await lockClaimReferences(client, sourcesToLock, documentsToLock);
-        await withoutRowTriggers(client, () => copyRowsIn(client, "Claim", CLAIM_COLUMNS, claimRows));
+      if (documentRows.rows) await copyRowsIn(this.client, "Document", DOCUMENT_COLUMNS, documentRows);
+      if (await (this.withoutTriggers ??= mayCopyClaimsWithoutTriggers(this.client))) {
+        await lockClaimReferences(this.client, sourcesToLock, documentsToLock);
+        await withoutRowTriggers(this.client, () => copyRowsIn(this.client, "Claim", CLAIM_COLUMNS, claimRows));
       } else {
-        await copyRowsIn(client, "Claim", CLAIM_COLUMNS, claimRows);
+        await copyRowsIn(this.client, "Claim", CLAIM_COLUMNS, claimRows);
       }
-      step(`write ${claimRows.rows} claims`);
+      this.step(`write ${claimRows.rows} claims`);
     };
-  };
+  }
 
   /** What a slice's rows refer to, looked up on the import's connection. */
-  const lookUpSlice = async (rows: ValidRow<ClaimsRow>[]) => {
+  private async lookUpSlice(rows: ValidRow<ClaimsRow>[]) {
     // ── incidents (following merges), sources, users, claims named by id: what this slice adds ──
     const codes = new Set<string>();
-    for (const r of rows) if (!incidents.byCode.has(r.value.incidentCode) && !incidents.missing.has(r.value.incidentCode)) codes.add(r.value.incidentCode);
-    await lookUpIncidents(client, [...codes], incidents);
-    const slugs = [...new Set(rows.map((r) => r.value.claimant))].filter((slug) => !slugsLooked.has(slug));
-    for (const slug of slugs) slugsLooked.add(slug);
+    for (const r of rows) if (!this.incidents.byCode.has(r.value.incidentCode) && !this.incidents.missing.has(r.value.incidentCode)) codes.add(r.value.incidentCode);
+    await lookUpIncidents(this.client, [...codes], this.incidents);
+    const slugs = [...new Set(rows.map((r) => r.value.claimant))].filter((slug) => !this.slugsLooked.has(slug));
+    for (const slug of slugs) this.slugsLooked.add(slug);
     if (slugs.length) {
-      for (const s of (await client.query<{ id: string; slug: string }>(`SELECT id, slug FROM "Source" WHERE slug = ANY($1::text[])`, [slugs])).rows) sourceIdBySlug.set(s.slug, s.id);
+      for (const s of (await this.client.query<{ id: string; slug: string }>(`SELECT id, slug FROM "Source" WHERE slug = ANY($1::text[])`, [slugs])).rows) this.sourceIdBySlug.set(s.slug, s.id);
     }
-    const names = [...new Set(rows.flatMap((r) => (r.value.enteredBy && !userByName.has(r.value.enteredBy) ? [r.value.enteredBy] : [])))];
+    const names = [...new Set(rows.flatMap((r) => (r.value.enteredBy && !this.userByName.has(r.value.enteredBy) ? [r.value.enteredBy] : [])))];
     if (names.length) {
-      for (const name of names) userByName.set(name, null);
-      const users = (await client.query<{ id: string; name: string }>(`SELECT id, name FROM "User" WHERE name = ANY($1::text[])`, [names])).rows;
+      for (const name of names) this.userByName.set(name, null);
+      const users = (await this.client.query<{ id: string; name: string }>(`SELECT id, name FROM "User" WHERE name = ANY($1::text[])`, [names])).rows;
       const count = new Map<string, number>();
       for (const u of users) count.set(u.name, (count.get(u.name) ?? 0) + 1);
-      for (const u of users) userByName.set(u.name, count.get(u.name) === 1 ? u.id : null);
+      for (const u of users) this.userByName.set(u.name, count.get(u.name) === 1 ? u.id : null);
     }
-    const ids = [...new Set(rows.flatMap((r) => [r.value.claimId, r.value.supersededBy].filter((v): v is string => v !== null && !idsLooked.has(v))))];
-    for (const id of ids) idsLooked.add(id);
+    const ids = [...new Set(rows.flatMap((r) => [r.value.claimId, r.value.supersededBy].filter((v): v is string => v !== null && !this.idsLooked.has(v))))];
+    for (const id of ids) this.idsLooked.add(id);
     if (ids.length) {
-      const { rows: named } = await client.query<NamedClaim>(
+      const { rows: named } = await this.client.query<NamedClaim>(
         `SELECT id, "incidentId", "claimantId", metric::text AS metric, category::text AS category, subgroup, statement,
                 to_char("statedOn", 'YYYY-MM-DD') AS "statedOn", "supersedesId"
            FROM "Claim" WHERE id = ANY($1::uuid[])`,
         [ids],
       );
       // An id this import wrote is the file's own (fileIds), not the database's.
-      for (const c of named) if (!fileIds.has(c.id)) dbClaimById.set(c.id, c);
+      for (const c of named) if (!this.fileIds.has(c.id)) this.dbClaimById.set(c.id, c);
     }
-    step("references");
-  };
+    this.step("references");
+  }
 
   /** A looked-up slice's rows planned: refused, or bound for an incident and a claimant, with their claim keys. */
-  const planSlice = (rows: ValidRow<ClaimsRow>[]): Checked => {
+  private planSlice(rows: ValidRow<ClaimsRow>[]): Checked {
     // ── plan each row ──
     const slice: Planned[] = [];
     for (const row of rows) {
       const v = row.value;
-      const incidentId = incidentOf(incidents, v.incidentCode);
+      const incidentId = incidentOf(this.incidents, v.incidentCode);
       if (!incidentId) {
-        ctx.reject(row, "incident_code", `there is no incident ${v.incidentCode} in this database: import or create the incident first`, v.incidentCode);
+        this.ctx.reject(row, "incident_code", `there is no incident ${v.incidentCode} in this database: import or create the incident first`, v.incidentCode);
         continue;
       }
-      if (!sourceIdBySlug.has(v.claimant) && !newSources.has(v.claimant)) {
+      if (!this.sourceIdBySlug.has(v.claimant) && !this.newSources.has(v.claimant)) {
         if (!v.claimantKind) {
-          ctx.reject(row, "claimant", `there is no source "${v.claimant}": create it first, or give claimant_kind so the import can create it`, v.claimant);
+          this.ctx.reject(row, "claimant", `there is no source "${v.claimant}": create it first, or give claimant_kind so the import can create it`, v.claimant);
           continue;
         }
-        newSources.set(v.claimant, { id: randomUUID(), kind: v.claimantKind });
+        this.newSources.set(v.claimant, { id: randomUUID(), kind: v.claimantKind });
       }
       slice.push({ row, incidentId, claimantSlug: v.claimant, claimId: v.claimId ?? randomUUID(), create: true });
     }
     const keys = new Map<Planned, string>();
     const parts = slice.map((p) => {
       const v = p.row.value;
-      const k: KeyParts = { incidentId: p.incidentId, claimantId: claimantId(p.claimantSlug), metric: v.metric, category: v.category, subgroup: v.subgroup, statement: v.statement, statedOn: v.statedOn };
+      const k: KeyParts = { incidentId: p.incidentId, claimantId: this.claimantId(p.claimantSlug), metric: v.metric, category: v.category, subgroup: v.subgroup, statement: v.statement, statedOn: v.statedOn };
       keys.set(p, claimKey(k));
       return { p, k };
     });
-    step("plan rows");
+    this.step("plan rows");
     // Only sources that existed before the import can have stored claims.
-    return { slice, keys, probes: parts.filter(({ p }) => sourceIdBySlug.has(p.claimantSlug)).map(({ k }) => k) };
-  };
+    return { slice, keys, probes: parts.filter(({ p }) => this.sourceIdBySlug.has(p.claimantSlug)).map(({ k }) => k) };
+  }
 
   /** Which of a checked slice's claims are already present; returns the rows to write now (held-back rows wait for the end). */
-  const decideSlice = ({ slice, keys }: Checked, stored: Map<string, string>): Planned[] => {
+  private decideSlice({ slice, keys }: Checked, stored: Map<string, string>): Planned[] {
     const toWrite: Planned[] = [];
     for (const p of slice) {
       const v = p.row.value;
       const key = keys.get(p)!;
-      const named = v.claimId ? dbClaimById.get(v.claimId) : undefined;
+      const named = v.claimId ? this.dbClaimById.get(v.claimId) : undefined;
       if (named && claimKey(named) !== key) {
-        ctx.reject(p.row, "claim_id", `claim ${v.claimId} already exists with different content (incident, claimant, metric, category, subgroup, statement or stated_on differ): leave claim_id empty to add a new claim`, v.claimId ?? undefined);
+        this.ctx.reject(p.row, "claim_id", `claim ${v.claimId} already exists with different content (incident, claimant, metric, category, subgroup, statement or stated_on differ): leave claim_id empty to add a new claim`, v.claimId ?? undefined);
         continue;
       }
-      const present = named?.id ?? stored.get(key) ?? createdByKey.get(key);
+      const present = named?.id ?? stored.get(key) ?? this.createdByKey.get(key);
       if (present) {
         p.create = false;
         p.claimId = present;
       } else {
-        if (v.claimId && fileIds.has(v.claimId)) {
-          ctx.reject(p.row, "claim_id", `claim_id ${v.claimId} is used by two different rows`, v.claimId);
+        if (v.claimId && this.fileIds.has(v.claimId)) {
+          this.ctx.reject(p.row, "claim_id", `claim_id ${v.claimId} is used by two different rows`, v.claimId);
           continue;
         }
-        createdByKey.set(key, p.claimId);
+        this.createdByKey.set(key, p.claimId);
       }
-      if (v.claimId) fileIds.set(v.claimId, p.claimId);
-      plannedRows++;
-      if (v.claimId || !p.create) linkable.push(p);
-      if (v.supersededBy) heldBack.push(p);
+      if (v.claimId) this.fileIds.set(v.claimId, p.claimId);
+      this.plannedRows++;
+      if (v.claimId || !p.create) this.linkable.push(p);
+      if (v.supersededBy) this.heldBack.push(p);
       else toWrite.push(p);
     }
-    step("already present");
+    this.step("already present");
     return toWrite;
-  };
+  }
 
   /** Checks every superseded_by link of the file; returns the links to make. */
-  const checkLinks = () => {
+  private checkLinks() {
     type Link = { planned: Planned; newerId: string };
     const links: Link[] = [];
     const supersedesTaken = new Map<string, string>(); // newer claim → older one it supersedes
-    for (const c of dbClaimById.values()) if (c.supersedesId) supersedesTaken.set(c.id, c.supersedesId);
-    const plannedById = new Map(linkable.map((p) => [p.claimId, p]));
-    for (const p of heldBack) {
+    for (const c of this.dbClaimById.values()) if (c.supersedesId) supersedesTaken.set(c.id, c.supersedesId);
+    const plannedById = new Map(this.linkable.map((p) => [p.claimId, p]));
+    for (const p of this.heldBack) {
       const target = p.row.value.supersededBy!;
-      if (ctx.isRejected(p.row)) continue;
-      const newerId = fileIds.get(target) ?? (dbClaimById.has(target) ? target : null);
+      if (this.ctx.isRejected(p.row)) continue;
+      const newerId = this.fileIds.get(target) ?? (this.dbClaimById.has(target) ? target : null);
       if (!newerId) {
-        ctx.reject(p.row, "superseded_by", `superseded_by names claim ${target}, which is neither in the file nor in the database`, target);
+        this.ctx.reject(p.row, "superseded_by", `superseded_by names claim ${target}, which is neither in the file nor in the database`, target);
         continue;
       }
       const newer = plannedById.get(newerId);
-      const newerDb = dbClaimById.get(newerId);
+      const newerDb = this.dbClaimById.get(newerId);
       const newerIncident = newer?.incidentId ?? newerDb?.incidentId;
-      const newerClaimant = newer ? claimantId(newer.claimantSlug) : newerDb?.claimantId;
-      if (newerId === p.claimId) ctx.reject(p.row, "superseded_by", "a claim cannot supersede itself", target);
-      else if (newerIncident !== p.incidentId || newerClaimant !== claimantId(p.claimantSlug)) {
-        ctx.reject(p.row, "superseded_by", "a claim can only be superseded by a claim of the same incident and claimant", target);
+      const newerClaimant = newer ? this.claimantId(newer.claimantSlug) : newerDb?.claimantId;
+      if (newerId === p.claimId) this.ctx.reject(p.row, "superseded_by", "a claim cannot supersede itself", target);
+      else if (newerIncident !== p.incidentId || newerClaimant !== this.claimantId(p.claimantSlug)) {
+        this.ctx.reject(p.row, "superseded_by", "a claim can only be superseded by a claim of the same incident and claimant", target);
       } else if (supersedesTaken.has(newerId) && supersedesTaken.get(newerId) !== p.claimId) {
-        ctx.reject(p.row, "superseded_by", `claim ${newerId} already supersedes another claim`, target);
+        this.ctx.reject(p.row, "superseded_by", `claim ${newerId} already supersedes another claim`, target);
       } else {
         supersedesTaken.set(newerId, p.claimId);
         links.push({ planned: p, newerId });
@@ -377,83 +400,92 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
       changed = false;
       for (const link of links) {
         const newer = plannedById.get(link.newerId);
-        if (!ctx.isRejected(link.planned.row) && newer && ctx.isRejected(newer.row)) {
-          ctx.reject(link.planned.row, "superseded_by", `superseded_by names claim ${link.newerId}, whose row is invalid`, link.newerId);
+        if (!this.ctx.isRejected(link.planned.row) && newer && this.ctx.isRejected(newer.row)) {
+          this.ctx.reject(link.planned.row, "superseded_by", `superseded_by names claim ${link.newerId}, whose row is invalid`, link.newerId);
           changed = true;
         }
       }
     }
-    return links.filter((l) => !ctx.isRejected(l.planned.row) && dbClaimById.get(l.newerId)?.supersedesId !== l.planned.claimId);
-  };
+    return links.filter((l) => !this.ctx.isRejected(l.planned.row) && this.dbClaimById.get(l.newerId)?.supersedesId !== l.planned.claimId);
+  }
 
   /** After the last slice: the held-back rows and the links they make, then the figures. */
-  const finish = async () => {
-    await decided;
-    ctx.progress({ phase: "writing", done: 0, total: heldBack.length });
-    const links = checkLinks();
-    ctx.checkpoint();
-    const rows = heldBack.filter((p) => !ctx.isRejected(p.row));
-    const write = prepareWrite(rows, (await findOnReader([], titlesOf(rows))).known);
-    for (const l of links) touched.add(l.planned.incidentId);
+  readonly finish = async (): Promise<void> => {
+    await this.decided;
+    this.ctx.progress({ phase: "writing", done: 0, total: this.heldBack.length });
+    const links = this.checkLinks();
+    this.ctx.checkpoint();
+    const rows = this.heldBack.filter((p) => !this.ctx.isRejected(p.row));
+    const write = this.prepareWrite(rows, (await this.findOnReader([], titlesOf(rows))).known);
+    for (const l of links) this.touched.add(l.planned.incidentId);
     // Rows are refused after they are planned only here, among the held-back ones.
-    const accepted = plannedRows - heldBack.filter((p) => ctx.isRejected(p.row)).length;
-    summary.claimsCreated = created;
-    summary.claimsAlreadyPresent = accepted - created;
-    summary.claimsSuperseded = links.length;
-    summary.sourcesCreated = [...sourcesMade].sort();
-    await lane.run(async () => {
+    const accepted = this.plannedRows - this.heldBack.filter((p) => this.ctx.isRejected(p.row)).length;
+    this.summary.claimsCreated = this.created;
+    this.summary.claimsAlreadyPresent = accepted - this.created;
+    this.summary.claimsSuperseded = links.length;
+    this.summary.sourcesCreated = [...this.sourcesMade].sort();
+    await this.lane.run(async () => {
       await write();
       if (links.length) {
-        await client.query(
+        await this.client.query(
           `UPDATE "Claim" c SET "supersedesId" = v.older, "version" = c."version" + 1
              FROM unnest($1::uuid[], $2::uuid[]) AS v(newer, older)
             WHERE c."id" = v.newer AND c."supersedesId" IS DISTINCT FROM v.older`,
           [links.map((l) => l.newerId), links.map((l) => l.planned.claimId)],
         );
       }
-      step("held-back rows, links");
-      const ids = [...touched].sort();
-      if (!ids.length) return;
-      if (queuesFigures(ids.length, options.figures)) {
-        // One statement in incident order: the worker takes requests in the order they were
-        // queued, so its batches then read neighbouring incidents (queued slice by slice, their
-        // order scattered, the worker took 63 s instead of 50 s for 100,000 incidents).
-        await queueFigureRefresh(client, ids, options.actorId, now);
-        summary.figuresQueued = ids.length;
-        step("queue figures");
-      } else {
-        ctx.progress({ phase: "refreshing figures", done: 0, total: ids.length });
-        await refreshFiguresOnConnection(client, ids, options.actorId);
-        summary.figuresRefreshed = ids.length;
-        ctx.progress({ phase: "refreshing figures", done: ids.length, total: ids.length });
-        step("refresh figures");
-      }
+      this.step("held-back rows, links");
+      await this.refreshOrQueueFigures();
     });
   };
 
-  return {
-    add: (rows) => {
-      // On the import's connection, this slice's lookup goes ahead of the last slice's write, so
-      // the reader searches this slice while the last one is written. Once planned and searched,
-      // the slice is decided in file order, and its write is queued with its statements made.
-      const looked = lane.run(() => lookUpSlice(rows), { ahead: true });
-      const checked = looked.then(() => planSlice(rows));
-      const found = checked.then((c) => findOnReader(c.probes, titlesOf(c.slice)));
-      decided = Promise.all([decided, checked, found]).then(([, c, f]) => {
-        // A failed write fails the lane: settled() and finish() report it.
-        lane.run(prepareWrite(decideSlice(c, f.stored), f.known)).catch(() => {});
-      });
-      decided.catch(() => {});
-    },
-    settled: () => decided.then(() => lane.idle()),
-    finish,
-    close: async () => {
-      await lane.close();
-      await decided.catch(() => {});
-      await reading;
-      if (reader) (await reader.catch(() => null))?.release();
-    },
+  /** The figures of every incident the file touched: refreshed in the import's transaction, or queued for the worker above the threshold. */
+  private async refreshOrQueueFigures(): Promise<void> {
+    const ids = [...this.touched].sort();
+    if (!ids.length) return;
+    if (queuesFigures(ids.length, this.options.figures)) {
+      // One statement in incident order: the worker takes requests in the order they were
+      // queued, so its batches then read neighbouring incidents (queued slice by slice, their
+      // order scattered, the worker took 63 s instead of 50 s for 100,000 incidents).
+      await queueFigureRefresh(this.client, ids, this.options.actorId, this.now);
+      this.summary.figuresQueued = ids.length;
+      this.step("queue figures");
+    } else {
+      this.ctx.progress({ phase: "refreshing figures", done: 0, total: ids.length });
+      await refreshFiguresOnConnection(this.client, ids, this.options.actorId);
+      this.summary.figuresRefreshed = ids.length;
+      this.ctx.progress({ phase: "refreshing figures", done: ids.length, total: ids.length });
+      this.step("refresh figures");
+    }
+  }
+
+
+  readonly add = (rows: ValidRow<ClaimsRow>[]): void => {
+    // On the import's connection, this slice's lookup goes ahead of the last slice's write, so
+    // the reader searches this slice while the last one is written. Once planned and searched,
+    // the slice is decided in file order, and its write is queued with its statements made.
+    const looked = this.lane.run(() => this.lookUpSlice(rows), { ahead: true });
+    const checked = looked.then(() => this.planSlice(rows));
+    const found = checked.then((c) => this.findOnReader(c.probes, titlesOf(c.slice)));
+    this.decided = Promise.all([this.decided, checked, found]).then(([, c, f]) => {
+      // A failed write fails the lane: settled() and finish() report it.
+      this.lane.run(this.prepareWrite(this.decideSlice(c, f.stored), f.known)).catch(() => {});
+    });
+    this.decided.catch(() => {});
   };
+
+  readonly settled = (): Promise<void> => this.decided.then(() => this.lane.idle());
+
+  readonly close = async (): Promise<void> => {
+    await this.lane.close();
+    await this.decided.catch(() => {});
+    await this.reading;
+    if (this.reader) (await this.reader.catch(() => null))?.release();
+  };
+}
+
+export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<ClaimsRow> {
+  return new ClaimsWriter(ctx);
 }
 
 /** The document titles rows name. */

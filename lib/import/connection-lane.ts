@@ -35,7 +35,10 @@ export function connectionLane(): ConnectionLane {
     if (running || ahead.length || behind.length) return;
     const waiters = waiting;
     waiting = [];
-    for (const w of waiters) (failure ? w.reject(failure.error) : w.resolve());
+    for (const w of waiters) {
+      if (failure) w.reject(failure.error);
+      else w.resolve();
+    }
   };
 
   const next = (): void => {

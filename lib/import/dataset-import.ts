@@ -11,13 +11,14 @@
 //   imported again adds nothing; a changed figure adds a new claim that supersedes the old one.
 // - Every file becomes a Document of the dataset ("ACLED file acled-2025.csv"), so each claim
 //   says which file it came from.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Tx } from "@/lib/db";
 import { queueFigureRefresh, queuesFigures } from "@/lib/figures/figure-queue";
-import { refreshFiguresInBulk } from "./bulk-refresh";
-import { ACTOR_COLUMNS, CLAIM_COLUMNS, INCIDENT_COLUMNS, insertRows } from "./bulk-sql";
+import { refreshFiguresInBulk } from "@/lib/figures/refresh-figures";
+import { ACTOR_COLUMNS, CLAIM_COLUMNS, INCIDENT_COLUMNS, insertRows } from "@/lib/db/bulk-sql";
 import type { DatasetEvent } from "@/lib/validation/dataset-event";
-import type { ValidRow, WriteContext } from "./run-import";
+import type { ValidRow, WriteContext } from "./import-types";
 
 export const DATASET_SOURCES = {
   acled: { slug: "acled", name: "ACLED (Armed Conflict Location & Event Data)", url: "https://acleddata.com", label: "ACLED", field: "acledEventId" },

@@ -1,8 +1,10 @@
 // POST /api/import: what the request carries (a multipart form from the upload page, or a raw
 // CSV body from a script) and how the answer is shaped (JSON, or NDJSON progress for the page).
+import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { readBodyLimited } from "@/lib/http/limited-body";
 import { IMPORT_FORMATS, type ImportProgress, type ImportSummary } from "./import-types";
 import { databaseUrlOf } from "@/lib/db/raw-pg";
 import { startFigureQueue } from "@/lib/figures/figure-queue";
@@ -28,13 +30,23 @@ export const ImportRequestSchema = z.object({
 
 export type ImportRequest = z.output<typeof ImportRequestSchema> & { text: string };
 
+const TOO_LARGE_ADVICE = `files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB are imported here: split the file, or use npm run import on the server.`;
+
+async function multipartForm(body: Uint8Array, type: string): Promise<FormData> {
+  try {
+    return await new Response(body as BodyInit, { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new AppError(400, "Invalid input — file: the multipart body could not be read: check its boundary (Content-Type: multipart/form-data; boundary=…) and that every part is closed.", "invalid", { file: ["the multipart body could not be read"] });
+  }
+}
+
 export async function readImportRequest(request: Request): Promise<ImportRequest> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_IMPORT_BYTES) throw new AppError(413, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it, or use npm run import on the server.`, "too_large");
   const type = request.headers.get("content-type") ?? "";
   const query = searchParamsRecord(new URL(request.url).searchParams);
+  // Read whole (or refused whole) before anything is parsed, so an import never sees part of a file.
+  const body = await readBodyLimited(request, MAX_IMPORT_BYTES, TOO_LARGE_ADVICE);
   if (type.startsWith("multipart/form-data")) {
-    const form = await readForm(request);
+    const form = assertStorableFields(await multipartForm(body, type));
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) throw new AppError(400, "Choose a CSV file to import.", "invalid", { file: ["Choose a CSV file to import."] });
     const fields = ImportRequestSchema.parse({ ...query, format: form.get("format") ?? query.format, validOnly: form.get("validOnly") ?? query.validOnly, dryRun: form.get("dryRun") ?? query.dryRun, fileName: file.name || query.fileName });
@@ -42,19 +54,13 @@ export async function readImportRequest(request: Request): Promise<ImportRequest
   }
   // A raw body (text/csv): the options travel in the query string.
   const fields = ImportRequestSchema.parse(query);
-  const text = storableText(await request.text());
+  const text = storableText(new TextDecoder().decode(body));
   if (!text.trim()) throw new AppError(400, "The request body is empty: send the CSV file as the body.", "invalid", { file: ["The request body is empty."] });
   return { ...fields, text };
 }
 
-/** The multipart form, or a 400 when the body is not one (no boundary, a wrong one, a truncated body). */
-async function readForm(request: Request): Promise<FormData> {
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new AppError(400, "Invalid input — file: the body is not a readable multipart/form-data form (check its boundary).", "invalid", { file: ["the form could not be read (check its boundary)"] });
-  }
+/** The form, refused (400 naming the field) when a field or file name holds a NUL or a lone surrogate. */
+function assertStorableFields(form: FormData): FormData {
   const fields = new URLSearchParams();
   for (const [key, value] of form) fields.append(key, typeof value === "string" ? value : value.name);
   assertSafeParams(fields);

@@ -1,5 +1,8 @@
 // Shapes shared by the importers, the CLI, the API route and the upload page.
 
+import type pg from "pg";
+import type { Tx } from "@/lib/db";
+
 export const IMPORT_FORMATS = ["acled", "ucdp", "claims"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
@@ -60,4 +63,40 @@ export type ImportSummary = {
   figuresQueued: number;
   errors: RowError[];
   durationMs: number;
+};
+
+// What run-import.ts gives the format writers (claims-import.ts, dataset-import.ts).
+
+export type ValidRow<T> = { row: number; line: number; value: T };
+
+/** What a writer sees: a way to refuse a row for a reason found in the database, and whether it may write. */
+export type BaseContext<T> = {
+  options: ImportOptions;
+  summary: ImportSummary;
+  reject: (row: ValidRow<T>, column: string, message: string, value?: string) => void;
+  isRejected: (row: ValidRow<T>) => boolean;
+  /** Called by the writer once references are checked: throws to roll back when nothing may be written. */
+  checkpoint: () => void;
+  /** False once the import is sure to roll back (a dry run, or a refused row without validOnly): then check, but do not write. */
+  mayWrite: () => boolean;
+  progress: (progress: ImportProgress) => void;
+};
+
+/** A writer inside a Prisma interactive transaction, given every valid row at once. */
+export type WriteContext<T> = BaseContext<T> & { tx: Tx; rows: ValidRow<T>[] };
+/**
+ * A writer on a direct pg connection (COPY), inside a transaction run-import.ts opened on it, given
+ * the valid rows a slice at a time; `url` is that connection's database, for reads on another.
+ */
+export type PgWriteContext<T> = BaseContext<T> & { client: pg.PoolClient; url: string | undefined };
+
+/** Takes the valid rows of a file a slice at a time; every call but finish returns at once (the work runs in order on the connection). */
+export type SliceWriter<T> = {
+  add: (rows: ValidRow<T>[]) => void;
+  /** Resolves when the work given so far is done; rejects with its failure. */
+  settled: () => Promise<void>;
+  /** After the last slice: whatever waits for the whole file, then the figures. */
+  finish: () => Promise<void>;
+  /** Waits for whatever still runs, and lets go of what the writer holds besides the import's connection; never rejects. */
+  close: () => Promise<void>;
 };

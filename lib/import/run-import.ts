@@ -8,10 +8,10 @@
 // the valid rows alone: a slice written before a bad row is found is rolled back with the rest.
 // Killing the process at any point leaves the database as it was: PostgreSQL rolls back the open
 // transaction when its connection drops.
+import "server-only";
 import { randomUUID } from "node:crypto";
-import type pg from "pg";
 import { audit } from "@/lib/audit";
-import type { Db, Tx } from "@/lib/db";
+import type { Db } from "@/lib/db";
 import { databaseUrlOf, withRawTransaction } from "@/lib/db/raw-pg";
 import { CLAIMS_COLUMNS } from "@/lib/export/columns";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -21,46 +21,12 @@ import { UCDP_OPTIONAL_COLUMNS, UCDP_REQUIRED_COLUMNS, UcdpRowSchema } from "@/l
 import { claimsSlice, openClaimsWriter } from "./claims-import";
 import { CsvFileError, readCsvSlices, type CsvFile, type CsvRow } from "./csv-file";
 import { writeDatasetEvents } from "./dataset-import";
-import { stepTimer } from "./step-timer";
+import { stepTimer } from "@/lib/db/step-timer";
 import type { DatasetEvent } from "@/lib/validation/dataset-event";
-import type { ImportFormat, ImportOptions, ImportProgress, ImportSummary, RowError } from "./import-types";
+import type { BaseContext, ImportFormat, ImportOptions, ImportProgress, ImportSummary, PgWriteContext, RowError, SliceWriter, ValidRow, WriteContext } from "./import-types";
 
 /** An import may run long (100,000 rows and their figures); it holds its transaction that long. */
 export const IMPORT_TIMEOUT_MS = 60 * 60_000;
-
-export type ValidRow<T> = { row: number; line: number; value: T };
-
-/** What a writer sees: a way to refuse a row for a reason found in the database, and whether it may write. */
-type BaseContext<T> = {
-  options: ImportOptions;
-  summary: ImportSummary;
-  reject: (row: ValidRow<T>, column: string, message: string, value?: string) => void;
-  isRejected: (row: ValidRow<T>) => boolean;
-  /** Called by the writer once references are checked: throws to roll back when nothing may be written. */
-  checkpoint: () => void;
-  /** False once the import is sure to roll back (a dry run, or a refused row without validOnly): then check, but do not write. */
-  mayWrite: () => boolean;
-  progress: (progress: ImportProgress) => void;
-};
-
-/** A writer inside a Prisma interactive transaction, given every valid row at once. */
-export type WriteContext<T> = BaseContext<T> & { tx: Tx; rows: ValidRow<T>[] };
-/**
- * A writer on a direct pg connection (COPY), inside a transaction run-import.ts opened on it, given
- * the valid rows a slice at a time; `url` is that connection's database, for reads on another.
- */
-export type PgWriteContext<T> = BaseContext<T> & { client: pg.PoolClient; url: string | undefined };
-
-/** Takes the valid rows of a file a slice at a time; every call but finish returns at once (the work runs in order on the connection). */
-export type SliceWriter<T> = {
-  add: (rows: ValidRow<T>[]) => void;
-  /** Resolves when the work given so far is done; rejects with its failure. */
-  settled: () => Promise<void>;
-  /** After the last slice: whatever waits for the whole file, then the figures. */
-  finish: () => Promise<void>;
-  /** Waits for whatever still runs, and lets go of what the writer holds besides the import's connection; never rejects. */
-  close: () => Promise<void>;
-};
 
 type FormatSpec<T> = {
   required: readonly string[];

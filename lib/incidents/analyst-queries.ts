@@ -1,5 +1,6 @@
 // Small reads for the analyst pages: the choices offered by the filter form, and where an
 // incident is (for a selection restored from a shared URL).
+import "server-only";
 import { db } from "@/lib/db";
 import type { SourceKind } from "@/lib/domain/vocabularies";
 

@@ -1,5 +1,6 @@
 // Likely duplicates of an incident being entered: within ±3 days and 50 km, or with a similar
 // title (accent- and typo-tolerant through pg_trgm on an unaccented, lower-cased title).
+import "server-only";
 import { db } from "@/lib/db";
 
 export type DuplicateCandidate = { code: string; title: string; dateStart: string; placeName: string; distanceKm: number | null; titleSimilarity: number; reason: string };

@@ -1,4 +1,5 @@
 // Stable human codes: ISO3-YEAR-NNNN, numbered per country and year (MLI-2025-0001).
+import "server-only";
 import type { Tx } from "@/lib/db";
 
 export async function nextIncidentCode(tx: Tx, countryIso3: string, dateStart: string): Promise<string> {

@@ -1,5 +1,6 @@
 // An incident's change history: its audit events and the revisions of its reconciled figures,
 // newest first, with the names of the people who made them.
+import "server-only";
 import { db } from "@/lib/db";
 
 export type HistoryEntry =

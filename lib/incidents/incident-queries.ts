@@ -1,4 +1,5 @@
 // Read paths for incidents. Figures are read as stored (refreshed on every write), never recomputed.
+import "server-only";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -8,6 +8,7 @@
 // Both cluster whole cells of the global grid: a cell cut by the edge of the view counts all its
 // incidents, so clusters do not change as the map pans. tests/db/map-summary.test.ts proves the
 // two sources agree.
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { incidentFilterSql } from "@/lib/incidents/incident-filter-sql";

@@ -2,6 +2,7 @@
 // one row per grid cell, aggregated by PostgreSQL from the pre-grouped summary or from the
 // incidents (map-cells.ts), so a world view of a million incidents is a few hundred rows (see
 // map-grid.ts for the bound). Nothing here ships every incident.
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { incidentFilterSql } from "@/lib/incidents/incident-filter-sql";

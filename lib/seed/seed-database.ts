@@ -1,6 +1,7 @@
 // Loads the Kobé seed. Idempotent: sources, documents and the incident are matched by their
 // stable keys, claims by (incident, claimant, document, metric, category, subgroup, statement),
 // so running it again changes nothing.
+import "server-only";
 import type { Db } from "@/lib/db";
 import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
 import { KOBE_CLAIMS, KOBE_DOCUMENTS, KOBE_INCIDENT, KOBE_SOURCES } from "./kobe";

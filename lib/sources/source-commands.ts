@@ -1,4 +1,5 @@
 // Creating sources and documents (with what a document relays), with their audit events.
+import "server-only";
 import type { z } from "zod";
 import { audit } from "@/lib/audit";
 import type { Db } from "@/lib/db";

@@ -3,6 +3,7 @@
 // IncidentTimelineDay summary (~30,000 rows for fifteen years, kept by triggers) instead of the
 // incidents; with event types or flags besides, from its facet twin IncidentTimelineFacetDay.
 // tests/db/map-summary.test.ts proves the summaries and the incidents give the same buckets.
+import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { dateRangeConditions, incidentFilterSql } from "@/lib/incidents/incident-filter-sql";

@@ -1,4 +1,5 @@
 // Accounts: created by an admin (or the user:create command), roles changed by admins.
+import "server-only";
 import type { z } from "zod";
 import { audit } from "@/lib/audit";
 import { hashPassword } from "@/lib/auth/password";

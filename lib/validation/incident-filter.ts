@@ -13,11 +13,14 @@ const isoDay = (field: string) =>
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${field} must be a date written YYYY-MM-DD`)
     .refine(isCalendarDay, `${field} is not a real calendar date`);
 
+/** The most values one list filter takes (every country of the world fits). */
+export const MAX_FILTER_VALUES = 300;
+
 const list = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
     .transform((value) => [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))])
-    .pipe(z.array(item).min(1));
+    .pipe(z.array(item).min(1).max(MAX_FILTER_VALUES, `at most ${MAX_FILTER_VALUES} values in one filter`));
 
 export const BboxSchema = z
   .string()

@@ -1,14 +1,18 @@
-// The import's bulk refresh (lib/import/bulk-refresh.ts) must store exactly what the one-by-one
-// refreshIncidentFigures stores: the same figures, revisions, headlines and flags.
-import { describe, expect, it } from "vitest";
+// Every figure writer must store exactly what the one-by-one refreshIncidentFigures stores: the
+// same figures, revisions, headlines and flags. They share one plan (lib/figures/figure-plan.ts);
+// this checks the paths around it: the bulk refresh inside a Prisma transaction (ACLED/UCDP
+// imports) and the refresh on a direct pg connection (claims imports, the figure queue).
+import { afterAll, describe, expect, it } from "vitest";
 import { addClaim, recordDecision } from "@/lib/claims/claim-commands";
 import { createPrismaClient, type Db } from "@/lib/db";
-import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
-import { refreshFiguresInBulk } from "@/lib/import/bulk-refresh";
+import { endRawPools, withRawTransaction } from "@/lib/db/raw-pg";
+import { refreshFiguresOnConnection } from "@/lib/figures/pg-refresh";
+import { refreshFiguresInBulk, refreshIncidentFigures } from "@/lib/figures/refresh-figures";
 import { seedKobe } from "@/lib/seed/seed-database";
 import { createDatabase } from "./test-database";
 
 const KOBE = "MLI-2025-0001";
+afterAll(() => endRawPools());
 
 /** Kobé with an editor decision, a second incident, then changes written behind the figures' back. */
 async function staleState(db: Db) {
@@ -51,15 +55,18 @@ async function stored(db: Db, since: Date) {
   };
 }
 
-describe("bulk refresh", () => {
-  it("stores the same figures, revisions, headlines and flags as refreshIncidentFigures", async () => {
+describe("figure writers", () => {
+  it("the bulk refresh and the refresh on a pg connection store the same figures, revisions, headlines and flags as refreshIncidentFigures", async () => {
     const one = await createDatabase();
     let dbOne = createPrismaClient(one.url);
     const ids = await staleState(dbOne);
     await dbOne.$disconnect();
     const bulk = await createDatabase({ template: one.name });
+    const onConnection = await createDatabase({ template: one.name });
     dbOne = createPrismaClient(one.url);
     const dbBulk = createPrismaClient(bulk.url);
+    const dbPg = createPrismaClient(onConnection.url);
+    const refreshOnConnection = () => withRawTransaction((client) => refreshFiguresOnConnection(client, ids, null), { url: onConnection.url });
     try {
       const since = new Date();
       await dbOne.$transaction(async (tx) => {
@@ -68,24 +75,28 @@ describe("bulk refresh", () => {
       const progress: number[] = [];
       await dbBulk.$transaction((tx) => refreshFiguresInBulk(tx, ids, null, (done) => progress.push(done)));
       expect(progress).toEqual([3]);
+      await refreshOnConnection();
 
       const expected = await stored(dbOne, since);
-      const actual = await stored(dbBulk, since);
       expect(expected.revisions.length).toBeGreaterThanOrEqual(5);
       expect(expected.figures.some((f) => f.method === "editor")).toBe(true);
       expect(expected.revisions.some((r) => r.after === null)).toBe(true);
-      expect(actual).toEqual(expected);
+      expect(await stored(dbBulk, since)).toEqual(expected);
+      expect(await stored(dbPg, since)).toEqual(expected);
       // Refreshing again without any change behaves the same way in both.
       const again = new Date();
       await dbOne.$transaction(async (tx) => {
         for (const id of ids) await refreshIncidentFigures(tx, id, null);
       });
       await dbBulk.$transaction((tx) => refreshFiguresInBulk(tx, ids, null));
+      await refreshOnConnection();
       expect(await dbBulk.reconciliationRevision.count({ where: { at: { gte: again } } })).toBe(await dbOne.reconciliationRevision.count({ where: { at: { gte: again } } }));
       expect(await stored(dbBulk, again)).toEqual(await stored(dbOne, again));
+      expect(await stored(dbPg, again)).toEqual(await stored(dbOne, again));
     } finally {
       await dbOne.$disconnect();
       await dbBulk.$disconnect();
+      await dbPg.$disconnect();
     }
   });
 });

@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addClaim, assessClaim, retractClaim, supersedeClaim } from "@/lib/claims/claim-commands";
 import type { Db } from "@/lib/db";
-import { CLAIMS_COLUMNS, FIGURES_COLUMNS } from "@/lib/export/columns";
+import { CLAIMS_COLUMNS } from "@/lib/export/columns";
 import { claimsSlice } from "@/lib/import/claims-import";
 import { seedKobe } from "@/lib/seed/seed-database";
 import { csvRecords, exportText } from "./export-support";

@@ -30,7 +30,7 @@ type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string;
 /** Runs the CLI in one node process (no tsx wrapper process), so a signal reaches the importer itself. */
 function runCli(args: string[], onStderr?: (text: string, kill: () => void) => void, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", ...args], { env: { ...process.env, ...env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/import.ts", ...args], { env: { ...process.env, ...env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

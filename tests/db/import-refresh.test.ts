@@ -1,5 +1,5 @@
 // The claims import writes on its own pg connection (COPY), a slice of rows at a time, and
-// refreshes the figures of the incidents it touches (lib/import/pg-refresh.ts). It must store exactly
+// refreshes the figures of the incidents it touches (lib/figures/pg-refresh.ts). It must store exactly
 // what lib/figures/refresh-figures.ts `refreshIncidentFigures` stores for the same claims, and,
 // being one transaction, leave nothing behind when it fails or is killed half-way.
 import { spawn } from "node:child_process";
@@ -15,7 +15,7 @@ import { CLAIMS_COLUMNS } from "@/lib/export/columns";
 import { figuresPendingSince, pendingFigureCount, startFigureQueue } from "@/lib/figures/figure-queue";
 import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
 import { claimsSlice } from "@/lib/import/claims-import";
-import { refreshFiguresOnConnection } from "@/lib/import/pg-refresh";
+import { refreshFiguresOnConnection } from "@/lib/figures/pg-refresh";
 import { seedKobe } from "@/lib/seed/seed-database";
 import { counts, csv, importText } from "./import-support";
 import { createDatabase } from "./test-database";
@@ -64,7 +64,7 @@ async function richState(db: Db) {
   await newIncident(db, "NER-2024-0002", "Ayorou");
   await addClaim(db, { incidentCode: "NER-2024-0002", claimantId: witness.id, metric: "missing", category: "civilians", valueMin: 10, valueMax: null, qualifier: "at_least", statement: "At least ten people are missing." }, null);
 
-  const stale = await newIncident(db, "NER-2024-0003", "Téra");
+  await newIncident(db, "NER-2024-0003", "Téra");
   const { claim: doomed } = await addClaim(db, { incidentCode: "NER-2024-0003", claimantId: witness.id, metric: "abducted", category: "civilians", valueMin: 4, valueMax: 4, qualifier: "exact", statement: "Four drivers were taken." }, null);
   await db.claim.update({ where: { id: doomed.id }, data: { retractedAt: new Date(), retractedReason: "Test: behind the figures' back." } });
   // The army's claim on the first incident: the file links an older claim to it.
@@ -261,7 +261,7 @@ describe("a claims import that fails half-way", () => {
     fs.writeFileSync(csvFile, file());
     try {
       const run = await new Promise<{ signal: NodeJS.Signals | null; stdout: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", "scripts/import.ts", "--format", "claims", csvFile], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/import.ts", "--format", "claims", csvFile], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
         let stdout = "";
         let stderr = "";
         let waiting: ReturnType<typeof setInterval> | null = null;

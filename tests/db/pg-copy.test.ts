@@ -1,8 +1,8 @@
-// COPY in and out (lib/import/pg-copy.ts) against PostgreSQL: awkward text survives both ways, and
+// COPY in and out (lib/db/pg-copy.ts) against PostgreSQL: awkward text survives both ways, and
 // a COPY that PostgreSQL refuses fails cleanly, leaving the connection usable for the rollback.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyRowsIn, copyRowsOut } from "@/lib/import/pg-copy";
+import { copyRowsIn, copyRowsOut } from "@/lib/db/pg-copy";
 import { createDatabase } from "./test-database";
 
 let client: pg.Client;

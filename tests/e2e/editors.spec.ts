@@ -102,6 +102,8 @@ test("two editors edit the same claim: the second gets the conflict and keeps th
   await claim(first).getByLabel("Assessment").selectOption("credible");
   await claim(first).getByLabel("Reason").fill("Matches later reporting.");
   await claim(first).getByRole("button", { name: "Save assessment" }).click();
+  // Saved once the form has closed ("credible" alone also matches the menu's options).
+  await expect(claim(first).getByRole("button", { name: "Save assessment" })).toHaveCount(0);
   await expect(claim(first)).toContainText("credible");
 
   await claim(second).getByLabel("Assessment").selectOption("not_credible");

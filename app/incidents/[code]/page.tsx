@@ -1,9 +1,9 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { currentUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
-import { db } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
 import { formatDayRange } from "@/lib/format/date-format";
 import { formatLowBestHigh } from "@/lib/format/figure-format";
@@ -11,6 +11,7 @@ import { locationPrecision } from "@/lib/format/location-precision";
 import { GRADING_LABELS } from "@/lib/format/vocabulary-labels";
 import { getIncidentByCode, incidentDetailDto } from "@/lib/incidents/incident-queries";
 import { incidentHistory } from "@/lib/incidents/incident-history-queries";
+import { incidentCodeById } from "@/lib/incidents/editor-page-queries";
 import { ChangeHistory } from "./change-history";
 import { ClaimTimeline } from "./claim-timeline";
 import { ClaimsTable } from "./claims-table";
@@ -56,8 +57,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
   if (!incident) notFound();
   if (incident.mergedIntoId) {
     // A merged incident's code lives on as a pointer to the one it became part of.
-    const target = await db.incident.findUnique({ where: { id: incident.mergedIntoId }, select: { code: true } });
-    if (target) permanentRedirect(`/incidents/${target.code}`);
+    const target = await incidentCodeById(incident.mergedIntoId);
+    if (target) permanentRedirect(`/incidents/${target}`);
   }
   const dto = incidentDetailDto(incident);
   const [history, user] = await Promise.all([incidentHistory(incident.id), currentUser()]);
@@ -68,7 +69,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
   return (
     <main className="incident-page">
       <p className="breadcrumb">
-        <a href="/">← All incidents</a>
+        <Link href="/">← All incidents</Link>
         {hasRole(user, "editor") ? (
           <span className="editor-links">
             {" · "}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
-import { db } from "@/lib/db";
+import { apiTokensOf } from "@/lib/auth/token-queries";
 import { TokenManager } from "./token-manager";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function TokensPage() {
   const guard = await pageUser("editor", "/settings/tokens");
   if (!guard.allowed) return <RoleRefusal role="editor" title="API tokens" />;
-  const tokens = await db.apiToken.findMany({ where: { userId: guard.user.id }, orderBy: { createdAt: "desc" } });
+  const tokens = await apiTokensOf(guard.user.id);
   return (
     <main>
       <h1>API tokens</h1>

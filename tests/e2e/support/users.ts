@@ -16,7 +16,7 @@ export function ensureUser(role: Role, suffix = ""): { email: string; password: 
   const email = emailFor(role, suffix);
   if (!created.has(email)) {
     try {
-      execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/user-create.ts", "--email", email, "--role", role, "--password", PASSWORD], {
+      execFileSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/user-create.ts", "--email", email, "--role", role, "--password", PASSWORD], {
         env: { ...process.env, DATABASE_URL: "", TRIANGULATE_DATA_DIR: path.resolve("tests", ".tmp", "e2e-data") },
         stdio: "pipe",
       });

@@ -23,5 +23,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
 
 export const PATCH = withRole("editor", async (user, request, { params }: { params: Promise<{ code: string }> }) => {
   const incident = await updateIncident(db, (await routeParams(params, CodeParamsSchema)).code, await readJson(request), user.id);
-  return Response.json({ code: incident.code, version: incident.version });
+  return Response.json({ code: incident.code, version: incident.version, merge: incident.merge });
 });

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { IncidentForm, type IncidentFormValues } from "@/components/editor/incident-form";
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
-import { db } from "@/lib/db";
+import { incidentForEdit } from "@/lib/incidents/editor-page-queries";
 import { INCIDENT_CODE } from "@/lib/validation/incident";
 import { MergeForm } from "./merge-form";
 
@@ -18,7 +18,7 @@ export default async function EditIncidentPage({ params }: Props) {
   if (!INCIDENT_CODE.test(code)) notFound();
   const { allowed } = await pageUser("editor", `/incidents/${code}/edit`);
   if (!allowed) return <RoleRefusal role="editor" title={`Edit ${code}`} />;
-  const incident = await db.incident.findUnique({ where: { code }, include: { actors: true } });
+  const incident = await incidentForEdit(code);
   if (!incident) notFound();
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const initial: IncidentFormValues = {

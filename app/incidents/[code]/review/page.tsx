@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
-import { db } from "@/lib/db";
+import { incidentForReview } from "@/lib/incidents/editor-page-queries";
 import { INCIDENT_CODE } from "@/lib/validation/incident";
 import { sortFigures } from "@/lib/incidents/figure-dto";
 import { ClaimReviewRow, DecisionForm, type ReviewClaim } from "./review-forms";
@@ -21,14 +21,7 @@ export default async function ReviewPage({ params }: Props) {
   if (!INCIDENT_CODE.test(code)) notFound();
   const { allowed } = await pageUser("editor", `/incidents/${code}/review`);
   if (!allowed) return <RoleRefusal role="editor" title="Review claims" />;
-  const incident = await db.incident.findUnique({
-    where: { code },
-    include: {
-      figures: true,
-      decisions: { where: { withdrawnAt: null }, orderBy: [{ decidedAt: "desc" }, { id: "desc" }] },
-      claims: { orderBy: [{ metric: "asc" }, { category: "asc" }, { createdAt: "asc" }], include: { claimant: { select: { name: true } }, supersededBy: { select: { id: true } }, document: { select: { title: true } } } },
-    },
-  });
+  const incident = await incidentForReview(code);
   if (!incident) notFound();
   const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
   const claims: ReviewClaim[] = incident.claims.map((c) => ({

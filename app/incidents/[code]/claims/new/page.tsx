@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
-import { db } from "@/lib/db";
+import { claimEntryChoices } from "@/lib/incidents/editor-page-queries";
 import { INCIDENT_CODE } from "@/lib/validation/incident";
 import { ClaimEntryForm } from "./claim-entry-form";
 
@@ -17,12 +17,9 @@ export default async function NewClaimsPage({ params }: Props) {
   if (!INCIDENT_CODE.test(code)) notFound();
   const { allowed } = await pageUser("editor", `/incidents/${code}/claims/new`);
   if (!allowed) return <RoleRefusal role="editor" title="Add claims" />;
-  const incident = await db.incident.findUnique({ where: { code }, select: { code: true, title: true } });
-  if (!incident) notFound();
-  const [sources, documents] = await Promise.all([
-    db.source.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, kind: true } }),
-    db.document.findMany({ orderBy: [{ source: { name: "asc" } }, { title: "asc" }], select: { id: true, title: true, source: { select: { name: true } } } }),
-  ]);
+  const choices = await claimEntryChoices(code);
+  if (!choices) notFound();
+  const { incident, sources, documents } = choices;
   return (
     <main>
       <h1>Add claims to {incident.title}</h1>

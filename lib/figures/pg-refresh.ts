@@ -1,22 +1,22 @@
 // Refreshes the stored figures of many incidents on a direct pg connection (the claims import's
-// transaction, the figure queue's worker), reading and writing with a handful of set-based statements whatever the number of
-// incidents: the incidents are staged in a temporary table, their claims, decisions and stored
+// transaction, the figure queue's worker), reading and writing with a handful of set-based
+// statements whatever the number of incidents: the incidents are staged in a temporary table, their claims, decisions and stored
 // figures come out with one COPY or query each, the engine runs here, and the changes go back
 // with COPY (new figures, revisions) and one UPDATE … FROM a staged table each (changed figures,
 // incident headlines: statement-level triggers on "Incident" fire once per plan written).
 //
-// What is written is exactly what lib/figures/refresh-figures.ts `refreshIncidentFigures` writes:
-// the engine input is built as lib/figures/engine-input.ts builds it (toEngineClaim), the
-// decisions are the latest non-withdrawn ones, and the per-incident plan is the shared one of
-// lib/figures/figure-plan.ts. tests/db/import-refresh.test.ts checks the rows against the
-// one-by-one refresh.
+// What is written is exactly what refresh-figures.ts writes: the engine input is built as
+// engine-input.ts builds it (toEngineClaim), the decisions are the latest non-withdrawn ones, and
+// the plan is figure-plan.ts's. tests/db/bulk-refresh.test.ts and import-refresh.test.ts check the
+// rows against the one-by-one refresh.
+import "server-only";
 import type pg from "pg";
 import type { EngineClaim } from "@/lib/domain/reconcile";
 import type { Assessment, Category, Method, Metric, Qualifier, SourceKind } from "@/lib/domain/vocabularies";
-import { editorDecisionOf } from "@/lib/figures/engine-input";
-import { emptyRefreshPlan, planIncidentRefresh, type FigureRefreshPlan, type IncidentDecisions, type StoredFigure } from "@/lib/figures/figure-plan";
-import { copyRowsIn, copyRowsOut } from "./pg-copy";
-import { stepTimer } from "./step-timer";
+import { editorDecisionOf } from "./engine-input";
+import { planRefresh, type FigureRefreshPlan, type IncidentDecisions, type StoredFigure } from "./figure-plan";
+import { copyRowsIn, copyRowsOut } from "@/lib/db/pg-copy";
+import { stepTimer } from "@/lib/db/step-timer";
 
 /** How Prisma reads a TIMESTAMP(3): as UTC, written back by toISOString(). */
 const ISO_TIMESTAMP = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
@@ -211,20 +211,6 @@ async function writeRefreshPlan(client: pg.ClientBase, plan: FigureRefreshPlan):
   step("headlines");
 }
 
-/** Plans the refresh of every incident given, from inputs already loaded. `onProgress` hears how many are planned. */
-function planRefresh(
-  incidentIds: readonly string[],
-  inputs: { claims: Map<string, EngineClaim[]>; decisions: Map<string, IncidentDecisions>; stored: Map<string, StoredFigure[]> },
-  actorId: string | null,
-  now: string,
-): FigureRefreshPlan {
-  const plan = emptyRefreshPlan();
-  for (const id of incidentIds) {
-    planIncidentRefresh(plan, { id, claims: inputs.claims.get(id) ?? [], decisions: inputs.decisions.get(id) ?? {}, stored: inputs.stored.get(id) ?? [] }, actorId, now);
-  }
-  return plan;
-}
-
 /**
  * Refreshes the figures of the given incidents on `client`, inside the caller's transaction:
  * lock, read, reconcile, write (the claims import's and the figure worker's refresh; the tests
@@ -237,7 +223,7 @@ export async function refreshFiguresOnConnection(client: pg.ClientBase, incident
   const claims = await loadEngineClaimsOf(client, "refresh_incidents", await loadClaimants(client));
   const decisions = await loadDecisionsOf(client, "refresh_incidents");
   const stored = await loadStoredFiguresOf(client, "refresh_incidents");
-  const plan = planRefresh(ids, { claims, decisions, stored }, actorId, new Date().toISOString());
+  const { plan } = planRefresh(ids, { claims, decisions, stored }, actorId, new Date().toISOString());
   await writeRefreshPlan(client, plan);
   return plan;
 }

@@ -5,6 +5,7 @@
 // Table and column names come from the callers' constants, never from input; values are always
 // escaped here. Timestamps are passed as UTC ISO strings (a TIMESTAMP(3) column ignores the "Z"
 // and keeps the UTC wall time, which is how Prisma stores them).
+import "server-only";
 import { StringDecoder } from "node:string_decoder";
 import type { Readable, Writable } from "node:stream";
 import type pg from "pg";

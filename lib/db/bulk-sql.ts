@@ -7,6 +7,7 @@
 // Table and column names come from the constants of the callers, never from input; values are
 // always inside the JSON parameter. Timestamps are passed from JavaScript as UTC ISO strings,
 // which is how Prisma stores TIMESTAMP(3) columns.
+import "server-only";
 import type { Tx } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 

@@ -1,0 +1,336 @@
+// Steps 3 and 4 of the parser (see statement-parser.ts): what was counted (the noun phrase after
+// a quantity, its category, nationality and age/sex group), what happened to them (a metric noun,
+// a trigger before the count, a predicate after it), and how counts link into lists and
+// breakdowns. The words come from the stream's lexicon.
+import type { Category, Metric } from "../vocabularies";
+import type { MetricWord, PersonClass } from "./lexicon";
+import { readCountNumber, readQuantity, type Quantity, type Stream, type Token } from "./numbers-and-tokens";
+
+// ───────────────────────────── metrics ─────────────────────────────
+
+/** What a phrase says happened: a metric, or a reason why the metric cannot be decided. */
+export type MetricFinding = { metric: Metric } | { ambiguous: string };
+
+const AMBIGUOUS_KI = (words: string): MetricFinding => ({
+  ambiguous: `"${words}" does not say how many were killed and how many injured; enter the figures explicitly`,
+});
+const NEUTRALIZED: MetricFinding = { ambiguous: `"neutralized" may mean killed or captured; enter the figure explicitly` };
+
+/** The finding a lexicon's metric word stands for; `words` are the words of the text, for messages. */
+function findingOf(value: MetricWord, words: string): MetricFinding {
+  if (value === "ki-and") return AMBIGUOUS_KI(words);
+  if (value === "neutralized") return NEUTRALIZED;
+  return value;
+}
+
+// ───────────────────────────── heads (what was counted) ─────────────────────────────
+
+/**
+ * "Malian"/"foreign" (adjectives) or "Malians"/"foreigners" (nouns). Demonyms must be
+ * capitalised, as in the source; "foreign" is not a demonym and may be lower-case.
+ */
+function nationalityOf(s: Stream, t: Token): { nationality: string; isNoun: boolean } | null {
+  if (t.lower === "foreign") return { nationality: "foreign", isNoun: false };
+  if (t.lower === "foreigners" || t.lower === "foreigner") return { nationality: "foreign", isNoun: true };
+  const demonym = s.lex.heads.demonyms.get(t.lower);
+  if (demonym === undefined || !/^[A-Z]/.test(t.text)) return null;
+  // "Sudanese" is both; read as an adjective, it still counts as a person when nothing follows.
+  return { nationality: demonym, isNoun: t.lower !== demonym.toLowerCase() };
+}
+
+export type Head = {
+  kind: "person" | "thing" | "unknown" | "none";
+  /** Category stated by the noun phrase itself; null when not stated. */
+  category: Category | null;
+  personClass: PersonClass | undefined;
+  nationality: string | null;
+  demographic: string | null;
+  metric: MetricFinding | null;
+  /** "soldiers and civilians": one count over several categories. */
+  mixed: boolean;
+  /** The words of the head, for messages. */
+  words: string;
+  end: number;
+};
+
+/**
+ * Reads the noun phrase after a quantity: "Malian soldiers", "of the passengers",
+ * "terrorist bodies", "civilian deaths and injuries". The phrase ends at a function word,
+ * a punctuation mark, or the first word after its noun that is not itself a noun.
+ */
+function readHead(s: Stream, i: number, dates: Set<number>): Head {
+  let j = i;
+  // Partitives: "dozens of civilians", "12 of the 34 passengers", "12 of them".
+  if (s.isWord(j, "of")) {
+    j++;
+    if (s.isWord(j, "the", "these", "those")) j++;
+    if (s.isWord(j, "them", "whom", "us")) {
+      return { kind: "person", category: null, personClass: "others", nationality: null, demographic: null, metric: null, mixed: false, words: s.slice(i, j + 1), end: j + 1 };
+    }
+    const total = readCountNumber(s, j, dates);
+    if (total) j = total.end; // "12 of the 34 passengers": the count is 12, the 34 is context
+  }
+
+  const head: Head = { kind: "none", category: null, personClass: undefined, nationality: null, demographic: null, metric: null, mixed: false, words: "", end: j };
+  let adjective: Category | null = null;
+  let noun: "person" | "thing" | "metric" | null = null;
+  let unknown = 0;
+  const start = j;
+
+  for (; j < s.tokens.length && j - start < 6; j++) {
+    const t = s.at(j);
+    if (t === undefined || t.kind !== "word") break;
+    const w = t.lower;
+    // "women and children": one count for two nouns — fine within a category, refused across.
+    const other = s.at(j + 1);
+    if ((w === "and" || w === "or") && noun === "person" && other !== undefined && s.lex.heads.personNouns.has(other.lower)) {
+      if (s.lex.heads.personNouns.get(other.lower) !== head.personClass) head.mixed = true;
+      // The pair is one group: keep a subgroup only if both nouns name the same one.
+      if (s.lex.heads.demographics.get(other.lower) !== head.demographic) head.demographic = null;
+      if (nationalityOf(s, other)?.nationality !== head.nationality) head.nationality = null;
+      j++; // the loop's own increment steps past the second noun
+      continue;
+    }
+    if (s.lex.heads.headStops.has(w)) break;
+    const isNoun = s.lex.heads.personNouns.has(w) || s.lex.heads.thingNouns.has(w) || s.lex.heads.metricNouns.has(w);
+    // After the noun, only another noun continues the phrase ("police officers").
+    if (noun !== null && !isNoun) break;
+
+    const nationality = nationalityOf(s, t);
+    const metricNoun = s.lex.heads.metricNouns.get(w);
+    const adjectiveCategory = s.lex.heads.categoryAdjectives.get(w);
+    const participle = s.lex.heads.metricParticiples.get(w);
+    if (nationality) {
+      head.nationality = nationality.nationality;
+      if (nationality.isNoun) {
+        noun = "person";
+        head.personClass = null;
+      }
+    } else if (metricNoun !== undefined) {
+      noun = "metric";
+      head.metric = { metric: metricNoun };
+      // "34 civilian deaths and injuries": one number for two metrics.
+      const second = s.lex.heads.metricNouns.get(s.lower(j + 2));
+      if (s.isWord(j + 1, "and") && second !== undefined && second !== metricNoun) {
+        head.metric = AMBIGUOUS_KI(s.slice(j, j + 3));
+        j += 2;
+      }
+    } else if (s.lex.heads.thingNouns.has(w)) {
+      noun = "thing";
+    } else if (s.lex.heads.personNouns.has(w)) {
+      // In "jihadist fighters" or "police officers" the first noun qualifies the second.
+      if (isCategory(head.personClass)) adjective ??= head.personClass;
+      noun = "person";
+      head.personClass = s.lex.heads.personNouns.get(w);
+      head.demographic = s.lex.heads.demographics.get(w) ?? null;
+    } else if (w === "members" || w === "member") {
+      // "members of the security forces": the category is in the complement.
+      if (s.isWord(j + 1, "of")) {
+        const inner = readHead(s, j + 1, dates);
+        return { ...inner, words: s.slice(i, inner.end) };
+      }
+      noun = "person";
+      head.personClass = null;
+    } else if (adjectiveCategory !== undefined) {
+      adjective = adjectiveCategory;
+    } else if (participle !== undefined) {
+      // "many injured individuals": an adjective only when a person noun follows.
+      if (!s.lex.heads.personNouns.has(s.lower(j + 1))) break;
+      head.metric = { metric: participle };
+    } else if (s.lex.heads.neutralModifiers.has(w)) {
+      // nothing to record
+    } else if (isPredicateStart(s, j) || unknown >= 3) {
+      break;
+    } else {
+      unknown++;
+    }
+  }
+  head.end = j;
+  head.words = s.slice(start, j);
+
+  if (noun === "thing") head.kind = "thing";
+  else if (noun === "person" || noun === "metric") head.kind = "person";
+  else if (unknown > 0) head.kind = "unknown"; // "30 donkeys": no idea whether these are people
+  else if (head.nationality !== null || adjective !== null) head.kind = "person"; // "13 Malian and 21 foreign nationals"
+  else head.kind = "none"; // elliptical: "34 civilians killed and 34 injured"
+
+  head.category = statedCategory(head.personClass, adjective);
+  return head;
+}
+
+/** The noun's own category wins; an adjective decides for nouns without one ("armed men", "jihadist fighters"). */
+function statedCategory(cls: PersonClass | undefined, adjective: Category | null): Category | null {
+  return isCategory(cls) ? cls : adjective;
+}
+
+function isCategory(cls: PersonClass | undefined): cls is "civilians" | "security_forces" | "attackers" {
+  return cls === "civilians" || cls === "security_forces" || cls === "attackers";
+}
+
+function isPredicateStart(s: Stream, j: number): boolean {
+  return s.matchAt(j, s.lex.metrics.predicates) !== null || s.lex.metrics.predicateFillers.has(s.lower(j));
+}
+
+/** Finds the predicate after the head, skipping auxiliaries and asides. */
+function readPredicate(s: Stream, i: number): { finding: MetricFinding; end: number } | null {
+  let j = i;
+  while (!s.isHardStop(j)) {
+    const t = s.at(j)!;
+    // ", including 13 Malians and 21 foreigners," — skip to the closing comma.
+    if (t.text === "," && s.lex.metrics.asideOpeners.has(s.lower(j + 1))) {
+      const close = findCloser(s, j + 1, [","]);
+      if (close < 0) return null;
+      j = close + 1;
+      continue;
+    }
+    if (t.text === "(" || t.text === "—" || t.text === "–") {
+      const close = findCloser(s, j + 1, t.text === "(" ? [")"] : ["—", "–"]);
+      if (close < 0) return null;
+      j = close + 1;
+      continue;
+    }
+    const m = s.matchAt(j, s.lex.metrics.predicates);
+    if (m) return { finding: findingOf(m.value, s.slice(j, m.end)), end: m.end };
+    if (!s.lex.metrics.predicateFillers.has(t.lower)) return null;
+    j++;
+  }
+  return null;
+}
+
+function findCloser(s: Stream, from: number, closers: string[]): number {
+  for (let j = from; !s.isHardStop(j); j++) if (closers.includes(s.at(j)!.text)) return j;
+  return -1;
+}
+
+function readTrigger(s: Stream, quantityStart: number): { finding: MetricFinding; start: number } | null {
+  let end = quantityStart;
+  const filler = s.matchEndingAt(end, s.lex.metrics.triggerFillers);
+  if (filler) end = filler.start;
+  const m = s.matchEndingAt(end, s.lex.metrics.triggers);
+  if (!m) return null;
+  const words = s.slice(m.start, end);
+  return { finding: findingOf(m.value, words), start: m.start };
+}
+
+// ───────────────────────────── mentions ─────────────────────────────
+
+export type Mention = {
+  quantity: Quantity;
+  head: Head;
+  sentence: number;
+  /** Token range of the fragment reported as `text`. */
+  from: number;
+  to: number;
+  /** Metric found for this mention alone, and where it was found. */
+  own: MetricFinding | null;
+  ownSource: "head" | "trigger" | "predicate" | "marker" | null;
+  breakdown: { parent: Mention | null; markerMetric: MetricFinding | null; hasTotal: boolean } | null;
+  /** Previous mention in a plain list ("13 Malians and 21 foreigners"), and the word joining them. */
+  coordinatedWith: Mention | null;
+  link: "and" | "comma" | null;
+};
+
+export function findMentions(s: Stream, dates: Set<number>): Mention[] {
+  const mentions: Mention[] = [];
+  let sentence = 0;
+  let i = 0;
+  while (i < s.tokens.length) {
+    if (s.isHardStop(i)) {
+      sentence++;
+      i++;
+      continue;
+    }
+    const quantity = readQuantity(s, i, dates);
+    if (!quantity) {
+      i++;
+      continue;
+    }
+    if (isAge(s, quantity.start)) {
+      i = quantity.end;
+      continue;
+    }
+    const head = readHead(s, quantity.end, dates);
+    mentions.push(describeMention(s, quantity, head, sentence, mentions));
+    i = Math.max(head.end, quantity.end);
+  }
+  return mentions;
+}
+
+/** "children under 5", "men aged 18 to 30": a number right after a person noun is an age. */
+function isAge(s: Stream, quantityStart: number): boolean {
+  const prev = s.lower(quantityStart - 1);
+  return s.lex.heads.personNouns.has(prev) || prev === "aged" || prev === "age" || prev === "ages";
+}
+
+function describeMention(s: Stream, quantity: Quantity, head: Head, sentence: number, earlier: Mention[]): Mention {
+  const trigger = readTrigger(s, quantity.start);
+  const predicate = readPredicate(s, head.end);
+  const marker = s.matchEndingAt(quantity.start, s.lex.metrics.breakdownMarkers);
+
+  const previous = earlier.at(-1) ?? null;
+  const between = previous && previous.sentence === sentence ? s.matchAt(previous.head.end, s.lex.listConnectors) : null;
+  const coordinated = previous !== null && between !== null && between.end === quantity.start;
+
+  let breakdown: Mention["breakdown"] = null;
+  if (marker) {
+    const parent = marker.value.hasTotal
+      ? ([...earlier].reverse().find((m) => m.sentence === sentence && m.breakdown === null) ?? null)
+      : null;
+    breakdown = { parent, markerMetric: marker.value.metric, hasTotal: marker.value.hasTotal };
+  } else if (coordinated && previous.breakdown) {
+    breakdown = previous.breakdown; // "including 13 Malians and 21 foreigners"
+  }
+
+  // Precedence: what the noun phrase says, then the verb before it, then the verb after it.
+  const candidates: Array<[Mention["ownSource"], MetricFinding | null | undefined]> = [
+    ["head", head.metric],
+    ["trigger", trigger?.finding],
+    ["predicate", predicate?.finding],
+    ["marker", marker?.value.metric],
+  ];
+  const chosen = candidates.find(([, finding]) => finding);
+  const own = chosen?.[1] ?? null;
+  const ownSource = chosen?.[0] ?? null;
+  const from = ownSource === "trigger" && trigger ? trigger.start : quantity.start;
+  const to = ownSource === "predicate" && predicate ? predicate.end : Math.max(head.end, quantity.end);
+  return {
+    quantity, head, sentence, from, to, own, ownSource, breakdown,
+    coordinatedWith: coordinated ? previous : null,
+    link: coordinated ? between.value : null,
+  };
+}
+
+/**
+ * The metric of a mention: its own; else shared through its list; else its breakdown total's.
+ * A list shares a trigger forwards ("killing 34 civilians and 20 soldiers") and a predicate
+ * backwards ("34 civilians and 20 soldiers were killed") — the latter only when the list ends
+ * with "and": in "carrying 100 people, 20 soldiers were killed" the comma joins two clauses.
+ */
+export function resolveMetric(m: Mention, all: Mention[]): MetricFinding | null {
+  if (m.own) return m.own;
+  for (let p = m.coordinatedWith; p; p = p.coordinatedWith) {
+    if (p.own && p.ownSource !== "predicate") return p.own;
+  }
+  const last = followingInList(m, all).at(-1);
+  if (last?.own && last.ownSource === "predicate" && last.link === "and") return last.own;
+  const parent = m.breakdown?.parent;
+  return parent ? resolveMetric(parent, all) : null;
+}
+
+export function followingInList(m: Mention, all: Mention[]): Mention[] {
+  const list: Mention[] = [];
+  let current = m;
+  for (let k = all.indexOf(m) + 1; k < all.length; k++) {
+    const n = all[k]!;
+    if (n.coordinatedWith !== current) break;
+    list.push(n);
+    current = n;
+  }
+  return list;
+}
+
+export function listOf(m: Mention, all: Mention[]): Mention[] {
+  let first = m;
+  while (first.coordinatedWith) first = first.coordinatedWith;
+  return [first, ...followingInList(first, all)];
+}
