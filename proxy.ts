@@ -6,14 +6,21 @@ import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE, userForApiToken, userForSessionToken } from "@/lib/auth/session-store";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { csrfRefusal } from "@/lib/http/csrf";
 import { answerWhileDatabaseDown } from "@/lib/http/database-down-answer";
+import { unreadableFormRefusal } from "@/lib/http/form-body";
 import { withSecurityHeaders } from "@/lib/http/security-headers";
 
 const PUBLIC_PATHS = ["/login", "/api/auth/login", "/api/auth/logout", "/icon.svg", "/api/health"];
 
 export function proxy(request: NextRequest) {
-  // Security headers on every answer, whatever the checks below decide; 503 while PostgreSQL is unreachable.
-  return withSecurityHeaders(request, async (next) => (await answerWhileDatabaseDown(request)) ?? requireLogin(request, next));
+  // Security headers on every answer, whatever the checks below decide. Cross-origin state changes
+  // (lib/http/csrf.ts) and unreadable page forms are refused whatever REQUIRE_LOGIN says; 503 while
+  // PostgreSQL is unreachable.
+  return withSecurityHeaders(
+    request,
+    async (next) => csrfRefusal(request) ?? (await unreadableFormRefusal(request)) ?? (await answerWhileDatabaseDown(request)) ?? requireLogin(request, next),
+  );
 }
 
 async function requireLogin(request: NextRequest, next: () => NextResponse) {

@@ -18,6 +18,7 @@ import { IncidentTimeline } from "./incident-timeline";
 import { MapLegend } from "./map-legend";
 import { SelectionProvider } from "./map-selection";
 import { SortControl } from "./sort-control";
+import { INCIDENT_CODE } from "@/lib/validation/incident";
 import "@/components/map/map.css";
 import "./home.css";
 
@@ -69,7 +70,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const sort: IncidentSort = (INCIDENT_SORTS as readonly string[]).includes(sortParam ?? "") ? (sortParam as IncidentSort) : "newest";
   const intervalParam = params.get("interval");
   const interval = (TIMELINE_INTERVALS as readonly string[]).includes(intervalParam ?? "") ? (intervalParam as "week" | "month") : "auto";
-  const selectedCode = params.get("selected");
+  const selected = params.get("selected");
+  const selectedCode = selected && INCIDENT_CODE.test(selected) ? selected : null;
 
   let cursorProblem: string | null = null;
   const list = await listIncidents({ ...filter, sort, limit: PAGE_SIZE, cursor: params.get("cursor") ?? undefined }).catch(async (error: unknown) => {

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import exitHook from "async-exit-hook";
 import { createPrismaClient } from "@/lib/db";
 import { DataFolderInUseError, dataDirectory, startEmbeddedPostgres, type EmbeddedHandle } from "@/lib/db/embedded-postgres";
@@ -71,7 +72,9 @@ async function main() {
     env: {
       NEXT_TELEMETRY_DISABLED: "1",
       ...process.env,
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-semi-space-size=32"].filter(Boolean).join(" "),
+      // Sees each request before Next does: stamps the client's address, answers undecodable paths 400.
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-semi-space-size=32", `--import=${pathToFileURL(path.resolve("scripts", "guard-requests.mjs")).href}`].filter(Boolean).join(" "),
+      TRIANGULATE_STAMPS_CLIENT_ADDRESS: "1",
       DATABASE_URL: databaseUrl,
       PORT: port,
     },

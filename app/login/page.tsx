@@ -3,10 +3,10 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next } = await searchParams;
-  // Only same-site paths: never bounce a signed-in user to another site.
-  const target = next && next.startsWith("/") && !next.startsWith("//") ? next : "/";
+  // Only same-site paths: never bounce a signed-in user to another site ("//x" and "/\x" are other sites to a browser).
+  const target = typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : "/";
   return (
     <main className="narrow">
       <h1>Sign in</h1>

@@ -2,6 +2,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { db } from "@/lib/db";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/client-address.mjs";
 import type { SessionUser } from "./roles";
 import { SESSION_COOKIE, userForApiToken, userForSessionToken } from "./session-store";
 
@@ -12,8 +13,12 @@ export async function currentUser(): Promise<SessionUser | null> {
   return userForSessionToken(db, (await cookies()).get(SESSION_COOKIE)?.value);
 }
 
-/** The client address for rate limiting: the first proxy hop when behind one, else the socket. */
+/**
+ * The client address for rate limiting, as the server process stamped it from the socket or the
+ * header TRUST_PROXY names (lib/http/client-address.mjs). A server not started by scripts/serve.ts
+ * stamps nothing, and then a client's header proves nothing: all its requests count as "unknown".
+ */
 export async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  if (process.env.TRIANGULATE_STAMPS_CLIENT_ADDRESS !== "1") return "unknown";
+  return (await headers()).get(CLIENT_ADDRESS_HEADER) || "unknown";
 }

@@ -3,7 +3,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertLoginAllowed, recordLoginAttempt } from "./login-rate-limit";
+import { recordLoginAttempt, reserveLoginAttempt } from "./login-rate-limit";
 import { verifyPassword } from "./password";
 import { createSession } from "./session-store";
 
@@ -14,10 +14,10 @@ export const LoginSchema = z.object({
 
 export async function signIn(db: Db, input: z.input<typeof LoginSchema>, ip: string) {
   const { email, password } = LoginSchema.parse(input);
-  await assertLoginAllowed(db, email, ip);
+  const reservation = await reserveLoginAttempt(db, email, ip);
   const user = await db.user.findUnique({ where: { email } });
   const ok = (await verifyPassword(user?.passwordHash ?? null, password)) && user !== null && !user.disabledAt;
-  await recordLoginAttempt(db, email, ip, ok);
+  await recordLoginAttempt(db, reservation, email, ip, ok);
   if (!ok || !user) throw new AppError(401, "The email or password is wrong.", "bad_credentials");
   return { user, ...(await createSession(db, user.id)) };
 }

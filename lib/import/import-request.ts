@@ -9,6 +9,7 @@ import { IMPORT_FORMATS, type ImportProgress, type ImportSummary } from "./impor
 import { databaseUrlOf } from "@/lib/db/raw-pg";
 import { startFigureQueue } from "@/lib/figures/figure-queue";
 import { runImport } from "./run-import";
+import { assertSafeParams, searchParamsRecord } from "@/lib/validation/safe-text";
 
 /** Uploads above this are refused before they are read. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -35,27 +36,45 @@ async function multipartForm(body: Uint8Array, type: string): Promise<FormData> 
   try {
     return await new Response(body as BodyInit, { headers: { "content-type": type } }).formData();
   } catch {
-    throw new AppError(400, "The multipart body could not be read: check its boundary (Content-Type: multipart/form-data; boundary=…) and that every part is closed.", "invalid", { file: ["the multipart body could not be read"] });
+    throw new AppError(400, "Invalid input — file: the multipart body could not be read: check its boundary (Content-Type: multipart/form-data; boundary=…) and that every part is closed.", "invalid", { file: ["the multipart body could not be read"] });
   }
 }
 
 export async function readImportRequest(request: Request): Promise<ImportRequest> {
   const type = request.headers.get("content-type") ?? "";
-  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const query = searchParamsRecord(new URL(request.url).searchParams);
   // Read whole (or refused whole) before anything is parsed, so an import never sees part of a file.
   const body = await readBodyLimited(request, MAX_IMPORT_BYTES, TOO_LARGE_ADVICE);
   if (type.startsWith("multipart/form-data")) {
-    const form = await multipartForm(body, type);
+    const form = assertStorableFields(await multipartForm(body, type));
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) throw new AppError(400, "Choose a CSV file to import.", "invalid", { file: ["Choose a CSV file to import."] });
     const fields = ImportRequestSchema.parse({ ...query, format: form.get("format") ?? query.format, validOnly: form.get("validOnly") ?? query.validOnly, dryRun: form.get("dryRun") ?? query.dryRun, fileName: file.name || query.fileName });
-    return { ...fields, text: await file.text() };
+    return { ...fields, text: storableText(await file.text()) };
   }
   // A raw body (text/csv): the options travel in the query string.
   const fields = ImportRequestSchema.parse(query);
-  const text = new TextDecoder().decode(body);
+  const text = storableText(new TextDecoder().decode(body));
   if (!text.trim()) throw new AppError(400, "The request body is empty: send the CSV file as the body.", "invalid", { file: ["The request body is empty."] });
   return { ...fields, text };
+}
+
+/** The form, refused (400 naming the field) when a field or file name holds a NUL or a lone surrogate. */
+function assertStorableFields(form: FormData): FormData {
+  const fields = new URLSearchParams();
+  for (const [key, value] of form) fields.append(key, typeof value === "string" ? value : value.name);
+  assertSafeParams(fields);
+  return form;
+}
+
+/** The file's text, refused when it holds a NUL character (PostgreSQL cannot store one); names the line. */
+function storableText(text: string): string {
+  const at = text.indexOf("\u0000");
+  if (at >= 0) {
+    const line = text.slice(0, at).split("\n").length;
+    throw new AppError(400, `Invalid input — file: line ${line} contains a NUL character (\\u0000), which cannot be stored.`, "invalid", { file: [`line ${line} contains a NUL character`] });
+  }
+  return text; // decoded from UTF-8: it has no lone surrogates
 }
 
 /** The summary as sent over HTTP: errors capped, with their total. */

@@ -5,6 +5,7 @@ import { AppError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { figuresPendingSince } from "@/lib/figures/figure-queue";
 import { summaryCanAnswer, summaryCells } from "@/lib/map/map-cells";
+import { isCalendarDay } from "@/lib/validation/calendar-day";
 import type { IncidentFilter, IncidentListQuery, IncidentSort } from "@/lib/validation/incident-filter";
 import { figureSelect, sortFigures, toFigureDto, type FigureDto } from "./figure-dto";
 import { dayDate, isoDay } from "@/lib/validation/calendar-day";
@@ -44,6 +45,8 @@ export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([SORT_CODES[cursor.sort], cursor.dateStart, cursor.id, cursor.best])).toString("base64url");
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function invalidCursor(message: string): AppError {
   return new AppError(400, `Invalid input — cursor: ${message}`, "invalid", { cursor: [message] });
 }
@@ -62,9 +65,11 @@ export function decodeCursor(value: string, sort: IncidentSort): Cursor {
   if (
     !cursorSort ||
     typeof dateStart !== "string" ||
-    !/^\d{4}-\d{2}-\d{2}$/.test(dateStart) ||
+    !isCalendarDay(dateStart) ||
     typeof id !== "string" ||
-    !(best === null || (typeof best === "number" && Number.isInteger(best)))
+    !UUID.test(id) ||
+    // headlineBest is a PostgreSQL integer: a larger number (1e20) is no position in the list.
+    !(best === null || (typeof best === "number" && Number.isInteger(best) && best >= 0 && best <= 2_147_483_647))
   ) {
     throw invalidCursor("not a cursor this API issued");
   }

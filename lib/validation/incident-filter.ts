@@ -5,6 +5,7 @@ import { z } from "zod";
 import { FLAGS, GRADINGS, SOURCE_KINDS } from "@/lib/domain/vocabularies";
 import { FILTER_KEYS, INCIDENT_SORTS, type FilterKey } from "@/lib/filters/filter-url";
 import { dayField } from "./day-field";
+import { assertSafeParams } from "./safe-text";
 
 
 /** The most values one list filter takes (every country of the world fits). */
@@ -97,6 +98,7 @@ export function withFilter<T extends z.ZodRawShape>(extra: T) {
  * are left out, and unknown keys are refused so a typo does not silently return everything.
  */
 export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams, known: readonly string[]): z.output<S> {
+  assertSafeParams(params);
   const knownSet = new Set(known);
   const raw: Record<string, string> = {};
   const unknown: string[] = [];

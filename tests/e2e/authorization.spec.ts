@@ -39,7 +39,8 @@ test.beforeAll(async ({ request }) => {
 
 for (const who of ["anonymous", "viewer"] as const) {
   test(`${who}: every mutation is refused with ${who === "anonymous" ? 401 : 403} and nothing changes`, async ({ baseURL }) => {
-    const context = await playwrightRequest.newContext({ baseURL });
+    // Origin as a browser sends it: the refusals below are the role checks, not the cross-origin check.
+    const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL!).origin } });
     if (who === "viewer") await signIn(context, "viewer");
     const before = await snapshot(context);
     for (const mutation of mutations) {
@@ -55,7 +56,7 @@ for (const who of ["anonymous", "viewer"] as const) {
 }
 
 test("an editor cannot reach admin-only mutations", async ({ baseURL }) => {
-  const context = await playwrightRequest.newContext({ baseURL });
+  const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL!).origin } });
   await signIn(context, "editor");
   const response = await context.post("/api/admin/users", { data: { email: "x@example.org", role: "admin", password: "long-enough-password" } });
   expect(response.status()).toBe(403);

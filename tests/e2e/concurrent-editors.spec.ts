@@ -18,7 +18,8 @@ const INCIDENT = {
 };
 
 async function newIncident(request: APIRequestContext, title: string): Promise<string> {
-  const response = await request.post("/api/incidents", { data: { ...INCIDENT, title } });
+  // Origin as a browser sends it: cookie-authenticated writes must come from the app's own origin.
+  const response = await request.post("/api/incidents", { headers: { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}` }, data: { ...INCIDENT, title } });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { code: string }).code;
 }
@@ -95,7 +96,7 @@ test("a field both editors changed is shown side by side and the editor chooses"
 });
 
 test("POST /api/claims refuses more claims than its documented limit with 413 naming it, and writes none", async ({ playwright, baseURL }) => {
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL!).origin } });
   await signIn(request, "editor", "-batch");
   const code = await newIncident(request, "Batch limit test");
   const created = await request.post("/api/sources", { data: { slug: "batch-limit-test", name: "Batch limit test source", kind: "witness" } });
@@ -122,7 +123,7 @@ test.describe("uploads", () => {
   };
 
   test("a 12 MB claims file is imported whole, as raw CSV and as multipart", async ({ playwright, baseURL }) => {
-    const request = await playwright.request.newContext({ baseURL });
+    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL!).origin } });
     await signIn(request, "editor", "-upload");
     for (const kind of ["raw", "multipart"] as const) {
       const code = await newIncident(request, `Upload test (${kind})`);
@@ -141,7 +142,7 @@ test.describe("uploads", () => {
   });
 
   test("a file over the limit is refused with 413 and nothing is written: raw, chunked and multipart", async ({ playwright, baseURL }) => {
-    const request = await playwright.request.newContext({ baseURL });
+    const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL!).origin } });
     await signIn(request, "editor", "-upload");
     const code = await newIncident(request, "Upload test (too large)");
     const file = rows(code, 440_000, "upload-too-large");

@@ -46,7 +46,8 @@ test("only editors may import: 401 without sign-in, 403 for a viewer, and nothin
   const file = "event_id_cnty,event_date,event_type,country,location,latitude,longitude,fatalities\nNIG90009,2019-07-01,Battles,Niger,Refused,14,1,3\n";
   const anonymous = await playwright.request.newContext({ baseURL });
   expect((await anonymous.post("/api/import?format=acled", { headers: { "content-type": "text/csv" }, data: file })).status()).toBe(401);
-  const viewer = await playwright.request.newContext({ baseURL });
+  // Origin as a browser sends it, so the refusal is the role check (not the cross-origin one).
+  const viewer = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL!).origin } });
   await signIn(viewer, "viewer", "-import");
   expect((await viewer.post("/api/import?format=acled", { headers: { "content-type": "text/csv" }, data: file })).status()).toBe(403);
   // The upload page sends anonymous visitors to sign in.
@@ -77,7 +78,7 @@ test("an editor's API token imports from a script until it is revoked", async ({
   await script.dispose();
 });
 
-test("a claims file touching more incidents than IMPORT_QUEUE_FIGURES_ABOVE commits its claims, and the page follows the worker until the figures are reconciled", async ({ page, request }) => {
+test("a claims file touching more incidents than IMPORT_QUEUE_FIGURES_ABOVE commits its claims, and the page follows the worker until the figures are reconciled", async ({ page, request, baseURL }) => {
   // The e2e server queues above 2 incidents (playwright.config.ts). Three incidents of its own, in 2017.
   await signInPage(page, "editor", "-queue");
   const events = [
@@ -86,7 +87,7 @@ test("a claims file touching more incidents than IMPORT_QUEUE_FIGURES_ABOVE comm
     "NIG80002,2017-03-09,Battles,Armed clash,Military Forces of Niger (2011-),ISGS,562,Niger,Tillaberi,Tera,14.01,0.75,1,AFP,E2E: queue test two,4",
     "NIG80003,2017-03-16,Battles,Armed clash,Military Forces of Niger (2011-),ISGS,562,Niger,Tillaberi,Tongo Tongo,14.7,1.95,1,AFP,E2E: queue test three,5",
   ].join("\n");
-  const created = await page.context().request.post("/api/import?format=acled&fileName=acled-queue.csv", { headers: { "content-type": "text/csv" }, data: events });
+  const created = await page.context().request.post("/api/import?format=acled&fileName=acled-queue.csv", { headers: { "content-type": "text/csv", origin: new URL(baseURL!).origin }, data: events });
   // Three incidents: more than two, so their figures are queued too (dataset files queue like claims files).
   expect(await created.json()).toMatchObject({ imported: true, incidentsCreated: 3, figuresRefreshed: 0, figuresQueued: 3 });
   const list = await (await request.get("/api/incidents?country=NER&from=2017-03-01&to=2017-03-31&limit=10")).json();

@@ -50,6 +50,7 @@ test("a write through one server is seen at once through the other, caches inclu
   await request.get(`${second}${TIMELINE}`);
 
   const created = await request.post(`${first}/api/incidents`, {
+    headers: { origin: first },
     data: {
       title: "Seen from the other server",
       summary: "Created on one server, read on the other.",
@@ -88,7 +89,7 @@ test("a write through one server is seen at once through the other, caches inclu
     eventType: "Battles",
     actors: [],
   };
-  expect((await request.patch(`${second}/api/incidents/${code}`, { data: { ...values, expectedVersion: 1 } })).status()).toBe(200);
+  expect((await request.patch(`${second}/api/incidents/${code}`, { headers: { origin: second }, data: { ...values, expectedVersion: 1 } })).status()).toBe(200);
   expect((await (await request.get(`${first}/api/incidents/${code}`)).json()).incident.title).toBe("Edited on the second server");
-  expect((await request.patch(`${first}/api/incidents/${code}`, { data: { ...values, title: "Stale", expectedVersion: 1 } })).status()).toBe(409);
+  expect((await request.patch(`${first}/api/incidents/${code}`, { headers: { origin: first }, data: { ...values, title: "Stale", expectedVersion: 1 } })).status()).toBe(409);
 });

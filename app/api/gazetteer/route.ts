@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { withRole } from "@/lib/auth/role-guards";
 import { searchPlaces } from "@/lib/gazetteer/place-search";
+import { searchParamsRecord } from "@/lib/validation/safe-text";
 
 const QuerySchema = z.object({
   q: z.string().trim().min(2, "q must be at least 2 characters").max(100),
@@ -9,6 +10,6 @@ const QuerySchema = z.object({
 
 /** Offline place-name search for the incident form. */
 export const GET = withRole("editor", async (_user, request) => {
-  const { q, country } = QuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { q, country } = QuerySchema.parse(searchParamsRecord(new URL(request.url).searchParams));
   return Response.json({ items: await searchPlaces(q, { countryIso3: country }) });
 });

@@ -2,15 +2,13 @@ import { withRole } from "@/lib/auth/role-guards";
 import { db } from "@/lib/db";
 import { readJson } from "@/lib/http/read-json";
 import { updateIncident } from "@/lib/incidents/incident-commands";
-import { z } from "zod";
 import { errorResponse } from "@/lib/errors";
 import { getIncidentByCode, incidentDetailDto } from "@/lib/incidents/incident-queries";
-
-const ParamsSchema = z.object({ code: z.string().regex(/^[A-Z]{3}-\d{4}-\d{4,}$/, "code must look like MLI-2025-0001") });
+import { CodeParamsSchema, routeParams } from "@/lib/validation/route-params";
 
 export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
   try {
-    const { code } = ParamsSchema.parse(await params);
+    const { code } = await routeParams(params, CodeParamsSchema);
     const incident = await getIncidentByCode(code);
     if (incident.mergedIntoId) {
       // A merged incident's code keeps working: it points at the incident that absorbed it.
@@ -24,6 +22,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ code
 }
 
 export const PATCH = withRole("editor", async (user, request, { params }: { params: Promise<{ code: string }> }) => {
-  const incident = await updateIncident(db, (await params).code, await readJson(request), user.id);
+  const incident = await updateIncident(db, (await routeParams(params, CodeParamsSchema)).code, await readJson(request), user.id);
   return Response.json({ code: incident.code, version: incident.version, merge: incident.merge });
 });

@@ -4,6 +4,7 @@ import { IncidentForm, type IncidentFormValues } from "@/components/editor/incid
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
 import { incidentForEdit } from "@/lib/incidents/editor-page-queries";
+import { INCIDENT_CODE } from "@/lib/validation/incident";
 import { MergeForm } from "./merge-form";
 import { isoDay } from "@/lib/validation/calendar-day";
 
@@ -15,6 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EditIncidentPage({ params }: Props) {
   const { code } = await params;
+  if (!INCIDENT_CODE.test(code)) notFound();
   const { allowed } = await pageUser("editor", `/incidents/${code}/edit`);
   if (!allowed) return <RoleRefusal role="editor" title={`Edit ${code}`} />;
   const incident = await incidentForEdit(code);

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
 import { incidentForReview } from "@/lib/incidents/editor-page-queries";
+import { INCIDENT_CODE } from "@/lib/validation/incident";
 import { sortFigures } from "@/lib/incidents/figure-dto";
 import { ClaimReviewRow, DecisionForm, type ReviewClaim } from "./review-forms";
 import { isoDay } from "@/lib/validation/calendar-day";
@@ -18,6 +19,7 @@ export const dynamic = "force-dynamic";
 
 export default async function ReviewPage({ params }: Props) {
   const { code } = await params;
+  if (!INCIDENT_CODE.test(code)) notFound();
   const { allowed } = await pageUser("editor", `/incidents/${code}/review`);
   if (!allowed) return <RoleRefusal role="editor" title="Review claims" />;
   const incident = await incidentForReview(code);

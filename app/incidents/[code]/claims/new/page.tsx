@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
 import { claimEntryChoices } from "@/lib/incidents/editor-page-queries";
+import { INCIDENT_CODE } from "@/lib/validation/incident";
 import { ClaimEntryForm } from "./claim-entry-form";
 
 type Props = { params: Promise<{ code: string }> };
@@ -13,6 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function NewClaimsPage({ params }: Props) {
   const { code } = await params;
+  if (!INCIDENT_CODE.test(code)) notFound();
   const { allowed } = await pageUser("editor", `/incidents/${code}/claims/new`);
   if (!allowed) return <RoleRefusal role="editor" title="Add claims" />;
   const choices = await claimEntryChoices(code);
