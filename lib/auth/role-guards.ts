@@ -42,7 +42,14 @@ export function withRole<Ctx>(role: UserRole, handler: (user: SessionUser, reque
  * on success (a redirect) or nothing (stay, with `ok: true`); an expected error comes back as
  * field messages for the form to show. The redirect happens outside the try so it is not caught.
  */
-export type FormActionState = { ok: boolean; error?: ActionError; done?: string; at: number } | null;
+export type FormActionState = { ok: boolean; error?: ActionError; done?: string; values?: Record<string, string>; at: number } | null;
+
+/** What was typed, handed back with an error so a form posted before hydration keeps it (never a password). */
+function typedValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of form.entries()) if (typeof value === "string" && !name.startsWith("$ACTION") && !/password/i.test(name)) values[name] = value;
+  return values;
+}
 
 function roleFormAction(role: UserRole | null) {
   return function wrap(fn: (user: SessionUser | null, form: FormData) => Promise<{ redirectTo?: string; done?: string } | void>) {
@@ -52,7 +59,7 @@ function roleFormAction(role: UserRole | null) {
         const user = role ? requireRole(await currentUser(), role) : null;
         outcome = await fn(user, form);
       } catch (error) {
-        return { ok: false, error: actionError(error).error, at: Date.now() };
+        return { ok: false, error: actionError(error).error, values: typedValues(form), at: Date.now() };
       }
       if (outcome?.redirectTo) redirect(outcome.redirectTo);
       return { ok: true, done: outcome?.done, at: Date.now() };

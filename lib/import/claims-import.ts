@@ -297,6 +297,7 @@ export function openClaimsWriter(ctx: PgWriteContext<ClaimsRow>): SliceWriter<Cl
         newSources.set(v.claimant, { id: randomUUID(), kind: v.claimantKind });
       }
       slice.push({ row, incidentId, claimantSlug: v.claimant, claimId: v.claimId ?? randomUUID(), create: true });
+      if (summary.incidentCodes.length < 20 && !summary.incidentCodes.includes(v.incidentCode)) summary.incidentCodes.push(v.incidentCode);
     }
     const keys = new Map<Planned, string>();
     const parts = slice.map((p) => {
