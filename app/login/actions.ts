@@ -4,7 +4,9 @@
 import { clientAddress } from "@/lib/auth/current-user";
 import { signIn } from "@/lib/auth/login";
 import { publicFormAction } from "@/lib/auth/role-guards";
-import { setSessionCookie } from "@/lib/auth/session-cookie";
+import { redirect } from "next/navigation";
+import { clearSessionCookie, sessionToken, setSessionCookie } from "@/lib/auth/session-cookie";
+import { deleteSession } from "@/lib/auth/session-store";
 import { db } from "@/lib/db";
 
 /** Only same-site paths: never bounce a signed-in user to another site. */
@@ -17,3 +19,10 @@ export const signInAction = publicFormAction(async (_nobody, form) => {
   await setSessionCookie(token, expiresAt);
   return { redirectTo: samePath(form.get("next")) };
 });
+
+/** Sign-out as a plain form post: no role needed (without a session it changes nothing). */
+export async function signOutAction(): Promise<void> {
+  await deleteSession(db, await sessionToken());
+  await clearSessionCookie();
+  redirect("/");
+}
