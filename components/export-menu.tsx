@@ -8,7 +8,7 @@ import "./export-menu.css";
 type Props = {
   /** The page's current query string (URLSearchParams.toString()), with or without "?". */
   search: string;
-  /** A label for the filter, when the page has a better one than the query string. */
+  /** The filter in words ("Country: Mali; Flags: contested"); never the raw query string. */
   filterLabel?: string;
 };
 
@@ -39,7 +39,7 @@ export function ExportMenu({ search, filterLabel }: Props) {
         <p className="meta">
           {filter ? (
             <>
-              Only the incidents of the current filter: <code>{filterLabel ?? decodeURIComponent(filter)}</code>.
+              Only the incidents of the current filter{filterLabel ? <>: <strong>{filterLabel}</strong></> : " (shown above the map)"}. The file name says which filter.
             </>
           ) : (
             "All incidents (no filter)."

@@ -80,7 +80,7 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
 
 const PROVENANCE_HEADERS = {
-  "Content-Disposition": { description: "attachment; filename=\"triangulate-<file>[-<method>]-<YYYY-MM-DD>.<ext>\" (the day it was made).", schema: { type: "string" } },
+  "Content-Disposition": { description: "attachment; filename=\"triangulate-<file>[-<method>][-<filter values>-<6 hex of the filter's SHA-256>]-<YYYY-MM-DD>.<ext>\" (the day it was made; a filtered export names its filter).", schema: { type: "string" } },
   "X-Triangulate-Generated-At": { description: "When the export was made (UTC).", schema: { type: "string", format: "date-time" } },
   "X-Triangulate-Filter": { description: "The filter applied, in canonical query-string form (empty = everything).", schema: { type: "string" } },
   "X-Triangulate-Method": { description: "What the figures are: stored, or recomputed under a method.", schema: { type: "string" } },
