@@ -15,7 +15,7 @@ type Props = {
 const FILES = [
   { file: "figures.csv", label: "Figures (CSV)", hint: "one row per incident × metric × category, as stored" },
   { file: "figures.csv", method: "conservative", label: "Figures, conservative best (CSV)", hint: "best = the lowest credible figure" },
-  { file: "figures.csv", method: "median", label: "Figures, median best (CSV)", hint: "best = the median of single figures" },
+  { file: "figures.csv", method: "median", label: "Figures, median best (CSV)", hint: "best = the median of single figures; of two, the lower" },
   { file: "figures.csv", method: "source_priority", label: "Figures, source-priority best (CSV)", hint: "recomputed, without editor decisions" },
   { file: "claims.csv", label: "Claims (CSV)", hint: "one row per claim; re-imports as it is" },
   { file: "ged.csv", label: "UCDP GED columns (CSV)", hint: "one row per incident" },

@@ -22,7 +22,7 @@ export const FIGURES_COLUMN_DOCS: Docs<typeof FIGURES_COLUMNS> = {
   metric: "killed, injured, killed_or_injured, missing or abducted.",
   category: "civilians, security_forces, attackers or unspecified.",
   low: "Lowest credible lower bound.",
-  best: "Best figure under method.",
+  best: "Best figure under method. median: the median of the single figures; with an even count, the lower of the two middle ones (so best is a figure some source gave: HRW 34 and the government 25 give 25).",
   high: "Highest credible figure; empty when open (nothing bounds it).",
   method: "source_priority, conservative, median, or editor (a recorded editor decision; only in the stored figures).",
   flags: "';'-separated: contested, single_source, parties_only, official_lower, breakdown_mismatch, open_ended.",
