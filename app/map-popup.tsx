@@ -142,9 +142,7 @@ export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }:
           ) : (
             <p className="meta">No killed figure reported.</p>
           )}
-          {killed.length ? (
-            <details className="popup-details" onToggle={() => onLoaded?.()}>
-              <summary>Reconciled figures and claims by category</summary>
+          {/* Then the details: per category, the reconciled figure and the claims side by side. */}
           {killed.map((group) => {
             const figure = detail!.figures.find((f) => f.metric === "killed" && f.category === group.category);
             const label = `${METRIC_LABELS.killed} · ${CATEGORY_LABELS[group.category]}`;
@@ -170,8 +168,6 @@ export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }:
               </section>
             );
           })}
-            </details>
-          ) : null}
           {otherMetrics.length ? <p className="meta">Also reported: {otherMetrics.join(", ")}.</p> : null}
           <p className="popup-more">
             <a href={`/incidents/${code}`}>All claims, sources and history</a>
