@@ -1,3 +1,4 @@
+import { SOURCE_KIND_LABELS } from "@/lib/format/vocabulary-labels";
 import type { Metadata } from "next";
 import { currentUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
@@ -37,7 +38,7 @@ export default async function SourcesPage() {
               <td>
                 {s.name} <span className="meta">({s.slug})</span>
               </td>
-              <td>{s.kind.replace(/_/g, " ")}</td>
+              <td>{SOURCE_KIND_LABELS[s.kind]}</td>
               <td>{s.isParty ? "yes" : "no"}</td>
               <td className="num">{s._count.claims}</td>
               <td>

@@ -105,7 +105,7 @@ function NewDocumentForm({ sources }: { sources: { id: string; name: string }[] 
       <h2>New document</h2>
       {message ? <p role="alert" className="form-error">{message}</p> : null}
       {done ? <p role="status">{done}</p> : null}
-      <Field name="sourceId" label="Published by" errors={errors}>
+      <Field idPrefix="document" name="sourceId" label="Published by" errors={errors}>
         {(p) => (
           <select {...p} value={values.sourceId} onChange={(e) => setValues({ ...values, sourceId: e.target.value })}>
             <option value="">Choose a source…</option>
@@ -117,21 +117,21 @@ function NewDocumentForm({ sources }: { sources: { id: string; name: string }[] 
           </select>
         )}
       </Field>
-      <Field name="title" label="Title" errors={errors}>
+      <Field idPrefix="document" name="title" label="Title" errors={errors}>
         {(p) => <input {...p} value={values.title} onChange={(e) => setValues({ ...values, title: e.target.value })} />}
       </Field>
-      <Field name="url" label="URL of the document (optional)" errors={errors} hint="Where it can be read, e.g. https://www.hrw.org/news/…">
+      <Field idPrefix="document" name="url" label="URL of the document (optional)" errors={errors} hint="Where it can be read, e.g. https://www.hrw.org/news/…">
         {(p) => <input {...p} type="url" value={values.url} onChange={(e) => setValues({ ...values, url: e.target.value })} />}
       </Field>
       <div className="form-grid">
-        <Field name="publishedOn" label="Published on" errors={errors}>
+        <Field idPrefix="document" name="publishedOn" label="Published on" errors={errors}>
           {(p) => <input {...p} type="date" value={values.publishedOn} onChange={(e) => setValues({ ...values, publishedOn: e.target.value })} />}
         </Field>
-        <Field name="accessedOn" label="Accessed on" errors={errors}>
+        <Field idPrefix="document" name="accessedOn" label="Accessed on" errors={errors}>
           {(p) => <input {...p} type="date" value={values.accessedOn} onChange={(e) => setValues({ ...values, accessedOn: e.target.value })} />}
         </Field>
       </div>
-      <Field name="archiveUrl" label="Archive URL (optional)" errors={errors} hint="A saved copy, e.g. on web.archive.org">
+      <Field idPrefix="document" name="archiveUrl" label="Archive URL (optional)" errors={errors} hint="A saved copy, e.g. on web.archive.org">
         {(p) => <input {...p} value={values.archiveUrl} onChange={(e) => setValues({ ...values, archiveUrl: e.target.value })} />}
       </Field>
       <fieldset className="choice-group" aria-describedby="relays-hint">

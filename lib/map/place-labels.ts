@@ -28,13 +28,13 @@ export function buildPlaceLabels(countries: Country[], cities: City[]): PlaceLab
 }
 
 /**
- * What to name at a zoom: the large countries on the world view, every country from zoom 4, the
+ * What to name at a zoom: the large countries on the world view, more as one zooms in (all from 5), the
  * capitals from zoom 4 (those of large countries from zoom 3). Country names give way to capitals
  * and the incidents from zoom 7, where a country fills the screen.
  */
 export function labelsAtZoom(labels: PlaceLabel[], zoom: number): PlaceLabel[] {
   return labels.filter((label) => {
-    if (label.kind === "country") return zoom <= 6 && (zoom >= 4 || label.area >= (zoom >= 3 ? 300_000 : 1_500_000));
+    if (label.kind === "country") return zoom <= 6 && label.area >= (zoom >= 5 ? 0 : zoom >= 4 ? 100_000 : zoom >= 3 ? 300_000 : 1_500_000);
     return zoom >= 4 || (zoom >= 3 && label.area >= 1_000_000);
   });
 }

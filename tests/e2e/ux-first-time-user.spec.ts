@@ -47,7 +47,8 @@ for (const [name, viewport] of [
 }
 
 test("Esc closes the popup opened from a marker, and focus returns to the marker", async ({ page }) => {
-  await page.goto("/");
+  // Close enough in that Kobé stands alone (other tests add incidents nearby).
+  await page.goto("/?view=8/15.96/0.23");
   const marker = map(page).getByRole("button", { name: KOBE });
   await marker.click();
   const popup = page.getByRole("region", { name: KOBE });
@@ -76,11 +77,11 @@ test("a skip link leads past the header; Enter on a group zooms to where it spli
   await page.keyboard.press("Enter");
   await expect(page.locator("#main-content")).toBeFocused();
 
-  const group = map(page).getByRole("button", { name: /^2 incidents here/ });
+  const group = map(page).getByRole("button", { name: /^2 incidents here, 0 killed/ }).first();
   await group.focus();
   await page.keyboard.press("Enter");
   // Straight to the expansion zoom (the two split), not one step from 3.
-  await expect(map(page).getByRole("button", { name: /E2E cluster: clash north of Bol/ })).toBeVisible();
+  await expect(map(page).getByRole("button", { name: /E2E cluster: clash north of Bol/ }).first()).toBeVisible();
   await expect(page).toHaveURL(/view=(\d{1,2})\//);
   const zoom = Number(new URL(page.url()).searchParams.get("view")!.split("/")[0]);
   expect(zoom).toBeGreaterThanOrEqual(7);
@@ -90,8 +91,8 @@ test("a skip link leads past the header; Enter on a group zooms to where it spli
 test("the offline basemap names places, incidents and groups look different, and the attribution shows no flag", async ({ page }) => {
   const problems = watchPage(page);
   await page.goto("/?view=4/15.5/0");
-  await expect(map(page).locator(".place-label", { hasText: "Bamako" })).toBeVisible();
-  await expect(map(page).locator(".place-label.country", { hasText: "Mali" })).toBeVisible();
+  await expect(map(page).locator(".place-label.capital .place-name", { hasText: "Bamako" })).toBeVisible();
+  await expect(map(page).locator(".place-label.country .place-name", { hasText: /^Mali$/ })).toBeVisible();
   const attribution = map(page).locator(".leaflet-control-attribution");
   await expect(attribution).toContainText(/^Leaflet/);
   await expect(attribution.locator("svg, img")).toHaveCount(0);
@@ -109,13 +110,14 @@ test("the timeline: legend text passes contrast (axe), both axes are labelled, t
   await expect(timeline.getByRole("slider").first()).toBeVisible();
   const results = await new AxeBuilder({ page }).include(".timeline-panel").withRules(["color-contrast"]).analyze();
   expect(results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(" ")))).toEqual([]);
-  await expect(timeline.locator(".recharts-legend-item-text").first()).toHaveCSS("color", "rgb(61, 70, 80)");
+  await expect(timeline.locator(".recharts-legend-item-text > span").first()).toHaveCSS("color", "rgb(61, 70, 80)");
   await expect(timeline.locator(".recharts-label", { hasText: "Killed" })).toHaveCount(1);
   await expect(timeline.locator(".recharts-label", { hasText: "Incidents" })).toHaveCount(1);
   const handle = timeline.getByRole("slider", { name: "Date range" }).last();
   await handle.focus();
   await page.keyboard.press("ArrowLeft");
-  await expect(timeline.locator(".recharts-brush-texts text")).toHaveCount(0);
+  // No words at the handles (they overlapped and were cut): the toolbar says the range instead.
+  expect((await timeline.locator(".recharts-brush-texts text").allTextContents()).filter((t) => t.trim())).toEqual([]);
   await expect(timeline.getByText(/^Dates: \d+ \w+ 2024 – \d+ \w+ 2025/)).toBeVisible();
 });
 
@@ -182,7 +184,7 @@ test("the incident page: cite it (text, BibTeX, CSL-JSON), print it as a clean b
   await page.emulateMedia({ media: "print" });
   await expect(page.locator(".site-header")).toBeHidden();
   await expect(page.getByRole("link", { name: "Sign in" })).toBeHidden();
-  await expect(page.locator(".leaflet-control-zoom")).toHaveCount(0);
+  await expect(page.locator(".leaflet-control-zoom")).toBeHidden();
   await expect(page.getByRole("heading", { name: "Change history" })).toBeHidden();
   await expect(page.getByRole("heading", { name: "Who said what" })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("incident-print.png"), fullPage: true });

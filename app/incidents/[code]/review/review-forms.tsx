@@ -159,7 +159,7 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
           <input type="hidden" name="claimId" value={claim.id} />
           <input type="hidden" name="expectedVersion" value={version} />
           <div className="form-grid">
-            <Field name="assessment" label="Assessment" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="assessment" label="Assessment" errors={errors}>
               {(p) => (
                 <select {...p} value={assessment} onChange={(e) => setAssessment(e.target.value)}>
                   {ASSESSMENTS.map((a) => (
@@ -170,7 +170,7 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
                 </select>
               )}
             </Field>
-            <Field name="reason" label="Reason" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="reason" label="Reason" errors={errors}>
               {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
             </Field>
           </div>
@@ -183,7 +183,7 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
         <form ref={formRef} action={retract.formAction} onSubmit={submitRetract} className="form" noValidate aria-label={`Retract ${label}`}>
           <input type="hidden" name="claimId" value={claim.id} />
           <input type="hidden" name="expectedVersion" value={version} />
-          <Field name="reason" label="Why is it retracted?" errors={errors}>
+          <Field idPrefix={`claim-${claim.id}`} name="reason" label="Why is it retracted?" errors={errors}>
             {(p) => <input {...p} value={retractReason} onChange={(e) => setRetractReason(e.target.value)} />}
           </Field>
           <button type="submit" disabled={busy}>
@@ -199,13 +199,13 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
           <input type="hidden" name="category" value={claim.category} />
           <input type="hidden" name="subgroup" value={claim.subgroup ?? ""} />
           <div className="form-grid">
-            <Field name="valueMin" label="New figure: from" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="valueMin" label="New figure: from" errors={errors}>
               {(p) => <input {...p} inputMode="numeric" value={next.valueMin} onChange={(e) => setNext({ ...next, valueMin: e.target.value })} />}
             </Field>
-            <Field name="valueMax" label="To (empty = open)" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="valueMax" label="To (empty = open)" errors={errors}>
               {(p) => <input {...p} inputMode="numeric" value={next.valueMax} onChange={(e) => setNext({ ...next, valueMax: e.target.value })} />}
             </Field>
-            <Field name="qualifier" label="Qualifier" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="qualifier" label="Qualifier" errors={errors}>
               {(p) => (
                 <select {...p} value={next.qualifier} onChange={(e) => setNext({ ...next, qualifier: e.target.value })}>
                   {QUALIFIERS.map((q) => (
@@ -216,11 +216,11 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
                 </select>
               )}
             </Field>
-            <Field name="statedOn" label="Stated on" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="statedOn" label="Stated on" errors={errors}>
               {(p) => <input {...p} type="date" value={next.statedOn} onChange={(e) => setNext({ ...next, statedOn: e.target.value })} />}
             </Field>
           </div>
-          <Field name="statement" label="New statement (verbatim)" errors={errors}>
+          <Field idPrefix={`claim-${claim.id}`} name="statement" label="New statement (verbatim)" errors={errors}>
             {(p) => <textarea {...p} rows={2} value={next.statement} onChange={(e) => setNext({ ...next, statement: e.target.value })} />}
           </Field>
           <button type="submit" disabled={busy}>
@@ -271,17 +271,17 @@ export function DecisionForm({ incidentCode, metric, category, current }: { inci
           </div>
         ) : null}
         <div className="form-grid">
-          <Field name="best" label="Best" errors={errors}>
+          <Field idPrefix={`decision-${metric}-${category}`} name="best" label="Best" errors={errors}>
             {(p) => <input {...p} inputMode="numeric" value={values.best} onChange={(e) => setValues({ ...values, best: e.target.value })} />}
           </Field>
-          <Field name="low" label="Low (optional)" errors={errors}>
+          <Field idPrefix={`decision-${metric}-${category}`} name="low" label="Low (optional)" errors={errors}>
             {(p) => <input {...p} inputMode="numeric" value={values.low} onChange={(e) => setValues({ ...values, low: e.target.value })} />}
           </Field>
-          <Field name="high" label="High (optional)" errors={errors}>
+          <Field idPrefix={`decision-${metric}-${category}`} name="high" label="High (optional)" errors={errors}>
             {(p) => <input {...p} inputMode="numeric" value={values.high} onChange={(e) => setValues({ ...values, high: e.target.value })} />}
           </Field>
         </div>
-        <Field name="rationale" label="Rationale" errors={errors}>
+        <Field idPrefix={`decision-${metric}-${category}`} name="rationale" label="Rationale" errors={errors}>
           {(p) => <textarea {...p} rows={2} value={values.rationale} onChange={(e) => setValues({ ...values, rationale: e.target.value })} />}
         </Field>
         <button type="submit" disabled={busy}>
