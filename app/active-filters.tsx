@@ -33,6 +33,11 @@ function chips(filter: IncidentFilter, facets: FilterFacets): Chip[] {
   return out;
 }
 
+/** The filters in force in words ("Country: Mali"), e.g. for the Export menu. */
+export function filterLabels(filter: IncidentFilter, facets: FilterFacets): string[] {
+  return chips(filter, facets).map((c) => c.label);
+}
+
 export function ActiveFilters({ filter, facets, search }: { filter: IncidentFilter; facets: FilterFacets; search: string }) {
   const list = chips(filter, facets);
   if (list.length === 0) return null;

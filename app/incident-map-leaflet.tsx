@@ -11,6 +11,8 @@ import { MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from "re
 import Supercluster from "supercluster";
 import { BasemapLayer } from "@/components/map/basemap-layer";
 import { clusterIcon, incidentIcon } from "@/components/map/incident-markers";
+import { PlaceLabelsLayer } from "@/components/map/place-labels-layer";
+import { PlainAttribution } from "@/components/map/plain-attribution";
 import { formatBbox, type MapView } from "@/lib/filters/filter-url";
 import { formatDay } from "@/lib/format/date-format";
 import { formatRange } from "@/lib/format/figure-format";
@@ -95,6 +97,16 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
   const current = useRef(selected);
   current.current = selected;
 
+  // Esc closes the popup wherever focus is in the map (on a marker, in the popup, on the map).
+  useEffect(() => {
+    const container = map.getContainer();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && current.current) map.closePopup();
+    };
+    container.addEventListener("keydown", onKey);
+    return () => container.removeEventListener("keydown", onKey);
+  }, [map]);
+
   // Overlapping incidents (points mode) are grouped on screen; the server already grouped dense views.
   const index = useMemo(() => {
     if (!data || data.mode !== "points") return null;
@@ -130,9 +142,12 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
             position={[lat, lon]}
             icon={clusterIcon({ count: props.point_count!, killedBest: props.best, contested: props.contested })}
             eventHandlers={{
+              // Straight to the zoom at which the group splits (supercluster's expansion zoom), not one step.
               click: () => map.flyTo([lat, lon], Math.min(index.getClusterExpansionZoom(clusterId), 14)),
               keypress: (e) => {
-                if ((e as L.LeafletKeyboardEvent).originalEvent.key === "Enter") map.flyTo([lat, lon], Math.min(index.getClusterExpansionZoom(clusterId), 14));
+                if ((e as L.LeafletKeyboardEvent).originalEvent.key !== "Enter") return;
+                focusNearestAfterZoom(map, [lat, lon]);
+                map.flyTo([lat, lon], Math.min(index.getClusterExpansionZoom(clusterId), 14));
               },
             }}
           />,
@@ -151,7 +166,9 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
           eventHandlers={{
             click: () => zoomToCluster(map, c.bounds),
             keypress: (e) => {
-              if ((e as L.LeafletKeyboardEvent).originalEvent.key === "Enter") zoomToCluster(map, c.bounds);
+              if ((e as L.LeafletKeyboardEvent).originalEvent.key !== "Enter") return;
+              focusNearestAfterZoom(map, [c.lat, c.lon]);
+              zoomToCluster(map, c.bounds);
             },
           }}
         />,
@@ -204,8 +221,10 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
             remove: () => {
               if (current.current?.code !== selected.code) return;
               clear();
-              // Back to where the keyboard user came from.
+              // Back to where the keyboard user came from: the list's button, or the incident's marker.
               if (origin === "list") document.getElementById(`show-on-map-${selected.code}`)?.focus();
+              else if (map.getContainer().contains(document.activeElement) || document.activeElement === document.body)
+                map.getPane("markerPane")?.querySelector<HTMLElement>(`[data-code="${CSS.escape(selected.code)}"]`)?.closest<HTMLElement>(".incident-marker-host")?.focus();
             },
           }}
         >
@@ -223,6 +242,32 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
   );
 }
 
+/**
+ * After a keyboard user opens a group, the group's marker is gone: focus the marker nearest to
+ * where it was (one of the incidents or smaller groups it split into), or else the map itself,
+ * never the page's body. Waits for the zoom to end and the new markers to be drawn.
+ */
+function focusNearestAfterZoom(map: L.Map, [lat, lon]: [number, number]) {
+  const before = new Set(map.getPane("markerPane")?.querySelectorAll(".incident-marker-host") ?? []);
+  map.once("moveend", () => {
+    let tries = 0;
+    const attempt = () => {
+      const hosts = [...(map.getPane("markerPane")?.querySelectorAll<HTMLElement>(".incident-marker-host") ?? [])];
+      const fresh = hosts.filter((h) => !before.has(h));
+      if (fresh.length === 0 && ++tries < 30) return void setTimeout(attempt, 100);
+      const target = map.latLngToContainerPoint([lat, lon]);
+      const box = map.getContainer().getBoundingClientRect();
+      const distance = (h: HTMLElement) => {
+        const r = h.getBoundingClientRect();
+        return Math.hypot(r.left + r.width / 2 - box.left - target.x, r.top + r.height / 2 - box.top - target.y);
+      };
+      const nearest = (fresh.length ? fresh : hosts).sort((a, b) => distance(a) - distance(b))[0];
+      (nearest ?? map.getContainer()).focus();
+    };
+    setTimeout(attempt, 50);
+  });
+}
+
 function zoomToCluster(map: L.Map, [west, south, east, north]: [number, number, number, number]) {
   if (west === east && south === north) map.setView([south, west], Math.min(map.getZoom() + 3, 14));
   else map.fitBounds([[south, west], [north, east]], { padding: [24, 24], maxZoom: 14 });
@@ -233,7 +278,7 @@ function IncidentMarker({ point, selected, onSelect }: { point: MapPoint; select
   return (
     <Marker
       position={[point.lat, point.lon]}
-      icon={incidentIcon({ label: pointLabel(point), best: point.best, contested: point.contested, selected })}
+      icon={incidentIcon({ code: point.code, label: pointLabel(point), best: point.best, contested: point.contested, selected })}
       // Bigger incidents underneath, so small ones stay clickable.
       zIndexOffset={selected ? 10_000 : -(point.best ?? 0)}
       eventHandlers={{
@@ -282,8 +327,10 @@ export default function IncidentMapLeaflet(props: IncidentMapProps) {
       scrollWheelZoom
     >
       <DescribeContainer />
+      <PlainAttribution />
       {props.tileUrl ? <TileLayer url={props.tileUrl} attribution={props.tileAttribution ?? ""} /> : null}
       <Basemap outlinesOnly={Boolean(props.tileUrl)} />
+      {props.tileUrl ? null : <PlaceLabelsLayer />}
       <IncidentLayer filterQuery={props.filterQuery} onViewChange={props.onViewChange} onStatus={props.onStatus} />
     </MapContainer>
   );

@@ -21,6 +21,10 @@ type Props = {
 
 type Row = TimelineBucket & { label: string; band: [number, number] };
 
+const AXIS_INK = "#3d4650";
+/** The chart's words, together for translation. */
+const LABELS = { killedAxis: "Killed", incidentsAxis: "Incidents" };
+
 function TimelineTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: Row }[] }) {
   const row = payload?.[0]?.payload;
   if (!active || !row) return null;
@@ -44,12 +48,16 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
   const [data, setData] = useState<TimelineData | null>(null);
   const [problem, setProblem] = useState(false);
   const commitTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The range under the handles while they move: shown in the toolbar (the brush's own labels
+  // overlap and get cut at the chart's edges, so they are turned off).
+  const [draft, setDraft] = useState<{ from: string | null; to: string | null } | null>(null);
   // The range the brush itself last wrote to the URL. When the URL's range comes back as that, the
   // brush is already in place; any other range (a shared link, "All dates", the filter form)
   // re-creates the chart, because recharts keeps the brush position in the chart's own store.
   const brushed = useRef<{ from: string | null; to: string | null } | null>(null);
   const [resets, setResets] = useState(0);
   useEffect(() => {
+    setDraft(null);
     if (brushed.current && brushed.current.from === from && brushed.current.to === to) return;
     brushed.current = null;
     setResets((n) => n + 1);
@@ -84,6 +92,7 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
 
   function onBrush({ startIndex, endIndex }: { startIndex?: number; endIndex?: number }) {
     if (startIndex === undefined || endIndex === undefined || !data) return;
+    setDraft(dateRangeFor(data.buckets, startIndex, endIndex) ?? null);
     clearTimeout(commitTimer.current);
     commitTimer.current = setTimeout(() => {
       const whole = startIndex <= 0 && endIndex >= data.buckets.length - 1;
@@ -91,7 +100,9 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
     }, 450);
   }
 
-  const shown = from || to ? formatDayRange(from ?? rows[0]?.start ?? null, to ?? rows[rows.length - 1]?.end ?? null, "all dates") : "all dates";
+  const shownFrom = draft ? draft.from : from;
+  const shownTo = draft ? draft.to : to;
+  const shown = shownFrom || shownTo ? formatDayRange(shownFrom ?? rows[0]?.start ?? null, shownTo ?? rows[rows.length - 1]?.end ?? null, "all dates") : "all dates";
 
   return (
     <div className="timeline" aria-busy={!data && !problem}>
@@ -137,15 +148,16 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
               <ComposedChart
                 key={`${data!.interval}|${rows.length}|${resets}`}
                 data={rows}
-                margin={{ top: 8, right: 4, bottom: 0, left: -12 }}
+                margin={{ top: 8, right: 8, bottom: 0, left: 4 }}
                 accessibilityLayer={false}
               >
                 <CartesianGrid stroke="#e3e7eb" vertical={false} />
                 <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
-                <YAxis yAxisId="killed" allowDecimals={false} tick={{ fontSize: 11 }} width={44} />
-                <YAxis yAxisId="incidents" orientation="right" allowDecimals={false} tick={{ fontSize: 11 }} width={32} />
+                <YAxis yAxisId="killed" allowDecimals={false} tick={{ fontSize: 11, fill: AXIS_INK }} width={52} label={{ value: LABELS.killedAxis, angle: -90, position: "insideLeft", offset: 10, style: { fontSize: 12, fill: AXIS_INK, textAnchor: "middle" } }} />
+                <YAxis yAxisId="incidents" orientation="right" allowDecimals={false} tick={{ fontSize: 11, fill: AXIS_INK }} width={44} label={{ value: LABELS.incidentsAxis, angle: 90, position: "insideRight", offset: 10, style: { fontSize: 12, fill: AXIS_INK, textAnchor: "middle" } }} />
                 <Tooltip content={<TimelineTooltip />} />
-                <Legend wrapperStyle={{ fontSize: 12 }} />
+                {/* Legend words in the text colour: the series' own light colours (bars, band) read at 1.5:1. */}
+                <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span style={{ color: AXIS_INK }}>{value}</span>} />
                 <Bar yAxisId="incidents" dataKey="incidents" name="Incidents" fill="#c9d2db" isAnimationActive={false} />
                 <Area yAxisId="killed" dataKey="band" name="Killed, low–high" stroke="none" fill="#f4b5ae" fillOpacity={0.6} isAnimationActive={false} />
                 <Line yAxisId="killed" dataKey="best" name="Killed, best" stroke="#b42318" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
@@ -157,6 +169,8 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
                   startIndex={range.startIndex}
                   endIndex={range.endIndex}
                   onChange={onBrush}
+                  // No labels at the handles: they overlapped and were cut at the edges; the toolbar says the dates.
+                  tickFormatter={() => ""}
                   ariaLabel="Date range"
                 >
                   {/* A miniature of the whole period, so the handles show where the incidents are. */}

@@ -3,7 +3,7 @@
 // side by side — who said what, with its qualifier, category, date and document.
 import { useEffect, useRef, useState } from "react";
 import type { incidentDetailDto } from "@/lib/incidents/incident-queries";
-import { CLAIM_STATUS_LABELS, compareClaims, type ComparedClaim } from "@/lib/incidents/claim-comparison";
+import { CLAIM_STATUS_LABELS, compareClaims, figuresBySource, type ComparedClaim } from "@/lib/incidents/claim-comparison";
 import { formatDayRange } from "@/lib/format/date-format";
 import { CATEGORY_LABELS, METRIC_LABELS, formatLowBestHigh } from "@/lib/format/figure-format";
 import { FLAG_LABELS, METHOD_LABELS } from "@/lib/format/flag-explanations";
@@ -91,6 +91,7 @@ export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }:
   const headingId = `popup-${code}`;
   const incident = detail?.incident;
   const killed = detail ? compareClaims(detail.claims, "killed") : [];
+  const bySource = detail ? figuresBySource(detail.claims, "killed") : [];
   const otherMetrics = detail ? [...new Set(detail.figures.filter((f) => f.metric !== "killed").map((f) => METRIC_LABELS[f.metric]))] : [];
 
   return (
@@ -113,6 +114,26 @@ export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }:
           <p className="meta">
             {formatDayRange(incident.dateStart, incident.dateEnd)} · {incident.placeName}, {countryName(incident.countryIso3)}
           </p>
+          {bySource.length ? (
+            <table className="popup-sources" aria-label="Killed, by source">
+              <caption>Killed, by source</caption>
+              <tbody>
+                {bySource.map((row) => (
+                  <tr key={row.label}>
+                    <th scope="row">{row.label}</th>
+                    <td>
+                      {row.figures.map((f, i) => (
+                        <span key={f.category} className="popup-source-figure">
+                          {i > 0 ? ", " : ""}
+                          <strong>{f.figure}</strong> {CATEGORY_LABELS[f.category]}
+                        </span>
+                      ))}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
           {incident.headline ? (
             <p className="popup-headline">
               Killed, all categories: <strong>{formatLowBestHigh(incident.headline)}</strong> <span className="meta">low / best / high</span>
@@ -121,6 +142,7 @@ export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }:
           ) : (
             <p className="meta">No killed figure reported.</p>
           )}
+          {/* Then the details: per category, the reconciled figure and the claims side by side. */}
           {killed.map((group) => {
             const figure = detail!.figures.find((f) => f.metric === "killed" && f.category === group.category);
             const label = `${METRIC_LABELS.killed} · ${CATEGORY_LABELS[group.category]}`;

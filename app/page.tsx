@@ -10,7 +10,7 @@ import { filterFacets, incidentPin } from "@/lib/incidents/analyst-queries";
 import { countIncidents, listIncidents } from "@/lib/incidents/incident-queries";
 import { TIMELINE_INTERVALS } from "@/lib/timeline/timeline-buckets";
 import { filterToSearchParams, parseIncidentFilter, type IncidentFilter, type IncidentSort } from "@/lib/validation/incident-filter";
-import { ActiveFilters } from "./active-filters";
+import { ActiveFilters, filterLabels } from "./active-filters";
 import { FilterForm, type FilterValues } from "./filter-form";
 import { IncidentCard } from "./incident-card";
 import { IncidentMap } from "./incident-map";
@@ -141,7 +141,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               <div className="list-tools">
                 <SortControl sort={sort} hidden={sortHidden} />
                 {/* The same filter as the map, timeline and list: exports hold every matching incident. */}
-                <ExportMenu search={canonical.toString()} />
+                <ExportMenu search={canonical.toString()} filterLabel={filterLabels(filter, facets).join("; ")} />
               </div>
             </div>
             <div className="list-scroll">

@@ -16,6 +16,14 @@ describe("ExportMenu", () => {
     expect(hrefs).toContain("/api/export/manifest?country=MLI&flag=contested&file=figures.csv");
     expect(hrefs.some((h) => h.includes("view=") || h.includes("sort=") || h.includes("cursor="))).toBe(false);
     expect(html).toContain("download");
+    // The menu names the filter in words, never as the raw query string.
+    expect(html.replace(/href="[^"]*"/g, "")).not.toContain("country=MLI");
+  });
+
+  it("says the filter in the words the page gives", () => {
+    const html = renderToStaticMarkup(createElement(ExportMenu, { search: "?country=MLI", filterLabel: "Country: Mali" }));
+    expect(html).toContain("Country: Mali");
+    expect(html.replace(/href="[^"]*"/g, "")).not.toContain("country=MLI");
   });
 
   it("exports everything when there is no filter", () => {

@@ -8,14 +8,14 @@ import "./export-menu.css";
 type Props = {
   /** The page's current query string (URLSearchParams.toString()), with or without "?". */
   search: string;
-  /** A label for the filter, when the page has a better one than the query string. */
+  /** The filter in words ("Country: Mali; Flags: contested"); never the raw query string. */
   filterLabel?: string;
 };
 
 const FILES = [
   { file: "figures.csv", label: "Figures (CSV)", hint: "one row per incident × metric × category, as stored" },
   { file: "figures.csv", method: "conservative", label: "Figures, conservative best (CSV)", hint: "best = the lowest credible figure" },
-  { file: "figures.csv", method: "median", label: "Figures, median best (CSV)", hint: "best = the median of single figures" },
+  { file: "figures.csv", method: "median", label: "Figures, median best (CSV)", hint: "best = the median of single figures; of two, the lower" },
   { file: "figures.csv", method: "source_priority", label: "Figures, source-priority best (CSV)", hint: "recomputed, without editor decisions" },
   { file: "claims.csv", label: "Claims (CSV)", hint: "one row per claim; re-imports as it is" },
   { file: "ged.csv", label: "UCDP GED columns (CSV)", hint: "one row per incident" },
@@ -40,7 +40,7 @@ export function ExportMenu({ search, filterLabel }: Props) {
         <p className="meta">
           {filter ? (
             <>
-              Only the incidents of the current filter: <code>{filterLabel ?? decodeURIComponent(filter)}</code>.
+              Only the incidents of the current filter{filterLabel ? <>: <strong>{filterLabel}</strong></> : " (shown above the map)"}. The file name says which filter.
             </>
           ) : (
             "All incidents (no filter)."

@@ -1,24 +1,12 @@
-"use client";
-
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+// A form posting to a server action: it signs out even before the page has hydrated.
+import { signOutAction } from "@/app/login/actions";
 
 export function SignOutButton() {
-  const router = useRouter();
-  const [busy, setBusy] = useState(false);
   return (
-    <button
-      type="button"
-      className="link-button"
-      disabled={busy}
-      onClick={async () => {
-        setBusy(true);
-        await fetch("/api/auth/logout", { method: "POST" });
-        router.push("/");
-        router.refresh();
-      }}
-    >
-      Sign out
-    </button>
+    <form action={signOutAction} className="sign-out-form">
+      <button type="submit" className="link-button">
+        Sign out
+      </button>
+    </form>
   );
 }

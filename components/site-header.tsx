@@ -15,6 +15,8 @@ export async function SiteHeader() {
       <nav aria-label="Account" className="account-nav">
         {hasRole(user, "editor") ? <Link href="/incidents/new">New incident</Link> : null}
         {hasRole(user, "editor") ? <Link href="/sources">Sources</Link> : null}
+        {hasRole(user, "editor") ? <Link href="/import">Import</Link> : null}
+        {hasRole(user, "editor") ? <Link href="/settings/tokens">API tokens</Link> : null}
         {hasRole(user, "admin") ? <Link href="/admin/users">Users</Link> : null}
         {user ? (
           <>

@@ -2,6 +2,7 @@
 // Uploads the file to POST /api/import and follows its NDJSON progress lines: an indeterminate
 // bar while the file uploads and is read, a determinate one while rows are checked and written,
 // then the summary and every row error the server reported.
+import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import type { ImportProgress, ImportSummary, RowError } from "@/lib/import/import-types";
 import { figuresOutcome } from "@/lib/import/import-report";
@@ -74,7 +75,8 @@ export function ImportForm() {
   const running = state.step === "running";
   return (
     <>
-      <form className="form import-form" onSubmit={submit} aria-describedby="import-status">
+      {/* method/action/encType: posted before hydration, the file still goes to the import route (never a GET). */}
+      <form className="form import-form" method="post" action="/api/import" encType="multipart/form-data" onSubmit={submit} aria-describedby="import-status">
         {/* Labels beside (not around) their controls: a label wrapping a select would read its option as part of its name. */}
         <div className="import-field">
           <label htmlFor="import-file">CSV file</label>
@@ -166,10 +168,27 @@ function ImportResult({ summary: s }: { summary: Result }) {
               {figuresOutcome(s)}
               {s.figuresQueued ? <FigureQueueProgress queued={s.figuresQueued} /> : null}
             </dd>
+            {s.incidentCodes?.length ? (
+              <>
+                <dt>{s.format === "claims" ? "Incidents with new claims" : "New incidents"}</dt>
+                <dd>
+                  <ul className="import-links">
+                    {s.incidentCodes.map((code) => (
+                      <li key={code}>
+                        <a href={`/incidents/${code}`}>{code}</a>
+                      </li>
+                    ))}
+                  </ul>
+                  {(s.format === "claims" ? s.claimsCreated : s.incidentsCreated) > s.incidentCodes.length ? <span className="meta">(the first {s.incidentCodes.length} shown)</span> : null}
+                </dd>
+              </>
+            ) : null}
             {s.sourcesCreated.length ? (
               <>
                 <dt>New sources</dt>
-                <dd>{s.sourcesCreated.join(", ")} — check their names and party status on the Sources page</dd>
+                <dd>
+                  {s.sourcesCreated.join(", ")} — check their names and party status on the <Link href="/sources">Sources page</Link>
+                </dd>
               </>
             ) : null}
           </>

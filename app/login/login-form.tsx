@@ -1,50 +1,31 @@
 "use client";
-
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+// A server action form: pressed before hydration it still posts (the password never lands in a URL).
+import { useActionState } from "react";
+import type { FormActionState } from "@/lib/auth/role-guards";
+import { signInAction } from "./actions";
 
 export function LoginForm({ next }: { next: string }) {
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const form = new FormData(event.currentTarget);
-    const response = await fetch("/api/auth/login", {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
-    });
-    setBusy(false);
-    if (response.ok) {
-      router.push(next);
-      router.refresh();
-      return;
-    }
-    const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    setError(body?.error?.message ?? `Sign-in failed (${response.status}).`);
-  }
-
+  const [state, formAction, pending] = useActionState<FormActionState, FormData>(signInAction, null);
+  const fields = state?.error?.fields ?? {};
+  const error = state?.error ? (Object.values(fields)[0]?.[0]?.replace(/^email/, "Email").replace(/^password/, "Password") ?? state.error.message) : null;
   return (
-    <form onSubmit={submit} className="form" noValidate>
+    <form action={formAction} className="form" noValidate aria-label="Sign in">
+      <input type="hidden" name="next" value={next} />
       <label>
         Email
-        <input name="email" type="email" autoComplete="username" required />
+        <input name="email" type="email" autoComplete="username" required defaultValue={state?.values?.email} aria-invalid={Boolean(state?.error)} aria-describedby={error ? "login-error" : undefined} />
       </label>
       <label>
         Password
-        <input name="password" type="password" autoComplete="current-password" required />
+        <input name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(state?.error)} aria-describedby={error ? "login-error" : undefined} />
       </label>
       {error ? (
-        <p role="alert" className="form-error">
+        <p role="alert" className="form-error" id="login-error">
           {error}
         </p>
       ) : null}
-      <button type="submit" disabled={busy}>
-        {busy ? "Signing in…" : "Sign in"}
+      <button type="submit" disabled={pending}>
+        {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>
   );

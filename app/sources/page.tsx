@@ -46,7 +46,7 @@ export default async function SourcesPage() {
               <td>
                 <a href={`/sources/${s.slug}`}>{s.name}</a> <span className="meta">({s.slug})</span>
               </td>
-              <td>{s.kind.replace(/_/g, " ")}</td>
+              <td>{SOURCE_KIND_LABELS[s.kind]}</td>
               <td>{s.isParty ? "yes" : "no"}</td>
               <td className="num">{s._count.claims}</td>
               <td>

@@ -1,10 +1,14 @@
 "use client";
 // Editors add a source, or a document of a source (and which sources it relays).
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useActionState, useRef, useState, type FormEvent, type RefObject } from "react";
 import { Field } from "@/components/editor/field";
 import { submitJson, type FieldErrors } from "@/components/editor/submit-json";
+import { shownErrors, useFocusFirstError } from "@/components/editor/use-form-errors";
+import type { FormActionState } from "@/lib/auth/role-guards";
 import { SOURCE_KINDS } from "@/lib/domain/vocabularies";
+import { SOURCE_KIND_MENU_LABELS } from "@/lib/format/vocabulary-labels";
+import { createDocumentFormAction, createSourceFormAction } from "./actions";
 
 export function SourceForms({ sources }: { sources: { id: string; name: string }[] }) {
   return (
@@ -15,11 +19,16 @@ export function SourceForms({ sources }: { sources: { id: string; name: string }
   );
 }
 
-function useSubmit(url: string) {
+/** Hydrated: the values go as JSON to the API route. Posted before hydration: the server action answers (state). */
+function useSubmit(url: string, action: (state: FormActionState, form: FormData) => Promise<FormActionState>, formRef: RefObject<HTMLFormElement | null>) {
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const [state, formAction] = useActionState<FormActionState, FormData>(action, null);
+  const [clientErrors, setErrors] = useState<FieldErrors>({});
+  const [clientMessage, setMessage] = useState<string | null>(null);
+  const [clientDone, setDone] = useState<string | null>(null);
+  const { fields: errors, summary: message } = shownErrors(clientErrors, clientMessage, state);
+  const done = clientDone ?? (state?.ok ? (state.done ?? null) : null);
+  useFocusFirstError(formRef, errors);
   async function send(body: unknown, success: string, reset: () => void) {
     const outcome = await submitJson(url, "POST", body);
     if (outcome.ok) {
@@ -34,19 +43,20 @@ function useSubmit(url: string) {
       setMessage(outcome.message);
     }
   }
-  return { errors, message, done, send };
+  return { errors, message, done, send, formAction, typed: state?.values };
 }
 
 function NewSourceForm() {
   const empty = { slug: "", name: "", kind: "ngo", countryIso3: "", isParty: false, url: "", notes: "" };
-  const [values, setValues] = useState(empty);
-  const { errors, message, done, send } = useSubmit("/api/sources");
+  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, message, done, send, formAction, typed } = useSubmit("/api/sources", createSourceFormAction, formRef);
+  const [values, setValues] = useState(() => (typed ? { ...empty, ...typed, isParty: typed.isParty === "on" } : empty));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send(values, `Added ${values.name}.`, () => setValues(empty));
   };
   return (
-    <form onSubmit={submit} className="form" noValidate aria-label="New source">
+    <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label="New source">
       <h2>New source</h2>
       {message ? <p role="alert" className="form-error">{message}</p> : null}
       {done ? <p role="status">{done}</p> : null}
@@ -61,14 +71,14 @@ function NewSourceForm() {
           <select {...p} value={values.kind} onChange={(e) => setValues({ ...values, kind: e.target.value })}>
             {SOURCE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {k.replace(/_/g, " ")}
+                {SOURCE_KIND_MENU_LABELS[k]}
               </option>
             ))}
           </select>
         )}
       </Field>
       <label className="inline">
-        <input type="checkbox" checked={values.isParty} onChange={(e) => setValues({ ...values, isParty: e.target.checked })} /> A party to the conflict
+        <input type="checkbox" name="isParty" checked={values.isParty} onChange={(e) => setValues({ ...values, isParty: e.target.checked })} /> A party to the conflict
       </label>
       <Field name="countryIso3" label="Country (ISO3, optional)" errors={errors}>
         {(p) => <input {...p} value={values.countryIso3} maxLength={3} onChange={(e) => setValues({ ...values, countryIso3: e.target.value })} />}
@@ -83,18 +93,19 @@ function NewSourceForm() {
 
 function NewDocumentForm({ sources }: { sources: { id: string; name: string }[] }) {
   const empty = { sourceId: "", title: "", url: "", publishedOn: "", accessedOn: "", language: "", archiveUrl: "", relaysSourceIds: [] as string[] };
-  const [values, setValues] = useState(empty);
-  const { errors, message, done, send } = useSubmit("/api/documents");
+  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, message, done, send, formAction, typed } = useSubmit("/api/documents", createDocumentFormAction, formRef);
+  const [values, setValues] = useState(() => (typed ? { ...empty, ...typed, relaysSourceIds: [] } : empty));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send({ ...values, publishedOn: values.publishedOn || null, accessedOn: values.accessedOn || null }, `Added “${values.title}”.`, () => setValues(empty));
   };
   return (
-    <form onSubmit={submit} className="form" noValidate aria-label="New document">
+    <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label="New document">
       <h2>New document</h2>
       {message ? <p role="alert" className="form-error">{message}</p> : null}
       {done ? <p role="status">{done}</p> : null}
-      <Field name="sourceId" label="Published by" errors={errors}>
+      <Field idPrefix="document" name="sourceId" label="Published by" errors={errors}>
         {(p) => (
           <select {...p} value={values.sourceId} onChange={(e) => setValues({ ...values, sourceId: e.target.value })}>
             <option value="">Choose a source…</option>
@@ -106,40 +117,44 @@ function NewDocumentForm({ sources }: { sources: { id: string; name: string }[] 
           </select>
         )}
       </Field>
-      <Field name="title" label="Title" errors={errors}>
+      <Field idPrefix="document" name="title" label="Title" errors={errors}>
         {(p) => <input {...p} value={values.title} onChange={(e) => setValues({ ...values, title: e.target.value })} />}
       </Field>
-      <Field name="url" label="URL" errors={errors}>
-        {(p) => <input {...p} value={values.url} onChange={(e) => setValues({ ...values, url: e.target.value })} />}
+      <Field idPrefix="document" name="url" label="URL of the document (optional)" errors={errors} hint="Where it can be read, e.g. https://www.hrw.org/news/…">
+        {(p) => <input {...p} type="url" value={values.url} onChange={(e) => setValues({ ...values, url: e.target.value })} />}
       </Field>
       <div className="form-grid">
-        <Field name="publishedOn" label="Published on" errors={errors}>
+        <Field idPrefix="document" name="publishedOn" label="Published on" errors={errors}>
           {(p) => <input {...p} type="date" value={values.publishedOn} onChange={(e) => setValues({ ...values, publishedOn: e.target.value })} />}
         </Field>
-        <Field name="accessedOn" label="Accessed on" errors={errors}>
+        <Field idPrefix="document" name="accessedOn" label="Accessed on" errors={errors}>
           {(p) => <input {...p} type="date" value={values.accessedOn} onChange={(e) => setValues({ ...values, accessedOn: e.target.value })} />}
         </Field>
       </div>
-      <Field name="archiveUrl" label="Archive URL" errors={errors}>
+      <Field idPrefix="document" name="archiveUrl" label="Archive URL (optional)" errors={errors} hint="A saved copy, e.g. on web.archive.org">
         {(p) => <input {...p} value={values.archiveUrl} onChange={(e) => setValues({ ...values, archiveUrl: e.target.value })} />}
       </Field>
-      <Field name="relaysSourceIds" label="Relays (cites or republishes)" errors={errors}>
-        {(p) => (
-          <select
-            {...p}
-            multiple
-            size={Math.min(6, Math.max(3, sources.length))}
-            value={values.relaysSourceIds}
-            onChange={(e) => setValues({ ...values, relaysSourceIds: Array.from(e.target.selectedOptions, (o) => o.value) })}
-          >
-            {sources.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <fieldset className="choice-group" aria-describedby="relays-hint">
+        <legend>Relays (cites or republishes)</legend>
+        <span id="relays-hint" className="meta">
+          Tick each source whose figures this document repeats: it then does not count as a new independent source.
+        </span>
+        <div className="choices relay-choices">
+          {sources.map((s) => (
+            <label key={s.id} className="inline">
+              <input
+                type="checkbox"
+                name="relaysSourceIds"
+                value={s.id}
+                checked={values.relaysSourceIds.includes(s.id)}
+                onChange={(e) => setValues({ ...values, relaysSourceIds: e.target.checked ? [...values.relaysSourceIds, s.id] : values.relaysSourceIds.filter((id) => id !== s.id) })}
+              />{" "}
+              {s.name}
+            </label>
+          ))}
+        </div>
+        {errors.relaysSourceIds ? <span className="field-error">{errors.relaysSourceIds.join(" ")}</span> : null}
+      </fieldset>
       <button type="submit">Add document</button>
     </form>
   );

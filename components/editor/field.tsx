@@ -1,15 +1,19 @@
-// A labelled input whose error message sits next to it and is announced with it.
+// A labelled input whose error message sits next to it, in the label's words, and is announced with it.
 import type { ReactNode } from "react";
+import { humanFieldMessage } from "@/lib/forms/field-messages";
 import { messagesFor, type FieldErrors } from "./submit-json";
 
-export function Field({ name, label, errors, children, hint }: { name: string; label: string; errors: FieldErrors; children: (props: { id: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode; hint?: string }) {
-  const messages = messagesFor(errors, name);
-  const id = `field-${name}`;
+export type FieldProps = { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string };
+
+/** `idPrefix` keeps ids unique when two forms on a page have a field of the same name (a source's and a document's URL). */
+export function Field({ name, label, errors, children, hint, idPrefix = "field" }: { name: string; label: string; errors: FieldErrors; children: (props: FieldProps) => ReactNode; hint?: string; idPrefix?: string }) {
+  const messages = messagesFor(errors, name).map((m) => humanFieldMessage(m, name, label.replace(/\s*\(.*\)$/, "")));
+  const id = `${idPrefix}-${name}`;
   const describedBy = [messages.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (
     <label htmlFor={id}>
       {label}
-      {children({ id, "aria-invalid": messages.length > 0, "aria-describedby": describedBy })}
+      {children({ id, name, "aria-invalid": messages.length > 0, "aria-describedby": describedBy })}
       {hint ? (
         <span id={`${id}-hint`} className="meta">
           {hint}

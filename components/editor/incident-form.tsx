@@ -1,13 +1,16 @@
 "use client";
 // Create or edit an incident. Location by clicking the map, typing coordinates or searching the
 // offline gazetteer. While creating, likely duplicates are shown before saving. A stale save (409)
-// shows the newer values next to the editor's own input, which is kept.
+// shows each field both editors changed side by side (their other changes already merged in); the editor chooses.
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { createIncidentFormAction, updateIncidentFormAction } from "@/app/incidents/incident-actions";
+import type { FormActionState } from "@/lib/auth/role-guards";
 import { ACTOR_ROLES, DATE_PRECISIONS, GRADINGS } from "@/lib/domain/vocabularies";
 import { Field } from "./field";
 import { submitJson, type FieldConflict, type FieldErrors } from "./submit-json";
+import { shownErrors, useFocusFirstError } from "./use-form-errors";
 
 const LocationPicker = dynamic(() => import("./location-picker"), { ssr: false, loading: () => <p className="meta">Loading map…</p> });
 
@@ -80,10 +83,15 @@ function toPayload(v: IncidentFormValues) {
 
 export function IncidentForm({ mode, code, initial, version }: { mode: "create" | "edit"; code?: string; initial: IncidentFormValues; version?: number }) {
   const router = useRouter();
-  const [values, setValues] = useState(initial);
+  // Posted before hydration, the form goes to the server action; its state brings back the errors and what was typed.
+  const [state, formAction] = useActionState<FormActionState, FormData>(mode === "create" ? createIncidentFormAction : updateIncidentFormAction, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<IncidentFormValues>(() => ({ ...initial, ...typedBack(state?.values, initial) }));
   const [expectedVersion, setExpectedVersion] = useState(version ?? 1);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const [clientErrors, setErrors] = useState<FieldErrors>({});
+  const [clientMessage, setMessage] = useState<string | null>(null);
+  const { fields: errors, summary: message } = shownErrors(clientErrors, clientMessage, state);
+  useFocusFirstError(formRef, errors);
   const [conflicts, setConflicts] = useState<FieldConflict[]>([]);
   const [busy, setBusy] = useState(false);
   const [places, setPlaces] = useState<Place[]>([]);
@@ -147,7 +155,13 @@ export function IncidentForm({ mode, code, initial, version }: { mode: "create" 
   const choose = (field: string, value: unknown) => setValues((v) => ({ ...v, ...formValuesOf({ [field]: value }, v) }));
 
   return (
-    <form onSubmit={submit} className="form" noValidate aria-label={mode === "create" ? "New incident" : "Edit incident"}>
+    <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label={mode === "create" ? "New incident" : "Edit incident"}>
+      {mode === "edit" ? (
+        <>
+          <input type="hidden" name="code" value={code} />
+          <input type="hidden" name="expectedVersion" value={expectedVersion} />
+        </>
+      ) : null}
       {message ? (
         <p role="alert" className="form-error">
           {message}
@@ -179,7 +193,7 @@ export function IncidentForm({ mode, code, initial, version }: { mode: "create" 
         <Field name="dateStart" label="First day" errors={errors}>
           {(p) => <input {...p} type="date" value={values.dateStart} onChange={set("dateStart")} />}
         </Field>
-        <Field name="dateEnd" label="Last day" errors={errors}>
+        <Field name="dateEnd" label="Last day" errors={errors} hint="Leave empty for a one-day incident">
           {(p) => <input {...p} type="date" value={values.dateEnd} onChange={set("dateEnd")} />}
         </Field>
         <Field name="datePrecision" label="Date precision" errors={errors}>
@@ -246,10 +260,10 @@ export function IncidentForm({ mode, code, initial, version }: { mode: "create" 
           <Field name="placeName" label="Place name" errors={errors}>
             {(p) => <input {...p} value={values.placeName} onChange={set("placeName")} />}
           </Field>
-          <Field name="admin1" label="Admin 1 (region)" errors={errors}>
+          <Field name="admin1" label="Region (admin 1)" errors={errors} hint="The country's first-level division, e.g. Gao in Mali">
             {(p) => <input {...p} value={values.admin1} onChange={set("admin1")} />}
           </Field>
-          <Field name="admin2" label="Admin 2" errors={errors}>
+          <Field name="admin2" label="District (admin 2)" errors={errors} hint="Second-level division, e.g. Ansongo cercle">
             {(p) => <input {...p} value={values.admin2} onChange={set("admin2")} />}
           </Field>
           <Field name="countryIso3" label="Country (ISO3)" errors={errors}>
@@ -273,7 +287,7 @@ export function IncidentForm({ mode, code, initial, version }: { mode: "create" 
         <Field name="subEventType" label="Sub-event type" errors={errors}>
           {(p) => <input {...p} value={values.subEventType} onChange={set("subEventType")} />}
         </Field>
-        <Field name="grading" label="Grading" errors={errors}>
+        <Field name="grading" label="Grading" errors={errors} hint="How well the incident itself is attested (Airwars scale): confirmed (a party accepted it), fair (two or more credible sources), weak (one source), contested (competing accounts of who did it), discounted (shown not to be as reported)">
           {(p) => (
             <select {...p} value={values.grading} onChange={set("grading")}>
               {GRADINGS.map((g) => (
@@ -378,4 +392,16 @@ function ConflictChoices({ conflicts, values, onChoose }: { conflicts: FieldConf
       })}
     </section>
   );
+}
+
+/** Values a server action handed back after a save posted before hydration (flat, as the form named them). */
+function typedBack(typed: Record<string, string> | undefined, initial: IncidentFormValues): Partial<IncidentFormValues> {
+  if (!typed) return {};
+  const flat = Object.fromEntries(Object.entries(typed).filter(([key]) => key in initial && key !== "actors"));
+  const actors: { name: string; role: string }[] = [];
+  for (const [key, value] of Object.entries(typed)) {
+    const match = key.match(/^actors\.(\d+)\.(name|role)$/);
+    if (match) (actors[Number(match[1])] ??= { name: "", role: "alleged_perpetrator" })[match[2] as "name" | "role"] = value;
+  }
+  return { ...flat, ...(actors.length ? { actors: actors.filter(Boolean) } : {}) };
 }

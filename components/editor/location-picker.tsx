@@ -2,6 +2,7 @@
 // Click the map to place an incident; the marker follows typed coordinates too. Offline basemap.
 import "leaflet/dist/leaflet.css";
 import { CircleMarker, MapContainer, useMapEvents } from "react-leaflet";
+import { PlainAttribution } from "@/components/map/plain-attribution";
 import { BasemapLayer } from "@/components/map/basemap-layer";
 
 function ClickToPlace({ onPick }: { onPick: (lat: number, lon: number) => void }) {
@@ -22,6 +23,7 @@ export default function LocationPicker({ latitude, longitude, onPick }: { latitu
       style={{ height: "16rem", borderRadius: 8, border: "1px solid var(--line)", background: "#dfe9f3" }}
       aria-label="Location map: click to place the incident"
     >
+      <PlainAttribution />
       <BasemapLayer detail="50m" />
       <ClickToPlace onPick={onPick} />
       {placed ? <CircleMarker center={[latitude, longitude]} radius={7} pathOptions={{ color: "#0b5cad", weight: 2, fillOpacity: 0.6 }} /> : null}

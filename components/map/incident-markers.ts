@@ -29,15 +29,15 @@ function cached(key: string, make: () => L.DivIcon): L.DivIcon {
   return icon;
 }
 
-export function incidentIcon(options: { label: string; best: number | null; contested: boolean; selected: boolean }): L.DivIcon {
+export function incidentIcon(options: { code?: string; label: string; best: number | null; contested: boolean; selected: boolean }): L.DivIcon {
   const d = markerDiameter(options.best);
-  const key = `i|${options.label}|${options.best}|${options.contested}|${options.selected}`;
+  const key = `i|${options.code ?? ""}|${options.label}|${options.best}|${options.contested}|${options.selected}`;
   return cached(key, () => {
     const classes = ["incident-marker", options.contested ? "contested" : "", options.best === null ? "no-figure" : "", options.selected ? "selected" : ""].filter(Boolean).join(" ");
     const number = options.best !== null && d >= 24 ? `<span class="marker-number" aria-hidden="true">${options.best}</span>` : "";
     return L.divIcon({
       className: "incident-marker-host",
-      html: `<span class="${classes}" style="width:${d}px;height:${d}px"><span class="sr-only">${escapeHtml(options.label)}</span>${number}</span>`,
+      html: `<span class="${classes}"${options.code ? ` data-code="${escapeHtml(options.code)}"` : ""} style="width:${d}px;height:${d}px"><span class="sr-only">${escapeHtml(options.label)}</span>${number}</span>`,
       iconSize: [d, d],
       iconAnchor: [d / 2, d / 2],
     });

@@ -79,6 +79,7 @@ const ClaimSchema = z
     assessmentReason: z.string().nullable(),
     retracted: z.boolean(),
     retractedReason: z.string().nullable(),
+    version: z.number().int().min(1).describe("Send it back as expectedVersion to assess, retract or supersede the claim."),
   })
   .register(apiSchemas, { id: "Claim" });
 
@@ -174,6 +175,7 @@ export const ImportSummarySchema = z
     claimsAlreadyPresent: count,
     claimsSuperseded: count,
     sourcesCreated: z.array(z.string()),
+    incidentCodes: z.array(z.string()).describe("Up to 20 codes of the incidents created (datasets) or given claims (claims files)."),
     documentsCreated: count,
     figuresRefreshed: count.describe("Incidents whose figures were reconciled inside the import."),
     figuresQueued: count.describe("Incidents whose figures were queued for the background worker (files touching more than 5,000 incidents); see GET /api/figure-queue."),

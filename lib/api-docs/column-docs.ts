@@ -22,7 +22,7 @@ export const FIGURES_COLUMN_DOCS: Docs<typeof FIGURES_COLUMNS> = {
   metric: "killed, injured, killed_or_injured, missing or abducted.",
   category: "civilians, security_forces, attackers or unspecified.",
   low: "Lowest credible lower bound.",
-  best: "Best figure under method.",
+  best: "Best figure under method. median: the median of the single figures; with an even count, the lower of the two middle ones (so best is a figure some source gave: HRW 34 and the government 25 give 25).",
   high: "Highest credible figure; empty when open (nothing bounds it).",
   method: "source_priority, conservative, median, or editor (a recorded editor decision; only in the stored figures).",
   flags: "';'-separated: contested, single_source, parties_only, official_lower, breakdown_mismatch, open_ended.",
@@ -59,6 +59,11 @@ export const CLAIMS_COLUMN_DOCS: Docs<typeof CLAIMS_COLUMNS> = {
 
 export const GED_COLUMN_DOCS: Docs<typeof GED_COLUMNS> = {
   id: "The UCDP id when the incident came from GED, else our incident code.",
+  year: "Year of date_start.",
+  type_of_violence:
+    "GED's 1 state-based, 2 non-state, 3 one-sided, derived from what we record: 3 for Violence against civilians; for Battles and Explosions/Remote violence 1 when a state's forces took part (an escort is recorded or security forces were killed), else 2; empty for other event types.",
+  side_a: "GED's convention from the recorded actor roles: one-sided, the alleged perpetrators; state-based, the state's side (escorts, targets); non-state, the perpetrators. ';'-separated names as recorded.",
+  side_b: "One-sided, the recorded targets or \"Civilians\"; state-based, the alleged perpetrators; non-state, the targets.",
   date_start: "First day.",
   date_end: "Last day.",
   date_prec: "1 day, 2 a span of 2–6 days, 3 week, 4 month, 5 year (from date_precision).",
@@ -66,6 +71,7 @@ export const GED_COLUMN_DOCS: Docs<typeof GED_COLUMNS> = {
   latitude: "WGS 84.",
   longitude: "WGS 84.",
   country: "Country name.",
+  country_id: "Gleditsch & Ward state number, as GED writes it (Mali = 432); empty for territories without one.",
   adm_1: "admin1.",
   adm_2: "admin2.",
   where_description: "Place name.",

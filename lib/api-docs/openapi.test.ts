@@ -1,4 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
+import SwaggerParser from "@apidevtools/swagger-parser";
 import { describe, expect, it } from "vitest";
+import { EXPORT_FILES } from "@/lib/export/export-registry";
 import { CLAIMS_COLUMNS, FIGURES_COLUMNS } from "@/lib/export/columns";
 import { FILTER_KEYS } from "@/lib/filters/filter-url";
 import { SOURCES_COLUMNS } from "@/lib/export/sources-export";
@@ -6,6 +10,34 @@ import { openApiDocument } from "./openapi";
 
 describe("the OpenAPI document", () => {
   const doc = openApiDocument();
+
+  it("is a valid OpenAPI 3.1 document (checked by swagger-parser against the OpenAPI schema)", async () => {
+    // validate() dereferences in place: give it a copy.
+    await expect(SwaggerParser.validate(JSON.parse(JSON.stringify(doc)))).resolves.toBeTruthy();
+  });
+
+  it("covers every route handler under app/api, with every method it exports", () => {
+    const routes: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name === "route.ts") routes.push(full);
+      }
+    };
+    walk(path.resolve("app/api"));
+    expect(routes.length).toBeGreaterThan(20);
+    const missing: string[] = [];
+    for (const file of routes) {
+      const route = `/${path.relative(path.resolve("app"), path.dirname(file)).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
+      const source = fs.readFileSync(file, "utf8");
+      const methods = [...source.matchAll(/export (?:async function|const) (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
+      // The export route serves one documented path per file.
+      const paths = route === "/api/export/{file}" ? EXPORT_FILES.map((f) => `/api/export/${f}`) : [route];
+      for (const p of paths) for (const method of methods) if (!(doc.paths[p] as Record<string, unknown> | undefined)?.[method]) missing.push(`${method.toUpperCase()} ${p}`);
+    }
+    expect(missing).toEqual([]);
+  });
 
   it("documents the read endpoints, the exports and the import", () => {
     expect(doc.openapi).toBe("3.1.0");

@@ -1,4 +1,4 @@
-// The OpenAPI 3.1 document of the read API (and the import endpoint), generated from the same
+// The OpenAPI 3.1 document of every API route (reads, writes, sign-in, import), generated from the same
 // zod schemas that parse the requests (lib/validation, lib/export/export-request.ts) and from
 // the response schemas in ./api-schemas.ts. Served at /api/openapi.json and rendered at /api-docs.
 import { z } from "zod";
@@ -9,6 +9,13 @@ import { IncidentFilterSchema, IncidentListQuerySchema } from "@/lib/validation/
 import { ImportRequestSchema } from "@/lib/import/import-request";
 import { SOURCES_COLUMNS, SOURCES_COLUMN_DOCS } from "@/lib/export/sources-export";
 import { TrackRecordQuerySchema } from "@/lib/validation/track-record-query";
+import { LoginSchema } from "@/lib/auth/login";
+import { AssessClaimSchema, DecisionSchema, NewClaimSchema, RetractClaimSchema, SupersedeClaimSchema } from "@/lib/validation/claim";
+import { DuplicateQuerySchema, IncidentUpdateSchema, IncidentValuesSchema, MergeSchema } from "@/lib/validation/incident";
+import { MapQuerySchema } from "@/lib/validation/map-query";
+import { DocumentSchema, SourceSchema } from "@/lib/validation/source";
+import { TimelineQuerySchema } from "@/lib/validation/timeline-query";
+import { NewUserSchema, UserUpdateSchema } from "@/lib/validation/user";
 import { ACLED_COLUMN_DOCS, CLAIMS_COLUMN_DOCS, FIGURES_COLUMN_DOCS, GED_COLUMN_DOCS } from "./column-docs";
 import { apiSchemas } from "./api-schemas";
 
@@ -27,7 +34,7 @@ export type Operation = {
 export type OpenApiDocument = {
   openapi: "3.1.0";
   info: { title: string; version: string; description: string };
-  paths: Record<string, Partial<Record<"get" | "post", Operation>>>;
+  paths: Record<string, Partial<Record<"get" | "post" | "patch", Operation>>>;
   components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, JsonSchema> };
 };
 
@@ -77,7 +84,7 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
 
 const PROVENANCE_HEADERS = {
-  "Content-Disposition": { description: "attachment; filename=\"triangulate-<file>[-<method>]-<YYYY-MM-DD>.<ext>\" (the day it was made).", schema: { type: "string" } },
+  "Content-Disposition": { description: "attachment; filename=\"triangulate-<file>[-<method>][-<filter values>-<6 hex of the filter's SHA-256>]-<YYYY-MM-DD>.<ext>\" (the day it was made; a filtered export names its filter).", schema: { type: "string" } },
   "X-Triangulate-Generated-At": { description: "When the export was made (UTC).", schema: { type: "string", format: "date-time" } },
   "X-Triangulate-Filter": { description: "The filter applied, in canonical query-string form (empty = everything).", schema: { type: "string" } },
   "X-Triangulate-Method": { description: "What the figures are: stored, or recomputed under a method.", schema: { type: "string" } },
@@ -102,9 +109,39 @@ function csvExport(summary: string, description: string, columns: CsvColumn[], w
   };
 }
 
+/** A request body as the shared zod schema reads it (what a client may send). */
+function jsonBody(schema: z.ZodType, description: string): Operation["requestBody"] {
+  return { required: true, description, content: { "application/json": { schema: stripDialect(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema) } } };
+}
+
+const anyJson = (description: string, schema: JsonSchema = { type: "object" }) => ({ description, content: { "application/json": { schema } } });
+const WRITE_SECURITY: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
+/** The answers every write can give besides its success. */
+const writeErrors = (extra: Record<string, ReturnType<typeof errorResponse>> = {}) => ({
+  "400": errorResponse("Invalid input; error.fields names each field and what is wrong with it."),
+  "401": errorResponse("Not signed in and no valid token."),
+  "403": errorResponse("The role is too low (editor or admin needed)."),
+  ...extra,
+});
+const conflict = errorResponse("Stale: someone saved a newer version meanwhile (send the version you read as expectedVersion). error.current carries the newer values.");
+
+/** Writes: one per route handler that changes something. */
+function writeOperation(summary: string, description: string, tags: string[], body: z.ZodType | null, success: { status: string; description: string }, extra: Record<string, ReturnType<typeof errorResponse>> = {}, parameters: Parameter[] = []): Operation {
+  return {
+    summary,
+    description,
+    tags,
+    ...(parameters.length ? { parameters } : {}),
+    ...(body ? { requestBody: jsonBody(body, "JSON, validated by the same schema as the editor's form and the CSV import.") } : {}),
+    security: WRITE_SECURITY,
+    responses: { [success.status]: anyJson(success.description), ...writeErrors(extra) },
+  };
+}
+
 export function openApiDocument(): OpenApiDocument {
   const components = z.toJSONSchema(apiSchemas, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" }) as { schemas: Record<string, JsonSchema> };
   const schemas = Object.fromEntries(Object.entries(components.schemas).map(([id, schema]) => [id, stripDialect(schema)]));
+  const claimIdParameter: Parameter = { name: "id", in: "path", required: true, description: "Claim id (claims[].id of GET /api/incidents/{code}).", schema: { type: "string", format: "uuid" } };
   const codeParameter: Parameter = { name: "code", in: "path", required: true, description: "Incident code, e.g. MLI-2025-0001.", schema: { type: "string", pattern: "^[A-Z]{3}-\\d{4}-\\d{4,}$" } };
 
   return {
@@ -125,6 +162,7 @@ export function openApiDocument(): OpenApiDocument {
           parameters: queryParameters(IncidentListQuerySchema),
           responses: { "200": { description: "A page of incidents.", content: { "application/json": { schema: ref("IncidentList") } } }, "400": errorResponse("A bad parameter; error.fields names it.") },
         },
+        post: writeOperation("Create an incident (editors)", "Title, dates, place, coordinates, event type, grading, actors. Figures come later, as claims.", ["Incidents"], IncidentValuesSchema, { status: "201", description: "{ code, version }." }),
       },
       "/api/incidents/{code}": {
         get: {
@@ -134,10 +172,20 @@ export function openApiDocument(): OpenApiDocument {
           parameters: [codeParameter],
           responses: {
             "200": { description: "The incident.", content: { "application/json": { schema: ref("IncidentDetail") } } },
+            "308": { description: "The incident was merged into another: Location names the surviving incident." },
             "400": errorResponse("Not an incident code."),
             "404": errorResponse("No such incident."),
           },
         },
+        patch: writeOperation(
+          "Edit an incident (editors)",
+          "Every field of the incident, and expectedVersion: the version read (incident.version of the GET).",
+          ["Incidents"],
+          IncidentUpdateSchema,
+          { status: "200", description: "{ code, version }." },
+          { "404": errorResponse("No such incident."), "409": conflict },
+          [codeParameter],
+        ),
       },
       "/api/sources": {
         get: {
@@ -146,6 +194,119 @@ export function openApiDocument(): OpenApiDocument {
           tags: ["Sources"],
           responses: { "200": { description: "The sources.", content: { "application/json": { schema: ref("SourceList") } } } },
         },
+        post: writeOperation("Add a source (editors)", "A new source: name, kind, slug, whether it is a party to the conflict.", ["Sources"], SourceSchema, { status: "201", description: "Created: { source }." }, { "409": errorResponse("The slug is taken.") }),
+      },
+      "/api/documents": {
+        post: writeOperation("Add a document (editors)", "One publication of a source, and the sources it relays (cites or republishes).", ["Sources"], DocumentSchema, { status: "201", description: "Created: { document }." }, { "404": errorResponse("A source it names does not exist."), "409": errorResponse("The source already has a document with this title.") }),
+      },
+      "/api/map": {
+        get: {
+          summary: "Map data for a viewport",
+          description: "The incidents in the box when few are in view, or server-side grid clusters (count, killed, contested, bounds) when many are. Same filter parameters as /api/incidents.",
+          tags: ["Analysis"],
+          parameters: queryParameters(MapQuerySchema),
+          responses: { "200": anyJson("{ mode: points | clusters, total, points, clusters }."), "400": errorResponse("A bad parameter; error.fields names it.") },
+        },
+      },
+      "/api/timeline": {
+        get: {
+          summary: "Timeline buckets",
+          description: "Incidents and reconciled killed (best, all categories) per week or month for the filter.",
+          tags: ["Analysis"],
+          parameters: queryParameters(TimelineQuerySchema),
+          responses: { "200": anyJson("{ interval, buckets: [{ start, incidents, killed }] }."), "400": errorResponse("A bad parameter; error.fields names it.") },
+        },
+      },
+      "/api/incidents/duplicates": {
+        get: {
+          summary: "Likely duplicates",
+          description: "Incidents within ±3 days and 50 km, or with a similar title, of one being entered.",
+          tags: ["Incidents"],
+          parameters: queryParameters(DuplicateQuerySchema),
+          responses: { "200": anyJson("{ items: [{ code, title, dateStart, placeName, reason }] }."), "400": errorResponse("A bad parameter.") },
+        },
+      },
+      "/api/incidents/{code}/decisions": {
+        post: writeOperation(
+          "Record an editor's decision on a figure (editors)",
+          "Overrides best (and optionally low/high) for one metric × category, with a rationale. expectedDecisionId names the decision being replaced (null for the first).",
+          ["Incidents"],
+          DecisionSchema,
+          { status: "201", description: "Recorded." },
+          { "404": errorResponse("No such incident."), "409": conflict },
+          [codeParameter],
+        ),
+      },
+      "/api/incidents/{code}/merge": {
+        post: writeOperation(
+          "Merge an incident into another (editors)",
+          "Its claims, actors and history move to the target; its code then redirects there. Both versions must be the ones read.",
+          ["Incidents"],
+          MergeSchema,
+          { status: "200", description: "{ code (the surviving incident), claimsMoved }." },
+          { "404": errorResponse("No such incident."), "409": conflict },
+          [codeParameter],
+        ),
+      },
+      "/api/claims": {
+        post: writeOperation(
+          "Add claims (editors)",
+          "One claim, or { claims: [...] } for several figures from one statement, saved all or nothing. Figures are reconciled again at once.",
+          ["Claims"],
+          z.union([NewClaimSchema, z.object({ claims: z.array(NewClaimSchema) })]),
+          { status: "201", description: "The claims created." },
+          { "404": errorResponse("The incident, claimant or document does not exist.") },
+        ),
+      },
+      "/api/claims/{id}/assess": {
+        post: writeOperation("Assess a claim (editors)", "credible / not credible / duplicate / not assessed, with a reason (required unless credible or not assessed).", ["Claims"], AssessClaimSchema, { status: "200", description: "The claim as saved." }, { "404": errorResponse("No such claim."), "409": conflict }, [claimIdParameter]),
+      },
+      "/api/claims/{id}/retract": {
+        post: writeOperation("Retract a claim (editors)", "The claim stays, marked retracted with the reason, and stops counting.", ["Claims"], RetractClaimSchema, { status: "200", description: "The claim as saved." }, { "404": errorResponse("No such claim."), "409": conflict }, [claimIdParameter]),
+      },
+      "/api/claims/{id}/supersede": {
+        post: writeOperation("Supersede a claim with a newer figure (editors)", "A newer figure from the same claimant: both are kept, the older stops counting.", ["Claims"], SupersedeClaimSchema, { status: "201", description: "The new claim." }, { "404": errorResponse("No such claim."), "409": conflict }, [claimIdParameter]),
+      },
+      "/api/statements/parse": {
+        post: writeOperation("Read figures from a statement (editors)", "Pre-fills claim rows from a pasted statement (nothing is saved): figures found, and phrases not read.", ["Claims"], z.object({ statement: z.string().min(3).max(5000) }), { status: "200", description: "{ figures, unresolved }." }),
+      },
+      "/api/gazetteer": {
+        get: {
+          summary: "Search places (editors)",
+          description: "Offline place-name search (GeoNames places of 1,000+ people) for the incident form.",
+          tags: ["Incidents"],
+          parameters: [
+            { name: "q", in: "query", required: true, description: "At least 2 characters of the name.", schema: { type: "string", minLength: 2, maxLength: 100 } },
+            { name: "country", in: "query", required: false, description: "ISO3 code to search within.", schema: { type: "string", pattern: "^[A-Za-z]{3}$" } },
+          ],
+          security: WRITE_SECURITY,
+          responses: { "200": anyJson("{ items: [{ name, admin1, countryIso3, latitude, longitude }] }."), ...writeErrors() },
+        },
+      },
+      "/api/auth/login": {
+        post: {
+          summary: "Sign in",
+          description: "Email and password in a JSON body (never in the URL). Sets the session cookie. Repeated failures are rate-limited (429).",
+          tags: ["Accounts"],
+          requestBody: jsonBody(LoginSchema, "The credentials."),
+          responses: { "200": anyJson("{ user: { id, email, name, role } }."), "400": errorResponse("Missing or malformed email or password."), "401": errorResponse("Wrong email or password."), "429": errorResponse("Too many failed attempts: wait.") },
+        },
+      },
+      "/api/auth/logout": {
+        post: { summary: "Sign out", description: "Ends the session and clears its cookie.", tags: ["Accounts"], responses: { "204": { description: "Signed out." } } },
+      },
+      "/api/auth/me": {
+        get: { summary: "Who is signed in", description: "The signed-in user, or null.", tags: ["Accounts"], responses: { "200": anyJson("{ user: { id, email, name, role } | null }.") } },
+      },
+      "/api/admin/users": {
+        get: { summary: "List users (admins)", description: "Every account with its role and whether it is disabled.", tags: ["Accounts"], security: WRITE_SECURITY, responses: { "200": anyJson("{ items }."), ...writeErrors() } },
+        post: writeOperation("Create a user (admins)", "Email, name, role and an initial password (at least 12 characters).", ["Accounts"], NewUserSchema, { status: "201", description: "{ user }." }, { "409": errorResponse("The email is taken.") }),
+      },
+      "/api/admin/users/{id}": {
+        patch: writeOperation("Change a user's role or disable them (admins)", "Disabling ends their sessions and revokes nothing else; their records keep their name.", ["Accounts"], UserUpdateSchema, { status: "200", description: "{ user }." }, { "404": errorResponse("No such user.") }, [{ name: "id", in: "path", required: true, description: "User id.", schema: { type: "string", format: "uuid" } }]),
+      },
+      "/api/openapi.json": {
+        get: { summary: "This document", description: "The OpenAPI 3.1 description of the API.", tags: ["Meta"], responses: { "200": anyJson("The OpenAPI document.") } },
       },
       "/api/sources/{slug}/track-record": {
         get: {

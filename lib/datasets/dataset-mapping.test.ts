@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DATE_PRECISIONS } from "@/lib/domain/vocabularies";
+import { gwCountryId } from "./gleditsch-ward";
 import {
+  gedSides,
+  gedTypeOfViolence,
   acledGeoPrecision,
   acledTimePrecision,
   countryName,
@@ -42,5 +45,26 @@ describe("dataset mapping", () => {
     expect(iso3FromNumeric("854")).toBe("BFA");
     expect(numericFromIso3("MLI")).toBe(466);
     expect(countryName("MLI")).toBe("Mali");
+  });
+});
+
+describe("GED typology and sides from recorded actors", () => {
+  const actors = { perpetrators: ["JNIM"], targets: [], escorts: ["Malian armed forces"] };
+  it("codes one-sided, state-based and non-state violence", () => {
+    expect(gedTypeOfViolence("Violence against civilians", actors, false)).toBe(3);
+    expect(gedTypeOfViolence("Battles", actors, false)).toBe(1);
+    expect(gedTypeOfViolence("Battles", { perpetrators: ["A"], targets: ["B"], escorts: [] }, true)).toBe(1);
+    expect(gedTypeOfViolence("Battles", { perpetrators: ["A"], targets: ["B"], escorts: [] }, false)).toBe(2);
+    expect(gedTypeOfViolence("Protests", actors, false)).toBeNull();
+  });
+  it("puts the state's side first in state-based events and civilians second in one-sided ones", () => {
+    expect(gedSides(3, actors)).toEqual([["JNIM"], ["Civilians"]]);
+    expect(gedSides(1, actors)).toEqual([["Malian armed forces"], ["JNIM"]]);
+  });
+  it("writes Gleditsch–Ward numbers as GED does (Mali 432, Germany 260 not COW's 255)", () => {
+    expect(gwCountryId("MLI")).toBe(432);
+    expect(gwCountryId("DEU")).toBe(260);
+    expect(gwCountryId("BFA")).toBe(439);
+    expect(gwCountryId("PSE")).toBeNull();
   });
 });

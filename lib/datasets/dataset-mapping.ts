@@ -154,3 +154,32 @@ export function acledDisorderType(eventType: string): string {
 export function eventTypeFromUcdp(typeOfViolence: number | null): string {
   return typeOfViolence === 3 ? "Violence against civilians" : "Battles";
 }
+
+// ─── GED's conflict typology ─────────────────────────────────────────────────────────────
+
+export type GedActors = { perpetrators: string[]; targets: string[]; escorts: string[] };
+
+/**
+ * GED type_of_violence from what we record (GED's own coding needs its conflict list, which we
+ * do not have): 3 one-sided for "Violence against civilians"; for battles and remote violence,
+ * 1 state-based when a state's forces took part (an escort is recorded, or security forces were
+ * killed), else 2 non-state. Empty (null) for event types GED does not count (protests, riots,
+ * strategic developments).
+ */
+export function gedTypeOfViolence(eventType: string, actors: GedActors, securityForcesKilled: boolean): 1 | 2 | 3 | null {
+  if (eventType === "Violence against civilians") return 3;
+  if (eventType !== "Battles" && eventType !== "Explosions/Remote violence") return null;
+  return actors.escorts.length > 0 || securityForcesKilled ? 1 : 2;
+}
+
+/**
+ * GED's side_a and side_b from the recorded actor roles, in GED's convention: one-sided, the
+ * perpetrator and "Civilians" (or the recorded target); state-based, the state's side (escorts
+ * and targets) as side A and the attackers as side B; non-state, perpetrators against targets.
+ * Names are as recorded (';'-separated when several), not UCDP's dyad names.
+ */
+export function gedSides(type: 1 | 2 | 3 | null, actors: GedActors): [string[], string[]] {
+  if (type === 3) return [actors.perpetrators, actors.targets.length ? actors.targets : ["Civilians"]];
+  if (type === 1) return [[...actors.escorts, ...actors.targets], actors.perpetrators];
+  return [actors.perpetrators, actors.targets];
+}

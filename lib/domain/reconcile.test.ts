@@ -311,6 +311,14 @@ describe("flags (rule 5)", () => {
     );
   });
 
+  it("parties_only does not fire for a government not marked a party (local officials), official_lower still compares it", () => {
+    const LOCAL_OFFICIALS = { id: "src-ansongo", name: "Ansongo local officials", kind: "government", isParty: false } as const;
+    expect(group([claim({ claimant: LOCAL_OFFICIALS, valueMin: 19 })]).flags).toEqual(["single_source"]);
+    expect(group([claim({ claimant: LOCAL_OFFICIALS, valueMin: 20 }), atLeast(AFP, 30)]).flags).toContain("official_lower");
+    expect(group([claim({ claimant: LOCAL_OFFICIALS, valueMin: 40 })]).rationale).toContain("Ansongo local officials' figure");
+    expect(group([claim({ claimant: LOCAL_OFFICIALS, valueMin: 40 })]).rationale).not.toContain("officials's");
+  });
+
   it("official_lower when the highest party figure is below every independent lower bound", () => {
     expect(group([claim({ claimant: MALI, valueMin: 25 }), atLeast(AFP, 30)]).flags).toContain("official_lower");
     // The party's ceiling reaches the independent floor: not lower.

@@ -49,10 +49,11 @@
 // 5. Flags (sorted in FLAGS order):
 //    - contested: two counted intervals do not overlap (open upper = +∞).
 //    - single_source: exactly one independent source (rule 6).
-//    - parties_only: every counted interval comes from a party (government,
-//      party_to_conflict, or isParty).
-//    - official_lower: both party and non-party intervals are counted, and the highest party
-//      figure (upper ?? lower) is below the lowest non-party lower bound.
+//    - parties_only: every counted interval comes from a party (isParty, or kind
+//      party_to_conflict); a government not marked party is not one.
+//    - official_lower: both official (government or party) and independent intervals are
+//      counted, and the highest official figure (upper ?? lower) is below the lowest
+//      independent lower bound.
 //    - breakdown_mismatch: some claimant's summed subgroup interval does not overlap its own
 //      total (13 + 21 vs 34 is consistent; 13 + 20 vs 34 is not).
 //    - open_ended: some counted interval is open-ended.
@@ -69,7 +70,7 @@
 
 import { CATEGORIES, FLAGS, METRICS } from "./vocabularies";
 import type { Assessment, Category, Flag, Method, Metric, SourceKind } from "./vocabularies";
-import { TIER_LABELS, isPartySource, priorityTier } from "./source-priority";
+import { TIER_LABELS, isOfficialSource, isPartySource, priorityTier } from "./source-priority";
 import type { ClaimValues } from "./claim-values";
 
 export type EngineClaim = ClaimValues & {
@@ -499,7 +500,12 @@ function clamp(value: number, low: number, high: number | null): number {
 
 function describe(counted: Counted): string {
   const suffix = counted.derived ? " (the sum of its subgroup figures)" : "";
-  return `${counted.claimant.name}'s figure${suffix}`;
+  return `${possessive(counted.claimant.name)} figure${suffix}`;
+}
+
+/** "HRW's", but "Ansongo local officials'" (a name ending in s takes the apostrophe alone). */
+export function possessive(name: string): string {
+  return /s$/i.test(name) ? `${name}'` : `${name}'s`;
 }
 
 function claimantNames(counted: Counted[]): string {
@@ -528,8 +534,8 @@ function isContested(counted: Counted[]): boolean {
 }
 
 function isOfficialLower(counted: Counted[]): boolean {
-  const parties = counted.filter((c) => isPartySource(c.claimant));
-  const others = counted.filter((c) => !isPartySource(c.claimant));
+  const parties = counted.filter((c) => isOfficialSource(c.claimant));
+  const others = counted.filter((c) => !isOfficialSource(c.claimant));
   if (parties.length === 0 || others.length === 0) return false;
   const highestParty = Math.max(...parties.map((c) => c.interval.high ?? c.interval.low));
   const lowestOther = Math.min(...others.map((c) => c.interval.low));

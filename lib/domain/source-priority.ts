@@ -39,9 +39,19 @@ export const TIER_LABELS: Readonly<Record<PriorityTier, string>> = {
 
 export type PrioritySubject = { kind: SourceKind; isParty: boolean };
 
-/** A government counts as a party: it speaks for the state whose forces are involved or accused. */
+/**
+ * A party to the conflict: the editor ticked "party to the conflict" (the Malian government,
+ * whose forces escorted the convoy), or its kind is an armed party. Being a government is not
+ * enough (ARCHITECTURE.md, Source: a government *and* a party is recorded as both): local
+ * officials of a town the fighting passed by are not a party unless marked so.
+ */
 export function isPartySource(source: PrioritySubject): boolean {
-  return source.isParty || source.kind === "government" || source.kind === "party_to_conflict";
+  return source.isParty || source.kind === "party_to_conflict";
+}
+
+/** An official figure: from a government (party or not) or from a party. "Official lower" compares these with the independent ones. */
+export function isOfficialSource(source: PrioritySubject): boolean {
+  return isPartySource(source) || source.kind === "government";
 }
 
 export function priorityTier(source: PrioritySubject): PriorityTier {

@@ -58,6 +58,10 @@ export type ClaimsColumn = (typeof CLAIMS_COLUMNS)[number];
 /** The UCDP GED columns Triangulate can fill (GED codebook names). */
 export const GED_COLUMNS = [
   "id",
+  "year",
+  "type_of_violence",
+  "side_a",
+  "side_b",
   "date_start",
   "date_end",
   "date_prec",
@@ -65,6 +69,7 @@ export const GED_COLUMNS = [
   "latitude",
   "longitude",
   "country",
+  "country_id",
   "adm_1",
   "adm_2",
   "where_description",

@@ -19,8 +19,12 @@ import {
   countryName,
   gedDatePrec,
   gedEventClarity,
+  gedSides,
+  gedTypeOfViolence,
+  type GedActors,
   numericFromIso3,
 } from "@/lib/datasets/dataset-mapping";
+import { gwCountryId } from "@/lib/datasets/gleditsch-ward";
 import { listCell, type Cell } from "./csv-cell";
 import { isoDay } from "@/lib/validation/calendar-day";
 import { incidentBatches, type ExportIncident } from "./incident-batches";
@@ -64,13 +68,19 @@ async function killedBestByCategory(tx: Tx, incidentIds: string[]): Promise<Map<
 
 const EMPTY_SOURCES: SourcesSummary = { count: 0, names: [], dates: [], titles: [], urls: [] };
 
-function gedRow(incident: ExportIncident, killed: Map<string, number>, sources: SourcesSummary): Cell[] {
+function gedRow(incident: ExportIncident, killed: Map<string, number>, sources: SourcesSummary, actors: GedActors): Cell[] {
   const deaths = { deaths_a: 0, deaths_b: 0, deaths_civilians: 0 };
   for (const [category, column] of Object.entries(GED_DEATH_COLUMNS)) deaths[column] = killed.get(category) ?? 0;
   const specific = deaths.deaths_a + deaths.deaths_b + deaths.deaths_civilians;
   const best = incident.headlineBest;
+  const type = gedTypeOfViolence(incident.eventType, actors, killed.has("security_forces"));
+  const [sideA, sideB] = gedSides(type, actors);
   return [
     incident.ucdpId ?? incident.code,
+    incident.dateStart.getUTCFullYear(),
+    type,
+    listCell(sideA),
+    listCell(sideB),
     isoDay(incident.dateStart),
     isoDay(incident.dateEnd),
     gedDatePrec(incident.datePrecision),
@@ -78,6 +88,7 @@ function gedRow(incident: ExportIncident, killed: Map<string, number>, sources: 
     incident.latitude,
     incident.longitude,
     countryName(incident.countryIso3),
+    gwCountryId(incident.countryIso3),
     incident.admin1,
     incident.admin2,
     incident.placeName,
@@ -102,23 +113,26 @@ export async function* gedRows(tx: Tx, filter: IncidentFilter): AsyncGenerator<C
     const ids = incidents.map((i) => i.id);
     const killed = await killedBestByCategory(tx, ids);
     const sources = await sourcesByIncident(tx, ids);
-    yield incidents.map((i) => gedRow(i, killed.get(i.id) ?? new Map(), sources.get(i.id) ?? EMPTY_SOURCES));
+    const actors = await actorsByIncident(tx, ids);
+    yield incidents.map((i) => gedRow(i, killed.get(i.id) ?? new Map(), sources.get(i.id) ?? EMPTY_SOURCES, actors.get(i.id) ?? NO_ACTORS));
   }
 }
 
-type Actors = { perpetrators: string[]; targets: string[] };
+type Actors = GedActors;
+const NO_ACTORS: Actors = { perpetrators: [], targets: [], escorts: [] };
 
 async function actorsByIncident(tx: Tx, incidentIds: string[]): Promise<Map<string, Actors>> {
-  const rows = await tx.incidentActor.findMany({ where: { incidentId: { in: incidentIds }, role: { in: ["alleged_perpetrator", "target"] } }, select: { incidentId: true, name: true, role: true } });
+  const rows = await tx.incidentActor.findMany({ where: { incidentId: { in: incidentIds }, role: { in: ["alleged_perpetrator", "target", "escort"] } }, select: { incidentId: true, name: true, role: true } });
   const out = new Map<string, Actors>();
   for (const r of rows) {
-    const a = out.get(r.incidentId) ?? { perpetrators: [], targets: [] };
-    (r.role === "alleged_perpetrator" ? a.perpetrators : a.targets).push(r.name);
+    const a = out.get(r.incidentId) ?? { perpetrators: [], targets: [], escorts: [] };
+    (r.role === "alleged_perpetrator" ? a.perpetrators : r.role === "escort" ? a.escorts : a.targets).push(r.name);
     out.set(r.incidentId, a);
   }
   for (const a of out.values()) {
     a.perpetrators.sort(compare);
     a.targets.sort(compare);
+    a.escorts.sort(compare);
   }
   return out;
 }
@@ -166,6 +180,6 @@ export async function* acledRows(tx: Tx, filter: IncidentFilter): AsyncGenerator
     const ids = incidents.map((i) => i.id);
     const actors = await actorsByIncident(tx, ids);
     const sources = await sourcesByIncident(tx, ids);
-    yield incidents.map((i) => acledRow(i, actors.get(i.id) ?? { perpetrators: [], targets: [] }, sources.get(i.id) ?? EMPTY_SOURCES));
+    yield incidents.map((i) => acledRow(i, actors.get(i.id) ?? NO_ACTORS, sources.get(i.id) ?? EMPTY_SOURCES));
   }
 }

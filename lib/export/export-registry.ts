@@ -63,11 +63,15 @@ async function* csvChunks(columns: readonly string[], batches: AsyncIterable<Cel
 
 const STORED = "stored (per row: source_priority, or editor where an editor decided)";
 
+/** How a recomputed median best is chosen, as the export's method header and manifest state it. */
+export const MEDIAN_LABEL = "median (of the single figures; with an even count the lower of the two middle ones, so best is a figure a source gave)";
+
 export const EXPORTS: Record<ExportFile, Spec> = {
   "figures.csv": {
     contentType: "text/csv; charset=utf-8; header=present",
     acceptsMethod: true,
-    methodLabel: (method) => method ?? STORED,
+    // The median is named with its rule for an even count: the lower middle figure, a figure some source gave.
+    methodLabel: (method) => (method === "median" ? MEDIAN_LABEL : (method ?? STORED)),
     // Stored figures: PostgreSQL writes the rows. Recomputed ones: the pure engine, batch by batch.
     source: (filter, method) =>
       method === null

@@ -1,5 +1,6 @@
 // What an export request asks for (the shared incident filter, plus the method for figures.csv)
 // and the provenance an export states about itself.
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import packageJson from "@/package.json";
 import type { ComputedMethod } from "@/lib/domain/reconcile";
@@ -46,11 +47,27 @@ export function canonicalFilter(filter: IncidentFilter): string {
 
 export const APP_VERSION: string = packageJson.version;
 
-/** e.g. triangulate-figures-2026-11-22.csv (the day the export was made, UTC). */
-export function exportFileName(file: ExportFile, generatedAt: Date, method: ComputedMethod | null): string {
+/**
+ * e.g. triangulate-figures-2026-11-22.csv (the day the export was made, UTC); a filtered export
+ * names its filter, so two filtered exports of one day do not share a name:
+ * triangulate-figures-MLI-contested-f3a9c1-2026-11-22.csv (the filter's values, shortened, and
+ * 6 hex digits of the SHA-256 of the canonical filter, which tell any two filters apart).
+ */
+export function exportFileName(file: ExportFile, generatedAt: Date, method: ComputedMethod | null, filter: string = ""): string {
   const [base, extension] = file.split(".") as [string, string];
   const methodPart = method ? `-${method.replace(/_/g, "-")}` : "";
-  return `triangulate-${base}${methodPart}-${generatedAt.toISOString().slice(0, 10)}.${extension}`;
+  let filterPart = "";
+  if (filter) {
+    const words = [...new URLSearchParams(filter).values()]
+      .join("-")
+      .normalize("NFD")
+      .replace(/[^A-Za-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40)
+      .replace(/-$/, "");
+    filterPart = `-${words ? `${words}-` : ""}${createHash("sha256").update(filter).digest("hex").slice(0, 6)}`;
+  }
+  return `triangulate-${base}${methodPart}${filterPart}-${generatedAt.toISOString().slice(0, 10)}.${extension}`;
 }
 
 export type Provenance = {

@@ -42,7 +42,7 @@ export async function exportResponse(db: Db, file: ExportFile, params: URLSearch
       appVersion: APP_VERSION,
       dataVersion: dataVersionLabel(opened.dataVersion),
     },
-    exportFileName(file, generatedAt, method),
+    exportFileName(file, generatedAt, method, canonicalFilter(filter)),
   );
   return new Response(chunkStream(opened.chunks), { headers: { "Content-Type": spec.contentType, ...headers } });
 }
@@ -81,7 +81,7 @@ export async function exportManifest(db: Db, file: ExportFile, filter: IncidentF
   if (method) query.set("method", method);
   return {
     file,
-    fileName: exportFileName(file, generatedAt, method),
+    fileName: exportFileName(file, generatedAt, method, filterString),
     generatedAt: generatedAt.toISOString(),
     filter: filterString,
     filterParameters: Object.fromEntries(new URLSearchParams(filterString)),

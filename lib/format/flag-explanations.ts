@@ -23,8 +23,10 @@ export const METHOD_LABELS: Record<Method, string> = {
 export type CountedClaim = {
   claimantName: string;
   kind: SourceKind;
-  /** A government or another party to the conflict. */
+  /** A party to the conflict (marked so, or an armed party). */
   party: boolean;
+  /** A government's or a party's figure (an "official" one); defaults to `party`. */
+  official?: boolean;
   valueMin: number;
   valueMax: number | null;
   qualifier: Qualifier;
@@ -49,16 +51,17 @@ function names(claims: CountedClaim[]): string {
 
 export function explainFlag(flag: Flag, counted: CountedClaim[], high: number | null): string {
   const parties = counted.filter((c) => c.party);
-  const independent = counted.filter((c) => !c.party);
+  const officials = counted.filter((c) => c.official ?? c.party);
+  const independent = counted.filter((c) => !(c.official ?? c.party));
   switch (flag) {
     case "contested":
       return counted.length
         ? `The sources' figures do not overlap, so they cannot all be right: ${said(counted)}.`
         : "The sources' figures do not overlap, so they cannot all be right.";
     case "official_lower": {
-      const whose = parties.length && parties.every((c) => c.kind === "government") ? "The government's figure is" : "The figure from a party to the conflict is";
-      return parties.length && independent.length
-        ? `${whose} lower than the independent ones: ${said(parties)}, against ${said(independent)}.`
+      const whose = officials.length && officials.every((c) => c.kind === "government") ? "The government's figure is" : "The figure from a party to the conflict is";
+      return officials.length && independent.length
+        ? `${whose} lower than the independent ones: ${said(officials)}, against ${said(independent)}.`
         : `${whose} lower than the independent ones.`;
     }
     case "single_source":

@@ -23,3 +23,19 @@ export const GRADING_LABELS: Record<Grading, string> = {
   contested: "contested",
   discounted: "discounted",
 };
+
+/** The same kinds as a menu shows them: capitalised, acronyms spelt out. */
+export const SOURCE_KIND_MENU_LABELS: Record<SourceKind, string> = {
+  ngo: "NGO (non-governmental organisation)",
+  un: "UN agency or mission",
+  government: "Government",
+  party_to_conflict: "Party to the conflict (armed group)",
+  wire_agency: "Wire agency",
+  international_media: "International media",
+  national_media: "National media",
+  local_media: "Local media",
+  social_media: "Social media",
+  encyclopedia: "Encyclopedia or aggregator",
+  witness: "Witness",
+  dataset: "Dataset",
+};

@@ -320,6 +320,7 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
         this.newSources.set(v.claimant, { id: randomUUID(), kind: v.claimantKind });
       }
       slice.push({ row, incidentId, claimantSlug: v.claimant, claimId: v.claimId ?? randomUUID(), create: true });
+      if (this.summary.incidentCodes.length < 20 && !this.summary.incidentCodes.includes(v.incidentCode)) this.summary.incidentCodes.push(v.incidentCode);
     }
     const keys = new Map<Planned, string>();
     const parts = slice.map((p) => {

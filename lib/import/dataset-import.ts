@@ -131,6 +131,7 @@ export async function writeDatasetEvents(ctx: WriteContext<DatasetEvent>, datase
   ctx.progress({ phase: "writing", done: fresh.length, total: rows.length });
   fresh.forEach((e, i) => incidentIds.set(e.externalId, newIds[i]!));
   summary.incidentsCreated = fresh.length;
+  summary.incidentCodes = codes.slice(0, 20);
   const actors = fresh.flatMap((e, i) => e.actors.map((a) => ({ id: randomUUID(), incidentId: newIds[i]!, name: a.name, role: a.role })));
   await insertRows(tx, "IncidentActor", ACTOR_COLUMNS, actors, { skipDuplicates: true });
 

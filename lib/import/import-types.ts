@@ -57,6 +57,8 @@ export type ImportSummary = {
   claimsAlreadyPresent: number;
   claimsSuperseded: number;
   sourcesCreated: string[];
+  /** Up to 20 codes of the incidents the import created (datasets) or added claims to (claims files): the page links them. */
+  incidentCodes: string[];
   documentsCreated: number;
   figuresRefreshed: number;
   /** Incidents whose figures the worker will reconcile after the import (large claims imports). */

@@ -91,6 +91,7 @@ function emptySummary(options: ImportOptions): ImportSummary {
     claimsAlreadyPresent: 0,
     claimsSuperseded: 0,
     sourcesCreated: [],
+    incidentCodes: [],
     documentsCreated: 0,
     figuresRefreshed: 0,
     figuresQueued: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { claimStatus, claimTableRows, claimantsOf, compareClaims } from "./claim-comparison";
+import { claimStatus, claimTableRows, claimantsOf, compareClaims, figuresBySource } from "./claim-comparison";
 import { kobeClaimViews } from "./kobe-claim-views.fixture";
 
 describe("claims side by side (Kobé, killed)", () => {
@@ -71,5 +71,16 @@ describe("the claims table", () => {
     ]);
     expect(Object.keys(rows[0]!.cells).sort()).toEqual(["hrw", "mali-government"]);
     expect(rows[0]!.cells.hrw).toHaveLength(2);
+  });
+});
+
+describe("killed figures by source (the map popup's first lines)", () => {
+  it("gives one row per source with its figure whatever the category: HRW 34 · Malian government 25 · AFP / RFI ≥ 30", () => {
+    const rows = figuresBySource(kobeClaimViews(), "killed");
+    expect(rows.map((r) => [r.label, r.figures.map((f) => `${f.figure} ${f.category}`).join(", ")])).toEqual([
+      ["Human Rights Watch", "34 civilians"],
+      ["Malian government", "25 civilians, 19 attackers"],
+      ["AFP / RFI", "≥ 30 unspecified"],
+    ]);
   });
 });

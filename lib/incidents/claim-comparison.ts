@@ -174,3 +174,26 @@ export function claimTableRows(claims: ClaimView[]): ClaimTableRow[] {
       (a.subgroup === null ? -1 : b.subgroup === null ? 1 : a.subgroup.localeCompare(b.subgroup)),
   );
 }
+
+/** One source's killed figures, whatever category each used: the first thing a reader compares. */
+export type SourceFigures = { label: string; figures: { figure: string; category: Category }[]; statedOn: string | null };
+
+/**
+ * One row per source (or group of sources that said the same thing together, "AFP / RFI") with
+ * every standing figure it gave for `metric`, across categories: HRW 34 civilians · Malian
+ * government 25 civilians, 19 attackers · AFP / RFI ≥ 30 unspecified. Rows keep the order of
+ * compareClaims (categories in vocabulary order, most trusted source first within each).
+ */
+export function figuresBySource(claims: ClaimView[], metric: Metric): SourceFigures[] {
+  const rows: SourceFigures[] = [];
+  for (const group of compareClaims(claims, metric)) {
+    for (const entry of group.claims) {
+      if (entry.status !== "standing") continue;
+      const label = entry.claimants.map((c) => c.name).join(" / ");
+      let row = rows.find((r) => r.label === label);
+      if (!row) rows.push((row = { label, figures: [], statedOn: entry.statedOn }));
+      row.figures.push({ figure: entry.figure, category: group.category });
+    }
+  }
+  return rows;
+}

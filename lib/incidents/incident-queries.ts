@@ -270,6 +270,8 @@ export function incidentDetailDto(incident: IncidentDetail) {
       assessmentReason: c.assessmentReason,
       retracted: c.retractedAt !== null,
       retractedReason: c.retractedReason,
+      /** For assess / retract / supersede: send it back as expectedVersion. */
+      version: c.version,
     })),
     figures: sortFigures(incident.figures).map((f) => ({ ...toFigureDto(f), rationale: f.rationale })),
   };

@@ -24,7 +24,8 @@ export const IncidentValuesSchema = z
     title: z.string().trim().min(3, "title must be at least 3 characters").max(300, "title is at most 300 characters"),
     summary: z.string().trim().max(10_000, "summary is at most 10,000 characters").default(""),
     dateStart: dayField("dateStart"),
-    dateEnd: dayField("dateEnd"),
+    // Optional: an empty "last day" means a one-day incident (the first day), not an error.
+    dateEnd: z.preprocess((v) => (v === "" || v === null ? undefined : v), dayField("dateEnd").optional()),
     datePrecision: z.enum(DATE_PRECISIONS, { message: `datePrecision must be one of ${DATE_PRECISIONS.join(", ")}` }).default("day"),
     placeName: z.string().trim().min(1, "placeName is required").max(300),
     admin1: optionalText(200, "admin1"),
@@ -44,6 +45,7 @@ export const IncidentValuesSchema = z
     ucdpId: optionalText(50, "ucdpId"),
     actors: z.array(ActorSchema).max(50).default([]),
   })
+  .transform((v) => ({ ...v, dateEnd: v.dateEnd ?? v.dateStart }))
   .refine((v) => v.dateEnd >= v.dateStart, { path: ["dateEnd"], message: "dateEnd must be on or after dateStart" });
 
 export type IncidentValues = z.output<typeof IncidentValuesSchema>;

@@ -29,6 +29,9 @@ describe("documented answers", () => {
     expect(IncidentListSchema.parse(list).items).toHaveLength(1);
     const detail = await (await detailGet(new Request("http://localhost/api/incidents/MLI-2025-0001"), { params: Promise.resolve({ code: "MLI-2025-0001" }) })).json();
     expect(IncidentDetailSchema.parse(detail).claims).toHaveLength(16);
+    // Each claim carries its version, so an API client can assess it without provoking a 409 first.
+    const stored = await db.claim.findMany({ select: { id: true, version: true } });
+    for (const claim of detail.claims as { id: string; version: number }[]) expect(claim.version).toBe(stored.find((s) => s.id === claim.id)!.version);
     const sources = await (await sourcesGet()).json();
     expect(SourceListSchema.parse(sources).items.map((s) => s.slug)).toContain("hrw");
   });
@@ -42,7 +45,7 @@ describe("documented answers", () => {
     const input = await readImportRequest(new Request("http://localhost/api/import", { method: "POST", body: form }));
     expect(input).toMatchObject({ format: "claims", validOnly: true, dryRun: false, fileName: "later.csv" });
     const summary = summaryBody(await runImportRequest(db, input, null as unknown as string));
-    expect(ImportSummarySchema.parse(summary)).toMatchObject({ imported: true, claimsCreated: 1, errorCount: 0 });
+    expect(ImportSummarySchema.parse(summary)).toMatchObject({ imported: true, claimsCreated: 1, errorCount: 0, incidentCodes: ["MLI-2025-0001"] });
   });
 
   it("a raw CSV body takes its options from the query string", async () => {

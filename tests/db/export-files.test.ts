@@ -91,6 +91,12 @@ describe("ged.csv and acled.csv", () => {
     const ged = csvRecords(text)[0]!;
     expect(ged).toMatchObject({
       id: "MLI-2025-0001",
+      // The columns researchers join GED extracts on (issue 21): year, the typology, the sides, GW country number.
+      year: "2025",
+      type_of_violence: "3",
+      side_a: "Islamic State – Sahel Province (ISGS)",
+      side_b: "Civilians (convoy of miners and traders)",
+      country_id: "432",
       date_prec: "1",
       where_prec: "5",
       country: "Mali",

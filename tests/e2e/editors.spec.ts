@@ -53,7 +53,7 @@ test("an editor signs in, creates an incident and adds two conflicting claims fr
 
   // First claimant: Human Rights Watch, 12 civilians.
   await page.goto(`/incidents/${code}/claims/new`);
-  await page.getByLabel("Claimant (whose figure it is)").selectOption({ label: "Human Rights Watch (ngo)" });
+  await page.getByLabel("Claimant (whose figure it is)").selectOption({ label: "Human Rights Watch (NGO)" });
   await page.getByLabel("Statement (verbatim)").fill("At least 12 civilians were killed in the market.");
   await page.getByRole("button", { name: "Read figures from the statement" }).click();
   await expect(page.getByRole("group", { name: "Figure 1" }).getByLabel("From (lowest)")).toHaveValue("12");

@@ -25,7 +25,7 @@ test("a download carries the filter, and the manifest fingerprints the same byte
   expect(response.status()).toBe(200);
   expect(response.headers()["x-triangulate-filter"]).toBe("country=MLI&flag=contested");
   expect(response.headers()["x-triangulate-method"]).toBe("conservative");
-  expect(response.headers()["content-disposition"]).toMatch(/triangulate-figures-conservative-\d{4}-\d{2}-\d{2}\.csv/);
+  expect(response.headers()["content-disposition"]).toMatch(/triangulate-figures-conservative-MLI-contested-[0-9a-f]{6}-\d{4}-\d{2}-\d{2}\.csv/);
   const body = await response.body();
   const manifest = await (await request.get("/api/export/manifest?file=figures.csv&country=MLI&flag=contested&method=conservative")).json();
   expect(manifest.sha256).toBe(createHash("sha256").update(body).digest("hex"));

@@ -1,6 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useActionState, useRef, useState, type FormEvent } from "react";
+import { shownErrors, useFocusFirstError } from "@/components/editor/use-form-errors";
+import type { FormActionState } from "@/lib/auth/role-guards";
+import { createUserFormAction } from "./actions";
 import { Field } from "@/components/editor/field";
 import { submitJson, type FieldErrors } from "@/components/editor/submit-json";
 import { USER_ROLES } from "@/lib/domain/vocabularies";
@@ -36,26 +39,36 @@ export function UserRoleControl({ userId, email, role, disabled }: { userId: str
 export function NewUserForm() {
   const router = useRouter();
   const empty = { email: "", name: "", role: "viewer", password: "" };
-  const [values, setValues] = useState(empty);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  // Hydrated: JSON to the API. Posted before hydration: the server action, whose state shows the outcome.
+  const [state, formAction] = useActionState<FormActionState, FormData>(createUserFormAction, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState(() => ({ ...empty, ...state?.values, password: "" }));
+  const [clientErrors, setErrors] = useState<FieldErrors>({});
+  const [clientMessage, setMessage] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const { fields: errors, summary: message } = shownErrors(clientErrors, clientMessage, state);
+  useFocusFirstError(formRef, errors);
+  const shownDone = done ?? (state?.ok ? (state.done ?? null) : null);
   async function submit(event: FormEvent) {
     event.preventDefault();
     const outcome = await submitJson("/api/admin/users", "POST", values);
     if (outcome.ok) {
+      setDone(`Created ${values.email}.`);
       setValues(empty);
       setErrors({});
       setMessage(null);
       router.refresh();
     } else {
+      setDone(null);
       setErrors(outcome.fields);
       setMessage(outcome.message);
     }
   }
   return (
-    <form onSubmit={submit} className="form" noValidate aria-label="New user">
+    <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label="New user">
       <h2>New user</h2>
       {message ? <p role="alert" className="form-error">{message}</p> : null}
+      {shownDone ? <p role="status">{shownDone}</p> : null}
       <div className="form-grid">
         <Field name="email" label="Email" errors={errors}>
           {(p) => <input {...p} type="email" value={values.email} onChange={(e) => setValues({ ...values, email: e.target.value })} />}

@@ -20,6 +20,7 @@ export function ChangeHistory({ entries, truncated, claims }: { entries: History
               <p>
                 <time dateTime={entry.at.toISOString()}>{formatTimestamp(entry.at)}</time>
                 <span className="meta"> · {entry.actorName ?? (entry.kind === "revision" ? "recomputed" : "system")}</span>
+                {entry.mergedFrom ? <span className="badge">from {entry.mergedFrom}, merged into this one</span> : null}
               </p>
               <p>{line.title}</p>
               {line.details.map((detail) => (

@@ -51,11 +51,10 @@ export function ClaimsTable({ claims, figures }: { claims: (ClaimView & { retrac
   const retracted = claims.length - shown.length;
   return (
     <>
-      <p className="meta" id="claims-table-help">
-        Rows: metric and category; columns: who made the claim, most trusted first; the last column is the reconciled low / best / high. On a narrow screen the
-        table scrolls sideways.
+      <p className="meta claims-table-help" id="claims-table-help">
+        Rows: metric and category; columns: who made the claim, most trusted first; the last column is the reconciled low / best / high.
       </p>
-      <div className="table-scroll" role="region" aria-labelledby="claims-table-caption" tabIndex={0}>
+      <div className="table-scroll claims-table-scroll" role="region" aria-labelledby="claims-table-caption" tabIndex={0}>
         <table className="claims-table" aria-describedby="claims-table-help">
           <caption id="claims-table-caption" className="sr-only">
             Claims by metric and category and by claimant

@@ -5,6 +5,7 @@ import "leaflet/dist/leaflet.css";
 import "@/components/map/map.css";
 import { useEffect } from "react";
 import { Circle, CircleMarker, MapContainer, useMap } from "react-leaflet";
+import { PlainAttribution } from "@/components/map/plain-attribution";
 import { BasemapLayer } from "@/components/map/basemap-layer";
 import { zoomForRadius } from "@/lib/format/location-precision";
 
@@ -23,6 +24,7 @@ function DescribeContainer({ label }: { label: string }) {
 export default function LocationMapLeaflet({ lat, lon, radiusKm, label }: LocationMapProps) {
   return (
     <MapContainer className="location-map" center={[lat, lon]} zoom={zoomForRadius(radiusKm)} minZoom={2} maxZoom={12} scrollWheelZoom={false}>
+      <PlainAttribution />
       <DescribeContainer label={label} />
       <BasemapLayer detail="50m" />
       <Circle center={[lat, lon]} radius={radiusKm * 1000} interactive={false} pathOptions={{ color: "#0b5cad", weight: 2, dashArray: "6 4", fillColor: "#0b5cad", fillOpacity: 0.12 }} />

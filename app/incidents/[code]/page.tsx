@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound, permanentRedirect } from "next/navigation";
 import { cache } from "react";
 import { currentUser } from "@/lib/auth/current-user";
@@ -12,7 +13,11 @@ import { GRADING_LABELS } from "@/lib/format/vocabulary-labels";
 import { getIncidentByCode, incidentDetailDto } from "@/lib/incidents/incident-queries";
 import { incidentHistory } from "@/lib/incidents/incident-history-queries";
 import { incidentCodeById } from "@/lib/incidents/editor-page-queries";
+import { APP_VERSION } from "@/lib/export/export-request";
+import { incidentCitation } from "@/lib/format/incident-citation";
 import { ChangeHistory } from "./change-history";
+import { CiteIncident } from "./cite-incident";
+import { ClaimCards } from "./claim-cards";
 import { ClaimTimeline } from "./claim-timeline";
 import { ClaimsTable } from "./claims-table";
 import { LocationMap } from "./location-map";
@@ -64,6 +69,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
   const [history, user] = await Promise.all([incidentHistory(incident.id), currentUser()]);
   const precision = locationPrecision(incident.locationPrecision);
   const liveClaims = dto.claims.filter((c) => !c.retracted);
+  const requestHeaders = await headers();
+  const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost"}`;
+  const citation = incidentCitation({ code: incident.code, title: incident.title, version: incident.version, updatedAt: incident.updatedAt, appVersion: APP_VERSION }, origin, new Date());
   const place = [incident.placeName, incident.admin2, incident.admin1, countryName(incident.countryIso3)].filter(Boolean).join(", ");
 
   return (
@@ -140,19 +148,22 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
       <section aria-labelledby="claims-heading">
         <h2 id="claims-heading">Who said what</h2>
         <ClaimsTable claims={dto.claims} figures={dto.figures} />
+        <ClaimCards claims={dto.claims} />
       </section>
 
-      <section aria-labelledby="claim-timeline-heading">
+      <section aria-labelledby="claim-timeline-heading" className="claim-timeline-section">
         <h2 id="claim-timeline-heading">When each claim was made</h2>
         <ClaimTimeline claims={liveClaims} figures={dto.figures} />
       </section>
 
-      <section aria-labelledby="sources-heading">
+      <section aria-labelledby="sources-heading" className="sources-section">
         <h2 id="sources-heading">Sources and documents</h2>
         <SourcesAndDocuments claims={incident.claims} />
       </section>
 
-      <section aria-labelledby="history-heading">
+      <CiteIncident citation={citation} />
+
+      <section aria-labelledby="history-heading" className="incident-history">
         <h2 id="history-heading">Change history</h2>
         <ChangeHistory entries={history.entries} truncated={history.truncated} claims={incident.claims} />
       </section>

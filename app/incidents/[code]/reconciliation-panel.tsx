@@ -1,7 +1,7 @@
 // Each reconciled figure with everything that explains it: low / best / high, the method and its
 // rationale, what was counted, each flag in plain words, the claims left out and why, and whether
 // subgroup breakdowns add up.
-import { isPartySource } from "@/lib/domain/source-priority";
+import { isOfficialSource, isPartySource } from "@/lib/domain/source-priority";
 import type { Category, Flag, Method, Metric } from "@/lib/domain/vocabularies";
 import { CATEGORY_LABELS, METRIC_LABELS, formatClaimValue } from "@/lib/format/figure-format";
 import { FLAG_LABELS, METHOD_LABELS, explainFlag, type CountedClaim } from "@/lib/format/flag-explanations";
@@ -36,7 +36,7 @@ function FigurePanel({ figure, claims }: { figure: StoredFigure; claims: StoredC
   const counted: CountedClaim[] = figure.usedClaimIds
     .map((id) => byId.get(id))
     .filter((c): c is StoredClaim => Boolean(c) && c!.subgroup === null)
-    .map((c) => ({ claimantName: c.claimant.name, kind: c.claimant.kind, party: isPartySource(c.claimant), valueMin: c.valueMin, valueMax: c.valueMax, qualifier: c.qualifier }));
+    .map((c) => ({ claimantName: c.claimant.name, kind: c.claimant.kind, party: isPartySource(c.claimant), official: isOfficialSource(c.claimant), valueMin: c.valueMin, valueMax: c.valueMax, qualifier: c.qualifier }));
   const excluded = (Array.isArray(figure.excluded) ? figure.excluded : []) as Exclusion[];
   const breakdowns = (Array.isArray(figure.breakdowns) ? figure.breakdowns : []) as Breakdown[];
   const label = `${METRIC_LABELS[figure.metric as Metric]} · ${CATEGORY_LABELS[figure.category as Category]}`;

@@ -4,10 +4,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { audit } from "@/lib/audit";
-import { editorAction } from "@/lib/auth/role-guards";
+import { editorAction, editorFormAction } from "@/lib/auth/role-guards";
 import { createApiToken } from "@/lib/auth/session-store";
 import { db } from "@/lib/db";
-import { NotFoundError } from "@/lib/errors";
+import { AppError, NotFoundError } from "@/lib/errors";
 
 const TokenNameSchema = z.object({ name: z.string().trim().min(2, "name must say what the token is for (at least 2 characters)").max(100, "name is at most 100 characters") });
 const TokenIdSchema = z.object({ tokenId: z.string().uuid("tokenId must be a token id") });
@@ -32,4 +32,11 @@ export const revokeTokenAction = editorAction(async (user, input: { tokenId: str
     revalidatePath("/settings/tokens");
     return { id: token.id, revokedAt: revoked.revokedAt!.toISOString() };
   });
+});
+
+/** The same, for the form posted before the page has hydrated: the new token comes back in the state. */
+export const createTokenFormAction = editorFormAction(async (_user, form) => {
+  const result = await createTokenAction({ name: String(form.get("name") ?? "") });
+  if (!result.ok) throw new AppError(result.error.status, result.error.message, result.error.code, result.error.fields);
+  return { done: result.data.token };
 });

@@ -1,7 +1,8 @@
 "use client";
-import { useState, useTransition, type FormEvent } from "react";
+import { useActionState, useState, useTransition, type FormEvent } from "react";
+import type { FormActionState } from "@/lib/auth/role-guards";
 import type { ActionResult } from "@/lib/auth/action-result";
-import { createTokenAction, revokeTokenAction } from "./actions";
+import { createTokenAction, createTokenFormAction, revokeTokenAction } from "./actions";
 
 export type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
@@ -12,8 +13,12 @@ function errorOf<T>(result: ActionResult<T>): string | null {
 }
 
 export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
-  const [created, setCreated] = useState<{ token: string; name: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Posted before hydration, the form goes to the server action; its state carries the new token.
+  const [state, formAction] = useActionState<FormActionState, FormData>(createTokenFormAction, null);
+  const [clientCreated, setCreated] = useState<{ token: string; name: string } | null>(null);
+  const [clientError, setError] = useState<string | null>(null);
+  const created = clientCreated ?? (state?.ok && state.done ? { token: state.done, name: "" } : null);
+  const error = clientError ?? (state?.error ? (Object.values(state.error.fields ?? {})[0]?.[0] ?? state.error.message) : null);
   const [pending, startTransition] = useTransition();
 
   function create(event: FormEvent<HTMLFormElement>) {
@@ -38,7 +43,7 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
 
   return (
     <>
-      <form className="form" onSubmit={create} style={{ maxWidth: "34rem" }}>
+      <form className="form" action={formAction} onSubmit={create} style={{ maxWidth: "34rem" }}>
         <label htmlFor="token-name">
           What is the token for?
           <input id="token-name" name="name" required minLength={2} maxLength={100} placeholder="e.g. nightly ACLED import" aria-invalid={error !== null} />
@@ -55,7 +60,7 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
       {created ? (
         <div className="form-notice" role="status">
           <p>
-            Your new token “{created.name}”. Copy it now: it will not be shown again.
+            Your new token{created.name ? ` “${created.name}”` : ""}. Copy it now: it will not be shown again.
           </p>
           <p>
             <label htmlFor="new-token">Token</label>{" "}

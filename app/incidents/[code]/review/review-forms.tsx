@@ -2,7 +2,10 @@
 // Per-claim actions (assess, supersede, retract) and the per-figure decision form. Each sends the
 // version it read; a 409 shows what changed and keeps the editor's input.
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useActionState, useRef, useState, type FormEvent, type RefObject } from "react";
+import { shownErrors, useFocusFirstError } from "@/components/editor/use-form-errors";
+import type { FormActionState } from "@/lib/auth/role-guards";
+import { assessClaimFormAction, recordDecisionFormAction, retractClaimFormAction, supersedeClaimFormAction } from "./actions";
 import { Field } from "@/components/editor/field";
 import { submitJson, type FieldErrors } from "@/components/editor/submit-json";
 import { ASSESSMENTS, QUALIFIERS } from "@/lib/domain/vocabularies";
@@ -29,10 +32,16 @@ export type ReviewClaim = {
   supersededById: string | null;
 };
 
-function useAction() {
+type FormAction = (state: FormActionState, form: FormData) => Promise<FormActionState>;
+
+/** Hydrated: JSON to the API route. Posted before hydration: the server action (its state shows the outcome). */
+function useAction(action: FormAction, formRef: RefObject<HTMLFormElement | null>) {
   const router = useRouter();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const [state, formAction] = useActionState<FormActionState, FormData>(action, null);
+  const [clientErrors, setErrors] = useState<FieldErrors>({});
+  const [clientMessage, setMessage] = useState<string | null>(null);
+  const { fields: errors, summary: message } = shownErrors(clientErrors, clientMessage, state);
+  useFocusFirstError(formRef, errors);
   const [current, setCurrent] = useState<Record<string, unknown> | null>(null);
   const [busy, setBusy] = useState(false);
   async function run(url: string, body: unknown, onDone?: () => void) {
@@ -51,7 +60,7 @@ function useAction() {
     setMessage(outcome.message);
     setCurrent(outcome.current ?? null);
   }
-  return { errors, message, current, busy, run };
+  return { errors, message, current, busy, run, formAction };
 }
 
 function Problem({ message, current }: { message: string | null; current: Record<string, unknown> | null }) {
@@ -73,7 +82,13 @@ function Problem({ message, current }: { message: string | null; current: Record
 export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
   const [mode, setMode] = useState<"none" | "assess" | "supersede" | "retract">("none");
   const [version, setVersion] = useState(claim.version);
-  const { errors, message, current, busy, run } = useAction();
+  const formRef = useRef<HTMLFormElement>(null);
+  const assess = useAction(assessClaimFormAction, formRef);
+  const retract = useAction(retractClaimFormAction, formRef);
+  const supersede = useAction(supersedeClaimFormAction, formRef);
+  // One form is open at a time; its outcome is the one shown.
+  const active = mode === "retract" ? retract : mode === "supersede" ? supersede : assess;
+  const { errors, message, current, busy } = active;
   const [assessment, setAssessment] = useState(claim.assessment);
   const [reason, setReason] = useState(claim.assessmentReason ?? "");
   const [retractReason, setRetractReason] = useState("");
@@ -83,15 +98,15 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
 
   const submitAssess = async (e: FormEvent) => {
     e.preventDefault();
-    await run(`/api/claims/${claim.id}/assess`, { expectedVersion: version, assessment, reason }, () => setMode("none"));
+    await assess.run(`/api/claims/${claim.id}/assess`, { expectedVersion: version, assessment, reason }, () => setMode("none"));
   };
   const submitRetract = async (e: FormEvent) => {
     e.preventDefault();
-    await run(`/api/claims/${claim.id}/retract`, { expectedVersion: version, reason: retractReason }, () => setMode("none"));
+    await retract.run(`/api/claims/${claim.id}/retract`, { expectedVersion: version, reason: retractReason }, () => setMode("none"));
   };
   const submitSupersede = async (e: FormEvent) => {
     e.preventDefault();
-    await run(
+    await supersede.run(
       `/api/claims/${claim.id}/supersede`,
       {
         expectedVersion: version,
@@ -140,9 +155,11 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
         </button>
       ) : null}
       {mode === "assess" ? (
-        <form onSubmit={submitAssess} className="form" noValidate aria-label={`Assess ${label}`}>
+        <form ref={formRef} action={assess.formAction} onSubmit={submitAssess} className="form" noValidate aria-label={`Assess ${label}`}>
+          <input type="hidden" name="claimId" value={claim.id} />
+          <input type="hidden" name="expectedVersion" value={version} />
           <div className="form-grid">
-            <Field name="assessment" label="Assessment" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="assessment" label="Assessment" errors={errors}>
               {(p) => (
                 <select {...p} value={assessment} onChange={(e) => setAssessment(e.target.value)}>
                   {ASSESSMENTS.map((a) => (
@@ -153,7 +170,7 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
                 </select>
               )}
             </Field>
-            <Field name="reason" label="Reason" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="reason" label="Reason" errors={errors}>
               {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
             </Field>
           </div>
@@ -163,8 +180,10 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
         </form>
       ) : null}
       {mode === "retract" ? (
-        <form onSubmit={submitRetract} className="form" noValidate aria-label={`Retract ${label}`}>
-          <Field name="reason" label="Why is it retracted?" errors={errors}>
+        <form ref={formRef} action={retract.formAction} onSubmit={submitRetract} className="form" noValidate aria-label={`Retract ${label}`}>
+          <input type="hidden" name="claimId" value={claim.id} />
+          <input type="hidden" name="expectedVersion" value={version} />
+          <Field idPrefix={`claim-${claim.id}`} name="reason" label="Why is it retracted?" errors={errors}>
             {(p) => <input {...p} value={retractReason} onChange={(e) => setRetractReason(e.target.value)} />}
           </Field>
           <button type="submit" disabled={busy}>
@@ -173,15 +192,20 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
         </form>
       ) : null}
       {mode === "supersede" ? (
-        <form onSubmit={submitSupersede} className="form" noValidate aria-label={`Supersede ${label}`}>
+        <form ref={formRef} action={supersede.formAction} onSubmit={submitSupersede} className="form" noValidate aria-label={`Supersede ${label}`}>
+          <input type="hidden" name="claimId" value={claim.id} />
+          <input type="hidden" name="expectedVersion" value={version} />
+          <input type="hidden" name="metric" value={claim.metric} />
+          <input type="hidden" name="category" value={claim.category} />
+          <input type="hidden" name="subgroup" value={claim.subgroup ?? ""} />
           <div className="form-grid">
-            <Field name="valueMin" label="New figure: from" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="valueMin" label="New figure: from" errors={errors}>
               {(p) => <input {...p} inputMode="numeric" value={next.valueMin} onChange={(e) => setNext({ ...next, valueMin: e.target.value })} />}
             </Field>
-            <Field name="valueMax" label="To (empty = open)" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="valueMax" label="To (empty = open)" errors={errors}>
               {(p) => <input {...p} inputMode="numeric" value={next.valueMax} onChange={(e) => setNext({ ...next, valueMax: e.target.value })} />}
             </Field>
-            <Field name="qualifier" label="Qualifier" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="qualifier" label="Qualifier" errors={errors}>
               {(p) => (
                 <select {...p} value={next.qualifier} onChange={(e) => setNext({ ...next, qualifier: e.target.value })}>
                   {QUALIFIERS.map((q) => (
@@ -192,11 +216,11 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
                 </select>
               )}
             </Field>
-            <Field name="statedOn" label="Stated on" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="statedOn" label="Stated on" errors={errors}>
               {(p) => <input {...p} type="date" value={next.statedOn} onChange={(e) => setNext({ ...next, statedOn: e.target.value })} />}
             </Field>
           </div>
-          <Field name="statement" label="New statement (verbatim)" errors={errors}>
+          <Field idPrefix={`claim-${claim.id}`} name="statement" label="New statement (verbatim)" errors={errors}>
             {(p) => <textarea {...p} rows={2} value={next.statement} onChange={(e) => setNext({ ...next, statement: e.target.value })} />}
           </Field>
           <button type="submit" disabled={busy}>
@@ -211,7 +235,8 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
 export function DecisionForm({ incidentCode, metric, category, current }: { incidentCode: string; metric: string; category: string; current: { id: string; best: number; low: number | null; high: number | null; rationale: string } | null }) {
   const [values, setValues] = useState({ best: current ? String(current.best) : "", low: current?.low?.toString() ?? "", high: current?.high?.toString() ?? "", rationale: current?.rationale ?? "" });
   const [expected, setExpected] = useState(current?.id ?? null);
-  const { errors, message, current: newer, busy, run } = useAction();
+  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, message, current: newer, busy, run, formAction } = useAction(recordDecisionFormAction, formRef);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(`/api/incidents/${incidentCode}/decisions`, {
@@ -227,7 +252,11 @@ export function DecisionForm({ incidentCode, metric, category, current }: { inci
   return (
     <details className="decision">
       <summary>{current ? "Change the recorded decision" : "Record a decision on this figure"}</summary>
-      <form onSubmit={submit} className="form" noValidate aria-label={`Decision on ${metric} ${category}`}>
+      <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label={`Decision on ${metric} ${category}`}>
+        <input type="hidden" name="incidentCode" value={incidentCode} />
+        <input type="hidden" name="metric" value={metric} />
+        <input type="hidden" name="category" value={category} />
+        <input type="hidden" name="expectedDecisionId" value={expected ?? ""} />
         {message ? (
           <div role="alert" className="form-error">
             {message}
@@ -242,17 +271,17 @@ export function DecisionForm({ incidentCode, metric, category, current }: { inci
           </div>
         ) : null}
         <div className="form-grid">
-          <Field name="best" label="Best" errors={errors}>
+          <Field idPrefix={`decision-${metric}-${category}`} name="best" label="Best" errors={errors}>
             {(p) => <input {...p} inputMode="numeric" value={values.best} onChange={(e) => setValues({ ...values, best: e.target.value })} />}
           </Field>
-          <Field name="low" label="Low (optional)" errors={errors}>
+          <Field idPrefix={`decision-${metric}-${category}`} name="low" label="Low (optional)" errors={errors}>
             {(p) => <input {...p} inputMode="numeric" value={values.low} onChange={(e) => setValues({ ...values, low: e.target.value })} />}
           </Field>
-          <Field name="high" label="High (optional)" errors={errors}>
+          <Field idPrefix={`decision-${metric}-${category}`} name="high" label="High (optional)" errors={errors}>
             {(p) => <input {...p} inputMode="numeric" value={values.high} onChange={(e) => setValues({ ...values, high: e.target.value })} />}
           </Field>
         </div>
-        <Field name="rationale" label="Rationale" errors={errors}>
+        <Field idPrefix={`decision-${metric}-${category}`} name="rationale" label="Rationale" errors={errors}>
           {(p) => <textarea {...p} rows={2} value={values.rationale} onChange={(e) => setValues({ ...values, rationale: e.target.value })} />}
         </Field>
         <button type="submit" disabled={busy}>

@@ -3,10 +3,14 @@
 // → all rows are saved together. Rows can also be filled by hand.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useActionState, useRef, useState, type FormEvent } from "react";
+import type { FormActionState } from "@/lib/auth/role-guards";
+import { addClaimsFormAction } from "./actions";
+import { shownErrors, useFocusFirstError } from "@/components/editor/use-form-errors";
 import { Field } from "@/components/editor/field";
 import { messagesFor, submitJson, type FieldErrors } from "@/components/editor/submit-json";
-import { CATEGORIES, METRICS, QUALIFIERS } from "@/lib/domain/vocabularies";
+import { CATEGORIES, METRICS, QUALIFIERS, type SourceKind } from "@/lib/domain/vocabularies";
+import { SOURCE_KIND_LABELS } from "@/lib/format/vocabulary-labels";
 
 type Row = { metric: string; category: string; subgroup: string; valueMin: string; valueMax: string; qualifier: string; include: boolean };
 type Parsed = { figures: { metric: string; category: string; subgroup: string | null; valueMin: number; valueMax: number | null; qualifier: string }[]; unresolved: { text: string; reason: string }[] };
@@ -15,6 +19,8 @@ const EMPTY_ROW: Row = { metric: "killed", category: "civilians", subgroup: "", 
 
 export function ClaimEntryForm({ incidentCode, sources, documents }: { incidentCode: string; sources: { id: string; name: string; kind: string }[]; documents: { id: string; label: string }[] }) {
   const router = useRouter();
+  const [state, formAction] = useActionState<FormActionState, FormData>(addClaimsFormAction, null);
+  const formRef = useRef<HTMLFormElement>(null);
   const [statement, setStatement] = useState("");
   const [claimantId, setClaimantId] = useState("");
   const [documentId, setDocumentId] = useState("");
@@ -22,8 +28,10 @@ export function ClaimEntryForm({ incidentCode, sources, documents }: { incidentC
   const [statedOnEnd, setStatedOnEnd] = useState("");
   const [rows, setRows] = useState<Row[]>([]);
   const [unresolved, setUnresolved] = useState<Parsed["unresolved"]>([]);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const [clientErrors, setErrors] = useState<FieldErrors>({});
+  const [clientMessage, setMessage] = useState<string | null>(null);
+  const { fields: errors, summary: message } = shownErrors(clientErrors, clientMessage, state);
+  useFocusFirstError(formRef, errors);
   const [busy, setBusy] = useState(false);
 
   async function readStatement() {
@@ -89,7 +97,8 @@ export function ClaimEntryForm({ incidentCode, sources, documents }: { incidentC
   }
 
   return (
-    <form onSubmit={save} className="form" noValidate aria-label="Add claims">
+    <form ref={formRef} action={formAction} onSubmit={save} className="form" noValidate aria-label="Add claims">
+      <input type="hidden" name="incidentCode" value={incidentCode} />
       {message ? (
         <p role="alert" className="form-error">
           {message}
@@ -102,7 +111,7 @@ export function ClaimEntryForm({ incidentCode, sources, documents }: { incidentC
               <option value="">Choose a source…</option>
               {sources.map((s) => (
                 <option key={s.id} value={s.id}>
-                  {s.name} ({s.kind.replace(/_/g, " ")})
+                  {s.name} ({SOURCE_KIND_LABELS[s.kind as SourceKind] ?? s.kind})
                 </option>
               ))}
             </select>
@@ -157,7 +166,7 @@ export function ClaimEntryForm({ incidentCode, sources, documents }: { incidentC
         <fieldset key={index} aria-label={`Figure ${index + 1}`}>
           <legend>Figure {index + 1}</legend>
           <label className="inline">
-            <input type="checkbox" checked={row.include} onChange={(e) => update(index, { include: e.target.checked })} /> Save this figure
+            <input type="checkbox" name={`row.${index}.include`} checked={row.include} onChange={(e) => update(index, { include: e.target.checked })} /> Save this figure
           </label>
           <div className="form-grid">
             <RowSelect label="Metric" name={`row.${index}.metric`} value={row.metric} options={METRICS} errors={errors} onChange={(v) => update(index, { metric: v })} />

@@ -1,0 +1,87 @@
+// Forms pressed before the page has hydrated (a slow phone, a first visit): the browser posts
+// them natively. They must post to a server action, never GET the page with the input in the URL.
+// Here the JavaScript bundles are blocked outright, so no form can be handled by client code.
+import { expect, test, type Page } from "@playwright/test";
+import { ensureUser, signInPage } from "./support/users";
+
+/** Blocks every script of the app: what a browser that has not loaded them yet does on submit. */
+async function withoutJavaScript(page: Page): Promise<string[]> {
+  const urls: string[] = [];
+  page.on("request", (request) => urls.push(request.url()));
+  await page.route(/\/_next\/static\/.*\.js(\?|$)/, (route) => route.abort());
+  return urls;
+}
+
+test("signing in before hydration posts the form: no password in any URL, and the user is signed in", async ({ page }) => {
+  const { email, password } = ensureUser("editor", "-nojs");
+  const urls = await withoutJavaScript(page);
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page).toHaveURL(/\/$/);
+  expect(urls.filter((url) => url.includes("password="))).toEqual([]);
+  expect(urls.filter((url) => url.includes(encodeURIComponent(password)) || url.includes(password))).toEqual([]);
+});
+
+test("a wrong password before hydration shows the error, keeps the email and never puts the password in a URL", async ({ page }) => {
+  const { email } = ensureUser("viewer", "-nojs-wrong");
+  const urls = await withoutJavaScript(page);
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("not-the-password-123");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is wrong.");
+  await expect(page.getByLabel("Email")).toHaveValue(email);
+  expect(urls.filter((url) => url.includes("password=") || url.includes("not-the-password"))).toEqual([]);
+});
+
+test("a new incident saved before hydration: an empty last day is no error, a missing place is named in the label's words", async ({ page }) => {
+  await signInPage(page, "editor");
+  const urls = await withoutJavaScript(page);
+  await page.goto("/incidents/new");
+  const form = page.getByRole("form", { name: "New incident" });
+  await form.getByLabel("Title").fill("Ambush near Ménaka (no-JS entry)");
+  await form.getByLabel("First day").fill("2025-03-02");
+  await form.getByLabel("Latitude").fill("15.91");
+  await form.getByLabel("Longitude").fill("2.4");
+  await form.getByLabel("Country (ISO3)").fill("MLI");
+  await form.getByRole("button", { name: "Create incident" }).click();
+
+  // The place is missing: its message sits by the field, in the field's words; what was typed is kept.
+  const back = page.getByRole("form", { name: "New incident" });
+  await expect(back.getByText("Place name is required")).toBeVisible();
+  await expect(back.getByLabel("Title")).toHaveValue("Ambush near Ménaka (no-JS entry)");
+  await expect(back).not.toContainText("placeName");
+  await expect(back.locator("#field-dateEnd-error")).toHaveCount(0);
+
+  await back.getByRole("textbox", { name: /^Place name/ }).fill("Ménaka");
+  await back.getByRole("button", { name: "Create incident" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Ambush near Ménaka (no-JS entry)" })).toBeVisible();
+  // One day: the last day defaulted to the first.
+  await expect(page.getByText(/2 Mar 2025 \(known to the day\)/)).toBeVisible();
+  expect(urls.filter((url) => /[?&](title|placeName|latitude)=/.test(url))).toEqual([]);
+});
+
+test("every form of the app posts (or is a GET filter form with a real action): none falls back to GET with its input", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signInPage(page, "admin");
+  const pages = ["/login", "/", "/incidents/new", "/incidents/MLI-2025-0001/edit", "/incidents/MLI-2025-0001/review", "/incidents/MLI-2025-0001/claims/new", "/sources", "/import", "/admin/users", "/settings/tokens"];
+  for (const path of pages) {
+    await page.goto(path);
+    const forms = await page.locator("form").evaluateAll((all) =>
+      all.map((f) => ({ method: (f.getAttribute("method") ?? "get").toLowerCase(), action: f.getAttribute("action"), label: f.getAttribute("aria-label") ?? f.className, password: f.querySelector("input[type=password]") !== null })),
+    );
+    expect(forms.length, path).toBeGreaterThan(0);
+    for (const form of forms) {
+      if (form.method === "get") {
+        // Filters and sort: GET on purpose, with a real action, and never a secret.
+        expect(form.action, `${path} ${form.label}`).toBeTruthy();
+        expect(form.password, `${path} ${form.label}`).toBe(false);
+      } else {
+        expect(form.method, `${path} ${form.label}`).toBe("post");
+      }
+    }
+  }
+});
