@@ -187,6 +187,28 @@ export function openApiDocument(): OpenApiDocument {
           [codeParameter],
         ),
       },
+      "/api/incidents/{code}/history": {
+        get: {
+          summary: "An incident's history",
+          description:
+            "Every change, newest first, as a readable sentence (text, details) with who and when. An edit's changes list each field with its value before → after; figure revisions carry the figure before and after. Optional limit (1–1000, default 200).",
+          tags: ["Incidents"],
+          parameters: [codeParameter, { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 1000 } }],
+          responses: {
+            "200": anyJson("{ code, version, truncated, items: [{ kind: change | figure, at, actor, text, details, action?, changes?: [{ field, label, before, after }] }] }."),
+            "400": errorResponse("Not an incident code, or a bad limit."),
+            "404": errorResponse("No such incident."),
+          },
+        },
+      },
+      "/api/health": {
+        get: {
+          summary: "Health (for load balancers)",
+          description: "The app and its database: 200 when PostgreSQL answers, 503 with Retry-After when it does not. No sign-in.",
+          tags: ["Operations"],
+          responses: { "200": anyJson("{ status: ok, app: ok, database: { status, latencyMs } }."), "503": anyJson("{ status: unavailable, … } with Retry-After.") },
+        },
+      },
       "/api/sources": {
         get: {
           summary: "List sources",
