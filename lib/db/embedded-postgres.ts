@@ -170,7 +170,9 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (
       handle.process = undefined;
     });
     const record: InstanceRecord = { ...placeholder, postgresPid, port, url };
-    fs.writeFileSync(claim, JSON.stringify(record, null, 2));
+    // Replaced whole (write, then rename): a reader never sees a half-written record and takes the folder for free.
+    fs.writeFileSync(`${claim}.tmp`, JSON.stringify(record, null, 2));
+    fs.renameSync(`${claim}.tmp`, claim);
     let stopped = false;
     return {
       url,
