@@ -193,7 +193,7 @@ export function openApiDocument(): OpenApiDocument {
           description:
             "Every change, newest first, as a readable sentence (text, details) with who and when. An edit's changes list each field with its value before → after; figure revisions carry the figure before and after. Optional limit (1–1000, default 200).",
           tags: ["Incidents"],
-          parameters: [codeParameter, { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 1000 } }],
+          parameters: [codeParameter, { name: "limit", in: "query", required: false, description: "How many changes, newest first (1–1000, default 200).", schema: { type: "integer", minimum: 1, maximum: 1000 } }],
           responses: {
             "200": anyJson("{ code, version, truncated, items: [{ kind: change | figure, at, actor, text, details, action?, changes?: [{ field, label, before, after }] }] }."),
             "400": errorResponse("Not an incident code, or a bad limit."),
