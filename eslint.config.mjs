@@ -14,13 +14,25 @@ export default defineConfig([
   {
     rules: {
       // A leading underscore marks a value left out on purpose (`{ id: _id, ...rest }`).
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          caughtErrorsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
+      ],
       // `role` is also a prop of our own components (<RoleRefusal role="admin">), not an ARIA role there.
       "jsx-a11y/aria-role": ["error", { ignoreNonDOM: true }],
       // Scrollable tables are focusable regions so keyboard users can scroll them (axe: scrollable-region-focusable).
       "jsx-a11y/no-noninteractive-tabindex": ["error", { tags: [], roles: ["tabpanel", "region"], allowExpressionValues: true }],
       // Escape pressed on a control inside a popup region bubbles to the region, which closes it.
-      "jsx-a11y/no-noninteractive-element-interactions": ["error", { handlers: ["onClick", "onMouseDown", "onMouseUp", "onKeyPress", "onKeyUp"] }],
+      "jsx-a11y/no-noninteractive-element-interactions": [
+        "error",
+        { handlers: ["onClick", "onMouseDown", "onMouseUp", "onKeyPress", "onKeyUp"] },
+      ],
       // React Compiler diagnostics: the app does not run the compiler; kept visible as warnings, not gates.
       "react-hooks/set-state-in-effect": "warn",
       "react-hooks/refs": "warn",
@@ -31,13 +43,36 @@ export default defineConfig([
   // Layers (docs/architecture.md): the pure domain reaches no database; figures and db sit below the import.
   {
     files: ["lib/domain/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db", "@/lib/db/*", "@/lib/generated/*", "pg"], message: "lib/domain is pure: no database." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/db", "@/lib/db/*", "@/lib/generated/*", "pg"], message: "lib/domain is pure: no database." }] },
+      ],
+    },
   },
   {
     files: ["lib/figures/**", "lib/db/**", "lib/db.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/import/*"], message: "lib/figures and lib/db sit below lib/import: move what is shared down." }] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/import/*"], message: "lib/figures and lib/db sit below lib/import: move what is shared down." }] },
+      ],
+    },
   },
   // Test fixtures named use…() (useTestDb) are not React hooks.
   { files: ["tests/**", "**/*.test.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
-  globalIgnores(["node_modules/**", ".next/**", ".next-e2e/**", ".next-bench/**", ".next-db-tests/**", "lib/generated/**", "test-results/**", "playwright-report/**", "tests/.tmp/**", "bench/data/**", ".data/**", "next-env.d.ts"]),
+  globalIgnores([
+    "node_modules/**",
+    ".next/**",
+    ".next-e2e/**",
+    ".next-bench/**",
+    ".next-db-tests/**",
+    "lib/generated/**",
+    "test-results/**",
+    "playwright-report/**",
+    "tests/.tmp/**",
+    "bench/data/**",
+    ".data/**",
+    "next-env.d.ts",
+  ]),
 ]);

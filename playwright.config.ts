@@ -29,7 +29,14 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromiumPath(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
@@ -45,6 +52,12 @@ export default defineConfig({
     stdout: "ignore",
     stderr: "pipe",
     // Claims files touching more than two incidents queue their figures, so a test can follow the worker.
-    env: { PORT: String(port), TRIANGULATE_DATA_DIR: dataDir, NEXT_DIST_DIR: ".next-e2e", NEXT_TELEMETRY_DISABLED: "1", IMPORT_QUEUE_FIGURES_ABOVE: "2" },
+    env: {
+      PORT: String(port),
+      TRIANGULATE_DATA_DIR: dataDir,
+      NEXT_DIST_DIR: ".next-e2e",
+      NEXT_TELEMETRY_DISABLED: "1",
+      IMPORT_QUEUE_FIGURES_ABOVE: "2",
+    },
   },
 });

@@ -19,7 +19,11 @@ export function proxy(request: NextRequest) {
   // PostgreSQL is unreachable.
   return withSecurityHeaders(
     request,
-    async (next) => csrfRefusal(request) ?? (await unreadableFormRefusal(request)) ?? (await answerWhileDatabaseDown(request)) ?? requireLogin(request, next),
+    async (next) =>
+      csrfRefusal(request) ??
+      (await unreadableFormRefusal(request)) ??
+      (await answerWhileDatabaseDown(request)) ??
+      requireLogin(request, next),
   );
 }
 

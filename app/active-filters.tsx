@@ -14,7 +14,12 @@ type Chip = { label: string; remove: Record<string, null> };
 function chips(filter: IncidentFilter, facets: FilterFacets): Chip[] {
   const out: Chip[] = [];
   if (filter.from || filter.to) {
-    const label = filter.from && filter.to ? formatDayRange(filter.from, filter.to) : filter.from ? `from ${formatDayRange(filter.from)}` : `until ${formatDayRange(filter.to!)}`;
+    const label =
+      filter.from && filter.to
+        ? formatDayRange(filter.from, filter.to)
+        : filter.from
+          ? `from ${formatDayRange(filter.from)}`
+          : `until ${formatDayRange(filter.to!)}`;
     out.push({ label: `Dates: ${label}`, remove: { from: null, to: null } });
   }
   if (filter.country) out.push({ label: `Country: ${filter.country.map(countryName).join(", ")}`, remove: { country: null } });
@@ -25,7 +30,11 @@ function chips(filter: IncidentFilter, facets: FilterFacets): Chip[] {
     const names = filter.claimant.map((slug) => facets.sources.find((s) => s.slug === slug)?.name ?? slug);
     out.push({ label: `Claimant: ${names.join(", ")}`, remove: { claimant: null } });
   }
-  if (filter.claimantKind) out.push({ label: `Claimant kind: ${filter.claimantKind.map((k) => SOURCE_KIND_LABELS[k]).join(", ")}`, remove: { claimantKind: null } });
+  if (filter.claimantKind)
+    out.push({
+      label: `Claimant kind: ${filter.claimantKind.map((k) => SOURCE_KIND_LABELS[k]).join(", ")}`,
+      remove: { claimantKind: null },
+    });
   if (filter.grading) out.push({ label: `Grading: ${filter.grading.join(", ")}`, remove: { grading: null } });
   if (filter.flag) out.push({ label: `Flags: ${filter.flag.map((f) => FLAG_LABELS[f]).join(", ")}`, remove: { flag: null } });
   if (filter.minKilled !== undefined) out.push({ label: `At least ${filter.minKilled} killed`, remove: { minKilled: null } });

@@ -15,7 +15,17 @@ import { countryName } from "@/lib/format/country-name";
 export type FilterValues = Partial<Record<"from" | "to" | "admin1" | "actor" | "minKilled", string>> &
   Partial<Record<"country" | "eventType" | "claimant" | "claimantKind" | "grading" | "flag", string[]>>;
 
-function Choices({ name, legend, options, checked }: { name: string; legend: string; options: { value: string; label: string }[]; checked: string[] | undefined }) {
+function Choices({
+  name,
+  legend,
+  options,
+  checked,
+}: {
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  checked: string[] | undefined;
+}) {
   if (options.length === 0) return null;
   return (
     <fieldset className="choice-group">
@@ -73,10 +83,27 @@ export function FilterForm({ facets, values, activeCount }: { facets: FilterFace
             <input id="filter-to" type="date" name="to" defaultValue={values.to} />
           </Field>
           <Field label="Minimum killed" htmlFor="filter-min-killed" hint="Headline best, all categories">
-            <input id="filter-min-killed" type="number" name="minKilled" min={0} step={1} inputMode="numeric" defaultValue={values.minKilled} aria-describedby="filter-min-killed-hint" />
+            <input
+              id="filter-min-killed"
+              type="number"
+              name="minKilled"
+              min={0}
+              step={1}
+              inputMode="numeric"
+              defaultValue={values.minKilled}
+              aria-describedby="filter-min-killed-hint"
+            />
           </Field>
           <Field label="Region (admin1)" htmlFor="filter-admin1" hint="Comma-separated">
-            <input id="filter-admin1" type="text" name="admin1" list="admin1-options" defaultValue={values.admin1} autoComplete="off" aria-describedby="filter-admin1-hint" />
+            <input
+              id="filter-admin1"
+              type="text"
+              name="admin1"
+              list="admin1-options"
+              defaultValue={values.admin1}
+              autoComplete="off"
+              aria-describedby="filter-admin1-hint"
+            />
             <datalist id="admin1-options">
               {facets.admin1.map((a) => (
                 <option key={a} value={a} />
@@ -84,7 +111,15 @@ export function FilterForm({ facets, values, activeCount }: { facets: FilterFace
             </datalist>
           </Field>
           <Field label="Actor" htmlFor="filter-actor" hint="Part of a name, any role">
-            <input id="filter-actor" type="text" name="actor" list="actor-options" defaultValue={values.actor} autoComplete="off" aria-describedby="filter-actor-hint" />
+            <input
+              id="filter-actor"
+              type="text"
+              name="actor"
+              list="actor-options"
+              defaultValue={values.actor}
+              autoComplete="off"
+              aria-describedby="filter-actor-hint"
+            />
             <datalist id="actor-options">
               {facets.actors.map((a) => (
                 <option key={a} value={a} />
@@ -94,10 +129,30 @@ export function FilterForm({ facets, values, activeCount }: { facets: FilterFace
         </div>
         <div className="choice-grid">
           <Choices name="flag" legend="Flags" options={FLAGS.map((f) => ({ value: f, label: FLAG_LABELS[f] }))} checked={values.flag} />
-          <Choices name="country" legend="Country" options={facets.countries.map((c) => ({ value: c, label: countryName(c) })).sort((a, b) => a.label.localeCompare(b.label))} checked={values.country} />
-          <Choices name="eventType" legend="Event type" options={facets.eventTypes.map((e) => ({ value: e, label: e }))} checked={values.eventType} />
-          <Choices name="claimant" legend="Claimant" options={facets.sources.map((s) => ({ value: s.slug, label: s.name }))} checked={values.claimant} />
-          <Choices name="claimantKind" legend="Claimant kind" options={SOURCE_KINDS.map((k) => ({ value: k, label: SOURCE_KIND_LABELS[k] }))} checked={values.claimantKind} />
+          <Choices
+            name="country"
+            legend="Country"
+            options={facets.countries.map((c) => ({ value: c, label: countryName(c) })).sort((a, b) => a.label.localeCompare(b.label))}
+            checked={values.country}
+          />
+          <Choices
+            name="eventType"
+            legend="Event type"
+            options={facets.eventTypes.map((e) => ({ value: e, label: e }))}
+            checked={values.eventType}
+          />
+          <Choices
+            name="claimant"
+            legend="Claimant"
+            options={facets.sources.map((s) => ({ value: s.slug, label: s.name }))}
+            checked={values.claimant}
+          />
+          <Choices
+            name="claimantKind"
+            legend="Claimant kind"
+            options={SOURCE_KINDS.map((k) => ({ value: k, label: SOURCE_KIND_LABELS[k] }))}
+            checked={values.claimantKind}
+          />
           <Choices name="grading" legend="Grading" options={GRADINGS.map((g) => ({ value: g, label: g }))} checked={values.grading} />
         </div>
         <div className="form-actions">

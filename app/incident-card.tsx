@@ -25,9 +25,7 @@ export function IncidentCard({ item, pending = false }: { item: IncidentListItem
           {pending ? <span className="badge pending">being reconciled</span> : null}
         </p>
       ) : (
-        <p className="meta">
-          No killed figure reported.{pending ? <span className="badge pending">being reconciled</span> : null}
-        </p>
+        <p className="meta">No killed figure reported.{pending ? <span className="badge pending">being reconciled</span> : null}</p>
       )}
       <table className="figures">
         <caption className="sr-only">Reconciled figures of {item.title}</caption>
@@ -44,7 +42,10 @@ export function IncidentCard({ item, pending = false }: { item: IncidentListItem
               <th scope="row">
                 {METRIC_LABELS[f.metric]} · {CATEGORY_LABELS[f.category]}
               </th>
-              <td className="num" title={`best by ${METHOD_LABELS[f.method]}; ${f.independentSourceCount} independent of ${f.sourceCount} sources`}>
+              <td
+                className="num"
+                title={`best by ${METHOD_LABELS[f.method]}; ${f.independentSourceCount} independent of ${f.sourceCount} sources`}
+              >
                 {formatLowBestHigh(f)}
               </td>
               <td>

@@ -37,7 +37,10 @@ export type IncidentMapProps = {
 const WORLD_VIEW: MapView = { zoom: 2, lat: 15, lon: 10 };
 
 function pointLabel(p: MapPoint): string {
-  const figure = p.best === null ? "no killed figure reported" : `${p.high === null || p.low !== p.high ? formatRange({ low: p.low ?? p.best, best: p.best, high: p.high }) : p.best} killed`;
+  const figure =
+    p.best === null
+      ? "no killed figure reported"
+      : `${p.high === null || p.low !== p.high ? formatRange({ low: p.low ?? p.best, best: p.best, high: p.high }) : p.best} killed`;
   return `${p.title}, ${formatDay(p.date)}: ${figure}${p.contested ? ", contested" : ""}`;
 }
 
@@ -56,7 +59,11 @@ function useViewportData(filterQuery: string, onViewChange: IncidentMapProps["on
     const currentZoom = map.getZoom();
     setZoom(currentZoom);
     const center = map.getCenter();
-    onViewChange(formatBbox(bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()), { zoom: currentZoom, lat: center.lat, lon: center.lng });
+    onViewChange(formatBbox(bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()), {
+      zoom: currentZoom,
+      lat: center.lat,
+      lon: center.lng,
+    });
     const last = fetched.current;
     // Panning inside what we already have at the same zoom needs nothing new.
     if (last && last.filterQuery === filterQuery && last.zoom === currentZoom && last.bounds.contains(bounds)) return;
@@ -133,7 +140,10 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
   if (data && index) {
     for (const feature of index.getClusters([-180, -85, 180, 85], Math.round(zoom))) {
       const [lon, lat] = feature.geometry.coordinates as [number, number];
-      const props = feature.properties as { cluster?: boolean; cluster_id?: number; point_count?: number } & Partial<PointProps> & { best: number; contested: number };
+      const props = feature.properties as { cluster?: boolean; cluster_id?: number; point_count?: number } & Partial<PointProps> & {
+          best: number;
+          contested: number;
+        };
       if (props.cluster) {
         const clusterId = props.cluster_id!;
         markers.push(
@@ -153,7 +163,9 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
           />,
         );
       } else if (props.point) {
-        markers.push(<IncidentMarker key={props.point.code} point={props.point} selected={selected?.code === props.point.code} onSelect={select} />);
+        markers.push(
+          <IncidentMarker key={props.point.code} point={props.point} selected={selected?.code === props.point.code} onSelect={select} />,
+        );
       }
     }
   } else if (data) {
@@ -174,7 +186,8 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
         />,
       );
     }
-    for (const p of data.points) markers.push(<IncidentMarker key={p.code} point={p} selected={selected?.code === p.code} onSelect={select} />);
+    for (const p of data.points)
+      markers.push(<IncidentMarker key={p.code} point={p} selected={selected?.code === p.code} onSelect={select} />);
   }
 
   // Bring a selection made in the list into view, close enough to see it on its own rather than
@@ -224,7 +237,11 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
               // Back to where the keyboard user came from: the list's button, or the incident's marker.
               if (origin === "list") document.getElementById(`show-on-map-${selected.code}`)?.focus();
               else if (map.getContainer().contains(document.activeElement) || document.activeElement === document.body)
-                map.getPane("markerPane")?.querySelector<HTMLElement>(`[data-code="${CSS.escape(selected.code)}"]`)?.closest<HTMLElement>(".incident-marker-host")?.focus();
+                map
+                  .getPane("markerPane")
+                  ?.querySelector<HTMLElement>(`[data-code="${CSS.escape(selected.code)}"]`)
+                  ?.closest<HTMLElement>(".incident-marker-host")
+                  ?.focus();
             },
           }}
         >
@@ -270,10 +287,25 @@ function focusNearestAfterZoom(map: L.Map, [lat, lon]: [number, number]) {
 
 function zoomToCluster(map: L.Map, [west, south, east, north]: [number, number, number, number]) {
   if (west === east && south === north) map.setView([south, west], Math.min(map.getZoom() + 3, 14));
-  else map.fitBounds([[south, west], [north, east]], { padding: [24, 24], maxZoom: 14 });
+  else
+    map.fitBounds(
+      [
+        [south, west],
+        [north, east],
+      ],
+      { padding: [24, 24], maxZoom: 14 },
+    );
 }
 
-function IncidentMarker({ point, selected, onSelect }: { point: MapPoint; selected: boolean; onSelect: ReturnType<typeof useSelection>["select"] }) {
+function IncidentMarker({
+  point,
+  selected,
+  onSelect,
+}: {
+  point: MapPoint;
+  selected: boolean;
+  onSelect: ReturnType<typeof useSelection>["select"];
+}) {
   const choose = () => onSelect({ code: point.code, title: point.title, lat: point.lat, lon: point.lon }, "map");
   return (
     <Marker
@@ -306,7 +338,10 @@ function DescribeContainer() {
   useEffect(() => {
     const container = map.getContainer();
     container.setAttribute("role", "region");
-    container.setAttribute("aria-label", "Map of incidents. Arrow keys pan, plus and minus zoom; incidents are buttons you can reach with Tab.");
+    container.setAttribute(
+      "aria-label",
+      "Map of incidents. Arrow keys pan, plus and minus zoom; incidents are buttons you can reach with Tab.",
+    );
   }, [map]);
   return null;
 }
@@ -320,7 +355,14 @@ export default function IncidentMapLeaflet(props: IncidentMapProps) {
       className="incident-map"
       center={start ? [start.lat, start.lon] : undefined}
       zoom={start ? start.zoom : undefined}
-      bounds={start || !bounds ? undefined : [[bounds[1], bounds[0]], [bounds[3], bounds[2]]]}
+      bounds={
+        start || !bounds
+          ? undefined
+          : [
+              [bounds[1], bounds[0]],
+              [bounds[3], bounds[2]],
+            ]
+      }
       minZoom={1}
       maxZoom={props.tileUrl ? 18 : 12}
       worldCopyJump

@@ -88,7 +88,9 @@ export function IncidentMap({ areaLinked, ...mapProps }: Props) {
           Only incidents in the map area (list, count and timeline)
         </label>
         <span className="meta" aria-live="polite">
-          {status === null ? "Loading…" : `${status.total} ${status.total === 1 ? "incident" : "incidents"} ${status.mode === "clusters" ? "in and around the view, grouped" : "in view"}`}
+          {status === null
+            ? "Loading…"
+            : `${status.total} ${status.total === 1 ? "incident" : "incidents"} ${status.mode === "clusters" ? "in and around the view, grouped" : "in view"}`}
         </span>
       </div>
       <IncidentMapLeaflet {...mapProps} onViewChange={onViewChange} onStatus={onStatus} />

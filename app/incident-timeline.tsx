@@ -77,7 +77,8 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
   useEffect(() => () => clearTimeout(commitTimer.current), []);
 
   const rows: Row[] = useMemo(
-    () => (data?.buckets ?? []).map((b) => ({ ...b, label: formatBucket(b.start, data!.interval), band: [b.low, b.high] as [number, number] })),
+    () =>
+      (data?.buckets ?? []).map((b) => ({ ...b, label: formatBucket(b.start, data!.interval), band: [b.low, b.high] as [number, number] })),
     [data],
   );
   const range = bucketRangeFor(data?.buckets ?? [], from, to) ?? { startIndex: 0, endIndex: Math.max(0, rows.length - 1) };
@@ -102,7 +103,10 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
 
   const shownFrom = draft ? draft.from : from;
   const shownTo = draft ? draft.to : to;
-  const shown = shownFrom || shownTo ? formatDayRange(shownFrom ?? rows[0]?.start ?? null, shownTo ?? rows[rows.length - 1]?.end ?? null, "all dates") : "all dates";
+  const shown =
+    shownFrom || shownTo
+      ? formatDayRange(shownFrom ?? rows[0]?.start ?? null, shownTo ?? rows[rows.length - 1]?.end ?? null, "all dates")
+      : "all dates";
 
   return (
     <div className="timeline" aria-busy={!data && !problem}>
@@ -140,8 +144,8 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
       {rows.length > 0 ? (
         <figure className="timeline-figure">
           <figcaption className="meta">
-            Killed per {data!.interval} (best as a line, low–high as a band) and incidents (bars). Drag the handles under the chart to choose dates: the map and
-            the list follow.
+            Killed per {data!.interval} (best as a line, low–high as a band) and incidents (bars). Drag the handles under the chart to
+            choose dates: the map and the list follow.
           </figcaption>
           <div className="timeline-chart">
             <ResponsiveContainer width="100%" height="100%">
@@ -153,14 +157,55 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
               >
                 <CartesianGrid stroke="#e3e7eb" vertical={false} />
                 <XAxis dataKey="label" tick={{ fontSize: 11 }} minTickGap={16} />
-                <YAxis yAxisId="killed" allowDecimals={false} tick={{ fontSize: 11, fill: AXIS_INK }} width={52} label={{ value: LABELS.killedAxis, angle: -90, position: "insideLeft", offset: 10, style: { fontSize: 12, fill: AXIS_INK, textAnchor: "middle" } }} />
-                <YAxis yAxisId="incidents" orientation="right" allowDecimals={false} tick={{ fontSize: 11, fill: AXIS_INK }} width={44} label={{ value: LABELS.incidentsAxis, angle: 90, position: "insideRight", offset: 10, style: { fontSize: 12, fill: AXIS_INK, textAnchor: "middle" } }} />
+                <YAxis
+                  yAxisId="killed"
+                  allowDecimals={false}
+                  tick={{ fontSize: 11, fill: AXIS_INK }}
+                  width={52}
+                  label={{
+                    value: LABELS.killedAxis,
+                    angle: -90,
+                    position: "insideLeft",
+                    offset: 10,
+                    style: { fontSize: 12, fill: AXIS_INK, textAnchor: "middle" },
+                  }}
+                />
+                <YAxis
+                  yAxisId="incidents"
+                  orientation="right"
+                  allowDecimals={false}
+                  tick={{ fontSize: 11, fill: AXIS_INK }}
+                  width={44}
+                  label={{
+                    value: LABELS.incidentsAxis,
+                    angle: 90,
+                    position: "insideRight",
+                    offset: 10,
+                    style: { fontSize: 12, fill: AXIS_INK, textAnchor: "middle" },
+                  }}
+                />
                 <Tooltip content={<TimelineTooltip />} />
                 {/* Legend words in the text colour: the series' own light colours (bars, band) read at 1.5:1. */}
                 <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span style={{ color: AXIS_INK }}>{value}</span>} />
                 <Bar yAxisId="incidents" dataKey="incidents" name="Incidents" fill="#c9d2db" isAnimationActive={false} />
-                <Area yAxisId="killed" dataKey="band" name="Killed, low–high" stroke="none" fill="#f4b5ae" fillOpacity={0.6} isAnimationActive={false} />
-                <Line yAxisId="killed" dataKey="best" name="Killed, best" stroke="#b42318" strokeWidth={2} dot={{ r: 2 }} isAnimationActive={false} />
+                <Area
+                  yAxisId="killed"
+                  dataKey="band"
+                  name="Killed, low–high"
+                  stroke="none"
+                  fill="#f4b5ae"
+                  fillOpacity={0.6}
+                  isAnimationActive={false}
+                />
+                <Line
+                  yAxisId="killed"
+                  dataKey="best"
+                  name="Killed, best"
+                  stroke="#b42318"
+                  strokeWidth={2}
+                  dot={{ r: 2 }}
+                  isAnimationActive={false}
+                />
                 <Brush
                   dataKey="label"
                   height={30}

@@ -136,7 +136,8 @@ export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }:
           ) : null}
           {incident.headline ? (
             <p className="popup-headline">
-              Killed, all categories: <strong>{formatLowBestHigh(incident.headline)}</strong> <span className="meta">low / best / high</span>
+              Killed, all categories: <strong>{formatLowBestHigh(incident.headline)}</strong>{" "}
+              <span className="meta">low / best / high</span>
               {incident.headline.contested ? <span className="badge contested">contested</span> : null}
             </p>
           ) : (

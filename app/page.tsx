@@ -32,7 +32,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 function toSearchParams(raw: SearchParams): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
+  for (const [key, value] of Object.entries(raw))
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
   return params;
 }
 
@@ -74,13 +75,25 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const selectedCode = selected && INCIDENT_CODE.test(selected) ? selected : null;
 
   let cursorProblem: string | null = null;
-  const list = await listIncidents({ ...filter, sort, limit: PAGE_SIZE, cursor: params.get("cursor") ?? undefined }).catch(async (error: unknown) => {
-    cursorProblem = toAppError(error)?.message ?? null;
-    if (!cursorProblem) throw error;
-    return listIncidents({ ...filter, sort, limit: PAGE_SIZE });
-  });
-  const [count, facets, pin, pending] = await Promise.all([countIncidents(filter), filterFacets(), selectedCode ? incidentPin(selectedCode) : null, pendingFigureCount(db)]);
-  const pendingCodes = pending ? await pendingAmong(db, list.items.map((item) => item.code)) : new Set<string>();
+  const list = await listIncidents({ ...filter, sort, limit: PAGE_SIZE, cursor: params.get("cursor") ?? undefined }).catch(
+    async (error: unknown) => {
+      cursorProblem = toAppError(error)?.message ?? null;
+      if (!cursorProblem) throw error;
+      return listIncidents({ ...filter, sort, limit: PAGE_SIZE });
+    },
+  );
+  const [count, facets, pin, pending] = await Promise.all([
+    countIncidents(filter),
+    filterFacets(),
+    selectedCode ? incidentPin(selectedCode) : null,
+    pendingFigureCount(db),
+  ]);
+  const pendingCodes = pending
+    ? await pendingAmong(
+        db,
+        list.items.map((item) => item.code),
+      )
+    : new Set<string>();
 
   const canonical = filterToSearchParams(filter);
   const without = (...keys: string[]) => {
@@ -90,7 +103,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   };
   const activeCount = [...canonical.keys()].length;
   const { MAP_TILE_URL, MAP_TILE_ATTRIBUTION } = env();
-  const bbox = filter.bbox ? ([filter.bbox.minLon, filter.bbox.minLat, filter.bbox.maxLon, filter.bbox.maxLat] as [number, number, number, number]) : null;
+  const bbox = filter.bbox
+    ? ([filter.bbox.minLon, filter.bbox.minLat, filter.bbox.maxLon, filter.bbox.maxLat] as [number, number, number, number])
+    : null;
   const sortHidden = [...params].filter(([key]) => key !== "sort" && key !== "cursor") as [string, string][];
 
   return (
@@ -104,8 +119,8 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       </div>
       {pending ? (
         <p className="notice" role="status">
-          The figures of {pending.toLocaleString("en")} {pending === 1 ? "incident are" : "incidents are"} being reconciled after an import: until then the map, the list and the
-          timeline show their figures from before it.
+          The figures of {pending.toLocaleString("en")} {pending === 1 ? "incident are" : "incidents are"} being reconciled after an import:
+          until then the map, the list and the timeline show their figures from before it.
         </p>
       ) : null}
       {problem || cursorProblem ? (
@@ -146,7 +161,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </div>
             <div className="list-scroll">
               {list.items.length === 0 ? (
-                <p className="empty">{count === 0 && activeCount === 0 ? "No incidents recorded yet." : "No incidents match these filters."}</p>
+                <p className="empty">
+                  {count === 0 && activeCount === 0 ? "No incidents recorded yet." : "No incidents match these filters."}
+                </p>
               ) : (
                 <ul className="incident-list" aria-label="Incidents">
                   {list.items.map((item) => (
@@ -157,8 +174,16 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 </ul>
               )}
               <nav className="pager" aria-label="Pages of the list">
-                {params.get("cursor") ? <Link href={`/?${withParams(search, { cursor: null })}`} scroll={false}>First page</Link> : null}
-                {list.nextCursor ? <Link href={`/?${withParams(search, { cursor: list.nextCursor })}`} scroll={false}>Next {PAGE_SIZE}</Link> : null}
+                {params.get("cursor") ? (
+                  <Link href={`/?${withParams(search, { cursor: null })}`} scroll={false}>
+                    First page
+                  </Link>
+                ) : null}
+                {list.nextCursor ? (
+                  <Link href={`/?${withParams(search, { cursor: list.nextCursor })}`} scroll={false}>
+                    Next {PAGE_SIZE}
+                  </Link>
+                ) : null}
               </nav>
             </div>
           </section>

@@ -15,7 +15,8 @@ export function ShowOnMapButton({ incident }: { incident: SelectedIncident }) {
     if (!pressed || origin !== "map" || !button.current) return;
     const list = button.current.closest<HTMLElement>(".list-scroll");
     const card = button.current.closest<HTMLElement>("li");
-    if (list && card && list.scrollHeight > list.clientHeight) list.scrollTo({ top: card.offsetTop - list.offsetTop - 8, behavior: "smooth" });
+    if (list && card && list.scrollHeight > list.clientHeight)
+      list.scrollTo({ top: card.offsetTop - list.offsetTop - 8, behavior: "smooth" });
   }, [pressed, origin]);
 
   return (

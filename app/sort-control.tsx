@@ -5,7 +5,12 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { withParams } from "@/lib/filters/filter-url";
 
-const LABELS = { newest: "Newest first", oldest: "Oldest first", most_killed: "Most killed first", fewest_killed: "Fewest killed first" } as const;
+const LABELS = {
+  newest: "Newest first",
+  oldest: "Oldest first",
+  most_killed: "Most killed first",
+  fewest_killed: "Fewest killed first",
+} as const;
 
 export function SortControl({ sort, hidden }: { sort: keyof typeof LABELS; hidden: [string, string][] }) {
   const router = useRouter();
@@ -21,7 +26,10 @@ export function SortControl({ sort, hidden }: { sort: keyof typeof LABELS; hidde
         name="sort"
         defaultValue={sort}
         onChange={(event) => {
-          const search = withParams(window.location.search, { sort: event.target.value === "newest" ? null : event.target.value, cursor: null });
+          const search = withParams(window.location.search, {
+            sort: event.target.value === "newest" ? null : event.target.value,
+            cursor: null,
+          });
           startTransition(() => router.push(`/${search ? `?${search}` : ""}`, { scroll: false }));
         }}
       >

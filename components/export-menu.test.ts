@@ -7,7 +7,9 @@ const links = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) =>
 
 describe("ExportMenu", () => {
   it("carries the page's filter to every export and leaves its view state behind", () => {
-    const html = renderToStaticMarkup(createElement(ExportMenu, { search: "?country=MLI&view=6/15.9/0.2&sort=oldest&cursor=abc&flag=contested" }));
+    const html = renderToStaticMarkup(
+      createElement(ExportMenu, { search: "?country=MLI&view=6/15.9/0.2&sort=oldest&cursor=abc&flag=contested" }),
+    );
     const hrefs = links(html);
     expect(hrefs).toContain("/api/export/figures.csv?country=MLI&flag=contested");
     expect(hrefs).toContain("/api/export/figures.csv?country=MLI&flag=contested&method=conservative");

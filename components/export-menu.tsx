@@ -15,8 +15,18 @@ type Props = {
 const FILES = [
   { file: "figures.csv", label: "Figures (CSV)", hint: "one row per incident × metric × category, as stored" },
   { file: "figures.csv", method: "conservative", label: "Figures, conservative best (CSV)", hint: "best = the lowest credible figure" },
-  { file: "figures.csv", method: "median", label: "Figures, median best (CSV)", hint: "best = the median of single figures; of two, the lower" },
-  { file: "figures.csv", method: "source_priority", label: "Figures, source-priority best (CSV)", hint: "recomputed, without editor decisions" },
+  {
+    file: "figures.csv",
+    method: "median",
+    label: "Figures, median best (CSV)",
+    hint: "best = the median of single figures; of two, the lower",
+  },
+  {
+    file: "figures.csv",
+    method: "source_priority",
+    label: "Figures, source-priority best (CSV)",
+    hint: "recomputed, without editor decisions",
+  },
   { file: "claims.csv", label: "Claims (CSV)", hint: "one row per claim; re-imports as it is" },
   { file: "ged.csv", label: "UCDP GED columns (CSV)", hint: "one row per incident" },
   { file: "acled.csv", label: "ACLED columns (CSV)", hint: "fatalities = conservative figure" },
@@ -40,7 +50,15 @@ export function ExportMenu({ search, filterLabel }: Props) {
         <p className="meta">
           {filter ? (
             <>
-              Only the incidents of the current filter{filterLabel ? <>: <strong>{filterLabel}</strong></> : " (shown above the map)"}. The file name says which filter.
+              Only the incidents of the current filter
+              {filterLabel ? (
+                <>
+                  : <strong>{filterLabel}</strong>
+                </>
+              ) : (
+                " (shown above the map)"
+              )}
+              . The file name says which filter.
             </>
           ) : (
             "All incidents (no filter)."
@@ -58,8 +76,8 @@ export function ExportMenu({ search, filterLabel }: Props) {
           ))}
         </ul>
         <p className="meta">
-          To cite a file: its <a href={href("/api/export/manifest", `${filter}${filter ? "&" : ""}file=figures.csv`)}>manifest</a> gives the SHA-256 of the
-          figures, the filter and the version. <a href="/api-docs">API documentation</a>.
+          To cite a file: its <a href={href("/api/export/manifest", `${filter}${filter ? "&" : ""}file=figures.csv`)}>manifest</a> gives the
+          SHA-256 of the figures, the filter and the version. <a href="/api-docs">API documentation</a>.
         </p>
       </div>
     </details>

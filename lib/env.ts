@@ -12,7 +12,10 @@ const EnvSchema = z.object({
   MAP_TILE_URL: z.string().optional(),
   MAP_TILE_ATTRIBUTION: z.string().optional(),
   /** "true" makes every page and read API require sign-in. Off by default: reading is public. */
-  REQUIRE_LOGIN: z.enum(["true", "false"], { message: "REQUIRE_LOGIN must be true or false" }).default("false").transform((v) => v === "true"),
+  REQUIRE_LOGIN: z
+    .enum(["true", "false"], { message: "REQUIRE_LOGIN must be true or false" })
+    .default("false")
+    .transform((v) => v === "true"),
   /** Imports touching more incidents than this commit first and leave the figures to the background worker (lib/figures/figure-queue.ts). */
   IMPORT_QUEUE_FIGURES_ABOVE: z.coerce.number({ message: "IMPORT_QUEUE_FIGURES_ABOVE must be a whole number" }).int().min(0).default(5_000),
   /**
@@ -24,13 +27,19 @@ const EnvSchema = z.object({
     .default("")
     .transform((value, ctx) => {
       const origins: string[] = [];
-      for (const item of value.split(",").map((v) => v.trim()).filter(Boolean)) {
+      for (const item of value
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean)) {
         let url: URL | null = null;
         try {
           url = new URL(item);
         } catch {}
         if (!url || !/^https?:$/.test(url.protocol) || url.pathname !== "/" || url.search || url.hash || url.username) {
-          ctx.addIssue({ code: "custom", message: `TRUSTED_ORIGINS: "${item}" is not an origin like https://triangulate.example.org (scheme, host and port only)` });
+          ctx.addIssue({
+            code: "custom",
+            message: `TRUSTED_ORIGINS: "${item}" is not an origin like https://triangulate.example.org (scheme, host and port only)`,
+          });
           return z.NEVER;
         }
         origins.push(url.origin);
@@ -49,7 +58,10 @@ const EnvSchema = z.object({
       }
     }),
   /** Session cookies are Secure in production unless this says otherwise (e.g. plain-HTTP intranet). */
-  SECURE_COOKIES: z.enum(["true", "false"]).optional().transform((v) => (v === undefined ? undefined : v === "true")),
+  SECURE_COOKIES: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "true")),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -70,7 +82,8 @@ export function env(): Env {
 
 export function databaseUrl(): string {
   const url = env().DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` (it starts the embedded PostgreSQL) or set DATABASE_URL.");
+  if (!url)
+    throw new Error("DATABASE_URL is not set. Start the app with `npm run dev` (it starts the embedded PostgreSQL) or set DATABASE_URL.");
   return url;
 }
 

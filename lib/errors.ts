@@ -84,8 +84,12 @@ export function toAppError(error: unknown): AppError | null {
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
     const fields = uniqueFields(error.meta);
-    const conflict = new ConflictError(fields.length ? `A record with the same ${fields.join(", ")} already exists.` : "A record with these values already exists.");
-    return fields.length ? Object.assign(conflict, { fields: Object.fromEntries(fields.map((f) => [f, [`this ${f} is already taken`]])) }) : conflict;
+    const conflict = new ConflictError(
+      fields.length ? `A record with the same ${fields.join(", ")} already exists.` : "A record with these values already exists.",
+    );
+    return fields.length
+      ? Object.assign(conflict, { fields: Object.fromEntries(fields.map((f) => [f, [`this ${f} is already taken`]])) })
+      : conflict;
   }
   return null;
 }
@@ -95,7 +99,10 @@ export function errorResponse(error: unknown): Response {
   if (expected) {
     const conflict = expected instanceof ConflictError ? { current: expected.current, ...expected.details } : {};
     const headers = expected instanceof DatabaseUnavailableError ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined;
-    return Response.json({ error: { code: expected.code, message: expected.message, fields: expected.fields, ...conflict } }, { status: expected.status, headers });
+    return Response.json(
+      { error: { code: expected.code, message: expected.message, fields: expected.fields, ...conflict } },
+      { status: expected.status, headers },
+    );
   }
   console.error(error);
   return Response.json({ error: { code: "internal", message: "Something went wrong on our side. It has been logged." } }, { status: 500 });

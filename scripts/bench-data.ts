@@ -18,5 +18,7 @@ await withCliDatabase(async (url) => {
   const log = values.quiet ? () => {} : (line: string) => console.error(line);
   log(`Loading ${total} synthetic incidents…`);
   const result = await fillBenchDatabase(url, total, log);
-  console.log(`Loaded ${result.incidents} incidents, ${result.claims} claims and ${result.figures} figures in ${result.seconds.toFixed(1)} s (${Math.round(result.incidents / result.seconds)} incidents/s).`);
+  console.log(
+    `Loaded ${result.incidents} incidents, ${result.claims} claims and ${result.figures} figures in ${result.seconds.toFixed(1)} s (${Math.round(result.incidents / result.seconds)} incidents/s).`,
+  );
 });

@@ -44,7 +44,19 @@ const distDir = ".next-bench";
 const log = (line: string) => console.error(`[bench] ${line}`);
 
 type Stat = { name: string; target: string; p50: number; p95: number; max: number; n: number; bytes?: number; note?: string };
-const results: { startedAt: string; quick: boolean; incidents: number; claims: number; requestsPerCase: number; latency: Stat[]; throughput: ThroughputOutcome[]; editors: EditorsOutcome[]; export: Record<string, unknown>; import: Record<string, unknown>; machine: Record<string, unknown> } = {
+const results: {
+  startedAt: string;
+  quick: boolean;
+  incidents: number;
+  claims: number;
+  requestsPerCase: number;
+  latency: Stat[];
+  throughput: ThroughputOutcome[];
+  editors: EditorsOutcome[];
+  export: Record<string, unknown>;
+  import: Record<string, unknown>;
+  machine: Record<string, unknown>;
+} = {
   startedAt: new Date().toISOString(),
   quick,
   incidents: 0,
@@ -55,7 +67,11 @@ const results: { startedAt: string; quick: boolean; incidents: number; claims: n
   editors: [],
   export: {},
   import: {},
-  machine: { cpus: (await import("node:os")).cpus().length, memoryGiB: Math.round((await import("node:os")).totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: (await import("node:os")).cpus().length,
+    memoryGiB: Math.round((await import("node:os")).totalmem() / 2 ** 30),
+    node: process.version,
+  },
 };
 
 function percentile(sorted: number[], p: number) {
@@ -76,7 +92,15 @@ async function timeRequests(name: string, target: string, urls: string[]): Promi
     bytes = Math.max(bytes, body.byteLength);
   }
   times.sort((a, b) => a - b);
-  const stat = { name, target, p50: round(percentile(times, 50)), p95: round(percentile(times, 95)), max: round(times[times.length - 1]!), n: times.length, bytes };
+  const stat = {
+    name,
+    target,
+    p50: round(percentile(times, 50)),
+    p95: round(percentile(times, 95)),
+    max: round(times[times.length - 1]!),
+    n: times.length,
+    bytes,
+  };
   log(`${name}: p50 ${stat.p50} ms, p95 ${stat.p95} ms (largest body ${bytes} B)`);
   return stat;
 }
@@ -156,7 +180,14 @@ try {
   }
   app = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/serve.ts", "start"], {
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: embedded.url, PORT: String(port), NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: {
+      ...process.env,
+      DATABASE_URL: embedded.url,
+      PORT: String(port),
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    },
   });
   await waitFor(`${base}/api/incidents?limit=1`, app);
   const rssAtStart = serverRss(app.pid!);
@@ -169,72 +200,198 @@ try {
       const lat = region.lat + (random() - 0.5) * region.spread;
       return [lon - spanDeg, lat - spanDeg / 2, lon + spanDeg, lat + spanDeg / 2].map((n) => n.toFixed(3)).join(",");
     });
-  const codes = (await pool.query(`SELECT code FROM "Incident" ORDER BY md5(code) LIMIT $1`, [requestsPerCase])).rows.map((r) => r.code as string);
+  const codes = (await pool.query(`SELECT code FROM "Incident" ORDER BY md5(code) LIMIT $1`, [requestsPerCase])).rows.map(
+    (r) => r.code as string,
+  );
   const countries = [...new Set(REGIONS.map((r) => r.iso3))];
   const times = Array.from({ length: requestsPerCase }, (_, i) => i);
 
   // A random start date per request defeats the data-version cache: the aggregation's own cost.
   const day0 = Date.UTC(2011, 0, 1);
   const uncached = () => new Date(day0 + Math.floor(random() * 400) * 86_400_000).toISOString().slice(0, 10);
-  results.latency.push(await timeRequests("map · world (zoom 2)", "p95 ≤ 150 ms", times.map(() => `${base}/api/map?bbox=-180,-85,180,85&zoom=2`)));
-  results.latency.push(await timeRequests("map · world, uncached", "p95 ≤ 150 ms", times.map(() => `${base}/api/map?bbox=-180,-85,180,85&zoom=2&from=${uncached()}`)));
-  results.latency.push(await timeRequests("map · region (zoom 6)", "p95 ≤ 150 ms", around(12).map((b) => `${base}/api/map?bbox=${b}&zoom=6`)));
-  // Zoom 8: the undated summary level; with dates, the densest views aggregated from the incidents (covering index).
-  results.latency.push(await timeRequests("map · zoom 8", "p95 ≤ 150 ms", around(3.5).map((b) => `${base}/api/map?bbox=${b}&zoom=8`)));
   results.latency.push(
-    await timeRequests("map · zoom 8, dated (incidents)", "p95 ≤ 150 ms", around(3.5).map((b) => `${base}/api/map?bbox=${b}&zoom=8&from=${uncached()}&to=2024-12-31`)),
+    await timeRequests(
+      "map · world (zoom 2)",
+      "p95 ≤ 150 ms",
+      times.map(() => `${base}/api/map?bbox=-180,-85,180,85&zoom=2`),
+    ),
+  );
+  results.latency.push(
+    await timeRequests(
+      "map · world, uncached",
+      "p95 ≤ 150 ms",
+      times.map(() => `${base}/api/map?bbox=-180,-85,180,85&zoom=2&from=${uncached()}`),
+    ),
+  );
+  results.latency.push(
+    await timeRequests(
+      "map · region (zoom 6)",
+      "p95 ≤ 150 ms",
+      around(12).map((b) => `${base}/api/map?bbox=${b}&zoom=6`),
+    ),
+  );
+  // Zoom 8: the undated summary level; with dates, the densest views aggregated from the incidents (covering index).
+  results.latency.push(
+    await timeRequests(
+      "map · zoom 8",
+      "p95 ≤ 150 ms",
+      around(3.5).map((b) => `${base}/api/map?bbox=${b}&zoom=8`),
+    ),
+  );
+  results.latency.push(
+    await timeRequests(
+      "map · zoom 8, dated (incidents)",
+      "p95 ≤ 150 ms",
+      around(3.5).map((b) => `${base}/api/map?bbox=${b}&zoom=8&from=${uncached()}&to=2024-12-31`),
+    ),
   );
   // Filters beyond dates and countries: one flag or event types, from the facet summary.
   const FLAG_CYCLE = ["contested", "single_source", "open_ended", "parties_only", "official_lower", "breakdown_mismatch"];
   const TYPE_CYCLE = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"].map(encodeURIComponent);
   results.latency.push(
-    await timeRequests("map · world, one flag", "p95 ≤ 150 ms", times.map((i) => `${base}/api/map?bbox=-180,-85,180,85&zoom=2&flag=${FLAG_CYCLE[i % FLAG_CYCLE.length]}&from=${uncached()}`)),
+    await timeRequests(
+      "map · world, one flag",
+      "p95 ≤ 150 ms",
+      times.map((i) => `${base}/api/map?bbox=-180,-85,180,85&zoom=2&flag=${FLAG_CYCLE[i % FLAG_CYCLE.length]}&from=${uncached()}`),
+    ),
   );
   results.latency.push(
-    await timeRequests("map · world, event type", "p95 ≤ 150 ms", times.map((i) => `${base}/api/map?bbox=-180,-85,180,85&zoom=3&eventType=${TYPE_CYCLE[i % TYPE_CYCLE.length]}&from=${uncached()}`)),
+    await timeRequests(
+      "map · world, event type",
+      "p95 ≤ 150 ms",
+      times.map((i) => `${base}/api/map?bbox=-180,-85,180,85&zoom=3&eventType=${TYPE_CYCLE[i % TYPE_CYCLE.length]}&from=${uncached()}`),
+    ),
   );
   results.latency.push(
-    await timeRequests("map · region, one flag", "p95 ≤ 150 ms", around(12).map((b, i) => `${base}/api/map?bbox=${b}&zoom=6&flag=${FLAG_CYCLE[i % FLAG_CYCLE.length]}&from=${uncached()}`)),
+    await timeRequests(
+      "map · region, one flag",
+      "p95 ≤ 150 ms",
+      around(12).map((b, i) => `${base}/api/map?bbox=${b}&zoom=6&flag=${FLAG_CYCLE[i % FLAG_CYCLE.length]}&from=${uncached()}`),
+    ),
   );
   results.latency.push(
-    await timeRequests("map · zoom 8, one flag (incidents)", "p95 ≤ 150 ms", around(3.5).map((b, i) => `${base}/api/map?bbox=${b}&zoom=8&flag=${FLAG_CYCLE[i % FLAG_CYCLE.length]}`)),
+    await timeRequests(
+      "map · zoom 8, one flag (incidents)",
+      "p95 ≤ 150 ms",
+      around(3.5).map((b, i) => `${base}/api/map?bbox=${b}&zoom=8&flag=${FLAG_CYCLE[i % FLAG_CYCLE.length]}`),
+    ),
   );
-  results.latency.push(await timeRequests("map · town (zoom 12)", "p95 ≤ 150 ms", around(0.2).map((b) => `${base}/api/map?bbox=${b}&zoom=12`)));
+  results.latency.push(
+    await timeRequests(
+      "map · town (zoom 12)",
+      "p95 ≤ 150 ms",
+      around(0.2).map((b) => `${base}/api/map?bbox=${b}&zoom=12`),
+    ),
+  );
   results.latency.push(
     await timeRequests(
       "list · country + flag",
       "p95 ≤ 100 ms",
-      times.map((i) => `${base}/api/incidents?country=${countries[i % countries.length]}&flag=${i % 2 ? "contested" : "single_source"}&limit=50`),
+      times.map(
+        (i) => `${base}/api/incidents?country=${countries[i % countries.length]}&flag=${i % 2 ? "contested" : "single_source"}&limit=50`,
+      ),
     ),
   );
-  results.latency.push(await timeRequests("timeline · all, by month", "p95 ≤ 300 ms", times.map(() => `${base}/api/timeline?interval=month`)));
-  results.latency.push(await timeRequests("timeline · all, uncached", "p95 ≤ 300 ms", times.map(() => `${base}/api/timeline?interval=month&from=${uncached()}`)));
   results.latency.push(
-    await timeRequests("timeline · one country", "p95 ≤ 300 ms", times.map((i) => `${base}/api/timeline?interval=auto&country=${countries[i % countries.length]}`)),
+    await timeRequests(
+      "timeline · all, by month",
+      "p95 ≤ 300 ms",
+      times.map(() => `${base}/api/timeline?interval=month`),
+    ),
   );
   results.latency.push(
-    await timeRequests("timeline · one flag", "p95 ≤ 300 ms", times.map((i) => `${base}/api/timeline?interval=month&flag=${FLAG_CYCLE[i % FLAG_CYCLE.length]}&from=${uncached()}`)),
+    await timeRequests(
+      "timeline · all, uncached",
+      "p95 ≤ 300 ms",
+      times.map(() => `${base}/api/timeline?interval=month&from=${uncached()}`),
+    ),
+  );
+  results.latency.push(
+    await timeRequests(
+      "timeline · one country",
+      "p95 ≤ 300 ms",
+      times.map((i) => `${base}/api/timeline?interval=auto&country=${countries[i % countries.length]}`),
+    ),
+  );
+  results.latency.push(
+    await timeRequests(
+      "timeline · one flag",
+      "p95 ≤ 300 ms",
+      times.map((i) => `${base}/api/timeline?interval=month&flag=${FLAG_CYCLE[i % FLAG_CYCLE.length]}&from=${uncached()}`),
+    ),
   );
   // Two flags at once: the facet rows per set of flags.
   const flagPair = (i: number) => `flag=${FLAG_CYCLE[i % FLAG_CYCLE.length]}&flag=${FLAG_CYCLE[(i + 1) % FLAG_CYCLE.length]}`;
   results.latency.push(
-    await timeRequests("timeline · two flags", "p95 ≤ 300 ms", times.map((i) => `${base}/api/timeline?interval=month&${flagPair(i)}&from=${uncached()}`)),
+    await timeRequests(
+      "timeline · two flags",
+      "p95 ≤ 300 ms",
+      times.map((i) => `${base}/api/timeline?interval=month&${flagPair(i)}&from=${uncached()}`),
+    ),
   );
   // The home page counts the incidents of its filter (from the map summaries when they can answer).
-  results.latency.push(await timeRequests("home page (HTML)", "no budget", times.map(() => `${base}/`)));
   results.latency.push(
-    await timeRequests("home page, one flag (HTML)", "no budget", times.map((i) => `${base}/?flag=${FLAG_CYCLE[i % FLAG_CYCLE.length]}&from=${uncached()}`)),
+    await timeRequests(
+      "home page (HTML)",
+      "no budget",
+      times.map(() => `${base}/`),
+    ),
   );
-  results.latency.push(await timeRequests("incident page (HTML)", "p95 ≤ 50 ms", codes.map((c) => `${base}/incidents/${c}`)));
-  results.latency.push(await timeRequests("incident API (JSON)", "p95 ≤ 50 ms", codes.map((c) => `${base}/api/incidents/${c}`)));
+  results.latency.push(
+    await timeRequests(
+      "home page, one flag (HTML)",
+      "no budget",
+      times.map((i) => `${base}/?flag=${FLAG_CYCLE[i % FLAG_CYCLE.length]}&from=${uncached()}`),
+    ),
+  );
+  results.latency.push(
+    await timeRequests(
+      "incident page (HTML)",
+      "p95 ≤ 50 ms",
+      codes.map((c) => `${base}/incidents/${c}`),
+    ),
+  );
+  results.latency.push(
+    await timeRequests(
+      "incident API (JSON)",
+      "p95 ≤ 50 ms",
+      codes.map((c) => `${base}/api/incidents/${c}`),
+    ),
+  );
   // Source track records (lib/track-record): stored statistics; filtered ones summed from the stored per-incident rows.
-  const sourceSlugs = (await pool.query(`SELECT slug FROM "Source" ORDER BY md5(slug) LIMIT $1`, [requestsPerCase])).rows.map((r) => r.slug as string);
+  const sourceSlugs = (await pool.query(`SELECT slug FROM "Source" ORDER BY md5(slug) LIMIT $1`, [requestsPerCase])).rows.map(
+    (r) => r.slug as string,
+  );
   const slugAt = (i: number) => sourceSlugs[i % sourceSlugs.length]!;
   const filtered = (i: number) => `country=${countries[i % countries.length]}&from=${2011 + (i % 10)}-01-01`;
-  results.latency.push(await timeRequests("source page (HTML)", "p95 ≤ 200 ms", times.map((i) => `${base}/sources/${slugAt(i)}`)));
-  results.latency.push(await timeRequests("source page, country + dates (HTML)", "p95 ≤ 200 ms", times.map((i) => `${base}/sources/${slugAt(i)}?${filtered(i)}`)));
-  results.latency.push(await timeRequests("track-record API (JSON)", "p95 ≤ 200 ms", times.map((i) => `${base}/api/sources/${slugAt(i)}/track-record`)));
-  results.latency.push(await timeRequests("track-record API, country + dates", "p95 ≤ 200 ms", times.map((i) => `${base}/api/sources/${slugAt(i)}/track-record?${filtered(i)}`)));
+  results.latency.push(
+    await timeRequests(
+      "source page (HTML)",
+      "p95 ≤ 200 ms",
+      times.map((i) => `${base}/sources/${slugAt(i)}`),
+    ),
+  );
+  results.latency.push(
+    await timeRequests(
+      "source page, country + dates (HTML)",
+      "p95 ≤ 200 ms",
+      times.map((i) => `${base}/sources/${slugAt(i)}?${filtered(i)}`),
+    ),
+  );
+  results.latency.push(
+    await timeRequests(
+      "track-record API (JSON)",
+      "p95 ≤ 200 ms",
+      times.map((i) => `${base}/api/sources/${slugAt(i)}/track-record`),
+    ),
+  );
+  results.latency.push(
+    await timeRequests(
+      "track-record API, country + dates",
+      "p95 ≤ 200 ms",
+      times.map((i) => `${base}/api/sources/${slugAt(i)}/track-record?${filtered(i)}`),
+    ),
+  );
 
   // Throughput: many readers at once on the three busiest routes, on loopback.
   {
@@ -242,7 +399,11 @@ try {
     const apiPaths = codes.map((c, i) => `/api/incidents?country=${countries[i % countries.length]}&limit=50`);
     const mapPaths = around(12).map((b) => `/api/map?bbox=${b}&zoom=6`);
     for (const connections of [20, 50]) {
-      for (const [name, paths] of [["incident page (HTML)", incidentPaths], ["GET /api/incidents", apiPaths], ["GET /api/map", mapPaths]] as const) {
+      for (const [name, paths] of [
+        ["incident page (HTML)", incidentPaths],
+        ["GET /api/incidents", apiPaths],
+        ["GET /api/map", mapPaths],
+      ] as const) {
         const outcome = await throughput(name, base, [...paths], connections, throughputSeconds);
         results.throughput.push(outcome);
         log(`throughput · ${name} · ${connections} clients: ${outcome.perSecond} req/s, p95 ${outcome.p95} ms, ${outcome.non2xx} non-2xx`);
@@ -259,14 +420,33 @@ try {
       update: {},
     });
     const { token } = await createApiToken(editorsDb, editor.id, `bench ${results.startedAt}`);
-    const claimant = await editorsDb.source.upsert({ where: { slug: "bench-editors" }, create: { slug: "bench-editors", name: "Bench editors' source", kind: "witness" }, update: {} });
+    const claimant = await editorsDb.source.upsert({
+      where: { slug: "bench-editors" },
+      create: { slug: "bench-editors", name: "Bench editors' source", kind: "witness" },
+      update: {},
+    });
     await editorsDb.$disconnect();
-    const editorCodes = (await pool.query(`SELECT code FROM "Incident" ORDER BY md5(code || 'editors') LIMIT 23`)).rows.map((r) => r.code as string);
-    for (const [label, targets] of [["same 3 incidents", editorCodes.slice(0, 3)], ["20 different incidents", editorCodes.slice(3)]] as const) {
+    const editorCodes = (await pool.query(`SELECT code FROM "Incident" ORDER BY md5(code || 'editors') LIMIT 23`)).rows.map(
+      (r) => r.code as string,
+    );
+    for (const [label, targets] of [
+      ["same 3 incidents", editorCodes.slice(0, 3)],
+      ["20 different incidents", editorCodes.slice(3)],
+    ] as const) {
       log(`20 editors adding claims to ${label} for ${editorSeconds} s…`);
-      const outcome = await concurrentEditors({ base, token, claimantId: claimant.id, codes: [...targets], editors: 20, seconds: editorSeconds, label });
+      const outcome = await concurrentEditors({
+        base,
+        token,
+        claimantId: claimant.id,
+        codes: [...targets],
+        editors: 20,
+        seconds: editorSeconds,
+        label,
+      });
       results.editors.push({ ...outcome, label } as EditorsOutcome & { label: string });
-      log(`  ${outcome.created} created, ${outcome.conflicts} 409, ${outcome.serverErrors} 5xx, ${outcome.clientErrors} other 4xx, ${outcome.networkErrors} network errors; p95 ${outcome.p95} ms`);
+      log(
+        `  ${outcome.created} created, ${outcome.conflicts} 409, ${outcome.serverErrors} 5xx, ${outcome.clientErrors} other 4xx, ${outcome.networkErrors} network errors; p95 ${outcome.p95} ms`,
+      );
     }
   }
 
@@ -327,12 +507,20 @@ try {
     serverRssPeakMiB: Math.round(peak),
     serverRssGrowthMiB: Math.round(peak - rssBeforeExport),
   };
-  log(`figures.csv: ${exportRows} rows in ${exportSeconds.toFixed(1)} s; COPY: ${copyRows} rows in ${copySeconds.toFixed(1)} s; server RSS ${Math.round(rssBeforeExport)} → ${Math.round(peak)} MiB (${Math.round(rssAtStart)} MiB when it started)`);
+  log(
+    `figures.csv: ${exportRows} rows in ${exportSeconds.toFixed(1)} s; COPY: ${copyRows} rows in ${copySeconds.toFixed(1)} s; server RSS ${Math.round(rssBeforeExport)} → ${Math.round(peak)} MiB (${Math.round(rssAtStart)} MiB when it started)`,
+  );
 
   // Import of a claims file, next to a raw COPY FROM of the same rows.
-  const header = "claim_id,incident_code,metric,category,subgroup,value_min,value_max,qualifier,statement,claimant,claimant_kind,document_title,document_url,published_on,stated_on,assessment,active,superseded_by,entered_by,entered_at";
-  const importCodes = (await pool.query(`SELECT code FROM "Incident" ORDER BY md5(code || $1) LIMIT $2`, [results.startedAt, importRows])).rows.map((r) => r.code as string);
-  const lines = importCodes.map((code, i) => `,${code},killed,civilians,,${i % 50},${i % 50},exact,"Bench import ${results.startedAt} row ${i}: ${i % 50} civilians were killed.",bench-source-${1 + (i % 300)},,,,,2024-01-0${1 + (i % 9)},not_assessed,,,,`);
+  const header =
+    "claim_id,incident_code,metric,category,subgroup,value_min,value_max,qualifier,statement,claimant,claimant_kind,document_title,document_url,published_on,stated_on,assessment,active,superseded_by,entered_by,entered_at";
+  const importCodes = (
+    await pool.query(`SELECT code FROM "Incident" ORDER BY md5(code || $1) LIMIT $2`, [results.startedAt, importRows])
+  ).rows.map((r) => r.code as string);
+  const lines = importCodes.map(
+    (code, i) =>
+      `,${code},killed,civilians,,${i % 50},${i % 50},exact,"Bench import ${results.startedAt} row ${i}: ${i % 50} civilians were killed.",bench-source-${1 + (i % 300)},,,,,2024-01-0${1 + (i % 9)},not_assessed,,,,`,
+  );
   const csv = `${header}\n${lines.join("\n")}\n`;
   const db = createPrismaClient(embedded.url);
   // What else PostgreSQL did meanwhile: a checkpoint or an autovacuum competes for the two cores.
@@ -349,7 +537,9 @@ try {
   const summary = await runImport(db, csv, { format: "claims", fileName: "bench-claims.csv", actorId: null });
   const importSeconds = (performance.now() - importStarted) / 1000;
   clearInterval(watcher);
-  log(`during the import: ${(await checkpoints()) - checkpointsBefore} checkpoint(s) started; autovacuum: ${[...vacuumed].join("; ") || "none"}`);
+  log(
+    `during the import: ${(await checkpoints()) - checkpointsBefore} checkpoint(s) started; autovacuum: ${[...vacuumed].join("; ") || "none"}`,
+  );
   // The figures the import queued, reconciled here as the server would after an upload.
   const figuresStarted = performance.now();
   await startFigureQueue(embedded.url);
@@ -357,7 +547,12 @@ try {
   await db.$disconnect();
   if (!summary.imported) throw new Error(`bench import refused: ${JSON.stringify(summary.errors.slice(0, 3))}`);
   const copyClient = await pool.connect();
-  await copyClient.query(`CREATE TEMP TABLE bench_claims_copy (${header.split(",").map((c) => `${c} text`).join(", ")})`);
+  await copyClient.query(
+    `CREATE TEMP TABLE bench_claims_copy (${header
+      .split(",")
+      .map((c) => `${c} text`)
+      .join(", ")})`,
+  );
   const copyInStarted = performance.now();
   await new Promise<void>((resolve, reject) => {
     const stream = copyClient.query(copyFrom(`COPY bench_claims_copy FROM STDIN WITH (FORMAT csv, HEADER)`));
@@ -378,7 +573,9 @@ try {
     copyFromSeconds: round(copyInSeconds),
     copyFromRowsPerSecond: Math.round(lines.length / copyInSeconds),
   };
-  log(`import: ${lines.length} claims in ${importSeconds.toFixed(1)} s (figures of ${summary.figuresQueued} incidents queued, reconciled in ${figuresSeconds.toFixed(1)} s after); COPY FROM: ${copyInSeconds.toFixed(2)} s`);
+  log(
+    `import: ${lines.length} claims in ${importSeconds.toFixed(1)} s (figures of ${summary.figuresQueued} incidents queued, reconciled in ${figuresSeconds.toFixed(1)} s after); COPY FROM: ${copyInSeconds.toFixed(2)} s`,
+  );
 } finally {
   await pool.end().catch(() => {});
   if (app && app.exitCode === null) {
@@ -393,18 +590,31 @@ fs.mkdirSync("bench", { recursive: true });
 fs.writeFileSync(path.join("bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
 const pad = (s: string, n: number) => s.padEnd(n);
-console.log(`\nTriangulate benchmark — ${results.incidents.toLocaleString("en")} incidents, ${results.claims.toLocaleString("en")} claims, ${requestsPerCase} requests per case`);
+console.log(
+  `\nTriangulate benchmark — ${results.incidents.toLocaleString("en")} incidents, ${results.claims.toLocaleString("en")} claims, ${requestsPerCase} requests per case`,
+);
 const nameWidth = Math.max(28, ...results.latency.map((c) => c.name.length + 2));
 console.log(`${pad("case", nameWidth)}${pad("p50 ms", 10)}${pad("p95 ms", 10)}${pad("max ms", 10)}${pad("body", 12)}target`);
-for (const s of results.latency) console.log(`${pad(s.name, nameWidth)}${pad(String(s.p50), 10)}${pad(String(s.p95), 10)}${pad(String(s.max), 10)}${pad(`${Math.round((s.bytes ?? 0) / 1024)} KiB`, 12)}${s.target}`);
+for (const s of results.latency)
+  console.log(
+    `${pad(s.name, nameWidth)}${pad(String(s.p50), 10)}${pad(String(s.p95), 10)}${pad(String(s.max), 10)}${pad(`${Math.round((s.bytes ?? 0) / 1024)} KiB`, 12)}${s.target}`,
+  );
 for (const t of results.throughput) {
-  console.log(`throughput · ${t.name} · ${t.connections} clients × ${t.seconds} s: ${t.perSecond} req/s, p50 ${t.p50} ms, p95 ${t.p95} ms, ${t.non2xx} non-2xx${t.name.startsWith("incident page") && t.connections === 20 ? " (goal ≥ 100 req/s)" : ""}`);
+  console.log(
+    `throughput · ${t.name} · ${t.connections} clients × ${t.seconds} s: ${t.perSecond} req/s, p50 ${t.p50} ms, p95 ${t.p95} ms, ${t.non2xx} non-2xx${t.name.startsWith("incident page") && t.connections === 20 ? " (goal ≥ 100 req/s)" : ""}`,
+  );
 }
 for (const o of results.editors as (EditorsOutcome & { label: string })[]) {
-  console.log(`20 editors × ${o.seconds} s, claims on ${o.label}: ${o.created} created (${o.perSecond}/s), ${o.conflicts} × 409, ${o.serverErrors} × 5xx (goal 0), ${o.clientErrors} other 4xx; p50 ${o.p50} ms, p95 ${o.p95} ms`);
+  console.log(
+    `20 editors × ${o.seconds} s, claims on ${o.label}: ${o.created} created (${o.perSecond}/s), ${o.conflicts} × 409, ${o.serverErrors} × 5xx (goal 0), ${o.clientErrors} other 4xx; p50 ${o.p50} ms, p95 ${o.p95} ms`,
+  );
 }
 const e = results.export as Record<string, number>;
 const im = results.import as Record<string, number>;
-console.log(`figures.csv export: ${e.rowsPerSecond} rows/s vs COPY ${e.copyRowsPerSecond} rows/s (${Math.round(e.ratioToCopy! * 100)}%; target ≥ 50%); server RSS growth ${e.serverRssGrowthMiB} MiB (target < 200)`);
-console.log(`claims import: ${im.rowsPerSecond} rows/s (target ≥ 20,000) vs COPY FROM ${im.copyFromRowsPerSecond} rows/s; the queued figures of ${im.figuresQueued} incidents took ${im.figuresSeconds} s more (${im.rowsPerSecondWithFigures} rows/s counting them)`);
+console.log(
+  `figures.csv export: ${e.rowsPerSecond} rows/s vs COPY ${e.copyRowsPerSecond} rows/s (${Math.round(e.ratioToCopy! * 100)}%; target ≥ 50%); server RSS growth ${e.serverRssGrowthMiB} MiB (target < 200)`,
+);
+console.log(
+  `claims import: ${im.rowsPerSecond} rows/s (target ≥ 20,000) vs COPY FROM ${im.copyFromRowsPerSecond} rows/s; the queued figures of ${im.figuresQueued} incidents took ${im.figuresSeconds} s more (${im.rowsPerSecondWithFigures} rows/s counting them)`,
+);
 console.log("Written to bench/results.json");

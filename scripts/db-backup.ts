@@ -16,7 +16,9 @@ try {
     const manifest = await backupDatabase(url, file);
     const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
     const mb = (fs.statSync(file).size / 2 ** 20).toFixed(1);
-    console.log(`Backup written to ${file}: ${manifest.tables.length} tables, ${rows} rows, ${mb} MB, at migration ${manifest.migrations.at(-1)?.name ?? "(none)"}, in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Backup written to ${file}: ${manifest.tables.length} tables, ${rows} rows, ${mb} MB, at migration ${manifest.migrations.at(-1)?.name ?? "(none)"}, in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
   });
 } catch (error) {
   console.error(`Backup failed: ${(error as Error).message}`);

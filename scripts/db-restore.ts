@@ -17,7 +17,9 @@ try {
     if (where.runningApp && force) console.error("Warning: the app is running on this database; restart it after the restore.");
     const started = performance.now();
     const report = await restoreDatabase(url, file, { force, log: (line) => console.error(line) });
-    console.log(`Restored ${file}: ${report.tables} tables, ${report.rows} rows (backup of ${report.manifest.createdAt}), in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+    console.log(
+      `Restored ${file}: ${report.tables} tables, ${report.rows} rows (backup of ${report.manifest.createdAt}), in ${((performance.now() - started) / 1000).toFixed(1)} s.`,
+    );
   });
 } catch (error) {
   console.error(error instanceof BackupError ? `Restore refused: ${error.message}` : `Restore failed: ${(error as Error).message}`);

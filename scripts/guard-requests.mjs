@@ -13,7 +13,11 @@ const trust = parseTrustProxy(process.env.TRUST_PROXY);
 
 /** @param {http.IncomingMessage} request */
 export function stampClientAddress(request) {
-  request.headers[CLIENT_ADDRESS_HEADER] = clientAddressFrom(request.socket?.remoteAddress, trust ? request.headers[trust.header] : undefined, trust);
+  request.headers[CLIENT_ADDRESS_HEADER] = clientAddressFrom(
+    request.socket?.remoteAddress,
+    trust ? request.headers[trust.header] : undefined,
+    trust,
+  );
   if (!trust) {
     delete request.headers["x-forwarded-for"];
     delete request.headers["x-real-ip"];
@@ -35,7 +39,11 @@ function refuseUndecodablePath(request, response) {
   const message = "The path is not valid percent-encoded UTF-8.";
   const api = (request.url ?? "").startsWith("/api/");
   response.writeHead(400, { "Content-Type": api ? "application/json" : "text/plain; charset=utf-8", "Cache-Control": "no-store" });
-  response.end(api ? JSON.stringify({ error: { code: "invalid", message: `Invalid input — path: ${message}`, fields: { path: [message] } } }) : message);
+  response.end(
+    api
+      ? JSON.stringify({ error: { code: "invalid", message: `Invalid input — path: ${message}`, fields: { path: [message] } } })
+      : message,
+  );
 }
 
 const emit = http.Server.prototype.emit;

@@ -55,7 +55,14 @@ if (!fs.existsSync(file)) usage(`No such file: ${file}`);
 const text = fs.readFileSync(file, "utf8");
 
 const bar = new cliProgress.SingleBar(
-  { format: "{phase} |{bar}| {value}/{total}", stream: process.stderr, hideCursor: true, clearOnComplete: false, noTTYOutput: false, etaBuffer: 50 },
+  {
+    format: "{phase} |{bar}| {value}/{total}",
+    stream: process.stderr,
+    hideCursor: true,
+    clearOnComplete: false,
+    noTTYOutput: false,
+    etaBuffer: 50,
+  },
   cliProgress.Presets.shades_classic,
 );
 let phase = "";
@@ -105,14 +112,20 @@ const exitCode = await withCliDatabase(async (url, { runningApp }) => {
       const started = Date.now();
       await startFigureQueue(url);
       const left = await pendingFigureCount(db);
-      console.log(left ? `  figures: ${left} incidents still wait; the app reconciles them when it next starts` : `  figures reconciled in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        left
+          ? `  figures: ${left} incidents still wait; the app reconciles them when it next starts`
+          : `  figures reconciled in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
     return summary.imported || (summary.dryRun && summary.errors.length === 0) ? 0 : 1;
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     if (phase) bar.stop();
     // The import is one transaction: PostgreSQL rolled back whatever it had written.
-    console.error(`\nThe database went away during the import (${(error as Error).message.trim().split("\n").at(-1)}). Nothing of this file was imported; run the command again once PostgreSQL is back.`);
+    console.error(
+      `\nThe database went away during the import (${(error as Error).message.trim().split("\n").at(-1)}). Nothing of this file was imported; run the command again once PostgreSQL is back.`,
+    );
     // Not `return 1`: closing pools whose connections died can wait on clients never given back, and
     // with nothing left to run the process then ended with status 0 and no word (async-exit-hook).
     process.exit(1);

@@ -71,11 +71,17 @@ try {
       `SELECT pg_prewarm(r) FROM unnest(ARRAY['"Incident"', '"Incident_code_key"', '"Incident_pkey"', '"Claim"', '"Claim_pkey"', '"Claim_incidentId_metric_category_idx"', '"Claim_claimantId_idx"', '"Source"', '"FigureRefreshRequest"']::regclass[]) AS r`,
     );
   }
-  const codes = (await pool.query(`SELECT code FROM "Incident" ORDER BY md5(code || 'x') LIMIT $1`, [rows])).rows.map((r) => r.code as string);
+  const codes = (await pool.query(`SELECT code FROM "Incident" ORDER BY md5(code || 'x') LIMIT $1`, [rows])).rows.map(
+    (r) => r.code as string,
+  );
   await pool.end();
-  const header = "claim_id,incident_code,metric,category,subgroup,value_min,value_max,qualifier,statement,claimant,claimant_kind,document_title,document_url,published_on,stated_on,assessment,active,superseded_by,entered_by,entered_at";
+  const header =
+    "claim_id,incident_code,metric,category,subgroup,value_min,value_max,qualifier,statement,claimant,claimant_kind,document_title,document_url,published_on,stated_on,assessment,active,superseded_by,entered_by,entered_at";
   const stamp = new Date().toISOString();
-  const lines = codes.map((code, i) => `,${code},killed,civilians,,${i % 50},${i % 50},exact,"Bench import ${stamp} row ${i}: ${i % 50} civilians were killed.",bench-source-${1 + (i % 300)},,,,,2024-01-0${1 + (i % 9)},not_assessed,,,,`);
+  const lines = codes.map(
+    (code, i) =>
+      `,${code},killed,civilians,,${i % 50},${i % 50},exact,"Bench import ${stamp} row ${i}: ${i % 50} civilians were killed.",bench-source-${1 + (i % 300)},,,,,2024-01-0${1 + (i % 9)},not_assessed,,,,`,
+  );
   const csv = `${header}\n${lines.join("\n")}\n`;
 
   const db = createPrismaClient(embedded.url);
@@ -100,10 +106,16 @@ try {
     clearInterval(sampler);
     const queueSeconds = (performance.now() - queueStarted) / 1000;
     const timings = phases.map(([phase, at], i) => `${phase} ${(((phases[i + 1]?.[1] ?? performance.now()) - at) / 1000).toFixed(2)} s`);
-    const walBytes = Number((await admin.query<{ bytes: string }>("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1::pg_lsn)::text AS bytes", [walBefore])).rows[0]!.bytes);
-    log(`run ${run + 1}: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s; WAL ${Math.round(walBytes / 2 ** 20)} MiB; imported=${summary.imported} created=${summary.claimsCreated} present=${summary.claimsAlreadyPresent} figures=${summary.figuresRefreshed} queued=${summary.figuresQueued} errors=${summary.errors.length}`);
+    const walBytes = Number(
+      (await admin.query<{ bytes: string }>("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), $1::pg_lsn)::text AS bytes", [walBefore]))
+        .rows[0]!.bytes,
+    );
+    log(
+      `run ${run + 1}: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s; WAL ${Math.round(walBytes / 2 ** 20)} MiB; imported=${summary.imported} created=${summary.claimsCreated} present=${summary.claimsAlreadyPresent} figures=${summary.figuresRefreshed} queued=${summary.figuresQueued} errors=${summary.errors.length}`,
+    );
     log(`  phases: ${timings.join(" · ")}`);
-    if (summary.figuresQueued && !values["skip-worker"]) log(`  figures of ${summary.figuresQueued} incidents reconciled by the queue in ${queueSeconds.toFixed(2)} s after the import`);
+    if (summary.figuresQueued && !values["skip-worker"])
+      log(`  figures of ${summary.figuresQueued} incidents reconciled by the queue in ${queueSeconds.toFixed(2)} s after the import`);
     log(`  rss ${Math.round(rssBefore / 2 ** 20)} → peak ${Math.round(peak / 2 ** 20)} MiB`);
     if (summary.errors.length) log(JSON.stringify(summary.errors.slice(0, 3)));
   }

@@ -43,13 +43,41 @@ const TYPES = [
   ["Explosions/Remote violence", "Remote explosive/landmine/IED"],
   ["Violence against civilians", "Abduction/forced disappearance"],
 ] as const;
-const ACTORS = ["JNIM: Group for Support of Islam and Muslims", "Islamic State Sahel Province", "Military Forces", "Unidentified Armed Group", "Communal Militia", "Civilians"];
+const ACTORS = [
+  "JNIM: Group for Support of Islam and Muslims",
+  "Islamic State Sahel Province",
+  "Military Forces",
+  "Unidentified Armed Group",
+  "Communal Militia",
+  "Civilians",
+];
 
 fs.mkdirSync(outDir, { recursive: true });
 const rowsPerChunk = 10_000;
 
 // ── ACLED ──
-const acledHeader = ["event_id_cnty", "event_date", "year", "time_precision", "event_type", "sub_event_type", "actor1", "actor2", "iso", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities", "timestamp"];
+const acledHeader = [
+  "event_id_cnty",
+  "event_date",
+  "year",
+  "time_precision",
+  "event_type",
+  "sub_event_type",
+  "actor1",
+  "actor2",
+  "iso",
+  "country",
+  "admin1",
+  "admin2",
+  "location",
+  "latitude",
+  "longitude",
+  "geo_precision",
+  "source",
+  "notes",
+  "fatalities",
+  "timestamp",
+];
 const codes: string[] = [];
 const counters = new Map<string, number>();
 const acledFile = path.join(outDir, `acled-${EVENTS}.csv`);
@@ -94,7 +122,18 @@ for (let i = 0; i < EVENTS; i++) {
 fs.appendFileSync(acledFile, stringify(buffer));
 
 // ── claims ──
-const KINDS = ["ngo", "un", "wire_agency", "international_media", "national_media", "local_media", "government", "party_to_conflict", "witness", "social_media"] as const;
+const KINDS = [
+  "ngo",
+  "un",
+  "wire_agency",
+  "international_media",
+  "national_media",
+  "local_media",
+  "government",
+  "party_to_conflict",
+  "witness",
+  "social_media",
+] as const;
 const CATEGORIES = ["civilians", "unspecified", "security_forces", "attackers"] as const;
 const claimsFile = path.join(outDir, `claims-${CLAIMS}.csv`);
 fs.writeFileSync(claimsFile, stringify([[...CLAIMS_COLUMNS]], { record_delimiter: "\r\n" }));

@@ -8,9 +8,25 @@ const reports = path.resolve("test-results", "summary");
 fs.mkdirSync(reports, { recursive: true });
 
 const tiers = [
-  { name: "unit", command: ["npx", "vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile=${reports}/unit.json`], report: "unit.json", kind: "vitest" },
-  { name: "db", command: ["npx", "vitest", "run", "--project", "db", "--reporter=default", "--reporter=json", `--outputFile=${reports}/db.json`], report: "db.json", kind: "vitest" },
-  { name: "e2e", command: ["npx", "playwright", "test", "--reporter=list,json"], report: "e2e.json", kind: "playwright", env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` } },
+  {
+    name: "unit",
+    command: ["npx", "vitest", "run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile=${reports}/unit.json`],
+    report: "unit.json",
+    kind: "vitest",
+  },
+  {
+    name: "db",
+    command: ["npx", "vitest", "run", "--project", "db", "--reporter=default", "--reporter=json", `--outputFile=${reports}/db.json`],
+    report: "db.json",
+    kind: "vitest",
+  },
+  {
+    name: "e2e",
+    command: ["npx", "playwright", "test", "--reporter=list,json"],
+    report: "e2e.json",
+    kind: "playwright",
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/e2e.json` },
+  },
 ];
 
 const only = process.argv.slice(2);
@@ -37,7 +53,9 @@ for (const tier of tiers) {
   if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
   if (result.status !== 0) failedTiers++;
   for (const key of Object.keys(totals)) totals[key] += counts[key];
-  lines.push(`  ${tier.name.padEnd(5)} ${String(counts.passed).padStart(4)} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds}s)`);
+  lines.push(
+    `  ${tier.name.padEnd(5)} ${String(counts.passed).padStart(4)} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds}s)`,
+  );
 }
 
 console.log("\nTest summary");

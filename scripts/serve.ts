@@ -47,7 +47,9 @@ async function main() {
     const started = Date.now();
     embedded = await startEmbeddedPostgres({ dataDir, log });
     databaseUrl = embedded.url;
-    log(`Embedded PostgreSQL ready in ${Date.now() - started} ms (data in ${path.relative(process.cwd(), dataDir) || dataDir}, port ${embedded.port}).`);
+    log(
+      `Embedded PostgreSQL ready in ${Date.now() - started} ms (data in ${path.relative(process.cwd(), dataDir) || dataDir}, port ${embedded.port}).`,
+    );
   }
 
   await migrateDeploy(databaseUrl, { quiet: true });
@@ -73,7 +75,13 @@ async function main() {
       NEXT_TELEMETRY_DISABLED: "1",
       ...process.env,
       // Sees each request before Next does: stamps the client's address, answers undecodable paths 400.
-      NODE_OPTIONS: [process.env.NODE_OPTIONS, "--max-semi-space-size=32", `--import=${pathToFileURL(path.resolve("scripts", "guard-requests.mjs")).href}`].filter(Boolean).join(" "),
+      NODE_OPTIONS: [
+        process.env.NODE_OPTIONS,
+        "--max-semi-space-size=32",
+        `--import=${pathToFileURL(path.resolve("scripts", "guard-requests.mjs")).href}`,
+      ]
+        .filter(Boolean)
+        .join(" "),
       TRIANGULATE_STAMPS_CLIENT_ADDRESS: "1",
       DATABASE_URL: databaseUrl,
       PORT: port,

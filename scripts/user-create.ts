@@ -10,7 +10,12 @@ import { toAppError } from "@/lib/errors";
 import { createUser } from "@/lib/users/user-commands";
 
 const { values } = parseArgs({
-  options: { email: { type: "string" }, role: { type: "string", default: "viewer" }, name: { type: "string" }, password: { type: "string" } },
+  options: {
+    email: { type: "string" },
+    role: { type: "string", default: "viewer" },
+    name: { type: "string" },
+    password: { type: "string" },
+  },
 });
 
 function promptHidden(question: string): Promise<string> {

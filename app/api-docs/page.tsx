@@ -105,7 +105,9 @@ function OperationSection({ method, path, op }: { method: string; path: string; 
 
 export default function ApiDocsPage() {
   const doc = openApiDocument();
-  const operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op: op as Operation })));
+  const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method, op: op as Operation })),
+  );
   const tags = [...new Set(operations.flatMap((o) => o.op.tags))];
   return (
     <main className="api-docs">
@@ -114,8 +116,8 @@ export default function ApiDocsPage() {
         Version {doc.info.version}. {doc.info.description}
       </p>
       <p>
-        The machine-readable document: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1, generated from the same schemas that check every
-        request). Editors create API tokens at <a href="/settings/tokens">/settings/tokens</a>.
+        The machine-readable document: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1, generated from the same schemas that
+        check every request). Editors create API tokens at <a href="/settings/tokens">/settings/tokens</a>.
       </p>
       <section aria-labelledby="download-heading">
         <h2 id="download-heading">Download everything</h2>

@@ -10,7 +10,8 @@ function bounds(s: Schema): string {
   if (typeof s.minimum === "number" && typeof s.maximum === "number") parts.push(`${s.minimum}–${s.maximum}`);
   else if (typeof s.minimum === "number") parts.push(`≥ ${s.minimum}`);
   else if (typeof s.maximum === "number") parts.push(`≤ ${s.maximum}`);
-  if (typeof s.minLength === "number" || typeof s.maxLength === "number") parts.push(`${s.minLength ?? 0}–${s.maxLength ?? "…"} characters`);
+  if (typeof s.minLength === "number" || typeof s.maxLength === "number")
+    parts.push(`${s.minLength ?? 0}–${s.maxLength ?? "…"} characters`);
   if (typeof s.pattern === "string") parts.push(`matching ${s.pattern}`);
   if (typeof s.format === "string") parts.push(s.format);
   return parts.length ? ` (${parts.join(", ")})` : "";
@@ -29,7 +30,8 @@ export function typeText(schema: unknown): string {
   if ("const" in s) return JSON.stringify(s.const);
   const type = Array.isArray(s.type) ? (s.type as string[]).join(" or ") : (s.type as string | undefined);
   if (type === "array") return `list of ${typeText(s.items)}`;
-  if (type === "object" && s.additionalProperties && typeof s.additionalProperties === "object") return `map of ${typeText(s.additionalProperties)}`;
+  if (type === "object" && s.additionalProperties && typeof s.additionalProperties === "object")
+    return `map of ${typeText(s.additionalProperties)}`;
   const withDefault = s.default !== undefined ? `, default ${JSON.stringify(s.default)}` : "";
   return `${type ?? "any"}${bounds(s)}${withDefault}`;
 }
@@ -39,5 +41,9 @@ export function propertiesOf(schema: unknown): { name: string; schema: Schema; r
   if (!schema || typeof schema !== "object") return [];
   const s = schema as Schema;
   const required = new Set((s.required as string[] | undefined) ?? []);
-  return Object.entries((s.properties as Record<string, Schema> | undefined) ?? {}).map(([name, p]) => ({ name, schema: p, required: required.has(name) }));
+  return Object.entries((s.properties as Record<string, Schema> | undefined) ?? {}).map(([name, p]) => ({
+    name,
+    schema: p,
+    required: required.has(name),
+  }));
 }

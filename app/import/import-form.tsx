@@ -66,7 +66,8 @@ export function ImportForm() {
           setState({ step: "failed", message: String(line.message) });
         }
       });
-      if (!finished) setState({ step: "failed", message: "The connection closed before the import finished. Check the audit log before trying again." });
+      if (!finished)
+        setState({ step: "failed", message: "The connection closed before the import finished. Check the audit log before trying again." });
     } catch {
       setState({ step: "failed", message: "The upload failed: check your connection and try again." });
     }
@@ -76,7 +77,14 @@ export function ImportForm() {
   return (
     <>
       {/* method/action/encType: posted before hydration, the file still goes to the import route (never a GET). */}
-      <form className="form import-form" method="post" action="/api/import" encType="multipart/form-data" onSubmit={submit} aria-describedby="import-status">
+      <form
+        className="form import-form"
+        method="post"
+        action="/api/import"
+        encType="multipart/form-data"
+        onSubmit={submit}
+        aria-describedby="import-status"
+      >
         {/* Labels beside (not around) their controls: a label wrapping a select would read its option as part of its name. */}
         <div className="import-field">
           <label htmlFor="import-file">CSV file</label>
@@ -137,11 +145,13 @@ function ImportResult({ summary: s }: { summary: Result }) {
   const refused = !s.imported;
   return (
     <section aria-labelledby="import-result-heading" className="import-result">
-      <h2 id="import-result-heading">{refused ? (s.dryRun && s.errorCount === 0 ? "Dry run: the file is valid" : "Nothing was imported") : "Imported"}</h2>
+      <h2 id="import-result-heading">
+        {refused ? (s.dryRun && s.errorCount === 0 ? "Dry run: the file is valid" : "Nothing was imported") : "Imported"}
+      </h2>
       {refused && s.errorCount > 0 ? (
         <p role="alert" className="form-error">
-          {s.invalidRows} of {s.rows} rows are invalid{s.errors.some((e) => e.row === null) ? " (or the file itself is)" : ""}. Fix them and upload again, or
-          tick “Import only the valid rows”.
+          {s.invalidRows} of {s.rows} rows are invalid{s.errors.some((e) => e.row === null) ? " (or the file itself is)" : ""}. Fix them and
+          upload again, or tick “Import only the valid rows”.
         </p>
       ) : null}
       <dl className="import-counts">
@@ -179,7 +189,9 @@ function ImportResult({ summary: s }: { summary: Result }) {
                       </li>
                     ))}
                   </ul>
-                  {(s.format === "claims" ? s.claimsCreated : s.incidentsCreated) > s.incidentCodes.length ? <span className="meta">(the first {s.incidentCodes.length} shown)</span> : null}
+                  {(s.format === "claims" ? s.claimsCreated : s.incidentsCreated) > s.incidentCodes.length ? (
+                    <span className="meta">(the first {s.incidentCodes.length} shown)</span>
+                  ) : null}
                 </dd>
               </>
             ) : null}

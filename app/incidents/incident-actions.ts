@@ -10,7 +10,9 @@ import { createIncident, mergeIncidents, updateIncident } from "@/lib/incidents/
 /** The form's strings as the incident schema reads them: empty coordinates are "not given", not 0. */
 function incidentInput(form: FormData) {
   const v = formValues(form);
-  const actors = Array.isArray(v.actors) ? (v.actors as Record<string, FormValue>[]).filter((a) => typeof a.name === "string" && a.name.trim()) : [];
+  const actors = Array.isArray(v.actors)
+    ? (v.actors as Record<string, FormValue>[]).filter((a) => typeof a.name === "string" && a.name.trim())
+    : [];
   return { ...v, latitude: blankToUndefined(v.latitude), longitude: blankToUndefined(v.longitude), actors } as never;
 }
 
@@ -21,16 +23,32 @@ export const createIncidentFormAction = editorFormAction(async (user, form) => {
 
 export const updateIncidentFormAction = editorFormAction(async (user, form) => {
   const code = String(form.get("code") ?? "");
-  const incident = await updateIncident(db, code, { ...(incidentInput(form) as object), expectedVersion: form.get("expectedVersion") } as never, user.id);
+  const incident = await updateIncident(
+    db,
+    code,
+    { ...(incidentInput(form) as object), expectedVersion: form.get("expectedVersion") } as never,
+    user.id,
+  );
   return { redirectTo: `/incidents/${incident.code}` };
 });
 
 export const mergeIncidentFormAction = editorFormAction(async (user, form) => {
   const code = String(form.get("code") ?? "");
-  if (form.get("confirm") !== "on") throw new AppError(400, "Tick the box to confirm the merge.", "invalid", { confirm: ["tick this box to confirm the merge"] });
-  const targetCode = String(form.get("targetCode") ?? "").trim().toUpperCase();
+  if (form.get("confirm") !== "on")
+    throw new AppError(400, "Tick the box to confirm the merge.", "invalid", { confirm: ["tick this box to confirm the merge"] });
+  const targetCode = String(form.get("targetCode") ?? "")
+    .trim()
+    .toUpperCase();
   const target = targetCode ? await db.incident.findUnique({ where: { code: targetCode }, select: { version: true } }) : null;
-  if (!target) throw new AppError(404, `No incident ${targetCode || "with that code"}.`, "not_found", { targetCode: [`no incident ${targetCode || "with that code"}`] });
-  const result = await mergeIncidents(db, code, { targetCode, expectedVersion: form.get("expectedVersion") as string, targetExpectedVersion: target.version }, user.id);
+  if (!target)
+    throw new AppError(404, `No incident ${targetCode || "with that code"}.`, "not_found", {
+      targetCode: [`no incident ${targetCode || "with that code"}`],
+    });
+  const result = await mergeIncidents(
+    db,
+    code,
+    { targetCode, expectedVersion: form.get("expectedVersion") as string, targetExpectedVersion: target.version },
+    user.id,
+  );
   return { redirectTo: `/incidents/${result.target.code}` };
 });

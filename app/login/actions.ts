@@ -15,7 +15,11 @@ function samePath(next: FormDataEntryValue | null): string {
 }
 
 export const signInAction = publicFormAction(async (_nobody, form) => {
-  const { token, expiresAt } = await signIn(db, { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") }, await clientAddress());
+  const { token, expiresAt } = await signIn(
+    db,
+    { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? "") },
+    await clientAddress(),
+  );
   await setSessionCookie(token, expiresAt);
   return { redirectTo: samePath(form.get("next")) };
 });

@@ -7,17 +7,36 @@ import { signInAction } from "./actions";
 export function LoginForm({ next }: { next: string }) {
   const [state, formAction, pending] = useActionState<FormActionState, FormData>(signInAction, null);
   const fields = state?.error?.fields ?? {};
-  const error = state?.error ? (Object.values(fields)[0]?.[0]?.replace(/^email/, "Email").replace(/^password/, "Password") ?? state.error.message) : null;
+  const error = state?.error
+    ? (Object.values(fields)[0]?.[0]
+        ?.replace(/^email/, "Email")
+        .replace(/^password/, "Password") ?? state.error.message)
+    : null;
   return (
     <form action={formAction} className="form" noValidate aria-label="Sign in">
       <input type="hidden" name="next" value={next} />
       <label>
         Email
-        <input name="email" type="email" autoComplete="username" required defaultValue={state?.values?.email} aria-invalid={Boolean(state?.error)} aria-describedby={error ? "login-error" : undefined} />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state?.values?.email}
+          aria-invalid={Boolean(state?.error)}
+          aria-describedby={error ? "login-error" : undefined}
+        />
       </label>
       <label>
         Password
-        <input name="password" type="password" autoComplete="current-password" required aria-invalid={Boolean(state?.error)} aria-describedby={error ? "login-error" : undefined} />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={Boolean(state?.error)}
+          aria-describedby={error ? "login-error" : undefined}
+        />
       </label>
       {error ? (
         <p role="alert" className="form-error" id="login-error">

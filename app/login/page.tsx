@@ -10,7 +10,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <main className="narrow">
       <h1>Sign in</h1>
-      <p className="lede">Editors and admins sign in to enter claims and record decisions. Reading needs no account unless this site requires it.</p>
+      <p className="lede">
+        Editors and admins sign in to enter claims and record decisions. Reading needs no account unless this site requires it.
+      </p>
       <LoginForm next={target} />
     </main>
   );

@@ -16,7 +16,11 @@ export const createSourceFormAction = editorFormAction(async (user, form) => {
 
 export const createDocumentFormAction = editorFormAction(async (user, form) => {
   const v = formValues(form, ["relaysSourceIds"]);
-  const document = await createDocument(db, { ...v, publishedOn: blankToNull(v.publishedOn), accessedOn: blankToNull(v.accessedOn) } as never, user.id);
+  const document = await createDocument(
+    db,
+    { ...v, publishedOn: blankToNull(v.publishedOn), accessedOn: blankToNull(v.accessedOn) } as never,
+    user.id,
+  );
   revalidatePath("/sources");
   return { done: `Added “${document.title}”.` };
 });

@@ -14,11 +14,7 @@ export const metadata: Metadata = { title: "Sources and documents" };
 export const dynamic = "force-dynamic";
 
 export default async function SourcesPage() {
-  const [user, sources, kinds] = await Promise.all([
-    currentUser(),
-    sourcesWithDocuments(),
-    kindTrackRecords(db, {}),
-  ]);
+  const [user, sources, kinds] = await Promise.all([currentUser(), sourcesWithDocuments(), kindTrackRecords(db, {})]);
   const comparedKinds = kinds.filter((k) => k.stats.compared > 0);
   return (
     <main>
@@ -66,7 +62,8 @@ export default async function SourcesPage() {
       </table>
       <h2>By kind of source</h2>
       <p className="meta">
-        Every source of a kind, each compared with the figure the other sources give without it, on the incidents where another independent source gave one. {CAVEAT}
+        Every source of a kind, each compared with the figure the other sources give without it, on the incidents where another independent
+        source gave one. {CAVEAT}
       </p>
       {comparedKinds.length ? (
         <table className="figures">

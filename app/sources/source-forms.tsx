@@ -20,7 +20,11 @@ export function SourceForms({ sources }: { sources: { id: string; name: string }
 }
 
 /** Hydrated: the values go as JSON to the API route. Posted before hydration: the server action answers (state). */
-function useSubmit(url: string, action: (state: FormActionState, form: FormData) => Promise<FormActionState>, formRef: RefObject<HTMLFormElement | null>) {
+function useSubmit(
+  url: string,
+  action: (state: FormActionState, form: FormData) => Promise<FormActionState>,
+  formRef: RefObject<HTMLFormElement | null>,
+) {
   const router = useRouter();
   const [state, formAction] = useActionState<FormActionState, FormData>(action, null);
   const [clientErrors, setErrors] = useState<FieldErrors>({});
@@ -58,7 +62,11 @@ function NewSourceForm() {
   return (
     <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label="New source">
       <h2>New source</h2>
-      {message ? <p role="alert" className="form-error">{message}</p> : null}
+      {message ? (
+        <p role="alert" className="form-error">
+          {message}
+        </p>
+      ) : null}
       {done ? <p role="status">{done}</p> : null}
       <Field name="name" label="Name" errors={errors}>
         {(p) => <input {...p} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />}
@@ -78,10 +86,18 @@ function NewSourceForm() {
         )}
       </Field>
       <label className="inline">
-        <input type="checkbox" name="isParty" checked={values.isParty} onChange={(e) => setValues({ ...values, isParty: e.target.checked })} /> A party to the conflict
+        <input
+          type="checkbox"
+          name="isParty"
+          checked={values.isParty}
+          onChange={(e) => setValues({ ...values, isParty: e.target.checked })}
+        />{" "}
+        A party to the conflict
       </label>
       <Field name="countryIso3" label="Country (ISO3, optional)" errors={errors}>
-        {(p) => <input {...p} value={values.countryIso3} maxLength={3} onChange={(e) => setValues({ ...values, countryIso3: e.target.value })} />}
+        {(p) => (
+          <input {...p} value={values.countryIso3} maxLength={3} onChange={(e) => setValues({ ...values, countryIso3: e.target.value })} />
+        )}
       </Field>
       <Field name="url" label="Website (optional)" errors={errors}>
         {(p) => <input {...p} value={values.url} onChange={(e) => setValues({ ...values, url: e.target.value })} />}
@@ -92,18 +108,35 @@ function NewSourceForm() {
 }
 
 function NewDocumentForm({ sources }: { sources: { id: string; name: string }[] }) {
-  const empty = { sourceId: "", title: "", url: "", publishedOn: "", accessedOn: "", language: "", archiveUrl: "", relaysSourceIds: [] as string[] };
+  const empty = {
+    sourceId: "",
+    title: "",
+    url: "",
+    publishedOn: "",
+    accessedOn: "",
+    language: "",
+    archiveUrl: "",
+    relaysSourceIds: [] as string[],
+  };
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, message, done, send, formAction, typed } = useSubmit("/api/documents", createDocumentFormAction, formRef);
   const [values, setValues] = useState(() => (typed ? { ...empty, ...typed, relaysSourceIds: [] } : empty));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void send({ ...values, publishedOn: values.publishedOn || null, accessedOn: values.accessedOn || null }, `Added “${values.title}”.`, () => setValues(empty));
+    void send(
+      { ...values, publishedOn: values.publishedOn || null, accessedOn: values.accessedOn || null },
+      `Added “${values.title}”.`,
+      () => setValues(empty),
+    );
   };
   return (
     <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label="New document">
       <h2>New document</h2>
-      {message ? <p role="alert" className="form-error">{message}</p> : null}
+      {message ? (
+        <p role="alert" className="form-error">
+          {message}
+        </p>
+      ) : null}
       {done ? <p role="status">{done}</p> : null}
       <Field idPrefix="document" name="sourceId" label="Published by" errors={errors}>
         {(p) => (
@@ -120,18 +153,34 @@ function NewDocumentForm({ sources }: { sources: { id: string; name: string }[] 
       <Field idPrefix="document" name="title" label="Title" errors={errors}>
         {(p) => <input {...p} value={values.title} onChange={(e) => setValues({ ...values, title: e.target.value })} />}
       </Field>
-      <Field idPrefix="document" name="url" label="URL of the document (optional)" errors={errors} hint="Where it can be read, e.g. https://www.hrw.org/news/…">
+      <Field
+        idPrefix="document"
+        name="url"
+        label="URL of the document (optional)"
+        errors={errors}
+        hint="Where it can be read, e.g. https://www.hrw.org/news/…"
+      >
         {(p) => <input {...p} type="url" value={values.url} onChange={(e) => setValues({ ...values, url: e.target.value })} />}
       </Field>
       <div className="form-grid">
         <Field idPrefix="document" name="publishedOn" label="Published on" errors={errors}>
-          {(p) => <input {...p} type="date" value={values.publishedOn} onChange={(e) => setValues({ ...values, publishedOn: e.target.value })} />}
+          {(p) => (
+            <input {...p} type="date" value={values.publishedOn} onChange={(e) => setValues({ ...values, publishedOn: e.target.value })} />
+          )}
         </Field>
         <Field idPrefix="document" name="accessedOn" label="Accessed on" errors={errors}>
-          {(p) => <input {...p} type="date" value={values.accessedOn} onChange={(e) => setValues({ ...values, accessedOn: e.target.value })} />}
+          {(p) => (
+            <input {...p} type="date" value={values.accessedOn} onChange={(e) => setValues({ ...values, accessedOn: e.target.value })} />
+          )}
         </Field>
       </div>
-      <Field idPrefix="document" name="archiveUrl" label="Archive URL (optional)" errors={errors} hint="A saved copy, e.g. on web.archive.org">
+      <Field
+        idPrefix="document"
+        name="archiveUrl"
+        label="Archive URL (optional)"
+        errors={errors}
+        hint="A saved copy, e.g. on web.archive.org"
+      >
         {(p) => <input {...p} value={values.archiveUrl} onChange={(e) => setValues({ ...values, archiveUrl: e.target.value })} />}
       </Field>
       <fieldset className="choice-group" aria-describedby="relays-hint">
@@ -147,7 +196,14 @@ function NewDocumentForm({ sources }: { sources: { id: string; name: string }[] 
                 name="relaysSourceIds"
                 value={s.id}
                 checked={values.relaysSourceIds.includes(s.id)}
-                onChange={(e) => setValues({ ...values, relaysSourceIds: e.target.checked ? [...values.relaysSourceIds, s.id] : values.relaysSourceIds.filter((id) => id !== s.id) })}
+                onChange={(e) =>
+                  setValues({
+                    ...values,
+                    relaysSourceIds: e.target.checked
+                      ? [...values.relaysSourceIds, s.id]
+                      : values.relaysSourceIds.filter((id) => id !== s.id),
+                  })
+                }
               />{" "}
               {s.name}
             </label>

@@ -14,10 +14,14 @@ export function detailLines(s: TrackStats): string[] {
   lines.push(
     `Figures on ${plural(s.incidents, "incident")}; compared on ${plural(s.compared, "incident")} where at least one other independent source gave a figure.`,
   );
-  if (s.compared === 1) lines.push("With a single incident there is no pattern to speak of: read it as that one incident, not as a tendency.");
+  if (s.compared === 1)
+    lines.push("With a single incident there is no pattern to speak of: read it as that one incident, not as a tendency.");
   if (s.openEnded || s.midpoints) {
     const parts = [];
-    if (s.openEnded) parts.push(`${plural(s.openEnded, "open-ended figure")} ("at least …") counted by ${s.openEnded === 1 ? "its" : "their"} lower bound`);
+    if (s.openEnded)
+      parts.push(
+        `${plural(s.openEnded, "open-ended figure")} ("at least …") counted by ${s.openEnded === 1 ? "its" : "their"} lower bound`,
+      );
     if (s.midpoints) parts.push(`${plural(s.midpoints, "range")} counted by ${s.midpoints === 1 ? "its" : "their"} midpoint`);
     lines.push(`Of those, ${parts.join(" and ")}.`);
   }
@@ -28,11 +32,13 @@ export function detailLines(s: TrackStats): string[] {
         : "It never replaced its first figure on these incidents.",
     );
   }
-  if (s.medianDelayDays !== null) lines.push(`Median delay from the incident's start to its first claim: ${plural(Math.round(s.medianDelayDays), "day")}.`);
+  if (s.medianDelayDays !== null)
+    lines.push(`Median delay from the incident's start to its first claim: ${plural(Math.round(s.medianDelayDays), "day")}.`);
   return lines;
 }
 
-export const ratioCell = (s: TrackStats) => (s.ratio ? `${ratioText(s.ratio.median)} (${ratioText(s.ratio.low)}–${ratioText(s.ratio.high)})` : "—");
+export const ratioCell = (s: TrackStats) =>
+  s.ratio ? `${ratioText(s.ratio.median)} (${ratioText(s.ratio.low)}–${ratioText(s.ratio.high)})` : "—";
 
 export const CAVEAT =
   "These numbers describe how a source's figures relate to everyone else's on the same incidents. They are a correlation, not proof of intent: " +

@@ -6,7 +6,21 @@ import { messagesFor, type FieldErrors } from "./submit-json";
 export type FieldProps = { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string };
 
 /** `idPrefix` keeps ids unique when two forms on a page have a field of the same name (a source's and a document's URL). */
-export function Field({ name, label, errors, children, hint, idPrefix = "field" }: { name: string; label: string; errors: FieldErrors; children: (props: FieldProps) => ReactNode; hint?: string; idPrefix?: string }) {
+export function Field({
+  name,
+  label,
+  errors,
+  children,
+  hint,
+  idPrefix = "field",
+}: {
+  name: string;
+  label: string;
+  errors: FieldErrors;
+  children: (props: FieldProps) => ReactNode;
+  hint?: string;
+  idPrefix?: string;
+}) {
   const messages = messagesFor(errors, name).map((m) => humanFieldMessage(m, name, label.replace(/\s*\(.*\)$/, "")));
   const id = `${idPrefix}-${name}`;
   const describedBy = [messages.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;

@@ -81,10 +81,23 @@ function toPayload(v: IncidentFormValues) {
   };
 }
 
-export function IncidentForm({ mode, code, initial, version }: { mode: "create" | "edit"; code?: string; initial: IncidentFormValues; version?: number }) {
+export function IncidentForm({
+  mode,
+  code,
+  initial,
+  version,
+}: {
+  mode: "create" | "edit";
+  code?: string;
+  initial: IncidentFormValues;
+  version?: number;
+}) {
   const router = useRouter();
   // Posted before hydration, the form goes to the server action; its state brings back the errors and what was typed.
-  const [state, formAction] = useActionState<FormActionState, FormData>(mode === "create" ? createIncidentFormAction : updateIncidentFormAction, null);
+  const [state, formAction] = useActionState<FormActionState, FormData>(
+    mode === "create" ? createIncidentFormAction : updateIncidentFormAction,
+    null,
+  );
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<IncidentFormValues>(() => ({ ...initial, ...typedBack(state?.values, initial) }));
   const [expectedVersion, setExpectedVersion] = useState(version ?? 1);
@@ -98,7 +111,8 @@ export function IncidentForm({ mode, code, initial, version }: { mode: "create" 
   const [placeQuery, setPlaceQuery] = useState("");
   const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
 
-  const set = (name: keyof IncidentFormValues) => (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value }));
+  const set = (name: keyof IncidentFormValues) => (event: { target: { value: string } }) =>
+    setValues((v) => ({ ...v, [name]: event.target.value }));
 
   useEffect(() => {
     if (placeQuery.trim().length < 2) return setPlaces([]);
@@ -155,7 +169,14 @@ export function IncidentForm({ mode, code, initial, version }: { mode: "create" 
   const choose = (field: string, value: unknown) => setValues((v) => ({ ...v, ...formValuesOf({ [field]: value }, v) }));
 
   return (
-    <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label={mode === "create" ? "New incident" : "Edit incident"}>
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={submit}
+      className="form"
+      noValidate
+      aria-label={mode === "create" ? "New incident" : "Edit incident"}
+    >
       {mode === "edit" ? (
         <>
           <input type="hidden" name="code" value={code} />
@@ -220,7 +241,14 @@ export function IncidentForm({ mode, code, initial, version }: { mode: "create" 
                   type="button"
                   className="link-button"
                   onClick={() => {
-                    setValues((v) => ({ ...v, placeName: p.name, admin1: p.admin1 ?? "", countryIso3: p.countryIso3, latitude: String(p.latitude), longitude: String(p.longitude) }));
+                    setValues((v) => ({
+                      ...v,
+                      placeName: p.name,
+                      admin1: p.admin1 ?? "",
+                      countryIso3: p.countryIso3,
+                      latitude: String(p.latitude),
+                      longitude: String(p.longitude),
+                    }));
                     setPlaces([]);
                     setPlaceQuery("");
                   }}
@@ -287,7 +315,12 @@ export function IncidentForm({ mode, code, initial, version }: { mode: "create" 
         <Field name="subEventType" label="Sub-event type" errors={errors}>
           {(p) => <input {...p} value={values.subEventType} onChange={set("subEventType")} />}
         </Field>
-        <Field name="grading" label="Grading" errors={errors} hint="How well the incident itself is attested (Airwars scale): confirmed (a party accepted it), fair (two or more credible sources), weak (one source), contested (competing accounts of who did it), discounted (shown not to be as reported)">
+        <Field
+          name="grading"
+          label="Grading"
+          errors={errors}
+          hint="How well the incident itself is attested (Airwars scale): confirmed (a party accepted it), fair (two or more credible sources), weak (one source), contested (competing accounts of who did it), discounted (shown not to be as reported)"
+        >
           {(p) => (
             <select {...p} value={values.grading} onChange={set("grading")}>
               {GRADINGS.map((g) => (
@@ -312,13 +345,21 @@ export function IncidentForm({ mode, code, initial, version }: { mode: "create" 
                 <input
                   {...p}
                   value={actor.name}
-                  onChange={(e) => setValues((v) => ({ ...v, actors: v.actors.map((a, i) => (i === index ? { ...a, name: e.target.value } : a)) }))}
+                  onChange={(e) =>
+                    setValues((v) => ({ ...v, actors: v.actors.map((a, i) => (i === index ? { ...a, name: e.target.value } : a)) }))
+                  }
                 />
               )}
             </Field>
             <Field name={`actors.${index}.role`} label={`Role of actor ${index + 1}`} errors={errors}>
               {(p) => (
-                <select {...p} value={actor.role} onChange={(e) => setValues((v) => ({ ...v, actors: v.actors.map((a, i) => (i === index ? { ...a, role: e.target.value } : a)) }))}>
+                <select
+                  {...p}
+                  value={actor.role}
+                  onChange={(e) =>
+                    setValues((v) => ({ ...v, actors: v.actors.map((a, i) => (i === index ? { ...a, role: e.target.value } : a)) }))
+                  }
+                >
                   {ACTOR_ROLES.map((r) => (
                     <option key={r} value={r}>
                       {r.replace("_", " ")}
@@ -329,7 +370,11 @@ export function IncidentForm({ mode, code, initial, version }: { mode: "create" 
             </Field>
           </div>
         ))}
-        <button type="button" className="button secondary" onClick={() => setValues((v) => ({ ...v, actors: [...v.actors, { name: "", role: "alleged_perpetrator" }] }))}>
+        <button
+          type="button"
+          className="button secondary"
+          onClick={() => setValues((v) => ({ ...v, actors: [...v.actors, { name: "", role: "alleged_perpetrator" }] }))}
+        >
           Add an actor
         </button>
       </fieldset>
@@ -346,7 +391,8 @@ function formValuesOf(values: Record<string, unknown>, current: IncidentFormValu
   for (const [key, value] of Object.entries(values)) {
     if (!(key in current)) continue;
     if (key === "actors") {
-      if (Array.isArray(value)) out.actors = value.map((a) => (typeof a === "string" ? actorFromText(a) : (a as { name: string; role: string })));
+      if (Array.isArray(value))
+        out.actors = value.map((a) => (typeof a === "string" ? actorFromText(a) : (a as { name: string; role: string })));
       continue;
     }
     (out as Record<string, string>)[key] = value === null || value === undefined ? "" : String(value);
@@ -361,30 +407,61 @@ function actorFromText(text: string): { name: string; role: string } {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  title: "Title", summary: "Summary", dateStart: "First day", dateEnd: "Last day", datePrecision: "Date precision", placeName: "Place name",
-  admin1: "Admin 1 (region)", admin2: "Admin 2", countryIso3: "Country (ISO3)", latitude: "Latitude", longitude: "Longitude",
-  locationPrecision: "Location precision (UCDP)", eventType: "Event type", subEventType: "Sub-event type", grading: "Grading",
-  acledEventId: "ACLED event id", ucdpId: "UCDP GED id", actors: "Actors",
+  title: "Title",
+  summary: "Summary",
+  dateStart: "First day",
+  dateEnd: "Last day",
+  datePrecision: "Date precision",
+  placeName: "Place name",
+  admin1: "Admin 1 (region)",
+  admin2: "Admin 2",
+  countryIso3: "Country (ISO3)",
+  latitude: "Latitude",
+  longitude: "Longitude",
+  locationPrecision: "Location precision (UCDP)",
+  eventType: "Event type",
+  subEventType: "Sub-event type",
+  grading: "Grading",
+  acledEventId: "ACLED event id",
+  ucdpId: "UCDP GED id",
+  actors: "Actors",
 };
 
-const shown = (value: unknown) => (Array.isArray(value) ? value.map((a) => (typeof a === "string" ? a : `${(a as { name: string }).name}`)).join("; ") || "(none)" : value === null || value === "" ? "(empty)" : String(value));
+const shown = (value: unknown) =>
+  Array.isArray(value)
+    ? value.map((a) => (typeof a === "string" ? a : `${(a as { name: string }).name}`)).join("; ") || "(none)"
+    : value === null || value === ""
+      ? "(empty)"
+      : String(value);
 
 /** Each field both sides changed: theirs and yours side by side, one choice per field. */
-function ConflictChoices({ conflicts, values, onChoose }: { conflicts: FieldConflict[]; values: IncidentFormValues; onChoose: (field: string, value: unknown) => void }) {
+function ConflictChoices({
+  conflicts,
+  values,
+  onChoose,
+}: {
+  conflicts: FieldConflict[];
+  values: IncidentFormValues;
+  onChoose: (field: string, value: unknown) => void;
+}) {
   return (
     <section className="form-notice" aria-label="Changed by you and someone else">
-      <strong>Changed by you and by someone else</strong> — choose which value to keep for each field. Their changes to other fields are already in the form.
+      <strong>Changed by you and by someone else</strong> — choose which value to keep for each field. Their changes to other fields are
+      already in the form.
       {conflicts.map((c) => {
         const current = formValuesOf({ [c.field]: c.theirs }, values);
-        const isTheirs = JSON.stringify(current[c.field as keyof IncidentFormValues]) === JSON.stringify(values[c.field as keyof IncidentFormValues]);
+        const isTheirs =
+          JSON.stringify(current[c.field as keyof IncidentFormValues]) === JSON.stringify(values[c.field as keyof IncidentFormValues]);
         return (
           <fieldset key={c.field} className="conflict-choice">
             <legend>{FIELD_LABELS[c.field] ?? c.field}</legend>
             <label>
-              <input type="radio" name={`choice-${c.field}`} checked={isTheirs} onChange={() => onChoose(c.field, c.theirs)} /> Theirs: <q>{shown(c.theirs)}</q>
+              <input type="radio" name={`choice-${c.field}`} checked={isTheirs} onChange={() => onChoose(c.field, c.theirs)} /> Theirs:{" "}
+              <q>{shown(c.theirs)}</q>
             </label>
             <label>
-              <input type="radio" name={`choice-${c.field}`} checked={!isTheirs} onChange={() => onChoose(c.field, c.yours)} /> Yours: <q>{shown(c.yours)}</q>
+              <input type="radio" name={`choice-${c.field}`} checked={!isTheirs} onChange={() => onChoose(c.field, c.yours)} /> Yours:{" "}
+              <q>{shown(c.yours)}</q>
             </label>
             {c.base !== null ? <p className="meta">Before either change: {shown(c.base)}</p> : null}
           </fieldset>

@@ -14,7 +14,15 @@ function ClickToPlace({ onPick }: { onPick: (lat: number, lon: number) => void }
   return null;
 }
 
-export default function LocationPicker({ latitude, longitude, onPick }: { latitude: number | null; longitude: number | null; onPick: (lat: number, lon: number) => void }) {
+export default function LocationPicker({
+  latitude,
+  longitude,
+  onPick,
+}: {
+  latitude: number | null;
+  longitude: number | null;
+  onPick: (lat: number, lon: number) => void;
+}) {
   const placed = latitude !== null && longitude !== null && Number.isFinite(latitude) && Number.isFinite(longitude);
   return (
     <MapContainer
@@ -26,7 +34,9 @@ export default function LocationPicker({ latitude, longitude, onPick }: { latitu
       <PlainAttribution />
       <BasemapLayer detail="50m" />
       <ClickToPlace onPick={onPick} />
-      {placed ? <CircleMarker center={[latitude, longitude]} radius={7} pathOptions={{ color: "#0b5cad", weight: 2, fillOpacity: 0.6 }} /> : null}
+      {placed ? (
+        <CircleMarker center={[latitude, longitude]} radius={7} pathOptions={{ color: "#0b5cad", weight: 2, fillOpacity: 0.6 }} />
+      ) : null}
     </MapContainer>
   );
 }

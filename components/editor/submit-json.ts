@@ -3,7 +3,15 @@
 export type FieldErrors = Record<string, string[]>;
 export type SubmitOutcome<T> =
   | { ok: true; data: T }
-  | { ok: false; status: number; message: string; fields: FieldErrors; current?: Record<string, unknown>; conflicts?: FieldConflict[]; proposal?: Record<string, unknown> };
+  | {
+      ok: false;
+      status: number;
+      message: string;
+      fields: FieldErrors;
+      current?: Record<string, unknown>;
+      conflicts?: FieldConflict[];
+      proposal?: Record<string, unknown>;
+    };
 
 /** A field both you and someone else changed since you opened the record (a 409 of a three-way merge). */
 export type FieldConflict = { field: string; base: unknown; theirs: unknown; yours: unknown };
@@ -16,7 +24,13 @@ export async function submitJson<T>(url: string, method: "POST" | "PATCH", body:
     return { ok: false, status: 0, message: "Could not reach the server. Your input is kept; try again.", fields: {} };
   }
   const payload = (await response.json().catch(() => null)) as {
-    error?: { message?: string; fields?: FieldErrors; current?: Record<string, unknown>; conflicts?: FieldConflict[]; proposal?: Record<string, unknown> };
+    error?: {
+      message?: string;
+      fields?: FieldErrors;
+      current?: Record<string, unknown>;
+      conflicts?: FieldConflict[];
+      proposal?: Record<string, unknown>;
+    };
   } | null;
   if (response.ok) return { ok: true, data: payload as T };
   return {

@@ -29,11 +29,24 @@ function cached(key: string, make: () => L.DivIcon): L.DivIcon {
   return icon;
 }
 
-export function incidentIcon(options: { code?: string; label: string; best: number | null; contested: boolean; selected: boolean }): L.DivIcon {
+export function incidentIcon(options: {
+  code?: string;
+  label: string;
+  best: number | null;
+  contested: boolean;
+  selected: boolean;
+}): L.DivIcon {
   const d = markerDiameter(options.best);
   const key = `i|${options.code ?? ""}|${options.label}|${options.best}|${options.contested}|${options.selected}`;
   return cached(key, () => {
-    const classes = ["incident-marker", options.contested ? "contested" : "", options.best === null ? "no-figure" : "", options.selected ? "selected" : ""].filter(Boolean).join(" ");
+    const classes = [
+      "incident-marker",
+      options.contested ? "contested" : "",
+      options.best === null ? "no-figure" : "",
+      options.selected ? "selected" : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
     const number = options.best !== null && d >= 24 ? `<span class="marker-number" aria-hidden="true">${options.best}</span>` : "";
     return L.divIcon({
       className: "incident-marker-host",

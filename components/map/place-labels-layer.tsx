@@ -45,7 +45,10 @@ export function PlaceLabelsLayer() {
           keyboard: false,
           icon: L.divIcon({
             className: `place-label ${label.kind}`,
-            html: label.kind === "capital" ? `<span class="place-dot"></span><span class="place-name">${escapeHtml(label.name)}</span>` : `<span class="place-name">${escapeHtml(label.name)}</span>`,
+            html:
+              label.kind === "capital"
+                ? `<span class="place-dot"></span><span class="place-name">${escapeHtml(label.name)}</span>`
+                : `<span class="place-name">${escapeHtml(label.name)}</span>`,
             iconSize: [0, 0],
           }),
         }),

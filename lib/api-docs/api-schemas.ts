@@ -2,14 +2,28 @@
 // /api/openapi.json is generated from them) and tests check real answers against them, so the
 // documentation cannot drift from the code.
 import { z } from "zod";
-import { ACTOR_ROLES, ASSESSMENTS, CATEGORIES, DATE_PRECISIONS, FLAGS, GRADINGS, METHODS, METRICS, QUALIFIERS, SOURCE_KINDS } from "@/lib/domain/vocabularies";
+import {
+  ACTOR_ROLES,
+  ASSESSMENTS,
+  CATEGORIES,
+  DATE_PRECISIONS,
+  FLAGS,
+  GRADINGS,
+  METHODS,
+  METRICS,
+  QUALIFIERS,
+  SOURCE_KINDS,
+} from "@/lib/domain/vocabularies";
 import { EXPORT_FILES } from "@/lib/export/export-registry";
 import { IMPORT_FORMATS } from "@/lib/import/import-types";
 
 /** The schemas named in the OpenAPI document's components (a registry of our own, not zod's global one). */
 export const apiSchemas = z.registry<{ id: string; description?: string }>();
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe("A day, YYYY-MM-DD.");
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe("A day, YYYY-MM-DD.");
 const count = z.number().int().min(0);
 
 export const FigureSchema = z
@@ -68,9 +82,18 @@ const ClaimSchema = z
     statement: z.string().describe("The claim as the document words it."),
     statedOn: day.nullable(),
     statedOnEnd: day.nullable(),
-    claimant: z.object({ slug: z.string(), name: z.string(), kind: z.enum(SOURCE_KINDS), isParty: z.boolean() }).describe("Whose figure it is."),
+    claimant: z
+      .object({ slug: z.string(), name: z.string(), kind: z.enum(SOURCE_KINDS), isParty: z.boolean() })
+      .describe("Whose figure it is."),
     document: z
-      .object({ title: z.string(), url: z.string().nullable(), publisher: z.string(), publishedOn: day.nullable(), accessedOn: day.nullable(), relays: z.array(z.string()) })
+      .object({
+        title: z.string(),
+        url: z.string().nullable(),
+        publisher: z.string(),
+        publishedOn: day.nullable(),
+        accessedOn: day.nullable(),
+        relays: z.array(z.string()),
+      })
       .nullable()
       .describe("Where it was read; `relays` names the sources the document cites or republishes."),
     supersedesId: z.string().uuid().nullable(),
@@ -111,7 +134,9 @@ export const IncidentDetailSchema = z
         .string()
         .datetime()
         .nullable()
-        .describe("Set while claims a large import added wait for the background reconciliation: the figures shown are from before that import. Null when the figures are current."),
+        .describe(
+          "Set while claims a large import added wait for the background reconciliation: the figures shown are from before that import. Null when the figures are current.",
+        ),
     }),
     claims: z.array(ClaimSchema),
     figures: z.array(FigureSchema.extend({ rationale: z.string() })),
@@ -146,7 +171,10 @@ export const ManifestSchema = z
     dataVersion: z.string().describe("Incidents matched and their latest change (also the X-Triangulate-Data-Version header)."),
     rows: count.describe("CSV data rows (header excluded) or GeoJSON features."),
     bytes: count,
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).describe("SHA-256 of the file's bytes: the same data and filter give the same value."),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .describe("SHA-256 of the file's bytes: the same data and filter give the same value."),
     url: z.string().describe("The export this manifest describes."),
   })
   .register(apiSchemas, { id: "ExportManifest" });
@@ -178,7 +206,9 @@ export const ImportSummarySchema = z
     incidentCodes: z.array(z.string()).describe("Up to 20 codes of the incidents created (datasets) or given claims (claims files)."),
     documentsCreated: count,
     figuresRefreshed: count.describe("Incidents whose figures were reconciled inside the import."),
-    figuresQueued: count.describe("Incidents whose figures were queued for the background worker (files touching more than 5,000 incidents); see GET /api/figure-queue."),
+    figuresQueued: count.describe(
+      "Incidents whose figures were queued for the background worker (files touching more than 5,000 incidents); see GET /api/figure-queue.",
+    ),
     errors: z.array(RowErrorSchema).describe("At most 1,000; see errorCount."),
     errorCount: count,
     durationMs: count,
@@ -187,7 +217,9 @@ export const ImportSummarySchema = z
 
 export const FigureQueueSchema = z
   .object({
-    pendingIncidents: count.describe("Incidents whose figures wait for the worker: their stored figures predate claims a large import added."),
+    pendingIncidents: count.describe(
+      "Incidents whose figures wait for the worker: their stored figures predate claims a large import added.",
+    ),
     oldestRequestedAt: z.string().datetime().nullable().describe("When the oldest waiting request was made; null when nothing waits."),
   })
   .register(apiSchemas, { id: "FigureQueue" });
@@ -195,11 +227,19 @@ export const FigureQueueSchema = z
 const ratioSchema = z
   .object({ median: z.number(), low: z.number(), high: z.number() })
   .nullable()
-  .describe("Median of source ÷ others' best, with its bootstrap 90 % interval (seeded: the same data give the same interval); null below 5 compared incidents.");
+  .describe(
+    "Median of source ÷ others' best, with its bootstrap 90 % interval (seeded: the same data give the same interval); null below 5 compared incidents.",
+  );
 
 export const TrackRecordSchema = z
   .object({
-    source: z.object({ slug: z.string(), name: z.string(), kind: z.enum(SOURCE_KINDS), isParty: z.boolean(), countryIso3: z.string().nullable() }),
+    source: z.object({
+      slug: z.string(),
+      name: z.string(),
+      kind: z.enum(SOURCE_KINDS),
+      isParty: z.boolean(),
+      countryIso3: z.string().nullable(),
+    }),
     filter: z.string().describe("The filter applied, in canonical query-string form (empty = every incident)."),
     pending: z.boolean().describe("true while claim changes wait for the background worker: the statistics may be a little behind."),
     method: z.string().describe("How the statistics are made, in words."),
@@ -216,13 +256,18 @@ export const TrackRecordSchema = z
         midpoints: count.describe("Compared figures that were ranges, counted by their midpoint."),
         ratioN: count.describe("Compared incidents where the others' best is above 0."),
         ratio: ratioSchema,
-        revised: z.object({ total: count, up: count, down: count }).describe("Compared incidents whose first figure from the source was later superseded, and in which direction."),
+        revised: z
+          .object({ total: count, up: count, down: count })
+          .describe("Compared incidents whose first figure from the source was later superseded, and in which direction."),
         medianDelayDays: z.number().nullable().describe("Median days from the incident's start to the source's first claim."),
         summary: z.string().describe("The statistics in words, as the source page shows them."),
       }),
     ),
   })
-  .register(apiSchemas, { id: "TrackRecord", description: "How one source's figures compare with the other sources' on the same incidents." });
+  .register(apiSchemas, {
+    id: "TrackRecord",
+    description: "How one source's figures compare with the other sources' on the same incidents.",
+  });
 
 export const ErrorSchema = z
   .object({

@@ -44,8 +44,10 @@ export const CLAIMS_COLUMN_DOCS: Docs<typeof CLAIMS_COLUMNS> = {
   value_max: "Upper bound; empty = open-ended (“at least 30”).",
   qualifier: "exact, at_least, more_than, at_most, approximately, range or vague. On import, empty = inferred from the values.",
   statement: "The claim as the document words it.",
-  claimant: "Slug of the source whose figure it is (may differ from the document's publisher). On import, an unknown slug with claimant_kind creates the source.",
-  claimant_kind: "The claimant's kind: ngo, un, government, party_to_conflict, wire_agency, international_media, national_media, local_media, social_media, encyclopedia, witness or dataset.",
+  claimant:
+    "Slug of the source whose figure it is (may differ from the document's publisher). On import, an unknown slug with claimant_kind creates the source.",
+  claimant_kind:
+    "The claimant's kind: ngo, un, government, party_to_conflict, wire_agency, international_media, national_media, local_media, social_media, encyclopedia, witness or dataset.",
   document_title: "Title of the document the claim was read in.",
   document_url: "Its URL.",
   published_on: "When the document was published, YYYY-MM-DD.",
@@ -62,8 +64,9 @@ export const GED_COLUMN_DOCS: Docs<typeof GED_COLUMNS> = {
   year: "Year of date_start.",
   type_of_violence:
     "GED's 1 state-based, 2 non-state, 3 one-sided, derived from what we record: 3 for Violence against civilians; for Battles and Explosions/Remote violence 1 when a state's forces took part (an escort is recorded or security forces were killed), else 2; empty for other event types.",
-  side_a: "GED's convention from the recorded actor roles: one-sided, the alleged perpetrators; state-based, the state's side (escorts, targets); non-state, the perpetrators. ';'-separated names as recorded.",
-  side_b: "One-sided, the recorded targets or \"Civilians\"; state-based, the alleged perpetrators; non-state, the targets.",
+  side_a:
+    "GED's convention from the recorded actor roles: one-sided, the alleged perpetrators; state-based, the state's side (escorts, targets); non-state, the perpetrators. ';'-separated names as recorded.",
+  side_b: 'One-sided, the recorded targets or "Civilians"; state-based, the alleged perpetrators; non-state, the targets.',
   date_start: "First day.",
   date_end: "Last day.",
   date_prec: "1 day, 2 a span of 2–6 days, 3 week, 4 month, 5 year (from date_precision).",

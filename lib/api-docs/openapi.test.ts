@@ -31,10 +31,14 @@ describe("the OpenAPI document", () => {
     for (const file of routes) {
       const route = `/${path.relative(path.resolve("app"), path.dirname(file)).split(path.sep).join("/")}`.replace(/\[(\w+)\]/g, "{$1}");
       const source = fs.readFileSync(file, "utf8");
-      const methods = [...source.matchAll(/export (?:async function|const) (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) => m[1]!.toLowerCase());
+      const methods = [...source.matchAll(/export (?:async function|const) (GET|POST|PATCH|PUT|DELETE)\b/g)].map((m) =>
+        m[1]!.toLowerCase(),
+      );
       // The export route serves one documented path per file.
       const paths = route === "/api/export/{file}" ? EXPORT_FILES.map((f) => `/api/export/${f}`) : [route];
-      for (const p of paths) for (const method of methods) if (!(doc.paths[p] as Record<string, unknown> | undefined)?.[method]) missing.push(`${method.toUpperCase()} ${p}`);
+      for (const p of paths)
+        for (const method of methods)
+          if (!(doc.paths[p] as Record<string, unknown> | undefined)?.[method]) missing.push(`${method.toUpperCase()} ${p}`);
     }
     expect(missing).toEqual([]);
   });
@@ -42,7 +46,18 @@ describe("the OpenAPI document", () => {
   it("documents the read endpoints, the exports and the import", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(["/api/incidents", "/api/incidents/{code}", "/api/sources", "/api/export/figures.csv", "/api/export/claims.csv", "/api/export/manifest", "/api/import", "/api/figure-queue", "/api/sources/{slug}/track-record", "/api/export/sources.csv"]),
+      expect.arrayContaining([
+        "/api/incidents",
+        "/api/incidents/{code}",
+        "/api/sources",
+        "/api/export/figures.csv",
+        "/api/export/claims.csv",
+        "/api/export/manifest",
+        "/api/import",
+        "/api/figure-queue",
+        "/api/sources/{slug}/track-record",
+        "/api/export/sources.csv",
+      ]),
     );
   });
 

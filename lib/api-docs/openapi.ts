@@ -28,7 +28,14 @@ export type Operation = {
   tags: string[];
   parameters?: Parameter[];
   requestBody?: { required: boolean; description: string; content: Record<string, { schema: JsonSchema }> };
-  responses: Record<string, { description: string; headers?: Record<string, { description: string; schema: JsonSchema }>; content?: Record<string, { schema: JsonSchema; "x-csv-columns"?: CsvColumn[] }> }>;
+  responses: Record<
+    string,
+    {
+      description: string;
+      headers?: Record<string, { description: string; schema: JsonSchema }>;
+      content?: Record<string, { schema: JsonSchema; "x-csv-columns"?: CsvColumn[] }>;
+    }
+  >;
   security?: Record<string, string[]>[];
 };
 export type OpenApiDocument = {
@@ -57,7 +64,8 @@ const PARAMETER_DOCS: Record<string, string> = {
   sort: "Order of the list.",
   cursor: "The nextCursor of the previous page.",
   limit: "Items per page.",
-  method: "Recompute best under this method from the claims (editor decisions are then left out). Without it, the stored figures are written, editor decisions included.",
+  method:
+    "Recompute best under this method from the claims (editor decisions are then left out). Without it, the stored figures are written, editor decisions included.",
   file: "Which export to describe.",
   metric: "Only this metric.",
   category: "Only this category.",
@@ -70,7 +78,10 @@ function stripDialect(schema: JsonSchema): JsonSchema {
 
 /** Query parameters from a request schema: one per property, with its JSON Schema as the client writes it. */
 function queryParameters(schema: z.ZodType): Parameter[] {
-  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { properties?: Record<string, JsonSchema>; required?: string[] };
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
   return Object.entries(json.properties ?? {}).map(([name, property]) => ({
     name,
     in: "query",
@@ -84,15 +95,27 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const errorResponse = (description: string) => ({ description, content: { "application/json": { schema: ref("Error") } } });
 
 const PROVENANCE_HEADERS = {
-  "Content-Disposition": { description: "attachment; filename=\"triangulate-<file>[-<method>][-<filter values>-<6 hex of the filter's SHA-256>]-<YYYY-MM-DD>.<ext>\" (the day it was made; a filtered export names its filter).", schema: { type: "string" } },
+  "Content-Disposition": {
+    description:
+      'attachment; filename="triangulate-<file>[-<method>][-<filter values>-<6 hex of the filter\'s SHA-256>]-<YYYY-MM-DD>.<ext>" (the day it was made; a filtered export names its filter).',
+    schema: { type: "string" },
+  },
   "X-Triangulate-Generated-At": { description: "When the export was made (UTC).", schema: { type: "string", format: "date-time" } },
-  "X-Triangulate-Filter": { description: "The filter applied, in canonical query-string form (empty = everything).", schema: { type: "string" } },
+  "X-Triangulate-Filter": {
+    description: "The filter applied, in canonical query-string form (empty = everything).",
+    schema: { type: "string" },
+  },
   "X-Triangulate-Method": { description: "What the figures are: stored, or recomputed under a method.", schema: { type: "string" } },
   "X-Triangulate-Version": { description: "Version of Triangulate that wrote the file.", schema: { type: "string" } },
-  "X-Triangulate-Data-Version": { description: "incidents=<n>; last-updated=<time>: a fingerprint known before the first byte. The SHA-256 of the bytes is in /api/export/manifest.", schema: { type: "string" } },
+  "X-Triangulate-Data-Version": {
+    description:
+      "incidents=<n>; last-updated=<time>: a fingerprint known before the first byte. The SHA-256 of the bytes is in /api/export/manifest.",
+    schema: { type: "string" },
+  },
 };
 
-const csvColumns = (columns: readonly string[], docs: Record<string, string>): CsvColumn[] => columns.map((name) => ({ name, description: docs[name] ?? "" }));
+const csvColumns = (columns: readonly string[], docs: Record<string, string>): CsvColumn[] =>
+  columns.map((name) => ({ name, description: docs[name] ?? "" }));
 
 function csvExport(summary: string, description: string, columns: CsvColumn[], withMethod: boolean): Operation {
   return {
@@ -103,7 +126,11 @@ function csvExport(summary: string, description: string, columns: CsvColumn[], w
     tags: ["Exports"],
     parameters: queryParameters(withMethod ? ExportQuerySchema : IncidentFilterSchema),
     responses: {
-      "200": { description: "The file.", headers: PROVENANCE_HEADERS, content: { "text/csv": { schema: { type: "string" }, "x-csv-columns": columns } } },
+      "200": {
+        description: "The file.",
+        headers: PROVENANCE_HEADERS,
+        content: { "text/csv": { schema: { type: "string" }, "x-csv-columns": columns } },
+      },
       "400": errorResponse("A bad parameter; error.fields names it."),
     },
   };
@@ -111,10 +138,19 @@ function csvExport(summary: string, description: string, columns: CsvColumn[], w
 
 /** A request body as the shared zod schema reads it (what a client may send). */
 function jsonBody(schema: z.ZodType, description: string): Operation["requestBody"] {
-  return { required: true, description, content: { "application/json": { schema: stripDialect(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema) } } };
+  return {
+    required: true,
+    description,
+    content: {
+      "application/json": { schema: stripDialect(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as JsonSchema) },
+    },
+  };
 }
 
-const anyJson = (description: string, schema: JsonSchema = { type: "object" }) => ({ description, content: { "application/json": { schema } } });
+const anyJson = (description: string, schema: JsonSchema = { type: "object" }) => ({
+  description,
+  content: { "application/json": { schema } },
+});
 const WRITE_SECURITY: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];
 /** The answers every write can give besides its success. */
 const writeErrors = (extra: Record<string, ReturnType<typeof errorResponse>> = {}) => ({
@@ -123,10 +159,20 @@ const writeErrors = (extra: Record<string, ReturnType<typeof errorResponse>> = {
   "403": errorResponse("The role is too low (editor or admin needed)."),
   ...extra,
 });
-const conflict = errorResponse("Stale: someone saved a newer version meanwhile (send the version you read as expectedVersion). error.current carries the newer values.");
+const conflict = errorResponse(
+  "Stale: someone saved a newer version meanwhile (send the version you read as expectedVersion). error.current carries the newer values.",
+);
 
 /** Writes: one per route handler that changes something. */
-function writeOperation(summary: string, description: string, tags: string[], body: z.ZodType | null, success: { status: string; description: string }, extra: Record<string, ReturnType<typeof errorResponse>> = {}, parameters: Parameter[] = []): Operation {
+function writeOperation(
+  summary: string,
+  description: string,
+  tags: string[],
+  body: z.ZodType | null,
+  success: { status: string; description: string },
+  extra: Record<string, ReturnType<typeof errorResponse>> = {},
+  parameters: Parameter[] = [],
+): Operation {
   return {
     summary,
     description,
@@ -139,10 +185,24 @@ function writeOperation(summary: string, description: string, tags: string[], bo
 }
 
 export function openApiDocument(): OpenApiDocument {
-  const components = z.toJSONSchema(apiSchemas, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" }) as { schemas: Record<string, JsonSchema> };
+  const components = z.toJSONSchema(apiSchemas, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" }) as {
+    schemas: Record<string, JsonSchema>;
+  };
   const schemas = Object.fromEntries(Object.entries(components.schemas).map(([id, schema]) => [id, stripDialect(schema)]));
-  const claimIdParameter: Parameter = { name: "id", in: "path", required: true, description: "Claim id (claims[].id of GET /api/incidents/{code}).", schema: { type: "string", format: "uuid" } };
-  const codeParameter: Parameter = { name: "code", in: "path", required: true, description: "Incident code, e.g. MLI-2025-0001.", schema: { type: "string", pattern: "^[A-Z]{3}-\\d{4}-\\d{4,}$" } };
+  const claimIdParameter: Parameter = {
+    name: "id",
+    in: "path",
+    required: true,
+    description: "Claim id (claims[].id of GET /api/incidents/{code}).",
+    schema: { type: "string", format: "uuid" },
+  };
+  const codeParameter: Parameter = {
+    name: "code",
+    in: "path",
+    required: true,
+    description: "Incident code, e.g. MLI-2025-0001.",
+    schema: { type: "string", pattern: "^[A-Z]{3}-\\d{4}-\\d{4,}$" },
+  };
 
   return {
     openapi: "3.1.0",
@@ -160,9 +220,18 @@ export function openApiDocument(): OpenApiDocument {
           description: "Incidents matching the filter, newest first by default, with their stored figures. Paginated by cursor.",
           tags: ["Incidents"],
           parameters: queryParameters(IncidentListQuerySchema),
-          responses: { "200": { description: "A page of incidents.", content: { "application/json": { schema: ref("IncidentList") } } }, "400": errorResponse("A bad parameter; error.fields names it.") },
+          responses: {
+            "200": { description: "A page of incidents.", content: { "application/json": { schema: ref("IncidentList") } } },
+            "400": errorResponse("A bad parameter; error.fields names it."),
+          },
         },
-        post: writeOperation("Create an incident (editors)", "Title, dates, place, coordinates, event type, grading, actors. Figures come later, as claims.", ["Incidents"], IncidentValuesSchema, { status: "201", description: "{ code, version }." }),
+        post: writeOperation(
+          "Create an incident (editors)",
+          "Title, dates, place, coordinates, event type, grading, actors. Figures come later, as claims.",
+          ["Incidents"],
+          IncidentValuesSchema,
+          { status: "201", description: "{ code, version }." },
+        ),
       },
       "/api/incidents/{code}": {
         get: {
@@ -193,9 +262,20 @@ export function openApiDocument(): OpenApiDocument {
           description:
             "Every change, newest first, as a readable sentence (text, details) with who and when. An edit's changes list each field with its value before → after; figure revisions carry the figure before and after. Optional limit (1–1000, default 200).",
           tags: ["Incidents"],
-          parameters: [codeParameter, { name: "limit", in: "query", required: false, description: "How many changes, newest first (1–1000, default 200).", schema: { type: "integer", minimum: 1, maximum: 1000 } }],
+          parameters: [
+            codeParameter,
+            {
+              name: "limit",
+              in: "query",
+              required: false,
+              description: "How many changes, newest first (1–1000, default 200).",
+              schema: { type: "integer", minimum: 1, maximum: 1000 },
+            },
+          ],
           responses: {
-            "200": anyJson("{ code, version, truncated, items: [{ kind: change | figure, at, actor, text, details, action?, changes?: [{ field, label, before, after }] }] }."),
+            "200": anyJson(
+              "{ code, version, truncated, items: [{ kind: change | figure, at, actor, text, details, action?, changes?: [{ field, label, before, after }] }] }.",
+            ),
             "400": errorResponse("Not an incident code, or a bad limit."),
             "404": errorResponse("No such incident."),
           },
@@ -206,7 +286,10 @@ export function openApiDocument(): OpenApiDocument {
           summary: "Health (for load balancers)",
           description: "The app and its database: 200 when PostgreSQL answers, 503 with Retry-After when it does not. No sign-in.",
           tags: ["Operations"],
-          responses: { "200": anyJson("{ status: ok, app: ok, database: { status, latencyMs } }."), "503": anyJson("{ status: unavailable, … } with Retry-After.") },
+          responses: {
+            "200": anyJson("{ status: ok, app: ok, database: { status, latencyMs } }."),
+            "503": anyJson("{ status: unavailable, … } with Retry-After."),
+          },
         },
       },
       "/api/sources": {
@@ -216,18 +299,39 @@ export function openApiDocument(): OpenApiDocument {
           tags: ["Sources"],
           responses: { "200": { description: "The sources.", content: { "application/json": { schema: ref("SourceList") } } } },
         },
-        post: writeOperation("Add a source (editors)", "A new source: name, kind, slug, whether it is a party to the conflict.", ["Sources"], SourceSchema, { status: "201", description: "Created: { source }." }, { "409": errorResponse("The slug is taken.") }),
+        post: writeOperation(
+          "Add a source (editors)",
+          "A new source: name, kind, slug, whether it is a party to the conflict.",
+          ["Sources"],
+          SourceSchema,
+          { status: "201", description: "Created: { source }." },
+          { "409": errorResponse("The slug is taken.") },
+        ),
       },
       "/api/documents": {
-        post: writeOperation("Add a document (editors)", "One publication of a source, and the sources it relays (cites or republishes).", ["Sources"], DocumentSchema, { status: "201", description: "Created: { document }." }, { "404": errorResponse("A source it names does not exist."), "409": errorResponse("The source already has a document with this title.") }),
+        post: writeOperation(
+          "Add a document (editors)",
+          "One publication of a source, and the sources it relays (cites or republishes).",
+          ["Sources"],
+          DocumentSchema,
+          { status: "201", description: "Created: { document }." },
+          {
+            "404": errorResponse("A source it names does not exist."),
+            "409": errorResponse("The source already has a document with this title."),
+          },
+        ),
       },
       "/api/map": {
         get: {
           summary: "Map data for a viewport",
-          description: "The incidents in the box when few are in view, or server-side grid clusters (count, killed, contested, bounds) when many are. Same filter parameters as /api/incidents.",
+          description:
+            "The incidents in the box when few are in view, or server-side grid clusters (count, killed, contested, bounds) when many are. Same filter parameters as /api/incidents.",
           tags: ["Analysis"],
           parameters: queryParameters(MapQuerySchema),
-          responses: { "200": anyJson("{ mode: points | clusters, total, points, clusters }."), "400": errorResponse("A bad parameter; error.fields names it.") },
+          responses: {
+            "200": anyJson("{ mode: points | clusters, total, points, clusters }."),
+            "400": errorResponse("A bad parameter; error.fields names it."),
+          },
         },
       },
       "/api/timeline": {
@@ -236,7 +340,10 @@ export function openApiDocument(): OpenApiDocument {
           description: "Incidents and reconciled killed (best, all categories) per week or month for the filter.",
           tags: ["Analysis"],
           parameters: queryParameters(TimelineQuerySchema),
-          responses: { "200": anyJson("{ interval, buckets: [{ start, incidents, killed }] }."), "400": errorResponse("A bad parameter; error.fields names it.") },
+          responses: {
+            "200": anyJson("{ interval, buckets: [{ start, incidents, killed }] }."),
+            "400": errorResponse("A bad parameter; error.fields names it."),
+          },
         },
       },
       "/api/incidents/duplicates": {
@@ -245,7 +352,10 @@ export function openApiDocument(): OpenApiDocument {
           description: "Incidents within ±3 days and 50 km, or with a similar title, of one being entered.",
           tags: ["Incidents"],
           parameters: queryParameters(DuplicateQuerySchema),
-          responses: { "200": anyJson("{ items: [{ code, title, dateStart, placeName, reason }] }."), "400": errorResponse("A bad parameter.") },
+          responses: {
+            "200": anyJson("{ items: [{ code, title, dateStart, placeName, reason }] }."),
+            "400": errorResponse("A bad parameter."),
+          },
         },
       },
       "/api/incidents/{code}/decisions": {
@@ -281,16 +391,46 @@ export function openApiDocument(): OpenApiDocument {
         ),
       },
       "/api/claims/{id}/assess": {
-        post: writeOperation("Assess a claim (editors)", "credible / not credible / duplicate / not assessed, with a reason (required unless credible or not assessed).", ["Claims"], AssessClaimSchema, { status: "200", description: "The claim as saved." }, { "404": errorResponse("No such claim."), "409": conflict }, [claimIdParameter]),
+        post: writeOperation(
+          "Assess a claim (editors)",
+          "credible / not credible / duplicate / not assessed, with a reason (required unless credible or not assessed).",
+          ["Claims"],
+          AssessClaimSchema,
+          { status: "200", description: "The claim as saved." },
+          { "404": errorResponse("No such claim."), "409": conflict },
+          [claimIdParameter],
+        ),
       },
       "/api/claims/{id}/retract": {
-        post: writeOperation("Retract a claim (editors)", "The claim stays, marked retracted with the reason, and stops counting.", ["Claims"], RetractClaimSchema, { status: "200", description: "The claim as saved." }, { "404": errorResponse("No such claim."), "409": conflict }, [claimIdParameter]),
+        post: writeOperation(
+          "Retract a claim (editors)",
+          "The claim stays, marked retracted with the reason, and stops counting.",
+          ["Claims"],
+          RetractClaimSchema,
+          { status: "200", description: "The claim as saved." },
+          { "404": errorResponse("No such claim."), "409": conflict },
+          [claimIdParameter],
+        ),
       },
       "/api/claims/{id}/supersede": {
-        post: writeOperation("Supersede a claim with a newer figure (editors)", "A newer figure from the same claimant: both are kept, the older stops counting.", ["Claims"], SupersedeClaimSchema, { status: "201", description: "The new claim." }, { "404": errorResponse("No such claim."), "409": conflict }, [claimIdParameter]),
+        post: writeOperation(
+          "Supersede a claim with a newer figure (editors)",
+          "A newer figure from the same claimant: both are kept, the older stops counting.",
+          ["Claims"],
+          SupersedeClaimSchema,
+          { status: "201", description: "The new claim." },
+          { "404": errorResponse("No such claim."), "409": conflict },
+          [claimIdParameter],
+        ),
       },
       "/api/statements/parse": {
-        post: writeOperation("Read figures from a statement (editors)", "Pre-fills claim rows from a pasted statement (nothing is saved): figures found, and phrases not read.", ["Claims"], z.object({ statement: z.string().min(3).max(5000) }), { status: "200", description: "{ figures, unresolved }." }),
+        post: writeOperation(
+          "Read figures from a statement (editors)",
+          "Pre-fills claim rows from a pasted statement (nothing is saved): figures found, and phrases not read.",
+          ["Claims"],
+          z.object({ statement: z.string().min(3).max(5000) }),
+          { status: "200", description: "{ figures, unresolved }." },
+        ),
       },
       "/api/gazetteer": {
         get: {
@@ -298,8 +438,20 @@ export function openApiDocument(): OpenApiDocument {
           description: "Offline place-name search (GeoNames places of 1,000+ people) for the incident form.",
           tags: ["Incidents"],
           parameters: [
-            { name: "q", in: "query", required: true, description: "At least 2 characters of the name.", schema: { type: "string", minLength: 2, maxLength: 100 } },
-            { name: "country", in: "query", required: false, description: "ISO3 code to search within.", schema: { type: "string", pattern: "^[A-Za-z]{3}$" } },
+            {
+              name: "q",
+              in: "query",
+              required: true,
+              description: "At least 2 characters of the name.",
+              schema: { type: "string", minLength: 2, maxLength: 100 },
+            },
+            {
+              name: "country",
+              in: "query",
+              required: false,
+              description: "ISO3 code to search within.",
+              schema: { type: "string", pattern: "^[A-Za-z]{3}$" },
+            },
           ],
           security: WRITE_SECURITY,
           responses: { "200": anyJson("{ items: [{ name, admin1, countryIso3, latitude, longitude }] }."), ...writeErrors() },
@@ -308,27 +460,69 @@ export function openApiDocument(): OpenApiDocument {
       "/api/auth/login": {
         post: {
           summary: "Sign in",
-          description: "Email and password in a JSON body (never in the URL). Sets the session cookie. Repeated failures are rate-limited (429).",
+          description:
+            "Email and password in a JSON body (never in the URL). Sets the session cookie. Repeated failures are rate-limited (429).",
           tags: ["Accounts"],
           requestBody: jsonBody(LoginSchema, "The credentials."),
-          responses: { "200": anyJson("{ user: { id, email, name, role } }."), "400": errorResponse("Missing or malformed email or password."), "401": errorResponse("Wrong email or password."), "429": errorResponse("Too many failed attempts: wait.") },
+          responses: {
+            "200": anyJson("{ user: { id, email, name, role } }."),
+            "400": errorResponse("Missing or malformed email or password."),
+            "401": errorResponse("Wrong email or password."),
+            "429": errorResponse("Too many failed attempts: wait."),
+          },
         },
       },
       "/api/auth/logout": {
-        post: { summary: "Sign out", description: "Ends the session and clears its cookie.", tags: ["Accounts"], responses: { "204": { description: "Signed out." } } },
+        post: {
+          summary: "Sign out",
+          description: "Ends the session and clears its cookie.",
+          tags: ["Accounts"],
+          responses: { "204": { description: "Signed out." } },
+        },
       },
       "/api/auth/me": {
-        get: { summary: "Who is signed in", description: "The signed-in user, or null.", tags: ["Accounts"], responses: { "200": anyJson("{ user: { id, email, name, role } | null }.") } },
+        get: {
+          summary: "Who is signed in",
+          description: "The signed-in user, or null.",
+          tags: ["Accounts"],
+          responses: { "200": anyJson("{ user: { id, email, name, role } | null }.") },
+        },
       },
       "/api/admin/users": {
-        get: { summary: "List users (admins)", description: "Every account with its role and whether it is disabled.", tags: ["Accounts"], security: WRITE_SECURITY, responses: { "200": anyJson("{ items }."), ...writeErrors() } },
-        post: writeOperation("Create a user (admins)", "Email, name, role and an initial password (at least 12 characters).", ["Accounts"], NewUserSchema, { status: "201", description: "{ user }." }, { "409": errorResponse("The email is taken.") }),
+        get: {
+          summary: "List users (admins)",
+          description: "Every account with its role and whether it is disabled.",
+          tags: ["Accounts"],
+          security: WRITE_SECURITY,
+          responses: { "200": anyJson("{ items }."), ...writeErrors() },
+        },
+        post: writeOperation(
+          "Create a user (admins)",
+          "Email, name, role and an initial password (at least 12 characters).",
+          ["Accounts"],
+          NewUserSchema,
+          { status: "201", description: "{ user }." },
+          { "409": errorResponse("The email is taken.") },
+        ),
       },
       "/api/admin/users/{id}": {
-        patch: writeOperation("Change a user's role or disable them (admins)", "Disabling ends their sessions and revokes nothing else; their records keep their name.", ["Accounts"], UserUpdateSchema, { status: "200", description: "{ user }." }, { "404": errorResponse("No such user.") }, [{ name: "id", in: "path", required: true, description: "User id.", schema: { type: "string", format: "uuid" } }]),
+        patch: writeOperation(
+          "Change a user's role or disable them (admins)",
+          "Disabling ends their sessions and revokes nothing else; their records keep their name.",
+          ["Accounts"],
+          UserUpdateSchema,
+          { status: "200", description: "{ user }." },
+          { "404": errorResponse("No such user.") },
+          [{ name: "id", in: "path", required: true, description: "User id.", schema: { type: "string", format: "uuid" } }],
+        ),
       },
       "/api/openapi.json": {
-        get: { summary: "This document", description: "The OpenAPI 3.1 description of the API.", tags: ["Meta"], responses: { "200": anyJson("The OpenAPI document.") } },
+        get: {
+          summary: "This document",
+          description: "The OpenAPI 3.1 description of the API.",
+          tags: ["Meta"],
+          responses: { "200": anyJson("The OpenAPI document.") },
+        },
       },
       "/api/sources/{slug}/track-record": {
         get: {
@@ -339,7 +533,13 @@ export function openApiDocument(): OpenApiDocument {
             "Stored and refreshed by the background worker when claims change; takes the same filter parameters as /api/incidents. A correlation, not proof of intent.",
           tags: ["Sources"],
           parameters: [
-            { name: "slug", in: "path", required: true, description: "The source's slug, e.g. hrw.", schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" } },
+            {
+              name: "slug",
+              in: "path",
+              required: true,
+              description: "The source's slug, e.g. hrw.",
+              schema: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
+            },
             ...queryParameters(TrackRecordQuerySchema),
           ],
           responses: {
@@ -358,39 +558,67 @@ export function openApiDocument(): OpenApiDocument {
         ),
       },
       "/api/export/figures.csv": {
-        get: csvExport("Figures (CSV)", "One row per incident × metric × category.", csvColumns(FIGURES_COLUMNS, FIGURES_COLUMN_DOCS), true),
+        get: csvExport(
+          "Figures (CSV)",
+          "One row per incident × metric × category.",
+          csvColumns(FIGURES_COLUMNS, FIGURES_COLUMN_DOCS),
+          true,
+        ),
       },
       "/api/export/claims.csv": {
-        get: csvExport("Claims (CSV)", "One row per standing claim (retracted claims are left out); the claims import reads this format.", csvColumns(CLAIMS_COLUMNS, CLAIMS_COLUMN_DOCS), false),
+        get: csvExport(
+          "Claims (CSV)",
+          "One row per standing claim (retracted claims are left out); the claims import reads this format.",
+          csvColumns(CLAIMS_COLUMNS, CLAIMS_COLUMN_DOCS),
+          false,
+        ),
       },
       "/api/export/ged.csv": {
         get: csvExport("Incidents in UCDP GED columns (CSV)", "One row per incident.", csvColumns(GED_COLUMNS, GED_COLUMN_DOCS), false),
       },
       "/api/export/acled.csv": {
-        get: csvExport("Incidents in ACLED columns (CSV)", "One row per incident; fatalities = the conservative figure.", csvColumns(ACLED_COLUMNS, ACLED_COLUMN_DOCS), false),
+        get: csvExport(
+          "Incidents in ACLED columns (CSV)",
+          "One row per incident; fatalities = the conservative figure.",
+          csvColumns(ACLED_COLUMNS, ACLED_COLUMN_DOCS),
+          false,
+        ),
       },
       "/api/export/incidents.geojson": {
         get: {
           summary: "Incidents (GeoJSON)",
-          description: "A FeatureCollection (RFC 7946): one Point per incident, with its headline and figures as properties. Streamed; same filter and provenance headers as the CSVs.",
+          description:
+            "A FeatureCollection (RFC 7946): one Point per incident, with its headline and figures as properties. Streamed; same filter and provenance headers as the CSVs.",
           tags: ["Exports"],
           parameters: queryParameters(IncidentFilterSchema),
-          responses: { "200": { description: "The FeatureCollection.", headers: PROVENANCE_HEADERS, content: { "application/geo+json": { schema: { type: "object" } } } }, "400": errorResponse("A bad parameter.") },
+          responses: {
+            "200": {
+              description: "The FeatureCollection.",
+              headers: PROVENANCE_HEADERS,
+              content: { "application/geo+json": { schema: { type: "object" } } },
+            },
+            "400": errorResponse("A bad parameter."),
+          },
         },
       },
       "/api/export/manifest": {
         get: {
           summary: "Provenance of an export",
-          description: "Reads the export described by the parameters and returns when, with which filter, method and version it was made, its row count and the SHA-256 of its bytes. The same data and filter always give the same SHA-256.",
+          description:
+            "Reads the export described by the parameters and returns when, with which filter, method and version it was made, its row count and the SHA-256 of its bytes. The same data and filter always give the same SHA-256.",
           tags: ["Exports"],
           parameters: queryParameters(ManifestQuerySchema),
-          responses: { "200": { description: "The manifest.", content: { "application/json": { schema: ref("ExportManifest") } } }, "400": errorResponse("A bad parameter.") },
+          responses: {
+            "200": { description: "The manifest.", content: { "application/json": { schema: ref("ExportManifest") } } },
+            "400": errorResponse("A bad parameter."),
+          },
         },
       },
       "/api/figure-queue": {
         get: {
           summary: "Figures waiting to be reconciled",
-          description: "How many incidents a large claims import left for the background worker, and since when. Zero when every stored figure reflects every claim; exports then carry no figures-pending in their data version.",
+          description:
+            "How many incidents a large claims import left for the background worker, and since when. Zero when every stored figure reflects every claim; exports then carry no figures-pending in their data version.",
           tags: ["Imports"],
           responses: { "200": { description: "The queue.", content: { "application/json": { schema: ref("FigureQueue") } } } },
         },
@@ -402,12 +630,34 @@ export function openApiDocument(): OpenApiDocument {
             "Validates every row, then imports in one transaction: nothing is written when a row is invalid unless validOnly is set. Importing the same file twice changes nothing. " +
             "Send multipart/form-data (file, format, validOnly) or the CSV itself with the options in the query string. With Accept: application/x-ndjson the answer streams progress lines, then a result line.",
           tags: ["Imports"],
-          parameters: queryParameters(ImportRequestSchema).map((p) => ({ ...p, required: false, description: p.description || (p.name === "format" ? "acled, ucdp or claims (required here or in the form)." : p.name === "validOnly" ? "Import the valid rows only." : p.name === "dryRun" ? "Check everything, write nothing." : "Name recorded with the import.") })),
+          parameters: queryParameters(ImportRequestSchema).map((p) => ({
+            ...p,
+            required: false,
+            description:
+              p.description ||
+              (p.name === "format"
+                ? "acled, ucdp or claims (required here or in the form)."
+                : p.name === "validOnly"
+                  ? "Import the valid rows only."
+                  : p.name === "dryRun"
+                    ? "Check everything, write nothing."
+                    : "Name recorded with the import."),
+          })),
           requestBody: {
             required: true,
             description: "The CSV file.",
             content: {
-              "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", contentMediaType: "text/csv" }, format: { type: "string", enum: ["acled", "ucdp", "claims"] }, validOnly: { type: "boolean" } }, required: ["file", "format"] } },
+              "multipart/form-data": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    file: { type: "string", contentMediaType: "text/csv" },
+                    format: { type: "string", enum: ["acled", "ucdp", "claims"] },
+                    validOnly: { type: "boolean" },
+                  },
+                  required: ["file", "format"],
+                },
+              },
               "text/csv": { schema: { type: "string" } },
             },
           },
@@ -417,7 +667,10 @@ export function openApiDocument(): OpenApiDocument {
             "401": errorResponse("Not signed in and no valid token."),
             "403": errorResponse("Not an editor."),
             "413": errorResponse("The file is too large."),
-            "422": { description: "Refused: invalid rows, nothing written. The summary lists every problem by row, line and column.", content: { "application/json": { schema: ref("ImportSummary") } } },
+            "422": {
+              description: "Refused: invalid rows, nothing written. The summary lists every problem by row, line and column.",
+              content: { "application/json": { schema: ref("ImportSummary") } },
+            },
           },
         },
       },

@@ -41,7 +41,8 @@ export async function recordLoginAttempt(db: Db, reservation: LoginReservation, 
   await db.loginAttempt.create({ data: { email, ip, success } });
   if (success) {
     // One row per statement: a statement locking both rows could deadlock with a reservation.
-    for (const key of reservation.keys) await db.$executeRaw`UPDATE "LoginThrottle" SET "failures" = "failures" - 1 WHERE "key" = ${key} AND "failures" > 0`;
+    for (const key of reservation.keys)
+      await db.$executeRaw`UPDATE "LoginThrottle" SET "failures" = "failures" - 1 WHERE "key" = ${key} AND "failures" > 0`;
     // Expired windows count for nothing: drop them now and then, so the table stays small.
     // SKIP LOCKED: never wait on (or deadlock with) an attempt counting itself right now.
     await db.$executeRaw`DELETE FROM "LoginThrottle" WHERE "key" IN (SELECT "key" FROM "LoginThrottle" WHERE "windowStart" < clock_timestamp() - make_interval(mins => ${WINDOW_MINUTES}::int) FOR UPDATE SKIP LOCKED)`;

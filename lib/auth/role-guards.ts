@@ -54,7 +54,8 @@ export type FormActionState = { ok: boolean; error?: ActionError; done?: string;
 /** What was typed, handed back with an error so a form posted before hydration keeps it (never a password). */
 function typedValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [name, value] of form.entries()) if (typeof value === "string" && !name.startsWith("$ACTION") && !/password/i.test(name)) values[name] = value;
+  for (const [name, value] of form.entries())
+    if (typeof value === "string" && !name.startsWith("$ACTION") && !/password/i.test(name)) values[name] = value;
   return values;
 }
 
@@ -74,7 +75,9 @@ function roleFormAction(role: UserRole | null) {
   };
 }
 
-export const editorFormAction = roleFormAction("editor") as (fn: (user: SessionUser, form: FormData) => Promise<{ redirectTo?: string; done?: string } | void>) => (previous: FormActionState, form: FormData) => Promise<FormActionState>;
+export const editorFormAction = roleFormAction("editor") as (
+  fn: (user: SessionUser, form: FormData) => Promise<{ redirectTo?: string; done?: string } | void>,
+) => (previous: FormActionState, form: FormData) => Promise<FormActionState>;
 export const adminFormAction = roleFormAction("admin") as typeof editorFormAction;
 /** For the sign-in form only: nobody is signed in yet. */
 export const publicFormAction = roleFormAction(null);

@@ -3,11 +3,33 @@
 // for the incident's row lock) or each onto its own. Counts successes, 409s and 5xx, and latency.
 import { randomUUID } from "node:crypto";
 
-export type EditorsOutcome = { editors: number; seconds: number; incidents: number; requests: number; created: number; conflicts: number; clientErrors: number; serverErrors: number; networkErrors: number; p50: number; p95: number; max: number; perSecond: number };
+export type EditorsOutcome = {
+  editors: number;
+  seconds: number;
+  incidents: number;
+  requests: number;
+  created: number;
+  conflicts: number;
+  clientErrors: number;
+  serverErrors: number;
+  networkErrors: number;
+  p50: number;
+  p95: number;
+  max: number;
+  perSecond: number;
+};
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-export async function concurrentEditors(options: { base: string; token: string; claimantId: string; codes: string[]; editors: number; seconds: number; label: string }): Promise<EditorsOutcome> {
+export async function concurrentEditors(options: {
+  base: string;
+  token: string;
+  claimantId: string;
+  codes: string[];
+  editors: number;
+  seconds: number;
+  label: string;
+}): Promise<EditorsOutcome> {
   const { base, token, claimantId, codes, editors, seconds, label } = options;
   const until = performance.now() + seconds * 1000;
   const times: number[] = [];
@@ -29,7 +51,11 @@ export async function concurrentEditors(options: { base: string; token: string; 
       };
       const started = performance.now();
       try {
-        const response = await fetch(`${base}/api/claims`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+        const response = await fetch(`${base}/api/claims`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+        });
         await response.arrayBuffer();
         times.push(performance.now() - started);
         if (response.status === 201) counts.created++;

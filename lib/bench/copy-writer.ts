@@ -8,7 +8,10 @@ import { from as copyFrom } from "pg-copy-streams";
  *  Arrays become PostgreSQL arrays; pass JSON columns already stringified. */
 export function copyValue(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
-  if (Array.isArray(value)) return copyValue(`{${value.map((v) => (typeof v === "string" && /[,{}"\\\s]/.test(v) ? `"${v.replace(/(["\\])/g, "\\$1")}"` : String(v))).join(",")}}`);
+  if (Array.isArray(value))
+    return copyValue(
+      `{${value.map((v) => (typeof v === "string" && /[,{}"\\\s]/.test(v) ? `"${v.replace(/(["\\])/g, "\\$1")}"` : String(v))).join(",")}}`,
+    );
   const text = typeof value === "object" ? JSON.stringify(value) : String(value);
   return text.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 }

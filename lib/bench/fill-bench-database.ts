@@ -9,10 +9,85 @@ import { refreshTrackRecordAggregates } from "@/lib/track-record/track-record-wo
 import { CopyWriter } from "./copy-writer";
 import { syntheticIncident, syntheticSources } from "./synthetic-dataset";
 
-const INCIDENT_COLUMNS = ["id", "code", "title", "summary", "dateStart", "dateEnd", "datePrecision", "placeName", "admin1", "countryIso3", "latitude", "longitude", "locationPrecision", "eventType", "subEventType", "grading", "version", "headlineLow", "headlineBest", "headlineHigh", "headlineContested", "flags", "createdAt", "updatedAt"];
-const CLAIM_COLUMNS = ["id", "incidentId", "claimantId", "metric", "category", "subgroup", "valueMin", "valueMax", "qualifier", "statement", "statedOn", "supersedesId", "assessment", "version", "createdAt", "updatedAt"];
-const COMPARISON_COLUMNS = ["incidentId", "sourceId", "metric", "category", "value", "basis", "othersLow", "othersBest", "othersHigh", "othersSources", "firstValue", "revision", "firstStatedOn", "delayDays"];
-const FIGURE_COLUMNS = ["id", "incidentId", "metric", "category", "low", "best", "high", "method", "rationale", "flags", "claimCount", "sourceCount", "independentSourceCount", "usedClaimIds", "excluded", "breakdowns", "computedAt"];
+const INCIDENT_COLUMNS = [
+  "id",
+  "code",
+  "title",
+  "summary",
+  "dateStart",
+  "dateEnd",
+  "datePrecision",
+  "placeName",
+  "admin1",
+  "countryIso3",
+  "latitude",
+  "longitude",
+  "locationPrecision",
+  "eventType",
+  "subEventType",
+  "grading",
+  "version",
+  "headlineLow",
+  "headlineBest",
+  "headlineHigh",
+  "headlineContested",
+  "flags",
+  "createdAt",
+  "updatedAt",
+];
+const CLAIM_COLUMNS = [
+  "id",
+  "incidentId",
+  "claimantId",
+  "metric",
+  "category",
+  "subgroup",
+  "valueMin",
+  "valueMax",
+  "qualifier",
+  "statement",
+  "statedOn",
+  "supersedesId",
+  "assessment",
+  "version",
+  "createdAt",
+  "updatedAt",
+];
+const COMPARISON_COLUMNS = [
+  "incidentId",
+  "sourceId",
+  "metric",
+  "category",
+  "value",
+  "basis",
+  "othersLow",
+  "othersBest",
+  "othersHigh",
+  "othersSources",
+  "firstValue",
+  "revision",
+  "firstStatedOn",
+  "delayDays",
+];
+const FIGURE_COLUMNS = [
+  "id",
+  "incidentId",
+  "metric",
+  "category",
+  "low",
+  "best",
+  "high",
+  "method",
+  "rationale",
+  "flags",
+  "claimCount",
+  "sourceCount",
+  "independentSourceCount",
+  "usedClaimIds",
+  "excluded",
+  "breakdowns",
+  "computedAt",
+];
 
 export async function fillBenchDatabase(url: string, count: number, log: (line: string) => void) {
   await migrateDeploy(url, { quiet: true });
@@ -23,13 +98,21 @@ export async function fillBenchDatabase(url: string, count: number, log: (line: 
       "SourceComparison", "SourceTrackRecord", "SourceKindTrackRecord", "TrackRecordRefreshRequest", "TrackRecordSourceRequest" CASCADE`);
     const sources = syntheticSources();
     for (const s of sources) {
-      await pool.query(`INSERT INTO "Source" (id, slug, name, kind, "countryIso3", "isParty", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, now())`, [s.id, s.slug, s.name, s.kind, s.countryIso3, s.isParty]);
+      await pool.query(
+        `INSERT INTO "Source" (id, slug, name, kind, "countryIso3", "isParty", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, now())`,
+        [s.id, s.slug, s.name, s.kind, s.countryIso3, s.isParty],
+      );
     }
     // Three COPY streams at once, one per table; foreign keys are checked by construction, so
     // the loading sessions skip the triggers that would check them row by row.
     const clients = await Promise.all([pool.connect(), pool.connect(), pool.connect(), pool.connect()]);
     for (const client of clients) await client.query("BEGIN; SET LOCAL session_replication_role = replica");
-    const [incidentClient, claimClient, figureClient, comparisonClient] = clients as [pg.PoolClient, pg.PoolClient, pg.PoolClient, pg.PoolClient];
+    const [incidentClient, claimClient, figureClient, comparisonClient] = clients as [
+      pg.PoolClient,
+      pg.PoolClient,
+      pg.PoolClient,
+      pg.PoolClient,
+    ];
     const incidents = CopyWriter.start(incidentClient, "Incident", INCIDENT_COLUMNS);
     const claims = CopyWriter.start(claimClient, "Claim", CLAIM_COLUMNS);
     const figures = CopyWriter.start(figureClient, "Reconciliation", FIGURE_COLUMNS);
@@ -51,19 +134,89 @@ export async function fillBenchDatabase(url: string, count: number, log: (line: 
       const headline = headlineFigure(computed);
       const flags = FLAGS.filter((f) => computed.some((c) => c.flags.includes(f)));
       await incidents.row([
-        incident.id, incident.code, incident.title, "", incident.dateStart, incident.dateEnd, incident.dateStart === incident.dateEnd ? "day" : "range",
-        incident.placeName, incident.admin1, incident.countryIso3, incident.latitude, incident.longitude, incident.locationPrecision,
-        incident.eventType, incident.subEventType, incident.grading, 1, headline?.low ?? null, headline?.best ?? null, headline?.high ?? null,
-        headline?.contested ?? false, flags, now, now,
+        incident.id,
+        incident.code,
+        incident.title,
+        "",
+        incident.dateStart,
+        incident.dateEnd,
+        incident.dateStart === incident.dateEnd ? "day" : "range",
+        incident.placeName,
+        incident.admin1,
+        incident.countryIso3,
+        incident.latitude,
+        incident.longitude,
+        incident.locationPrecision,
+        incident.eventType,
+        incident.subEventType,
+        incident.grading,
+        1,
+        headline?.low ?? null,
+        headline?.best ?? null,
+        headline?.high ?? null,
+        headline?.contested ?? false,
+        flags,
+        now,
+        now,
       ]);
       for (const c of incident.claims) {
-        await claims.row([c.id, incident.id, c.claimant.id, c.metric, c.category, c.subgroup, c.valueMin, c.valueMax, c.qualifier, incident.statements.get(c.id), c.statedOn, c.supersedesId, c.assessment, 1, c.createdAt, c.createdAt]);
+        await claims.row([
+          c.id,
+          incident.id,
+          c.claimant.id,
+          c.metric,
+          c.category,
+          c.subgroup,
+          c.valueMin,
+          c.valueMax,
+          c.qualifier,
+          incident.statements.get(c.id),
+          c.statedOn,
+          c.supersedesId,
+          c.assessment,
+          1,
+          c.createdAt,
+          c.createdAt,
+        ]);
       }
       for (const f of computed) {
-        await figures.row([`d0000000-0000-4000-8000-${(++figureCounter).toString(16).padStart(12, "0")}`, incident.id, f.metric, f.category, f.low, f.best, f.high, f.method, f.rationale, f.flags, f.claimCount, f.sourceCount, f.independentSourceCount, f.usedClaimIds, JSON.stringify(f.excluded), JSON.stringify(f.breakdowns), now]);
+        await figures.row([
+          `d0000000-0000-4000-8000-${(++figureCounter).toString(16).padStart(12, "0")}`,
+          incident.id,
+          f.metric,
+          f.category,
+          f.low,
+          f.best,
+          f.high,
+          f.method,
+          f.rationale,
+          f.flags,
+          f.claimCount,
+          f.sourceCount,
+          f.independentSourceCount,
+          f.usedClaimIds,
+          JSON.stringify(f.excluded),
+          JSON.stringify(f.breakdowns),
+          now,
+        ]);
       }
       for (const r of incidentComparisons(incident.claims, incident.dateStart)) {
-        await comparisons.row([incident.id, r.sourceId, r.metric, r.category, r.value, r.basis, r.othersLow, r.othersBest, r.othersHigh, r.othersSources, r.firstValue, r.revision, r.firstStatedOn, r.delayDays]);
+        await comparisons.row([
+          incident.id,
+          r.sourceId,
+          r.metric,
+          r.category,
+          r.value,
+          r.basis,
+          r.othersLow,
+          r.othersBest,
+          r.othersHigh,
+          r.othersSources,
+          r.firstValue,
+          r.revision,
+          r.firstStatedOn,
+          r.delayDays,
+        ]);
       }
       if ((i + 1) % 100_000 === 0) log(`  ${i + 1} incidents (${Math.round((i + 1) / ((Date.now() - started) / 1000))}/s)`);
     }
@@ -87,4 +240,3 @@ export async function fillBenchDatabase(url: string, count: number, log: (line: 
     await pool.end();
   }
 }
-

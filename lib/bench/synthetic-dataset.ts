@@ -3,35 +3,171 @@
 // with the disagreement real monitoring sees (open-ended claims, revised figures, breakdowns).
 // Deterministic: the same index and seed always give the same incident.
 import type { EngineClaim } from "@/lib/domain/reconcile";
-import { CATEGORIES, SOURCE_KINDS, type Category, type Grading, type Metric, type Qualifier, type SourceKind } from "@/lib/domain/vocabularies";
+import {
+  CATEGORIES,
+  SOURCE_KINDS,
+  type Category,
+  type Grading,
+  type Metric,
+  type Qualifier,
+  type SourceKind,
+} from "@/lib/domain/vocabularies";
 
 /** Conflict regions: centre, spread (degrees), weight, country and its first-level divisions. */
 export const REGIONS = [
-  { name: "Central Sahel", lat: 14.5, lon: -1.5, spread: 2.5, weight: 9, iso3: "BFA", admin1: ["Sahel", "Nord", "Centre-Nord", "Est", "Boucle du Mouhoun"] },
-  { name: "Northern Mali", lat: 16.0, lon: -0.5, spread: 2.5, weight: 8, iso3: "MLI", admin1: ["Gao", "Mopti", "Ménaka", "Tombouctou", "Ségou"] },
+  {
+    name: "Central Sahel",
+    lat: 14.5,
+    lon: -1.5,
+    spread: 2.5,
+    weight: 9,
+    iso3: "BFA",
+    admin1: ["Sahel", "Nord", "Centre-Nord", "Est", "Boucle du Mouhoun"],
+  },
+  {
+    name: "Northern Mali",
+    lat: 16.0,
+    lon: -0.5,
+    spread: 2.5,
+    weight: 8,
+    iso3: "MLI",
+    admin1: ["Gao", "Mopti", "Ménaka", "Tombouctou", "Ségou"],
+  },
   { name: "Western Niger", lat: 14.6, lon: 1.8, spread: 1.8, weight: 4, iso3: "NER", admin1: ["Tillabéri", "Tahoua", "Dosso"] },
   { name: "Lake Chad", lat: 12.5, lon: 13.8, spread: 1.6, weight: 6, iso3: "NGA", admin1: ["Borno", "Yobe", "Adamawa"] },
-  { name: "North-west Nigeria", lat: 12.2, lon: 6.5, spread: 1.5, weight: 6, iso3: "NGA", admin1: ["Zamfara", "Katsina", "Sokoto", "Kaduna"] },
+  {
+    name: "North-west Nigeria",
+    lat: 12.2,
+    lon: 6.5,
+    spread: 1.5,
+    weight: 6,
+    iso3: "NGA",
+    admin1: ["Zamfara", "Katsina", "Sokoto", "Kaduna"],
+  },
   { name: "Eastern DRC", lat: -0.5, lon: 29.2, spread: 1.8, weight: 9, iso3: "COD", admin1: ["Nord-Kivu", "Sud-Kivu", "Ituri"] },
-  { name: "Sudan", lat: 13.5, lon: 28.0, spread: 3.5, weight: 7, iso3: "SDN", admin1: ["North Darfur", "West Darfur", "Khartoum", "Al Jazirah", "South Kordofan"] },
-  { name: "Somalia", lat: 3.5, lon: 45.0, spread: 2.5, weight: 5, iso3: "SOM", admin1: ["Banadir", "Lower Shabelle", "Middle Shabelle", "Bay", "Hiraan"] },
+  {
+    name: "Sudan",
+    lat: 13.5,
+    lon: 28.0,
+    spread: 3.5,
+    weight: 7,
+    iso3: "SDN",
+    admin1: ["North Darfur", "West Darfur", "Khartoum", "Al Jazirah", "South Kordofan"],
+  },
+  {
+    name: "Somalia",
+    lat: 3.5,
+    lon: 45.0,
+    spread: 2.5,
+    weight: 5,
+    iso3: "SOM",
+    admin1: ["Banadir", "Lower Shabelle", "Middle Shabelle", "Bay", "Hiraan"],
+  },
   { name: "Ethiopia", lat: 11.5, lon: 38.5, spread: 2.5, weight: 5, iso3: "ETH", admin1: ["Amhara", "Oromia", "Tigray"] },
   { name: "South Sudan", lat: 7.5, lon: 31.0, spread: 2.5, weight: 3, iso3: "SSD", admin1: ["Jonglei", "Unity", "Upper Nile", "Warrap"] },
-  { name: "Syria", lat: 35.5, lon: 37.5, spread: 1.5, weight: 10, iso3: "SYR", admin1: ["Aleppo", "Idlib", "Deir ez-Zor", "Homs", "Rural Damascus"] },
-  { name: "Iraq", lat: 34.5, lon: 43.5, spread: 2.0, weight: 5, iso3: "IRQ", admin1: ["Ninewa", "Anbar", "Salah al-Din", "Diyala", "Baghdad"] },
-  { name: "Yemen", lat: 15.0, lon: 45.0, spread: 2.0, weight: 7, iso3: "YEM", admin1: ["Taizz", "Marib", "Al Hudaydah", "Sanaa", "Al Dhale'e"] },
-  { name: "Afghanistan", lat: 34.0, lon: 67.5, spread: 3.0, weight: 7, iso3: "AFG", admin1: ["Helmand", "Kandahar", "Nangarhar", "Kunduz", "Ghazni"] },
+  {
+    name: "Syria",
+    lat: 35.5,
+    lon: 37.5,
+    spread: 1.5,
+    weight: 10,
+    iso3: "SYR",
+    admin1: ["Aleppo", "Idlib", "Deir ez-Zor", "Homs", "Rural Damascus"],
+  },
+  {
+    name: "Iraq",
+    lat: 34.5,
+    lon: 43.5,
+    spread: 2.0,
+    weight: 5,
+    iso3: "IRQ",
+    admin1: ["Ninewa", "Anbar", "Salah al-Din", "Diyala", "Baghdad"],
+  },
+  {
+    name: "Yemen",
+    lat: 15.0,
+    lon: 45.0,
+    spread: 2.0,
+    weight: 7,
+    iso3: "YEM",
+    admin1: ["Taizz", "Marib", "Al Hudaydah", "Sanaa", "Al Dhale'e"],
+  },
+  {
+    name: "Afghanistan",
+    lat: 34.0,
+    lon: 67.5,
+    spread: 3.0,
+    weight: 7,
+    iso3: "AFG",
+    admin1: ["Helmand", "Kandahar", "Nangarhar", "Kunduz", "Ghazni"],
+  },
   { name: "Pakistan north-west", lat: 33.5, lon: 71.0, spread: 1.5, weight: 3, iso3: "PAK", admin1: ["Khyber Pakhtunkhwa", "Balochistan"] },
-  { name: "Myanmar", lat: 21.0, lon: 96.0, spread: 3.0, weight: 6, iso3: "MMR", admin1: ["Sagaing", "Magway", "Rakhine", "Kachin", "Shan"] },
-  { name: "Eastern Ukraine", lat: 48.3, lon: 37.8, spread: 1.5, weight: 10, iso3: "UKR", admin1: ["Donetsk", "Luhansk", "Kharkiv", "Zaporizhzhia", "Kherson"] },
+  {
+    name: "Myanmar",
+    lat: 21.0,
+    lon: 96.0,
+    spread: 3.0,
+    weight: 6,
+    iso3: "MMR",
+    admin1: ["Sagaing", "Magway", "Rakhine", "Kachin", "Shan"],
+  },
+  {
+    name: "Eastern Ukraine",
+    lat: 48.3,
+    lon: 37.8,
+    spread: 1.5,
+    weight: 10,
+    iso3: "UKR",
+    admin1: ["Donetsk", "Luhansk", "Kharkiv", "Zaporizhzhia", "Kherson"],
+  },
   { name: "Gaza and West Bank", lat: 31.7, lon: 34.8, spread: 0.4, weight: 5, iso3: "PSE", admin1: ["Gaza Strip", "West Bank"] },
-  { name: "Colombia", lat: 5.0, lon: -75.0, spread: 2.5, weight: 3, iso3: "COL", admin1: ["Antioquia", "Cauca", "Nariño", "Norte de Santander"] },
-  { name: "Mexico", lat: 20.5, lon: -101.5, spread: 3.5, weight: 4, iso3: "MEX", admin1: ["Guanajuato", "Michoacán", "Guerrero", "Jalisco", "Chihuahua"] },
+  {
+    name: "Colombia",
+    lat: 5.0,
+    lon: -75.0,
+    spread: 2.5,
+    weight: 3,
+    iso3: "COL",
+    admin1: ["Antioquia", "Cauca", "Nariño", "Norte de Santander"],
+  },
+  {
+    name: "Mexico",
+    lat: 20.5,
+    lon: -101.5,
+    spread: 3.5,
+    weight: 4,
+    iso3: "MEX",
+    admin1: ["Guanajuato", "Michoacán", "Guerrero", "Jalisco", "Chihuahua"],
+  },
   { name: "Mozambique north", lat: -12.0, lon: 40.0, spread: 1.2, weight: 2, iso3: "MOZ", admin1: ["Cabo Delgado", "Niassa"] },
-  { name: "Cameroon Anglophone", lat: 6.0, lon: 10.2, spread: 1.0, weight: 2, iso3: "CMR", admin1: ["Nord-Ouest", "Sud-Ouest", "Extrême-Nord"] },
-  { name: "Central African Republic", lat: 6.5, lon: 20.5, spread: 2.0, weight: 2, iso3: "CAF", admin1: ["Ouham", "Haute-Kotto", "Vakaga"] },
+  {
+    name: "Cameroon Anglophone",
+    lat: 6.0,
+    lon: 10.2,
+    spread: 1.0,
+    weight: 2,
+    iso3: "CMR",
+    admin1: ["Nord-Ouest", "Sud-Ouest", "Extrême-Nord"],
+  },
+  {
+    name: "Central African Republic",
+    lat: 6.5,
+    lon: 20.5,
+    spread: 2.0,
+    weight: 2,
+    iso3: "CAF",
+    admin1: ["Ouham", "Haute-Kotto", "Vakaga"],
+  },
   { name: "Libya", lat: 31.5, lon: 15.5, spread: 3.0, weight: 2, iso3: "LBY", admin1: ["Tripoli", "Misrata", "Benghazi", "Sirte"] },
-  { name: "Philippines Mindanao", lat: 7.5, lon: 124.5, spread: 1.2, weight: 2, iso3: "PHL", admin1: ["Maguindanao", "Lanao del Sur", "Sulu"] },
+  {
+    name: "Philippines Mindanao",
+    lat: 7.5,
+    lon: 124.5,
+    spread: 1.2,
+    weight: 2,
+    iso3: "PHL",
+    admin1: ["Maguindanao", "Lanao del Sur", "Sulu"],
+  },
 ] as const;
 
 const EVENT_TYPES: [string, string][] = [
@@ -61,7 +197,7 @@ export function rng(seed: number) {
   };
 }
 
-const pick = <T,>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const gaussian = (random: () => number) => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
 
 /** Deterministic UUID-shaped ids: the kind letter keeps tables apart, the number is the row. */
@@ -84,7 +220,8 @@ export function syntheticSources(count = 300): SyntheticSource[] {
       name: `Bench ${kind.replace(/_/g, " ")} ${i + 1}`,
       kind,
       isParty: kind === "party_to_conflict" || kind === "government",
-      countryIso3: kind === "government" || kind === "national_media" || kind === "local_media" || kind === "party_to_conflict" ? region.iso3 : null,
+      countryIso3:
+        kind === "government" || kind === "national_media" || kind === "local_media" || kind === "party_to_conflict" ? region.iso3 : null,
     };
   });
 }
@@ -126,7 +263,12 @@ function weighted<T>(random: () => number, entries: [T, number][]): T {
 }
 
 /** Incident number `index` (0-based). `codeNumber` numbers it within its country and year. */
-export function syntheticIncident(index: number, sources: SyntheticSource[], codeNumber: (iso3: string, year: number) => number, claimCounter: { next: number }): SyntheticIncident {
+export function syntheticIncident(
+  index: number,
+  sources: SyntheticSource[],
+  codeNumber: (iso3: string, year: number) => number,
+  claimCounter: { next: number },
+): SyntheticIncident {
   const random = rng(index * 2654435761 + 12345);
   let r = random() * totalWeight;
   const region = REGIONS.find((reg) => (r -= reg.weight) <= 0) ?? REGIONS[0];
@@ -148,7 +290,14 @@ export function syntheticIncident(index: number, sources: SyntheticSource[], cod
   const category: Category = pick(random, CATEGORIES);
   const addClaim = (claim: Omit<EngineClaim, "id" | "createdAt" | "relaysSourceIds" | "assessment" | "retracted">, statement: string) => {
     const id = syntheticId("c", ++claimCounter.next);
-    claims.push({ ...claim, id, createdAt: new Date(start + claims.length * 3_600_000).toISOString(), relaysSourceIds: [], assessment: random() < 0.05 ? "not_credible" : "not_assessed", retracted: false });
+    claims.push({
+      ...claim,
+      id,
+      createdAt: new Date(start + claims.length * 3_600_000).toISOString(),
+      relaysSourceIds: [],
+      assessment: random() < 0.05 ? "not_credible" : "not_assessed",
+      retracted: false,
+    });
     statements.set(id, statement);
     return id;
   };
@@ -161,7 +310,8 @@ export function syntheticIncident(index: number, sources: SyntheticSource[], cod
     const value = Math.max(0, Math.round(base * shade + gaussian(random)));
     const q = random();
     const qualifier: Qualifier = q < 0.6 ? "exact" : q < 0.8 ? "at_least" : q < 0.9 ? "approximately" : "range";
-    const valueMax = qualifier === "at_least" ? null : qualifier === "range" ? value + 1 + Math.floor(random() * Math.max(2, value * 0.3)) : value;
+    const valueMax =
+      qualifier === "at_least" ? null : qualifier === "range" ? value + 1 + Math.floor(random() * Math.max(2, value * 0.3)) : value;
     const statedOn = new Date(start + Math.floor(random() * 30) * DAY).toISOString().slice(0, 10);
     const claimant = { id: source.id, name: source.name, kind: source.kind, isParty: source.isParty };
     const first = addClaim(
@@ -172,7 +322,17 @@ export function syntheticIncident(index: number, sources: SyntheticSource[], cod
     if (random() < 0.1) {
       const revised = value + 1 + Math.floor(random() * 5);
       addClaim(
-        { metric, category, subgroup: null, valueMin: revised, valueMax: revised, qualifier: "exact", statedOn: new Date(Date.parse(statedOn) + 3 * DAY).toISOString().slice(0, 10), claimant, supersedesId: first },
+        {
+          metric,
+          category,
+          subgroup: null,
+          valueMin: revised,
+          valueMax: revised,
+          qualifier: "exact",
+          statedOn: new Date(Date.parse(statedOn) + 3 * DAY).toISOString().slice(0, 10),
+          claimant,
+          supersedesId: first,
+        },
         `Revised: ${revised} ${category.replace(/_/g, " ")} ${metric.replace(/_/g, " ")}.`,
       );
     }
@@ -180,8 +340,14 @@ export function syntheticIncident(index: number, sources: SyntheticSource[], cod
     if (random() < 0.05 && value >= 2 && valueMax === value) {
       const local = Math.floor(value * random());
       const foreign = value - local + (random() < 0.2 ? 1 : 0);
-      for (const [subgroup, n] of [["local", local], ["foreign", foreign]] as const) {
-        addClaim({ metric, category, subgroup, valueMin: n, valueMax: n, qualifier: "exact", statedOn, claimant, supersedesId: null }, `${n} ${subgroup} among them.`);
+      for (const [subgroup, n] of [
+        ["local", local],
+        ["foreign", foreign],
+      ] as const) {
+        addClaim(
+          { metric, category, subgroup, valueMin: n, valueMax: n, qualifier: "exact", statedOn, claimant, supersedesId: null },
+          `${n} ${subgroup} among them.`,
+        );
       }
     }
   }

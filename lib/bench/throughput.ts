@@ -4,16 +4,37 @@
 // non-2xx answers.
 import autocannon from "autocannon";
 
-export type ThroughputOutcome = { name: string; connections: number; seconds: number; requests: number; perSecond: number; p50: number; p95: number; non2xx: number; errors: number };
+export type ThroughputOutcome = {
+  name: string;
+  connections: number;
+  seconds: number;
+  requests: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  non2xx: number;
+  errors: number;
+};
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-export async function throughput(name: string, origin: string, paths: string[], connections: number, seconds: number): Promise<ThroughputOutcome> {
+export async function throughput(
+  name: string,
+  origin: string,
+  paths: string[],
+  connections: number,
+  seconds: number,
+): Promise<ThroughputOutcome> {
   const times: number[] = [];
   let next = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: origin, connections, duration: seconds, requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }] },
+      {
+        url: origin,
+        connections,
+        duration: seconds,
+        requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+      },
       (error, outcome) => (error ? reject(error) : resolve(outcome)),
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));

@@ -64,19 +64,35 @@ async function claimUnderIncidentLock(tx: Tx, claimId: string) {
  * fields this change writes were changed by someone else (a three-way merge on the claim's few
  * editable states, docs/architecture.md "Concurrent editing").
  */
-async function claimForChange(tx: Tx, claimId: string, expectedVersion: number, collides: (claim: Awaited<ReturnType<typeof claimUnderIncidentLock>>) => string | null) {
+async function claimForChange(
+  tx: Tx,
+  claimId: string,
+  expectedVersion: number,
+  collides: (claim: Awaited<ReturnType<typeof claimUnderIncidentLock>>) => string | null,
+) {
   const claim = await claimUnderIncidentLock(tx, claimId);
-  if (claim.version < expectedVersion) throw new ConflictError(`This claim is at version ${claim.version}; version ${expectedVersion} was never saved. Reload it and try again.`, claim);
+  if (claim.version < expectedVersion)
+    throw new ConflictError(
+      `This claim is at version ${claim.version}; version ${expectedVersion} was never saved. Reload it and try again.`,
+      claim,
+    );
   if (claim.version !== expectedVersion) {
     const reason = collides(claim);
-    if (reason) throw new ConflictError(`Someone else changed this claim since you opened it (now version ${claim.version}, you had version ${expectedVersion}): ${reason}`, claim);
+    if (reason)
+      throw new ConflictError(
+        `Someone else changed this claim since you opened it (now version ${claim.version}, you had version ${expectedVersion}): ${reason}`,
+        claim,
+      );
   }
   return claim;
 }
 
 /** Bumps the version only if nobody else did first: the row-level guard against lost updates. */
 async function bumpClaim(tx: Tx, claimId: string, expectedVersion: number, data: Record<string, unknown>) {
-  const updated = await tx.claim.updateMany({ where: { id: claimId, version: expectedVersion }, data: { ...data, version: { increment: 1 } } });
+  const updated = await tx.claim.updateMany({
+    where: { id: claimId, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
   if (updated.count !== 1) {
     const current = await tx.claim.findUnique({ where: { id: claimId } });
     throw new ConflictError("Someone else changed this claim while you were editing. Review their change, then save again.", current);
@@ -108,7 +124,8 @@ export const MAX_CLAIMS_PER_REQUEST = 200;
 
 /** Several claims of one incident at once (e.g. "34 killed and 34 injured" from one statement): all or nothing. */
 export async function addClaims(db: Db, inputs: NewClaimInput[], actorId: string | null) {
-  if (inputs.length === 0) throw new AppError(400, "Invalid input — claims: add at least one figure", "invalid", { claims: ["add at least one figure"] });
+  if (inputs.length === 0)
+    throw new AppError(400, "Invalid input — claims: add at least one figure", "invalid", { claims: ["add at least one figure"] });
   if (inputs.length > MAX_CLAIMS_PER_REQUEST) {
     const message = `at most ${MAX_CLAIMS_PER_REQUEST} claims in one request (got ${inputs.length}); import a claims CSV file for more`;
     throw new AppError(413, `Too many items — claims: ${message}`, "too_many_items", { claims: [message] });
@@ -117,10 +134,15 @@ export async function addClaims(db: Db, inputs: NewClaimInput[], actorId: string
     const result = NewClaimSchema.safeParse(input);
     if (result.success) return result.data;
     // Name the row as well as the field, so the form can put each message next to its figure.
-    throw new ZodError(result.error.issues.map((issue) => ({ ...issue, path: inputs.length > 1 ? ["claims", index, ...issue.path] : issue.path })));
+    throw new ZodError(
+      result.error.issues.map((issue) => ({ ...issue, path: inputs.length > 1 ? ["claims", index, ...issue.path] : issue.path })),
+    );
   });
   const codes = new Set(parsed.map((c) => c.incidentCode));
-  if (codes.size !== 1) throw new AppError(400, "Invalid input — incidentCode: all claims must belong to one incident", "invalid", { incidentCode: ["all claims must belong to one incident"] });
+  if (codes.size !== 1)
+    throw new AppError(400, "Invalid input — incidentCode: all claims must belong to one incident", "invalid", {
+      incidentCode: ["all claims must belong to one incident"],
+    });
   return writeTransaction(db, async (tx) => {
     const incidentId = await lockedIncidentIdByCode(tx, parsed[0]!.incidentCode);
     const sourceIds = [...new Set(parsed.map((c) => c.claimantId))];
@@ -164,7 +186,15 @@ export async function supersedeClaim(db: Db, input: z.input<typeof SupersedeClai
         ...claimData(values),
       },
     });
-    await audit(tx, { actorId, action: "claim.supersede", entityType: "Claim", entityId: claim.id, incidentId: old.incidentId, before: old, after: claim });
+    await audit(tx, {
+      actorId,
+      action: "claim.supersede",
+      entityType: "Claim",
+      entityId: claim.id,
+      incidentId: old.incidentId,
+      before: old,
+      after: claim,
+    });
     const figures = await refreshIncidentFigures(tx, old.incidentId, actorId);
     return { claim, figures };
   });
@@ -180,7 +210,16 @@ export async function assessClaim(db: Db, input: z.input<typeof AssessClaimSchem
       throw new ConflictError(
         `Someone else changed this claim since you opened it: they assessed it "${before.assessment.replace(/_/g, " ")}", yours is "${values.assessment.replace(/_/g, " ")}". Keep theirs, or save yours over it.`,
         before,
-        { conflicts: [{ field: "assessment", base: null, theirs: view(before.assessment, before.assessmentReason), yours: view(values.assessment, values.reason || null) }] },
+        {
+          conflicts: [
+            {
+              field: "assessment",
+              base: null,
+              theirs: view(before.assessment, before.assessmentReason),
+              yours: view(values.assessment, values.reason || null),
+            },
+          ],
+        },
       );
     }
     const claim = await bumpClaim(tx, before.id, before.version, {
@@ -209,7 +248,11 @@ export async function retractClaim(db: Db, input: z.input<typeof RetractClaimSch
     // Retracting is independent of an assessment or a newer figure made meanwhile.
     const before = await claimForChange(tx, values.claimId, values.expectedVersion, () => null);
     if (before.retractedAt) throw new ConflictError("This claim is already retracted.", before);
-    const claim = await bumpClaim(tx, before.id, before.version, { retractedAt: new Date(), retractedReason: values.reason, retractedById: actorId });
+    const claim = await bumpClaim(tx, before.id, before.version, {
+      retractedAt: new Date(),
+      retractedReason: values.reason,
+      retractedById: actorId,
+    });
     await audit(tx, {
       actorId,
       action: "claim.retract",
@@ -235,12 +278,26 @@ export async function recordDecision(db: Db, input: z.input<typeof DecisionSchem
     });
     if ((current?.id ?? null) !== values.expectedDecisionId) {
       // Both decided the same figure: the same figures are no conflict, different ones are shown side by side.
-      const same = current && current.best === values.best && current.low === values.low && current.high === values.high && current.rationale === values.rationale;
+      const same =
+        current &&
+        current.best === values.best &&
+        current.low === values.low &&
+        current.high === values.high &&
+        current.rationale === values.rationale;
       if (same) return { decision: current, figures: await refreshIncidentFigures(tx, incidentId, actorId) };
-      const view = (d: { best: number; low: number | null; high: number | null; rationale: string }) => ({ best: d.best, low: d.low, high: d.high, rationale: d.rationale });
-      throw new ConflictError("Another editor recorded a decision on this figure while you were editing. Their decision and yours are shown: keep theirs, or record yours over it.", current, {
-        conflicts: [{ field: "decision", base: null, theirs: current ? view(current) : null, yours: view(values) }],
+      const view = (d: { best: number; low: number | null; high: number | null; rationale: string }) => ({
+        best: d.best,
+        low: d.low,
+        high: d.high,
+        rationale: d.rationale,
       });
+      throw new ConflictError(
+        "Another editor recorded a decision on this figure while you were editing. Their decision and yours are shown: keep theirs, or record yours over it.",
+        current,
+        {
+          conflicts: [{ field: "decision", base: null, theirs: current ? view(current) : null, yours: view(values) }],
+        },
+      );
     }
     const decision = await tx.reconciliationDecision.create({
       data: {
@@ -255,7 +312,15 @@ export async function recordDecision(db: Db, input: z.input<typeof DecisionSchem
         version: (current?.version ?? 0) + 1,
       },
     });
-    await audit(tx, { actorId, action: "decision.record", entityType: "ReconciliationDecision", entityId: decision.id, incidentId, before: current, after: decision });
+    await audit(tx, {
+      actorId,
+      action: "decision.record",
+      entityType: "ReconciliationDecision",
+      entityId: decision.id,
+      incidentId,
+      before: current,
+      after: decision,
+    });
     const figures = await refreshIncidentFigures(tx, incidentId, actorId);
     return { decision, figures };
   });

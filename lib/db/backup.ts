@@ -76,14 +76,28 @@ async function readManifest(client: pg.ClientBase): Promise<BackupManifest> {
   );
   const sequences: BackupManifest["sequences"] = [];
   for (const s of sequenceNames) {
-    const { rows } = await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text, is_called FROM ${ident(s.name)}`);
+    const { rows } = await client.query<{ last_value: string; is_called: boolean }>(
+      `SELECT last_value::text, is_called FROM ${ident(s.name)}`,
+    );
     sequences.push({ name: s.name, lastValue: rows[0]!.last_value, isCalled: rows[0]!.is_called });
   }
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), postgres: version[0]!.v, migrations, tables: counted, sequences };
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: new Date().toISOString(),
+    postgres: version[0]!.v,
+    migrations,
+    tables: counted,
+    sequences,
+  };
 }
 
 /** Writes a backup of the database at `url` to `file`; returns its manifest. */
-export async function backupDatabase(url: string, file: string, options: { afterTable?: (name: string) => Promise<void> } = {}): Promise<BackupManifest> {
+export async function backupDatabase(
+  url: string,
+  file: string,
+  options: { afterTable?: (name: string) => Promise<void> } = {},
+): Promise<BackupManifest> {
   const client = new pg.Client({ connectionString: url });
   // A lost connection fails the running query; the event itself must not crash the process.
   client.on("error", () => {});
@@ -94,10 +108,11 @@ export async function backupDatabase(url: string, file: string, options: { after
   // Keep a write failure (disk full) from being unhandled while we are still reading.
   written.catch(() => {});
   const write = async (chunk: Buffer | string) => {
-    if (!gzip.write(chunk)) await new Promise<void>((resolve, reject) => {
-      gzip.once("drain", resolve);
-      written.catch(reject);
-    });
+    if (!gzip.write(chunk))
+      await new Promise<void>((resolve, reject) => {
+        gzip.once("drain", resolve);
+        written.catch(reject);
+      });
   };
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
@@ -106,7 +121,8 @@ export async function backupDatabase(url: string, file: string, options: { after
     for (const table of manifest.tables) {
       if (!table.rows) continue;
       const columns = table.columns.map(ident).join(", ");
-      for await (const chunk of client.query(copyTo(`COPY ${ident(table.name)} (${columns}) TO STDOUT`)) as AsyncIterable<Buffer>) await write(chunk);
+      for await (const chunk of client.query(copyTo(`COPY ${ident(table.name)} (${columns}) TO STDOUT`)) as AsyncIterable<Buffer>)
+        await write(chunk);
       // Tests commit writes here, to prove they stay out of the snapshot.
       await options.afterTable?.(table.name);
     }
@@ -145,7 +161,8 @@ class LineReader {
         this.buffered = this.buffered.subarray(end + 1);
         return text;
       }
-      if (this.buffered.length > limit || !(await this.more())) throw new BackupError("This file is not a Triangulate backup (no manifest line).");
+      if (this.buffered.length > limit || !(await this.more()))
+        throw new BackupError("This file is not a Triangulate backup (no manifest line).");
     }
   }
 
@@ -153,7 +170,8 @@ class LineReader {
   async *lines(count: number, what: string): AsyncGenerator<Buffer> {
     let left = count;
     while (left > 0) {
-      if (!this.buffered.length && !(await this.more())) throw new BackupError(`The backup ends in the middle of ${what}: the file is truncated.`);
+      if (!this.buffered.length && !(await this.more()))
+        throw new BackupError(`The backup ends in the middle of ${what}: the file is truncated.`);
       let at = -1;
       while (left > 0) {
         const next = this.buffered.indexOf(10, at + 1);
@@ -190,7 +208,8 @@ function parseManifest(line: string): BackupManifest {
     throw new BackupError("This file is not a Triangulate backup (its first line is not a manifest).");
   }
   if (manifest?.format !== BACKUP_FORMAT) throw new BackupError("This file is not a Triangulate backup.");
-  if (manifest.version !== BACKUP_VERSION) throw new BackupError(`This backup has format version ${manifest.version}; this Triangulate reads version ${BACKUP_VERSION}.`);
+  if (manifest.version !== BACKUP_VERSION)
+    throw new BackupError(`This backup has format version ${manifest.version}; this Triangulate reads version ${BACKUP_VERSION}.`);
   return manifest;
 }
 
@@ -198,10 +217,13 @@ function parseManifest(line: string): BackupManifest {
 export function checkMigrations(manifest: BackupManifest, known = codeMigrations()): void {
   const unknown = manifest.migrations.filter((m) => !known.has(m.name));
   if (unknown.length) {
-    throw new BackupError(`This backup was made by a newer Triangulate: it has migrations this code does not know (${unknown.map((m) => m.name).join(", ")}). Restore it with that version.`);
+    throw new BackupError(
+      `This backup was made by a newer Triangulate: it has migrations this code does not know (${unknown.map((m) => m.name).join(", ")}). Restore it with that version.`,
+    );
   }
   const edited = manifest.migrations.filter((m) => known.get(m.name) !== m.checksum);
-  if (edited.length) throw new BackupError(`The migrations ${edited.map((m) => m.name).join(", ")} differ from the ones this backup was made with.`);
+  if (edited.length)
+    throw new BackupError(`The migrations ${edited.map((m) => m.name).join(", ")} differ from the ones this backup was made with.`);
   const saved = new Set(manifest.migrations.map((m) => m.name));
   const newer = [...known.keys()].filter((name) => !saved.has(name));
   if (newer.length) {
@@ -223,7 +245,11 @@ export type RestoreReport = { tables: number; rows: number; manifest: BackupMani
  * Restores `file` into the database at `url`, which must be empty (no table in its public schema)
  * unless `force` (then the public schema is dropped and created again first).
  */
-export async function restoreDatabase(url: string, file: string, options: { force?: boolean; log?: (line: string) => void } = {}): Promise<RestoreReport> {
+export async function restoreDatabase(
+  url: string,
+  file: string,
+  options: { force?: boolean; log?: (line: string) => void } = {},
+): Promise<RestoreReport> {
   const log = options.log ?? (() => {});
   if (!fs.existsSync(file)) throw new BackupError(`No such file: ${file}`);
   const input = fs.createReadStream(file).pipe(zlib.createGunzip());
@@ -231,15 +257,21 @@ export async function restoreDatabase(url: string, file: string, options: { forc
   const client = new pg.Client({ connectionString: url });
   client.on("error", () => {});
   try {
-    const manifest = parseManifest(await reader.line().catch((error: unknown) => {
-      throw error instanceof BackupError ? error : new BackupError(`This file is not a Triangulate backup (${(error as Error).message}).`);
-    }));
+    const manifest = parseManifest(
+      await reader.line().catch((error: unknown) => {
+        throw error instanceof BackupError
+          ? error
+          : new BackupError(`This file is not a Triangulate backup (${(error as Error).message}).`);
+      }),
+    );
     checkMigrations(manifest);
     await client.connect();
     const tables = await existingTables(client);
     if (tables.length) {
       if (!options.force) {
-        throw new BackupError(`The database is not empty (${tables.length} tables, e.g. ${tables.slice(0, 3).join(", ")}). Restore into an empty database, or add --force to replace everything in it.`);
+        throw new BackupError(
+          `The database is not empty (${tables.length} tables, e.g. ${tables.slice(0, 3).join(", ")}). Restore into an empty database, or add --force to replace everything in it.`,
+        );
       }
       log("--force: dropping everything in the database's public schema.");
       await client.query(`DROP SCHEMA public CASCADE; CREATE SCHEMA public`);
@@ -251,19 +283,23 @@ export async function restoreDatabase(url: string, file: string, options: { forc
     try {
       // Triggers (the summary tables' upkeep) and foreign keys off: rows go in as they were saved.
       await client.query("SET LOCAL session_replication_role = replica").catch((error: Error) => {
-        throw new BackupError(`Restoring needs a role that may set session_replication_role (a superuser or the database's owner with that right): ${error.message}`);
+        throw new BackupError(
+          `Restoring needs a role that may set session_replication_role (a superuser or the database's owner with that right): ${error.message}`,
+        );
       });
       for (const table of manifest.tables) {
         if (!table.rows) continue;
         const started = performance.now();
         const copy = client.query(copyFrom(`COPY ${ident(table.name)} (${table.columns.map(ident).join(", ")}) FROM STDIN`));
         await pipeline(Readable.from(reader.lines(table.rows, `table ${table.name}`)), copy as unknown as Writable);
-        if (copy.rowCount !== table.rows) throw new BackupError(`Table ${table.name}: ${copy.rowCount} rows restored, the backup says ${table.rows}.`);
+        if (copy.rowCount !== table.rows)
+          throw new BackupError(`Table ${table.name}: ${copy.rowCount} rows restored, the backup says ${table.rows}.`);
         rows += table.rows;
         log(`${table.name}: ${table.rows} rows (${((performance.now() - started) / 1000).toFixed(1)} s)`);
       }
       if (!(await reader.atEnd())) throw new BackupError("The backup holds more data than its manifest lists: the file is damaged.");
-      for (const s of manifest.sequences) await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [ident(s.name), s.lastValue, s.isCalled]);
+      for (const s of manifest.sequences)
+        await client.query(`SELECT setval($1::regclass, $2::bigint, $3)`, [ident(s.name), s.lastValue, s.isCalled]);
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});

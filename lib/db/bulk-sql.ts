@@ -32,7 +32,13 @@ function chunked<T>(rows: T[], size = CHUNK_ROWS): T[][] {
 }
 
 /** INSERT INTO table (columns) SELECT … FROM the rows, a chunk at a time; `skipDuplicates` ignores rows that hit a unique key. */
-export async function insertRows(tx: Tx, table: string, columns: readonly Column[], rows: Record<string, unknown>[], options: { skipDuplicates?: boolean } = {}): Promise<void> {
+export async function insertRows(
+  tx: Tx,
+  table: string,
+  columns: readonly Column[],
+  rows: Record<string, unknown>[],
+  options: { skipDuplicates?: boolean } = {},
+): Promise<void> {
   const names = Prisma.raw(columns.map(([name]) => quote(name)).join(", "));
   const values = Prisma.raw(columns.map(([name, , cast]) => (cast ? `r.${quote(name)}::${cast}` : `r.${quote(name)}`)).join(", "));
   const conflict = Prisma.raw(options.skipDuplicates ? "ON CONFLICT DO NOTHING" : "");
@@ -43,7 +49,9 @@ export async function insertRows(tx: Tx, table: string, columns: readonly Column
 
 /** UPDATE table SET columns FROM the rows WHERE table.id = row.id, a chunk at a time. */
 export async function updateRows(tx: Tx, table: string, columns: readonly Column[], rows: Record<string, unknown>[]): Promise<void> {
-  const assignments = Prisma.raw(columns.map(([name, , cast]) => `${quote(name)} = ${cast ? `r.${quote(name)}::${cast}` : `r.${quote(name)}`}`).join(", "));
+  const assignments = Prisma.raw(
+    columns.map(([name, , cast]) => `${quote(name)} = ${cast ? `r.${quote(name)}::${cast}` : `r.${quote(name)}`}`).join(", "),
+  );
   const record = recordDefinition([["id", "uuid"], ...columns]);
   for (const part of chunked(rows)) {
     await tx.$executeRaw`UPDATE ${Prisma.raw(quote(table))} AS t SET ${assignments} FROM jsonb_to_recordset(${JSON.stringify(part)}::jsonb) AS r(${record}) WHERE t."id" = r."id"`;
@@ -127,7 +135,13 @@ export const FIGURE_VALUE_COLUMNS: readonly Column[] = [
   ["computedAt", "timestamp(3)"],
 ];
 
-export const FIGURE_COLUMNS: readonly Column[] = [["id", "uuid"], ["incidentId", "uuid"], ["metric", "text", '"Metric"'], ["category", "text", '"Category"'], ...FIGURE_VALUE_COLUMNS];
+export const FIGURE_COLUMNS: readonly Column[] = [
+  ["id", "uuid"],
+  ["incidentId", "uuid"],
+  ["metric", "text", '"Metric"'],
+  ["category", "text", '"Category"'],
+  ...FIGURE_VALUE_COLUMNS,
+];
 
 export const REVISION_COLUMNS: readonly Column[] = [
   ["id", "uuid"],

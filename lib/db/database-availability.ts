@@ -37,4 +37,3 @@ export async function databaseIsUp(): Promise<boolean> {
   if (last && Date.now() - last.checkedAt < FRESH_MS) return last.up;
   return (await checkDatabase()).up;
 }
-

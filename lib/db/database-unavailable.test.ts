@@ -3,10 +3,15 @@ import { DatabaseUnavailableError, errorResponse, toAppError } from "@/lib/error
 import { isDatabaseUnavailable } from "./database-unavailable";
 
 /** Shaped as the errors seen while stopping PostgreSQL under the app (tests/db/database-loss.test.ts). */
-const refused = Object.assign(new Error("Invalid `prisma.$queryRawUnsafe()` invocation: Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:40051`"), {
-  code: "P2010",
-  meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 40051 } } },
-});
+const refused = Object.assign(
+  new Error(
+    "Invalid `prisma.$queryRawUnsafe()` invocation: Raw query failed. Code: `N/A`. Message: `Can't reach database server at 127.0.0.1:40051`",
+  ),
+  {
+    code: "P2010",
+    meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind: "DatabaseNotReachable", host: "127.0.0.1", port: 40051 } } },
+  },
+);
 const terminated = Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
 const socket = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED", errno: -111, syscall: "connect" });
 const cut = new Error("Connection terminated unexpectedly");
@@ -26,6 +31,8 @@ describe("a lost database", () => {
     const response = errorResponse(refused);
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBe("5");
-    expect(await response.json()).toEqual({ error: { code: "database_unavailable", message: "The database is unavailable. Try again shortly." } });
+    expect(await response.json()).toEqual({
+      error: { code: "database_unavailable", message: "The database is unavailable. Try again shortly." },
+    });
   });
 });

@@ -15,7 +15,8 @@ const PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
 /** The driver adapter's kinds for the same (@prisma/adapter-pg convertDriverError). */
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
 /** pg's plain Errors for a connection that died under it. */
-const MESSAGES = /Connection terminated|terminating connection|Client has encountered a connection error|connection timeout|Connection refused|the database system is (shutting down|starting up|in recovery mode)|Can't reach database server|Server has closed the connection/i;
+const MESSAGES =
+  /Connection terminated|terminating connection|Client has encountered a connection error|connection timeout|Connection refused|the database system is (shutting down|starting up|in recovery mode)|Can't reach database server|Server has closed the connection/i;
 
 /** True when `error` (or what caused it) says the database cannot be reached, rather than that a query was wrong. */
 export function isDatabaseUnavailable(error: unknown): boolean {
@@ -25,7 +26,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const e = pending.pop();
     if (!e || typeof e !== "object" || seen.has(e)) continue;
     seen.add(e);
-    const { code, kind, message, cause, meta, errors } = e as { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: unknown }; errors?: unknown };
+    const { code, kind, message, cause, meta, errors } = e as {
+      code?: unknown;
+      kind?: unknown;
+      message?: unknown;
+      cause?: unknown;
+      meta?: { driverAdapterError?: unknown };
+      errors?: unknown;
+    };
     if (typeof code === "string" && (SOCKET_CODES.has(code) || SERVER_CODE.test(code) || PRISMA_CODES.has(code))) return true;
     if (typeof kind === "string" && ADAPTER_KINDS.has(kind)) return true;
     if (typeof message === "string" && MESSAGES.test(message)) return true;
@@ -37,7 +45,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 export type DatabaseStatus = { up: boolean; checkedAt: number; latencyMs: number };
 // On globalThis: proxy.ts, the routes and the pages may be bundled apart but share one process.
-const globalForStatus = globalThis as unknown as { triangulateDatabaseStatus?: { last: DatabaseStatus | null; pending: Promise<DatabaseStatus> | null } };
+const globalForStatus = globalThis as unknown as {
+  triangulateDatabaseStatus?: { last: DatabaseStatus | null; pending: Promise<DatabaseStatus> | null };
+};
 /** The last answer of PostgreSQL (lib/db/database-availability.ts asks it). */
 export const databaseState = () => (globalForStatus.triangulateDatabaseStatus ??= { last: null, pending: null });
 

@@ -121,7 +121,9 @@ function memoryFlags(): string[] {
 export type EmbeddedHandle = { url: string; port: number; stop: () => Promise<void> };
 
 /** `port`: a given one (tests restart a server where its clients expect it); else a free one. */
-export async function startEmbeddedPostgres(options: { dataDir?: string; log?: (line: string) => void; port?: number } = {}): Promise<EmbeddedHandle> {
+export async function startEmbeddedPostgres(
+  options: { dataDir?: string; log?: (line: string) => void; port?: number } = {},
+): Promise<EmbeddedHandle> {
   const dataDir = options.dataDir ?? dataDirectory();
   const log = options.log ?? (() => {});
   fs.mkdirSync(dataDir, { recursive: true });

@@ -72,7 +72,13 @@ export function copyText(rows: Iterable<readonly unknown[]>): CopyText {
  * number of rows once PostgreSQL has taken them all; rejects with PostgreSQL's error (a
  * constraint, a bad value).
  */
-export async function copyRowsIn(client: pg.ClientBase, table: string, columns: readonly string[], rows: Iterable<readonly unknown[]> | CopyText, onRows?: (count: number) => void): Promise<number> {
+export async function copyRowsIn(
+  client: pg.ClientBase,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly unknown[]> | CopyText,
+  onRows?: (count: number) => void,
+): Promise<number> {
   const stream = client.query(copyFrom(`COPY ${quoteName(table)} (${columns.map(quoteName).join(", ")}) FROM STDIN`));
   const done = new Promise<void>((resolve, reject) => {
     stream.on("finish", resolve);

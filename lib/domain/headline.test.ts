@@ -3,14 +3,7 @@ import { headlineFigure } from "./headline";
 import type { Figure } from "./reconcile";
 import type { Category, Flag, Metric } from "./vocabularies";
 
-function figure(
-  metric: Metric,
-  category: Category,
-  low: number,
-  best: number,
-  high: number | null,
-  flags: Flag[] = [],
-): Figure {
+function figure(metric: Metric, category: Category, low: number, best: number, high: number | null, flags: Flag[] = []): Figure {
   return {
     metric,
     category,

@@ -19,9 +19,7 @@ type Claimant = EngineClaim["claimant"];
 type Interval = Pick<EngineClaim, "qualifier" | "valueMin" | "valueMax">;
 
 const claimantArb = (id: string): fc.Arbitrary<Claimant> =>
-  fc
-    .record({ kind: fc.constantFrom(...SOURCE_KINDS), isParty: fc.boolean() })
-    .map((r) => ({ id, name: `Source ${id}`, ...r }));
+  fc.record({ kind: fc.constantFrom(...SOURCE_KINDS), isParty: fc.boolean() }).map((r) => ({ id, name: `Source ${id}`, ...r }));
 
 const POOL_SIZE = 4;
 const poolArb = fc.tuple(...Array.from({ length: POOL_SIZE }, (_, i) => claimantArb(`s${i}`)));
@@ -90,14 +88,15 @@ function buildClaims(pool: Claimant[], drafts: Draft[]): EngineClaim[] {
   return claims;
 }
 
-const claimsArb = fc
-  .tuple(poolArb, fc.array(draftArb, { minLength: 1, maxLength: 12 }))
-  .map(([pool, drafts]) => buildClaims(pool, drafts));
+const claimsArb = fc.tuple(poolArb, fc.array(draftArb, { minLength: 1, maxLength: 12 })).map(([pool, drafts]) => buildClaims(pool, drafts));
 
 /** Claims of one group (killed · civilians), for the reconcileGroup properties. */
-const groupClaimsArb = fc
-  .tuple(poolArb, fc.array(draftArb, { minLength: 1, maxLength: 10 }))
-  .map(([pool, drafts]) => buildClaims(pool, drafts.map((d) => ({ ...d, metric: "killed", category: "civilians" }))));
+const groupClaimsArb = fc.tuple(poolArb, fc.array(draftArb, { minLength: 1, maxLength: 10 })).map(([pool, drafts]) =>
+  buildClaims(
+    pool,
+    drafts.map((d) => ({ ...d, metric: "killed", category: "civilians" })),
+  ),
+);
 
 const methodArb = fc.constantFrom(...COMPUTED_METHODS);
 
@@ -145,12 +144,11 @@ describe("reconciliation properties", () => {
   });
 
   it("(b) the order of the claims never changes the result", () => {
-    const permuted = fc.oneof(claimsArb, groupClaimsArb).chain((claims) =>
-      fc.tuple(
-        fc.constant(claims),
-        fc.shuffledSubarray(claims, { minLength: claims.length, maxLength: claims.length }),
-      ),
-    );
+    const permuted = fc
+      .oneof(claimsArb, groupClaimsArb)
+      .chain((claims) =>
+        fc.tuple(fc.constant(claims), fc.shuffledSubarray(claims, { minLength: claims.length, maxLength: claims.length })),
+      );
     fc.assert(
       fc.property(permuted, methodArb, decisionsArb, ([claims, shuffled], method, decisions) => {
         const options = { method, decisions };
@@ -170,9 +168,7 @@ describe("reconciliation properties", () => {
         const [extra] = buildClaims([claimant], [{ ...draft, claimantIndex: 0, supersedes: null }]);
         if (!extra) throw new Error("no claim built");
         const ignored: EngineClaim =
-          how === "retracted"
-            ? { ...extra, id: "x", retracted: true }
-            : { ...extra, id: "x", retracted: false, assessment: how };
+          how === "retracted" ? { ...extra, id: "x", retracted: true } : { ...extra, id: "x", retracted: false, assessment: how };
         const withIgnored = reconcileIncident([...claims, ignored], { method });
         expect(core(withIgnored)).toEqual(core(reconcileIncident(claims, { method })));
       }),

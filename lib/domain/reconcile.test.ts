@@ -158,10 +158,7 @@ describe("intervals (rules 1 and 3)", () => {
     expect(group([claim({ claimant: HRW, valueMin: 34 }), atLeast(AFP, 40)]).high).toBe(40);
   });
   it("low is the lowest lower bound, high the highest upper bound of a range", () => {
-    const f = group([
-      claim({ claimant: HRW, valueMin: 25, valueMax: 30, qualifier: "range" }),
-      claim({ claimant: AFP, valueMin: 28 }),
-    ]);
+    const f = group([claim({ claimant: HRW, valueMin: 25, valueMax: 30, qualifier: "range" }), claim({ claimant: AFP, valueMin: 28 })]);
     expect([f.low, f.high]).toEqual([25, 30]);
   });
 });
@@ -236,10 +233,7 @@ describe("methods (rule 4)", () => {
   });
 
   it("median ignores ranges and open claims; none left → falls back to low and says so", () => {
-    const f = group(
-      [atLeast(AFP, 30), claim({ claimant: HRW, valueMin: 25, valueMax: 40, qualifier: "range" })],
-      "median",
-    );
+    const f = group([atLeast(AFP, 30), claim({ claimant: HRW, valueMin: 25, valueMax: 40, qualifier: "range" })], "median");
     expect(f.best).toBe(25);
     expect(f.rationale).toContain("falls back");
   });
@@ -282,33 +276,24 @@ describe("methods (rule 4)", () => {
 
 describe("flags (rule 5)", () => {
   it("contested only when two intervals are disjoint (open upper = ∞)", () => {
-    expect(group([claim({ claimant: HRW, valueMin: 34 }), claim({ claimant: AFP, valueMin: 25 })]).flags).toContain(
-      "contested",
-    );
+    expect(group([claim({ claimant: HRW, valueMin: 34 }), claim({ claimant: AFP, valueMin: 25 })]).flags).toContain("contested");
     expect(group([claim({ claimant: HRW, valueMin: 34 }), atLeast(AFP, 30)]).flags).not.toContain("contested");
     expect(group([claim({ claimant: HRW, valueMin: 25 }), atLeast(AFP, 30)]).flags).toContain("contested");
     expect(
-      group([
-        claim({ claimant: HRW, valueMin: 25, valueMax: 30, qualifier: "range" }),
-        claim({ claimant: AFP, valueMin: 30 }),
-      ]).flags,
+      group([claim({ claimant: HRW, valueMin: 25, valueMax: 30, qualifier: "range" }), claim({ claimant: AFP, valueMin: 30 })]).flags,
     ).not.toContain("contested");
   });
 
   it("single_source with one independent source, not with two", () => {
     expect(group([claim({ claimant: HRW, valueMin: 34 })]).flags).toContain("single_source");
-    expect(
-      group([claim({ claimant: HRW, valueMin: 34 }), claim({ claimant: AFP, valueMin: 34 })]).flags,
-    ).not.toContain("single_source");
+    expect(group([claim({ claimant: HRW, valueMin: 34 }), claim({ claimant: AFP, valueMin: 34 })]).flags).not.toContain("single_source");
   });
 
   it("parties_only when every counted claimant is a party, including a party of non-party kind", () => {
-    expect(
-      group([claim({ claimant: MALI, valueMin: 19 }), claim({ claimant: ARMED_GROUP, valueMin: 19 })]).flags,
-    ).toEqual(["parties_only"]);
-    expect(group([claim({ claimant: MALI, valueMin: 19 }), claim({ claimant: AFP, valueMin: 19 })]).flags).toEqual(
-      [],
-    );
+    expect(group([claim({ claimant: MALI, valueMin: 19 }), claim({ claimant: ARMED_GROUP, valueMin: 19 })]).flags).toEqual([
+      "parties_only",
+    ]);
+    expect(group([claim({ claimant: MALI, valueMin: 19 }), claim({ claimant: AFP, valueMin: 19 })]).flags).toEqual([]);
   });
 
   it("parties_only does not fire for a government not marked a party (local officials), official_lower still compares it", () => {
@@ -322,13 +307,11 @@ describe("flags (rule 5)", () => {
   it("official_lower when the highest party figure is below every independent lower bound", () => {
     expect(group([claim({ claimant: MALI, valueMin: 25 }), atLeast(AFP, 30)]).flags).toContain("official_lower");
     // The party's ceiling reaches the independent floor: not lower.
-    expect(
-      group([claim({ claimant: MALI, valueMin: 25, valueMax: 30, qualifier: "range" }), atLeast(AFP, 30)]).flags,
-    ).not.toContain("official_lower");
+    expect(group([claim({ claimant: MALI, valueMin: 25, valueMax: 30, qualifier: "range" }), atLeast(AFP, 30)]).flags).not.toContain(
+      "official_lower",
+    );
     // The government saying more than the independents is not "official lower".
-    expect(group([claim({ claimant: MALI, valueMin: 40 }), claim({ claimant: AFP, valueMin: 30 })]).flags).toEqual([
-      "contested",
-    ]);
+    expect(group([claim({ claimant: MALI, valueMin: 40 }), claim({ claimant: AFP, valueMin: 30 })]).flags).toEqual(["contested"]);
   });
 
   it("breakdown_mismatch when a claimant's subgroups do not add up to its total", () => {
@@ -469,9 +452,9 @@ describe("which claims count (rule 2)", () => {
   });
 
   it("rejects claims of different groups", () => {
-    expect(() =>
-      reconcileGroup([claim({ claimant: HRW, valueMin: 1 }), claim({ claimant: HRW, valueMin: 1, metric: "injured" })]),
-    ).toThrow(/expected killed:civilians/);
+    expect(() => reconcileGroup([claim({ claimant: HRW, valueMin: 1 }), claim({ claimant: HRW, valueMin: 1, metric: "injured" })])).toThrow(
+      /expected killed:civilians/,
+    );
   });
 });
 
@@ -492,10 +475,7 @@ describe("independence (rule 6)", () => {
   });
 
   it("excluded claims do not add independent sources", () => {
-    const f = group([
-      claim({ claimant: HRW, valueMin: 34 }),
-      claim({ claimant: AFP, valueMin: 30, assessment: "duplicate" }),
-    ]);
+    const f = group([claim({ claimant: HRW, valueMin: 34 }), claim({ claimant: AFP, valueMin: 30, assessment: "duplicate" })]);
     expect([f.sourceCount, f.independentSourceCount]).toEqual([2, 1]);
   });
 });

@@ -178,11 +178,7 @@ export function reconcileIncident(claims: EngineClaim[], options: ReconcileOptio
 
 /** Lower-level: one group (all claims must share metric and category). Null when no
  *  non-retracted claim counts and no editor decision is given. */
-export function reconcileGroup(
-  claims: EngineClaim[],
-  method: ComputedMethod = DEFAULT_METHOD,
-  decision?: EditorDecision,
-): Figure | null {
+export function reconcileGroup(claims: EngineClaim[], method: ComputedMethod = DEFAULT_METHOD, decision?: EditorDecision): Figure | null {
   const live = claims.filter((c) => !c.retracted);
   const first = live[0];
   if (!first) return null;
@@ -224,9 +220,7 @@ export function pointValue(claim: Pick<EngineClaim, "valueMin" | "valueMax" | "q
 function assertOneGroup(claims: EngineClaim[], first: EngineClaim): void {
   const stray = claims.find((c) => c.metric !== first.metric || c.category !== first.category);
   if (stray) {
-    throw new Error(
-      `reconcileGroup: claim ${stray.id} is ${stray.metric}:${stray.category}, expected ${first.metric}:${first.category}`,
-    );
+    throw new Error(`reconcileGroup: claim ${stray.id} is ${stray.metric}:${stray.category}, expected ${first.metric}:${first.category}`);
   }
 }
 
@@ -283,9 +277,7 @@ function keepLatestPerClaimantSubgroup(claims: EngineClaim[]): { latest: EngineC
 /** statedOn desc (unknown = oldest), then createdAt desc, then id desc: a total order, so
  *  the input order of claims never matters. */
 function compareNewestFirst(a: EngineClaim, b: EngineClaim): number {
-  return (
-    compareStatedOn(b.statedOn, a.statedOn) || compareStrings(b.createdAt, a.createdAt) || compareStrings(b.id, a.id)
-  );
+  return compareStatedOn(b.statedOn, a.statedOn) || compareStrings(b.createdAt, a.createdAt) || compareStrings(b.id, a.id);
 }
 
 function groupByClaimant(claims: EngineClaim[]): Map<string, EngineClaim[]> {
@@ -463,18 +455,14 @@ function median(counted: Counted[], low: number): BestChoice {
     const names = claimantNames(counted.filter((c) => c.interval.low === low));
     return {
       best: low,
-      rationale:
-        `No source gave a single figure to take a median of, ` +
-        `so best falls back to the low figure ${low}, from ${names}.`,
+      rationale: `No source gave a single figure to take a median of, ` + `so best falls back to the low figure ${low}, from ${names}.`,
     };
   }
   const names = claimantNames(pointFigures.filter((c) => c.interval.low === middle));
   const evenNote = values.length % 2 === 0 ? " (the lower middle value, so it is a figure a source gave)" : "";
   return {
     best: middle,
-    rationale:
-      `Best ${middle} is the median of ${values.length} single figures (${values.join(", ")})` +
-      `${evenNote}, given by ${names}.`,
+    rationale: `Best ${middle} is the median of ${values.length} single figures (${values.join(", ")})` + `${evenNote}, given by ${names}.`,
   };
 }
 

@@ -137,7 +137,10 @@ describe("Kobé seed examples", () => {
     const result = parseStatement("An Islamist group attacked a civilian convoy, resulting in 34 civilian deaths and injuries.");
     expect(result.figures).toEqual([]);
     expect(result.unresolved).toMatchObject([
-      { text: "34 civilian deaths and injuries", reason: expect.stringContaining("does not say how many were killed and how many injured") },
+      {
+        text: "34 civilian deaths and injuries",
+        reason: expect.stringContaining("does not say how many were killed and how many injured"),
+      },
     ]);
   });
 
@@ -328,14 +331,8 @@ describe("breakdowns", () => {
         fig("killed", "unspecified", "foreign", 13, 13, "exact"),
       ],
     ],
-    [
-      "10 women and children were killed",
-      [fig("killed", "civilians", null, 10, 10, "exact")],
-    ],
-    [
-      "12 of the 34 passengers were killed",
-      [fig("killed", "civilians", null, 12, 12, "exact")],
-    ],
+    ["10 women and children were killed", [fig("killed", "civilians", null, 10, 10, "exact")]],
+    ["12 of the 34 passengers were killed", [fig("killed", "civilians", null, 12, 12, "exact")]],
   ])("%s", (statement, expected) => {
     expectFigures(statement, expected);
   });
@@ -362,9 +359,21 @@ describe("refusals", () => {
   });
 
   it.each<[string, string, string]>([
-    ["12 soldiers and civilians were killed", "12 soldiers and civilians were killed", '"soldiers and civilians" counts several categories together'],
-    ["34 civilians were killed and injured", "34 civilians were killed and injured", '"killed and injured" does not say how many were killed and how many injured'],
-    ["the attack killed and injured 34 people", "killed and injured 34 people", '"killed and injured" does not say how many were killed and how many injured'],
+    [
+      "12 soldiers and civilians were killed",
+      "12 soldiers and civilians were killed",
+      '"soldiers and civilians" counts several categories together',
+    ],
+    [
+      "34 civilians were killed and injured",
+      "34 civilians were killed and injured",
+      '"killed and injured" does not say how many were killed and how many injured',
+    ],
+    [
+      "the attack killed and injured 34 people",
+      "killed and injured 34 people",
+      '"killed and injured" does not say how many were killed and how many injured',
+    ],
     ["several people were killed", "several people were killed", '"several" has no agreed numeric value'],
     ["a few soldiers were wounded", "a few soldiers were wounded", '"a few" has no agreed numeric value'],
     ["thousands of civilians were killed", "thousands of civilians were killed", '"thousands" has no agreed numeric value'],
@@ -454,9 +463,6 @@ describe("whole seed texts", () => {
       fig("killed", "unspecified", "Malian", 13, 13, "exact"),
       fig("killed", "unspecified", "foreign", 21, 21, "exact"),
     ]);
-    expect(result.unresolved).toMatchObject([
-      { text: "34 civilian deaths and injuries" },
-      { text: "many injured individuals" },
-    ]);
+    expect(result.unresolved).toMatchObject([{ text: "34 civilian deaths and injuries" }, { text: "many injured individuals" }]);
   });
 });

@@ -16,14 +16,7 @@ export type Assessment = (typeof ASSESSMENTS)[number];
 export const METHODS = ["source_priority", "conservative", "median", "editor"] as const;
 export type Method = (typeof METHODS)[number];
 
-export const FLAGS = [
-  "contested",
-  "single_source",
-  "parties_only",
-  "official_lower",
-  "breakdown_mismatch",
-  "open_ended",
-] as const;
+export const FLAGS = ["contested", "single_source", "parties_only", "official_lower", "breakdown_mismatch", "open_ended"] as const;
 export type Flag = (typeof FLAGS)[number];
 
 export const GRADINGS = ["confirmed", "fair", "weak", "contested", "discounted"] as const;

@@ -95,7 +95,10 @@ async function* runCopy(plan: CopyPlan, url: string | undefined): AsyncGenerator
  * Opens a COPY export: starts its transaction and reads the fingerprint (so headers can carry it),
  * and returns the bytes, which the caller must consume or `return()` to release the connection.
  */
-export async function openCopyExport(plan: CopyPlan, url?: string): Promise<{ dataVersion: DataVersion; chunks: AsyncGenerator<ByteChunk> }> {
+export async function openCopyExport(
+  plan: CopyPlan,
+  url?: string,
+): Promise<{ dataVersion: DataVersion; chunks: AsyncGenerator<ByteChunk> }> {
   const items = runCopy(plan, url);
   const first = await items.next();
   if (first.done || !("version" in first.value)) throw new Error("COPY export produced no fingerprint");

@@ -35,7 +35,12 @@ describe("CrlfRecordEnds", () => {
     expect(convert(input, [])).toEqual({ text: exported(rows), rows: 3 });
     // Cut at every byte: quoting state carries over from one piece to the next.
     for (let cut = 1; cut < input.length; cut++) expect(convert(input, [cut]).text).toBe(exported(rows));
-    expect(convert(input, Array.from({ length: input.length }, (_, i) => i)).text).toBe(exported(rows));
+    expect(
+      convert(
+        input,
+        Array.from({ length: input.length }, (_, i) => i),
+      ).text,
+    ).toBe(exported(rows));
   });
 
   it("writes what csv-stringify writes, for any cells cut anywhere", () => {

@@ -4,7 +4,7 @@ import { formatCell, neutraliseText, restoreText } from "./csv-cell";
 
 describe("CSV injection", () => {
   it("prefixes text that a spreadsheet would run as a formula", () => {
-    for (const evil of ["=HYPERLINK(\"http://x\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]) {
+    for (const evil of ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]) {
       expect(neutraliseText(evil)).toBe(`'${evil}`);
     }
   });

@@ -37,4 +37,3 @@ export function formatCell(value: Cell): string {
 export function listCell(values: readonly string[]): string {
   return values.join(";");
 }
-

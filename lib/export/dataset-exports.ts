@@ -38,7 +38,13 @@ type SourcesSummary = { count: number; names: string[]; dates: string[]; titles:
 async function sourcesByIncident(tx: Tx, incidentIds: string[]): Promise<Map<string, SourcesSummary>> {
   const claims = await tx.claim.findMany({
     where: { incidentId: { in: incidentIds }, retractedAt: null },
-    select: { incidentId: true, statedOn: true, claimantId: true, claimant: { select: { name: true } }, document: { select: { title: true, url: true } } },
+    select: {
+      incidentId: true,
+      statedOn: true,
+      claimantId: true,
+      claimant: { select: { name: true } },
+      document: { select: { title: true, url: true } },
+    },
   });
   const grouped = new Map<string, typeof claims>();
   for (const c of claims) grouped.set(c.incidentId, [...(grouped.get(c.incidentId) ?? []), c]);
@@ -56,7 +62,10 @@ async function sourcesByIncident(tx: Tx, incidentIds: string[]): Promise<Map<str
 }
 
 async function killedBestByCategory(tx: Tx, incidentIds: string[]): Promise<Map<string, Map<string, number>>> {
-  const rows = await tx.reconciliation.findMany({ where: { incidentId: { in: incidentIds }, metric: "killed" }, select: { incidentId: true, category: true, best: true } });
+  const rows = await tx.reconciliation.findMany({
+    where: { incidentId: { in: incidentIds }, metric: "killed" },
+    select: { incidentId: true, category: true, best: true },
+  });
   const out = new Map<string, Map<string, number>>();
   for (const r of rows) {
     const m = out.get(r.incidentId) ?? new Map<string, number>();
@@ -122,7 +131,10 @@ type Actors = GedActors;
 const NO_ACTORS: Actors = { perpetrators: [], targets: [], escorts: [] };
 
 async function actorsByIncident(tx: Tx, incidentIds: string[]): Promise<Map<string, Actors>> {
-  const rows = await tx.incidentActor.findMany({ where: { incidentId: { in: incidentIds }, role: { in: ["alleged_perpetrator", "target", "escort"] } }, select: { incidentId: true, name: true, role: true } });
+  const rows = await tx.incidentActor.findMany({
+    where: { incidentId: { in: incidentIds }, role: { in: ["alleged_perpetrator", "target", "escort"] } },
+    select: { incidentId: true, name: true, role: true },
+  });
   const out = new Map<string, Actors>();
   for (const r of rows) {
     const a = out.get(r.incidentId) ?? { perpetrators: [], targets: [], escorts: [] };

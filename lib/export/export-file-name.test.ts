@@ -18,7 +18,12 @@ describe("export file names", () => {
     expect(exportFileName("claims.csv", day, null, "from=2025-01-01")).not.toBe(exportFileName("claims.csv", day, null, "to=2025-01-01"));
   });
   it("keep long filters short and file-system safe", () => {
-    const name = exportFileName("ged.csv", day, null, `actor=${encodeURIComponent("Islamic State – Sahel Province / ISGS")}&admin1=Gao,Ménaka,Tombouctou`);
+    const name = exportFileName(
+      "ged.csv",
+      day,
+      null,
+      `actor=${encodeURIComponent("Islamic State – Sahel Province / ISGS")}&admin1=Gao,Ménaka,Tombouctou`,
+    );
     expect(name.length).toBeLessThan(90);
     expect(name).toMatch(/^[A-Za-z0-9.-]+$/);
   });

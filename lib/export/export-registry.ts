@@ -51,7 +51,12 @@ type Spec = {
 const CSV_OPTIONS = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
 
 export function csvText(rows: Cell[][]): string {
-  return rows.length ? stringify(rows.map((row) => row.map(formatCell)), CSV_OPTIONS) : "";
+  return rows.length
+    ? stringify(
+        rows.map((row) => row.map(formatCell)),
+        CSV_OPTIONS,
+      )
+    : "";
 }
 
 const csvHeaderText = (columns: readonly string[]) => stringify([columns as string[]], CSV_OPTIONS);
@@ -64,7 +69,8 @@ async function* csvChunks(columns: readonly string[], batches: AsyncIterable<Cel
 const STORED = "stored (per row: source_priority, or editor where an editor decided)";
 
 /** How a recomputed median best is chosen, as the export's method header and manifest state it. */
-export const MEDIAN_LABEL = "median (of the single figures; with an even count the lower of the two middle ones, so best is a figure a source gave)";
+export const MEDIAN_LABEL =
+  "median (of the single figures; with an even count the lower of the two middle ones, so best is a figure a source gave)";
 
 export const EXPORTS: Record<ExportFile, Spec> = {
   "figures.csv": {
@@ -99,7 +105,8 @@ export const EXPORTS: Record<ExportFile, Spec> = {
   "sources.csv": {
     contentType: "text/csv; charset=utf-8; header=present",
     acceptsMethod: false,
-    methodLabel: () => "track record: each source's active figure vs the others' source_priority figure without it (leave-one-out); median ratio with a bootstrap 90 % interval (1,000 resamples, seed 20)",
+    methodLabel: () =>
+      "track record: each source's active figure vs the others' source_priority figure without it (leave-one-out); median ratio with a bootstrap 90 % interval (1,000 resamples, seed 20)",
     source: (filter) => ({ chunks: (tx) => csvChunks(SOURCES_COLUMNS, sourcesRows(tx, filter)) }),
   },
   "incidents.geojson": {

@@ -10,7 +10,9 @@ import { EXPORTS, EXPORT_FILES, type ExportFile } from "./export-registry";
 
 export const COMPUTED_METHODS = ["source_priority", "conservative", "median"] as const satisfies readonly ComputedMethod[];
 
-const MethodSchema = z.enum(COMPUTED_METHODS, { message: `method must be one of ${COMPUTED_METHODS.join(", ")} (leave it out for the stored figures, editor decisions included)` });
+const MethodSchema = z.enum(COMPUTED_METHODS, {
+  message: `method must be one of ${COMPUTED_METHODS.join(", ")} (leave it out for the stored figures, editor decisions included)`,
+});
 
 export const ExportQuerySchema = withFilter({ method: MethodSchema.optional() });
 export const ManifestQuerySchema = withFilter({

@@ -14,7 +14,10 @@ import { listCell, type Cell } from "./csv-cell";
 import { isoDay } from "@/lib/validation/calendar-day";
 import { incidentBatches, type ExportIncident } from "./incident-batches";
 
-type FigureRow = Pick<Figure, "metric" | "category" | "low" | "best" | "high" | "method" | "flags" | "claimCount" | "sourceCount" | "independentSourceCount"> & {
+type FigureRow = Pick<
+  Figure,
+  "metric" | "category" | "low" | "best" | "high" | "method" | "flags" | "claimCount" | "sourceCount" | "independentSourceCount"
+> & {
   updatedAt: Date;
 };
 
@@ -35,7 +38,10 @@ export async function claimantsByGroup(tx: Tx, incidentIds: string[]): Promise<M
 async function recomputedFigures(tx: Tx, incidents: ExportIncident[], method: ComputedMethod): Promise<Map<string, FigureRow[]>> {
   const ids = incidents.map((i) => i.id);
   const claims = await loadEngineClaims(tx, ids);
-  const stored = await tx.reconciliation.findMany({ where: { incidentId: { in: ids } }, select: { incidentId: true, metric: true, category: true, computedAt: true } });
+  const stored = await tx.reconciliation.findMany({
+    where: { incidentId: { in: ids } },
+    select: { incidentId: true, metric: true, category: true, computedAt: true },
+  });
   // A recomputed figure changes when its stored counterpart does (both follow the same claims).
   const storedAt = new Map(stored.map((s) => [groupKey(s.incidentId, s.metric, s.category), s.computedAt]));
   const byIncident = new Map<string, FigureRow[]>();

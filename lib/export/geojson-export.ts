@@ -13,7 +13,10 @@ export const GEOJSON_CLOSE = "\n]}\n";
 /** Yields the features of each batch as JSON texts (one per feature). */
 export async function* geojsonFeatures(tx: Tx, filter: IncidentFilter): AsyncGenerator<string[]> {
   for await (const incidents of incidentBatches(tx, filter)) {
-    const figures = await tx.reconciliation.findMany({ where: { incidentId: { in: incidents.map((i) => i.id) } }, select: { incidentId: true, ...figureSelect } });
+    const figures = await tx.reconciliation.findMany({
+      where: { incidentId: { in: incidents.map((i) => i.id) } },
+      select: { incidentId: true, ...figureSelect },
+    });
     const byIncident = new Map<string, typeof figures>();
     for (const f of figures) byIncident.set(f.incidentId, [...(byIncident.get(f.incidentId) ?? []), f]);
     yield incidents.map((i) =>
@@ -37,7 +40,10 @@ export async function* geojsonFeatures(tx: Tx, filter: IncidentFilter): AsyncGen
           grading: i.grading,
           flags: i.flags,
           externalIds: { acled: i.acledEventId, ucdp: i.ucdpId },
-          headline: i.headlineBest === null || i.headlineLow === null ? null : { low: i.headlineLow, best: i.headlineBest, high: i.headlineHigh, contested: i.headlineContested },
+          headline:
+            i.headlineBest === null || i.headlineLow === null
+              ? null
+              : { low: i.headlineLow, best: i.headlineBest, high: i.headlineHigh, contested: i.headlineContested },
           figures: sortFigures((byIncident.get(i.id) ?? []).map(toFigureDto)),
           updatedAt: i.updatedAt.toISOString(),
         },

@@ -49,7 +49,7 @@ export const SOURCES_COLUMN_DOCS: Record<(typeof SOURCES_COLUMNS)[number], strin
   lower: "Compared incidents where the source's figure is below the others' low.",
   within: "Compared incidents where it lies within the others' [low, high] (high open = no ceiling).",
   higher: "Compared incidents where it is above the others' high.",
-  open_ended: "Compared incidents where the source's figure was open-ended (\"at least 30\"), counted by its lower bound.",
+  open_ended: 'Compared incidents where the source\'s figure was open-ended ("at least 30"), counted by its lower bound.',
   midpoints: "Compared incidents where the source gave a range, counted by its midpoint.",
   ratio_n: "Compared incidents with a ratio (the others' best above 0).",
   ratio_median: "Median of source ÷ others' best (leave-one-out); empty below 5 incidents.",
@@ -68,7 +68,10 @@ type GroupedRow = StatRow & { sourceId: string; metric: Metric; category: Catego
 const groupOrder = (g: { metric: Metric; category: Category }) => METRICS.indexOf(g.metric) * 10 + CATEGORIES.indexOf(g.category);
 
 export async function* sourcesRows(tx: Tx, filter: IncidentFilter): AsyncGenerator<Cell[][]> {
-  const sources: SourceRow[] = await tx.source.findMany({ orderBy: { slug: "asc" }, select: { id: true, slug: true, name: true, kind: true, isParty: true } });
+  const sources: SourceRow[] = await tx.source.findMany({
+    orderBy: { slug: "asc" },
+    select: { id: true, slug: true, name: true, kind: true, isParty: true },
+  });
   const bySource = new Map<string, GroupStats[]>();
   if (isEmptyFilter(filter)) {
     for (const row of await tx.sourceTrackRecord.findMany()) pushTo(bySource, row.sourceId, statsOfStoredRow(row));

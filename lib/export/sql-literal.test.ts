@@ -7,7 +7,7 @@ describe("sqlLiteral", () => {
   it("quotes strings the way PostgreSQL reads them back", () => {
     expect(sqlLiteral("Gao")).toBe("'Gao'");
     expect(sqlLiteral("Cote d'Ivoire")).toBe("'Cote d''Ivoire'");
-    expect(sqlLiteral("'; DROP TABLE \"Incident\"; --")).toBe("'''; DROP TABLE \"Incident\"; --'");
+    expect(sqlLiteral('\'; DROP TABLE "Incident"; --')).toBe("'''; DROP TABLE \"Incident\"; --'");
     // A backslash makes pg write an escape string, with its backslashes doubled.
     expect(sqlLiteral("a\\b'")).toBe(" E'a\\\\b'''");
     expect(sqlLiteral("100%_done")).toBe("'100%_done'");

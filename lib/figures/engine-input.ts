@@ -60,7 +60,14 @@ export async function loadEngineClaims(tx: Tx, incidentIds: string[]): Promise<M
   return byIncident;
 }
 
-type DecisionRow = { best: number; low: number | null; high: number | null; rationale: string; decidedById: string | null; decidedAt: Date | string };
+type DecisionRow = {
+  best: number;
+  low: number | null;
+  high: number | null;
+  rationale: string;
+  decidedById: string | null;
+  decidedAt: Date | string;
+};
 
 /** A stored decision as the engine takes it; a decision whose author was deleted stays attributed to "unknown". */
 export function editorDecisionOf(row: DecisionRow): EditorDecision & { decidedById: string | null } {

@@ -6,7 +6,14 @@
 // and tests/db/import-refresh.test.ts check that every path stores the same rows.
 import { randomUUID } from "node:crypto";
 import { headlineFigure } from "@/lib/domain/headline";
-import { reconcileIncident, type Breakdown, type EditorDecision, type EngineClaim, type Figure, type GroupKey } from "@/lib/domain/reconcile";
+import {
+  reconcileIncident,
+  type Breakdown,
+  type EditorDecision,
+  type EngineClaim,
+  type Figure,
+  type GroupKey,
+} from "@/lib/domain/reconcile";
 import { FLAGS, type Category, type Flag, type Metric } from "@/lib/domain/vocabularies";
 import { figureSnapshot as snapshot, sameSnapshot, storedFigureSnapshot as storedSnapshot, type StoredFigureRow } from "./figure-snapshot";
 
@@ -25,7 +32,16 @@ export type FigureValues = Snapshot & { breakdowns: Breakdown[]; decidedById: st
 export type FigureCreate = { id: string; incidentId: string; metric: Metric; category: Category } & FigureValues;
 export type FigureUpdate = { id: string } & FigureValues;
 /** `before` / `after` null = the "no figure" side (SQL NULL, as Prisma.DbNull writes it). */
-export type FigureRevision = { id: string; incidentId: string; metric: Metric; category: Category; before: StoredSnapshot | null; after: Snapshot | null; actorId: string | null; at: string };
+export type FigureRevision = {
+  id: string;
+  incidentId: string;
+  metric: Metric;
+  category: Category;
+  before: StoredSnapshot | null;
+  after: Snapshot | null;
+  actorId: string | null;
+  at: string;
+};
 export type HeadlineUpdate = {
   id: string;
   headlineLow: number | null;
@@ -73,12 +89,30 @@ export function planIncidentRefresh(
     };
     if (before) plan.updates.push({ id: before.id, ...values });
     else plan.creates.push({ id: randomUUID(), incidentId, metric: figure.metric, category: figure.category, ...values });
-    plan.revisions.push({ id: randomUUID(), incidentId, metric: figure.metric, category: figure.category, before: before ? storedSnapshot(before) : null, after, actorId, at: now });
+    plan.revisions.push({
+      id: randomUUID(),
+      incidentId,
+      metric: figure.metric,
+      category: figure.category,
+      before: before ? storedSnapshot(before) : null,
+      after,
+      actorId,
+      at: now,
+    });
   }
   // Figures whose every claim was retracted disappear; their history stays.
   for (const gone of existingByKey.values()) {
     plan.deletes.push(gone.id);
-    plan.revisions.push({ id: randomUUID(), incidentId, metric: gone.metric, category: gone.category, before: storedSnapshot(gone), after: null, actorId, at: now });
+    plan.revisions.push({
+      id: randomUUID(),
+      incidentId,
+      metric: gone.metric,
+      category: gone.category,
+      before: storedSnapshot(gone),
+      after: null,
+      actorId,
+      at: now,
+    });
   }
   const headline = headlineFigure(figures);
   const flags = new Set<Flag>(figures.flatMap((f) => f.flags));
@@ -95,7 +129,11 @@ export function planIncidentRefresh(
 }
 
 /** The loaded input of a refresh, per incident id (an incident missing from a map has none of that). */
-export type RefreshInputs = { claims: Map<string, EngineClaim[]>; decisions: Map<string, IncidentDecisions>; stored: Map<string, StoredFigure[]> };
+export type RefreshInputs = {
+  claims: Map<string, EngineClaim[]>;
+  decisions: Map<string, IncidentDecisions>;
+  stored: Map<string, StoredFigure[]>;
+};
 
 /** Plans the refresh of every incident given, from inputs already loaded; returns the plan and each incident's new figures. */
 export function planRefresh(
@@ -107,7 +145,12 @@ export function planRefresh(
   const plan = emptyRefreshPlan();
   const figures = new Map<string, Figure[]>();
   for (const id of incidentIds) {
-    const incident = { id, claims: inputs.claims.get(id) ?? [], decisions: inputs.decisions.get(id) ?? {}, stored: inputs.stored.get(id) ?? [] };
+    const incident = {
+      id,
+      claims: inputs.claims.get(id) ?? [],
+      decisions: inputs.decisions.get(id) ?? {},
+      stored: inputs.stored.get(id) ?? [],
+    };
     figures.set(id, planIncidentRefresh(plan, incident, actorId, now));
   }
   return { plan, figures };

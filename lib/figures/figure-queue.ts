@@ -41,7 +41,12 @@ export const FIGURE_QUEUE_BATCH = 5_000;
 const QUEUE_SQL = `INSERT INTO "FigureRefreshRequest" ("incidentId", "requestedById", "requestedAt") SELECT id, $2::uuid, $3::timestamp(3) FROM unnest($1::uuid[]) AS id`;
 
 /** Queues a refresh of every incident given, inside the caller's transaction (a pg connection, or a Prisma transaction). */
-export async function queueFigureRefresh(client: pg.ClientBase | Tx, incidentIds: readonly string[], requestedById: string | null, at: string): Promise<void> {
+export async function queueFigureRefresh(
+  client: pg.ClientBase | Tx,
+  incidentIds: readonly string[],
+  requestedById: string | null,
+  at: string,
+): Promise<void> {
   const params = [incidentIds, requestedById, at];
   if ("$executeRawUnsafe" in client) await client.$executeRawUnsafe(QUEUE_SQL, ...params);
   else await client.query(QUEUE_SQL, params);
@@ -65,7 +70,9 @@ export async function refreshQueuedBatch(url: string, limit = FIGURE_QUEUE_BATCH
       );
       if (!rows.length) {
         // Requests for incidents that no longer exist (the join never finds them) are dropped.
-        await client.query(`DELETE FROM "FigureRefreshRequest" r WHERE NOT EXISTS (SELECT 1 FROM "Incident" i WHERE i.id = r."incidentId")`);
+        await client.query(
+          `DELETE FROM "FigureRefreshRequest" r WHERE NOT EXISTS (SELECT 1 FROM "Incident" i WHERE i.id = r."incidentId")`,
+        );
         return { requests: 0, incidents: 0 };
       }
       // An incident asked for twice in one batch is refreshed once, in the name of its first requester.
@@ -107,7 +114,8 @@ async function vacuumIncidents(url: string): Promise<void> {
   try {
     // A role that does not own the table gets a warning and no vacuum: autovacuum still runs.
     await client.query(`VACUUM (ANALYZE) "Incident"`);
-    if (process.env.TRIANGULATE_IMPORT_TIMINGS) console.error(`[figure queue] VACUUM (ANALYZE) "Incident": ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    if (process.env.TRIANGULATE_IMPORT_TIMINGS)
+      console.error(`[figure queue] VACUUM (ANALYZE) "Incident": ${((performance.now() - started) / 1000).toFixed(2)} s`);
   } catch (error) {
     console.error(`figure queue: vacuuming "Incident" after the refresh failed (${(error as Error).message}); autovacuum will do it`);
   } finally {
@@ -135,7 +143,9 @@ async function drain(url: string, worker: Worker): Promise<void> {
       if (!batch.requests) break;
     }
     // The sources' track records follow the figures just refreshed (lib/track-record/track-record-worker.ts).
-    await drainTrackRecords(url).catch((error: unknown) => console.error(`track record: the refresh failed (${(error as Error).message}); tried again at the next wake-up`));
+    await drainTrackRecords(url).catch((error: unknown) =>
+      console.error(`track record: the refresh failed (${(error as Error).message}); tried again at the next wake-up`),
+    );
     // Inside the loop: requests queued while it vacuums are served by the next pass.
     if (refreshed >= vacuumAfter.incidents) {
       refreshed = 0;
@@ -159,7 +169,12 @@ export function startFigureQueue(url: string = databaseUrl()): Promise<void> {
   }
   const w = worker;
   w.running = drain(url, w)
-    .catch((error: unknown) => console.error(`figure queue: stopped after ${ATTEMPTS} failed attempts; the queue is kept and tried again within ${WAKE_UP_MS / 1000} s:`, error))
+    .catch((error: unknown) =>
+      console.error(
+        `figure queue: stopped after ${ATTEMPTS} failed attempts; the queue is kept and tried again within ${WAKE_UP_MS / 1000} s:`,
+        error,
+      ),
+    )
     .finally(() => {
       w.running = null;
     });
@@ -178,7 +193,9 @@ export async function pendingFigureCount(db: Db): Promise<number> {
 
 /** The queue as GET /api/figure-queue shows it. */
 export async function figureQueueStatus(db: Db): Promise<{ pendingIncidents: number; oldestRequestedAt: string | null }> {
-  const rows = await db.$queryRaw<{ n: number; oldest: Date | null }[]>`SELECT count(DISTINCT "incidentId")::int AS n, min("requestedAt") AS oldest FROM "FigureRefreshRequest"`;
+  const rows = await db.$queryRaw<
+    { n: number; oldest: Date | null }[]
+  >`SELECT count(DISTINCT "incidentId")::int AS n, min("requestedAt") AS oldest FROM "FigureRefreshRequest"`;
   return { pendingIncidents: rows[0]?.n ?? 0, oldestRequestedAt: rows[0]?.oldest?.toISOString() ?? null };
 }
 
@@ -192,6 +209,8 @@ export async function pendingAmong(db: Db, codes: string[]): Promise<Set<string>
 
 /** When the incident's oldest waiting request was made; null when its figures are current. */
 export async function figuresPendingSince(db: Db, incidentId: string): Promise<Date | null> {
-  const rows = await db.$queryRaw<{ at: Date | null }[]>`SELECT min("requestedAt") AS at FROM "FigureRefreshRequest" WHERE "incidentId" = ${incidentId}::uuid`;
+  const rows = await db.$queryRaw<
+    { at: Date | null }[]
+  >`SELECT min("requestedAt") AS at FROM "FigureRefreshRequest" WHERE "incidentId" = ${incidentId}::uuid`;
   return rows[0]?.at ?? null;
 }

@@ -43,7 +43,16 @@ describe("sameSnapshot", () => {
     ["independent sources", (r) => ({ ...r, independentSourceCount: 1 })],
     ["a claim used more", (r) => ({ ...r, usedClaimIds: [...r.usedClaimIds, "e5"] })],
     ["an exclusion less", (r) => ({ ...r, excluded: (r.excluded as unknown[]).slice(1) })],
-    ["an exclusion's reason", (r) => ({ ...r, excluded: [{ claimId: "c3", reason: "duplicate" }, { claimId: "d4", reason: "repeated_report" }] })],
+    [
+      "an exclusion's reason",
+      (r) => ({
+        ...r,
+        excluded: [
+          { claimId: "c3", reason: "duplicate" },
+          { claimId: "d4", reason: "repeated_report" },
+        ],
+      }),
+    ],
     ["exclusions reordered", (r) => ({ ...r, excluded: [...(r.excluded as unknown[])].reverse() })],
     ["no exclusions stored", (r) => ({ ...r, excluded: null })],
   ];

@@ -35,7 +35,12 @@ const int = (text: string | null) => (text === null ? null : Number(text));
 async function stageIncidents(client: pg.ClientBase, table: string, ids: readonly string[]): Promise<void> {
   await client.query(`DROP TABLE IF EXISTS "${table}"`);
   await client.query(`CREATE TEMP TABLE "${table}" (id uuid PRIMARY KEY) ON COMMIT DROP`);
-  await copyRowsIn(client, table, ["id"], ids.map((id) => [id]));
+  await copyRowsIn(
+    client,
+    table,
+    ["id"],
+    ids.map((id) => [id]),
+  );
   await client.query(`ANALYZE "${table}"`);
 }
 
@@ -46,7 +51,9 @@ async function lockIncidents(client: pg.ClientBase, table: string): Promise<void
 
 /** Every source, as the engine sees a claimant. (Sources are few: hundreds, not millions.) */
 async function loadClaimants(client: pg.ClientBase): Promise<Map<string, Claimant>> {
-  const { rows } = await client.query<{ id: string; name: string; kind: SourceKind; isParty: boolean }>(`SELECT id, name, kind::text AS kind, "isParty" FROM "Source"`);
+  const { rows } = await client.query<{ id: string; name: string; kind: SourceKind; isParty: boolean }>(
+    `SELECT id, name, kind::text AS kind, "isParty" FROM "Source"`,
+  );
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind, isParty: r.isParty }]));
 }
 
@@ -54,7 +61,11 @@ async function loadClaimants(client: pg.ClientBase): Promise<Map<string, Claiman
  * The claims of the staged incidents as the engine reads them (engine-input.ts `toEngineClaim`):
  * relayed sources only when the claimant publishes the document itself.
  */
-async function loadEngineClaimsOf(client: pg.ClientBase, table: string, claimants: Map<string, Claimant>): Promise<Map<string, EngineClaim[]>> {
+async function loadEngineClaimsOf(
+  client: pg.ClientBase,
+  table: string,
+  claimants: Map<string, Claimant>,
+): Promise<Map<string, EngineClaim[]>> {
   const byIncident = new Map<string, EngineClaim[]>();
   await copyRowsOut(
     client,
@@ -92,7 +103,17 @@ async function loadEngineClaimsOf(client: pg.ClientBase, table: string, claimant
 
 /** The latest non-withdrawn decision per staged incident and group (as engine-input.ts `loadDecisions`). */
 async function loadDecisionsOf(client: pg.ClientBase, table: string): Promise<Map<string, IncidentDecisions>> {
-  const { rows } = await client.query<{ incidentId: string; metric: Metric; category: Category; best: number; low: number | null; high: number | null; rationale: string; decidedById: string | null; decidedAt: string }>(
+  const { rows } = await client.query<{
+    incidentId: string;
+    metric: Metric;
+    category: Category;
+    best: number;
+    low: number | null;
+    high: number | null;
+    rationale: string;
+    decidedById: string | null;
+    decidedAt: string;
+  }>(
     `SELECT DISTINCT ON (d."incidentId", d.metric, d.category) d."incidentId", d.metric::text AS metric, d.category::text AS category, d.best, d.low, d.high, d.rationale,
             d."decidedById", to_char(d."decidedAt", ${ISO_TIMESTAMP}) AS "decidedAt"
        FROM "ReconciliationDecision" d JOIN "${table}" t ON t.id = d."incidentId"
@@ -142,14 +163,43 @@ async function loadStoredFiguresOf(client: pg.ClientBase, table: string): Promis
   return out;
 }
 
-const FIGURE_VALUE_COLUMNS = ["low", "best", "high", "method", "rationale", "flags", "claimCount", "sourceCount", "independentSourceCount", "usedClaimIds", "excluded", "breakdowns", "decidedById", "computedAt"] as const;
-const FIGURE_VALUE_TYPES = "low int, best int, high int, method text, rationale text, flags text[], \"claimCount\" int, \"sourceCount\" int, \"independentSourceCount\" int, \"usedClaimIds\" uuid[], excluded jsonb, breakdowns jsonb, \"decidedById\" uuid, \"computedAt\" timestamp(3)";
+const FIGURE_VALUE_COLUMNS = [
+  "low",
+  "best",
+  "high",
+  "method",
+  "rationale",
+  "flags",
+  "claimCount",
+  "sourceCount",
+  "independentSourceCount",
+  "usedClaimIds",
+  "excluded",
+  "breakdowns",
+  "decidedById",
+  "computedAt",
+] as const;
+const FIGURE_VALUE_TYPES =
+  'low int, best int, high int, method text, rationale text, flags text[], "claimCount" int, "sourceCount" int, "independentSourceCount" int, "usedClaimIds" uuid[], excluded jsonb, breakdowns jsonb, "decidedById" uuid, "computedAt" timestamp(3)';
 const REVISION_COLUMNS = ["id", "incidentId", "metric", "category", "before", "after", "actorId", "at"] as const;
 
 type Values = FigureRefreshPlan["updates"][number];
 const json = (value: unknown) => (value === null ? null : JSON.stringify(value));
 const figureValues = (v: Values) => [
-  v.low, v.best, v.high, v.method, v.rationale, v.flags, v.claimCount, v.sourceCount, v.independentSourceCount, v.usedClaimIds, json(v.excluded), json(v.breakdowns), v.decidedById, v.computedAt,
+  v.low,
+  v.best,
+  v.high,
+  v.method,
+  v.rationale,
+  v.flags,
+  v.claimCount,
+  v.sourceCount,
+  v.independentSourceCount,
+  v.usedClaimIds,
+  json(v.excluded),
+  json(v.breakdowns),
+  v.decidedById,
+  v.computedAt,
 ];
 
 /** Writes a refresh plan: new figures and revisions by COPY, changed figures and headlines by one UPDATE each. */
@@ -167,7 +217,12 @@ async function writeRefreshPlan(client: pg.ClientBase, plan: FigureRefreshPlan):
   if (plan.updates.length) {
     await client.query(`DROP TABLE IF EXISTS import_figure_updates`);
     await client.query(`CREATE TEMP TABLE import_figure_updates (id uuid PRIMARY KEY, ${FIGURE_VALUE_TYPES}) ON COMMIT DROP`);
-    await copyRowsIn(client, "import_figure_updates", ["id", ...FIGURE_VALUE_COLUMNS], plan.updates.map((u) => [u.id, ...figureValues(u)]));
+    await copyRowsIn(
+      client,
+      "import_figure_updates",
+      ["id", ...FIGURE_VALUE_COLUMNS],
+      plan.updates.map((u) => [u.id, ...figureValues(u)]),
+    );
     // The ids again as an array: the planner then looks the rows up by index instead of reading the
     // whole table to hash-join it (a million incidents: 0.4 s per statement, against 0.05 s).
     await client.query(
@@ -193,7 +248,9 @@ async function writeRefreshPlan(client: pg.ClientBase, plan: FigureRefreshPlan):
   step("revisions");
   if (plan.headlines.length) {
     await client.query(`DROP TABLE IF EXISTS import_headlines`);
-    await client.query(`CREATE TEMP TABLE import_headlines (id uuid PRIMARY KEY, low int, best int, high int, contested boolean, flags text[], "updatedAt" timestamp(3)) ON COMMIT DROP`);
+    await client.query(
+      `CREATE TEMP TABLE import_headlines (id uuid PRIMARY KEY, low int, best int, high int, contested boolean, flags text[], "updatedAt" timestamp(3)) ON COMMIT DROP`,
+    );
     await copyRowsIn(
       client,
       "import_headlines",
@@ -216,7 +273,11 @@ async function writeRefreshPlan(client: pg.ClientBase, plan: FigureRefreshPlan):
  * lock, read, reconcile, write (the claims import's and the figure worker's refresh; the tests
  * compare it with refreshIncidentFigures).
  */
-export async function refreshFiguresOnConnection(client: pg.ClientBase, incidentIds: readonly string[], actorId: string | null): Promise<FigureRefreshPlan> {
+export async function refreshFiguresOnConnection(
+  client: pg.ClientBase,
+  incidentIds: readonly string[],
+  actorId: string | null,
+): Promise<FigureRefreshPlan> {
   const ids = [...new Set(incidentIds)].sort();
   await stageIncidents(client, "refresh_incidents", ids);
   await lockIncidents(client, "refresh_incidents");

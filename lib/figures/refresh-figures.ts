@@ -43,7 +43,12 @@ export async function refreshIncidentFigures(tx: Tx, incidentId: string, actorId
 }
 
 /** Refreshes the figures of every incident given, a chunk at a time; `onProgress` hears how many are done. */
-export async function refreshFiguresInBulk(tx: Tx, incidentIds: string[], actorId: string | null, onProgress?: (done: number) => void): Promise<void> {
+export async function refreshFiguresInBulk(
+  tx: Tx,
+  incidentIds: string[],
+  actorId: string | null,
+  onProgress?: (done: number) => void,
+): Promise<void> {
   const ids = [...new Set(incidentIds)].sort();
   for (let start = 0; start < ids.length; start += BULK_REFRESH_CHUNK) {
     const chunk = ids.slice(start, start + BULK_REFRESH_CHUNK);

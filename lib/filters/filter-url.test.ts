@@ -15,7 +15,9 @@ describe("withParams", () => {
 
 describe("filterQuery", () => {
   it("keeps only filter parameters, in canonical order, minus the ones asked", () => {
-    expect(filterQuery("view=3/1/2&flag=contested&country=MLI&country=NER&from=2025-01-01&cursor=x", ["from"])).toBe("country=MLI%2CNER&flag=contested");
+    expect(filterQuery("view=3/1/2&flag=contested&country=MLI&country=NER&from=2025-01-01&cursor=x", ["from"])).toBe(
+      "country=MLI%2CNER&flag=contested",
+    );
   });
 });
 

@@ -55,7 +55,10 @@ export function filterQuery(search: string, without: readonly FilterKey[] = []):
   const out = new URLSearchParams();
   for (const key of FILTER_KEYS) {
     if (without.includes(key)) continue;
-    const values = params.getAll(key).map((v) => v.trim()).filter(Boolean);
+    const values = params
+      .getAll(key)
+      .map((v) => v.trim())
+      .filter(Boolean);
     if (values.length) out.set(key, values.join(","));
   }
   return out.toString();

@@ -36,7 +36,10 @@ export type CountedClaim = {
 function said(claims: CountedClaim[]): string {
   const seen = new Set<string>();
   const parts: string[] = [];
-  const ordered = [...claims].sort((a, b) => a.valueMin - b.valueMin || (a.valueMax ?? Infinity) - (b.valueMax ?? Infinity) || a.claimantName.localeCompare(b.claimantName));
+  const ordered = [...claims].sort(
+    (a, b) =>
+      a.valueMin - b.valueMin || (a.valueMax ?? Infinity) - (b.valueMax ?? Infinity) || a.claimantName.localeCompare(b.claimantName),
+  );
   for (const c of ordered) {
     const text = `${c.claimantName} ${formatClaimValue(c.valueMin, c.valueMax, c.qualifier)}`;
     if (!seen.has(text)) parts.push(text);
@@ -59,7 +62,10 @@ export function explainFlag(flag: Flag, counted: CountedClaim[], high: number | 
         ? `The sources' figures do not overlap, so they cannot all be right: ${said(counted)}.`
         : "The sources' figures do not overlap, so they cannot all be right.";
     case "official_lower": {
-      const whose = officials.length && officials.every((c) => c.kind === "government") ? "The government's figure is" : "The figure from a party to the conflict is";
+      const whose =
+        officials.length && officials.every((c) => c.kind === "government")
+          ? "The government's figure is"
+          : "The figure from a party to the conflict is";
       return officials.length && independent.length
         ? `${whose} lower than the independent ones: ${said(officials)}, against ${said(independent)}.`
         : `${whose} lower than the independent ones.`;
@@ -76,7 +82,7 @@ export function explainFlag(flag: Flag, counted: CountedClaim[], high: number | 
       return "A source's figures for subgroups (for example nationalities) do not add up to its own total.";
     case "open_ended":
       return high === null
-        ? "Sources give only a floor (\"at least …\"), so nothing bounds the figure from above: the high is open."
-        : "At least one source gives only a floor (\"at least …\"); the high comes from the sources that give a bounded figure.";
+        ? 'Sources give only a floor ("at least …"), so nothing bounds the figure from above: the high is open.'
+        : 'At least one source gives only a floor ("at least …"); the high comes from the sources that give a bounded figure.';
   }
 }

@@ -9,20 +9,52 @@ const context: HistoryContext = {
   ]),
 };
 
-const event = (action: string, after: unknown, before: unknown = null, entityId = "c1") => ({ action, entityType: "Claim", entityId, before, after });
+const event = (action: string, after: unknown, before: unknown = null, entityId = "c1") => ({
+  action,
+  entityType: "Claim",
+  entityId,
+  before,
+  after,
+});
 
 describe("audit events as sentences", () => {
   it("describes seeded and added claims with claimant, group and figure", () => {
-    expect(describeAuditEvent(event("seed.claim", { claimant: "mali-government", metric: "killed", category: "civilians", subgroup: null, valueMin: 25, valueMax: 25 }), context).title).toBe(
-      "Claim recorded from the seed texts: Malian government — killed · civilians: 25",
+    expect(
+      describeAuditEvent(
+        event("seed.claim", {
+          claimant: "mali-government",
+          metric: "killed",
+          category: "civilians",
+          subgroup: null,
+          valueMin: 25,
+          valueMax: 25,
+        }),
+        context,
+      ).title,
+    ).toBe("Claim recorded from the seed texts: Malian government — killed · civilians: 25");
+    const added = describeAuditEvent(
+      event("claim.create", {
+        claimantId: "src-1",
+        metric: "killed",
+        category: "civilians",
+        subgroup: "Malian",
+        valueMin: 13,
+        valueMax: 13,
+        qualifier: "exact",
+        statement: "13 Malians",
+      }),
+      context,
     );
-    const added = describeAuditEvent(event("claim.create", { claimantId: "src-1", metric: "killed", category: "civilians", subgroup: "Malian", valueMin: 13, valueMax: 13, qualifier: "exact", statement: "13 Malians" }), context);
     expect(added).toEqual({ title: "Claim added: Human Rights Watch — killed · civilians (Malian): 13", details: ["“13 Malians”"] });
   });
 
   it("describes a superseded claim with the old figure", () => {
     const line = describeAuditEvent(
-      event("claim.supersede", { claimantId: "src-1", metric: "killed", category: "civilians", valueMin: 40, valueMax: null, qualifier: "at_least" }, { valueMin: 34, valueMax: 34, qualifier: "exact" }),
+      event(
+        "claim.supersede",
+        { claimantId: "src-1", metric: "killed", category: "civilians", valueMin: 40, valueMax: null, qualifier: "at_least" },
+        { valueMin: 34, valueMax: 34, qualifier: "exact" },
+      ),
       context,
     );
     expect(line.title).toBe("Claim superseded: Human Rights Watch now says ≥ 40 (killed · civilians)");
@@ -30,11 +62,18 @@ describe("audit events as sentences", () => {
   });
 
   it("describes assessments and retractions of a known claim, with the reason", () => {
-    expect(describeAuditEvent(event("claim.assess", { assessment: "not_credible", assessmentReason: "contradicted by morgue records" }), context)).toEqual({
+    expect(
+      describeAuditEvent(
+        event("claim.assess", { assessment: "not_credible", assessmentReason: "contradicted by morgue records" }),
+        context,
+      ),
+    ).toEqual({
       title: "Claim assessed not credible: Malian government — killed · civilians: 25",
       details: ["Reason: contradicted by morgue records"],
     });
-    expect(describeAuditEvent(event("claim.retract", { retracted: true, reason: "entered twice" }), context).details).toEqual(["Reason: entered twice"]);
+    expect(describeAuditEvent(event("claim.retract", { retracted: true, reason: "entered twice" }), context).details).toEqual([
+      "Reason: entered twice",
+    ]);
   });
 
   it("describes merges and unknown actions", () => {
@@ -53,7 +92,9 @@ describe("figure revisions as sentences", () => {
       title: "Figure killed · civilians reconciled: 25 / 34 / 34 (low / best / high), by source priority",
       details: ["Flags: contested, official figure lower"],
     });
-    expect(describeRevision({ metric: "killed", category: "civilians", before: first, after: { ...first, best: 25, method: "conservative" } })).toEqual({
+    expect(
+      describeRevision({ metric: "killed", category: "civilians", before: first, after: { ...first, best: 25, method: "conservative" } }),
+    ).toEqual({
       title: "Figure killed · civilians changed: 25 / 34 / 34 → 25 / 25 / 34",
       details: ["Method: source priority → conservative (best = low)"],
     });
@@ -71,8 +112,22 @@ describe("an incident edit in the history", () => {
         action: "incident.update",
         entityType: "Incident",
         entityId: "x",
-        before: { title: "Attack on a convoy", summary: "", dateStart: "2025-02-07", latitude: 15.6, actors: ["JNIM (alleged_perpetrator)"], version: 1 },
-        after: { title: "Kobé convoy attack", summary: "Three lorries were hit.", dateStart: "2025-02-07", latitude: 15.61, actors: [], version: 2 },
+        before: {
+          title: "Attack on a convoy",
+          summary: "",
+          dateStart: "2025-02-07",
+          latitude: 15.6,
+          actors: ["JNIM (alleged_perpetrator)"],
+          version: 1,
+        },
+        after: {
+          title: "Kobé convoy attack",
+          summary: "Three lorries were hit.",
+          dateStart: "2025-02-07",
+          latitude: 15.61,
+          actors: [],
+          version: 2,
+        },
       },
       empty,
     );
@@ -87,13 +142,21 @@ describe("an incident edit in the history", () => {
 
   it("says when a save was merged over a newer version and which of their fields were kept", () => {
     const line = describeAuditEvent(
-      { action: "incident.update", entityType: "Incident", entityId: "x", before: { title: "A", summary: "" }, after: { title: "A", summary: "B", mergedFromVersion: 1, keptTheirs: ["title"] } },
+      {
+        action: "incident.update",
+        entityType: "Incident",
+        entityId: "x",
+        before: { title: "A", summary: "" },
+        after: { title: "A", summary: "B", mergedFromVersion: 1, keptTheirs: ["title"] },
+      },
       empty,
     );
     expect(line.details).toEqual(["Summary: (empty) → “B”", "Saved over version 1: newer changes by others were kept (title)"]);
   });
 
   it("lists field changes for the API, leaving out bookkeeping fields", () => {
-    expect(incidentFieldChanges({ title: "A", version: 1, updatedById: "u1" }, { title: "B", version: 2, updatedById: "u2" })).toEqual([{ field: "title", label: "Title", before: "“A”", after: "“B”" }]);
+    expect(incidentFieldChanges({ title: "A", version: 1, updatedById: "u1" }, { title: "B", version: 2, updatedById: "u2" })).toEqual([
+      { field: "title", label: "Title", before: "“A”", after: "“B”" },
+    ]);
   });
 });

@@ -16,7 +16,8 @@ export type HistoryLine = { title: string; details: string[] };
 
 type Json = Record<string, unknown> | null | undefined;
 
-const obj = (value: unknown): Json => (value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
+const obj = (value: unknown): Json =>
+  value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
 
 function groupLabel(metric: unknown, category: unknown, subgroup?: unknown): string {
@@ -28,7 +29,8 @@ function groupLabel(metric: unknown, category: unknown, subgroup?: unknown): str
 function claimFigure(claim: Json): string | null {
   if (!claim || typeof claim.valueMin !== "number") return null;
   const valueMax = typeof claim.valueMax === "number" ? claim.valueMax : null;
-  const qualifier = (str(claim.qualifier) ?? (valueMax === claim.valueMin ? "exact" : valueMax === null ? "at_least" : "range")) as Qualifier;
+  const qualifier = (str(claim.qualifier) ??
+    (valueMax === claim.valueMin ? "exact" : valueMax === null ? "at_least" : "range")) as Qualifier;
   return formatClaimValue(claim.valueMin, valueMax, qualifier);
 }
 
@@ -95,7 +97,10 @@ export function incidentFieldChanges(before: unknown, after: unknown): FieldChan
     .map((field) => ({ field, label: INCIDENT_FIELD_LABELS[field]!, before: shown(b?.[field]), after: shown(a[field]) }));
 }
 
-export function describeAuditEvent(event: { action: string; entityType: string; entityId: string; before: unknown; after: unknown }, context: HistoryContext): HistoryLine {
+export function describeAuditEvent(
+  event: { action: string; entityType: string; entityId: string; before: unknown; after: unknown },
+  context: HistoryContext,
+): HistoryLine {
   const before = obj(event.before);
   const after = obj(event.after);
   const statement = str(after?.statement);
@@ -116,7 +121,10 @@ export function describeAuditEvent(event: { action: string; entityType: string; 
     case "claim.assess": {
       const assessment = str(after?.assessment)?.replace(/_/g, " ") ?? "assessed";
       const reason = str(after?.assessmentReason);
-      return { title: `Claim assessed ${assessment}: ${knownClaim(event.entityId, context)}`, details: reason ? [`Reason: ${reason}`] : [] };
+      return {
+        title: `Claim assessed ${assessment}: ${knownClaim(event.entityId, context)}`,
+        details: reason ? [`Reason: ${reason}`] : [],
+      };
     }
     case "claim.retract": {
       const reason = str(after?.reason);
@@ -131,11 +139,24 @@ export function describeAuditEvent(event: { action: string; entityType: string; 
     }
     case "incident.update": {
       const changes = incidentFieldChanges(before, after).map((c) => `${c.label}: ${c.before} → ${c.after}`);
-      const merged = typeof after?.mergedFromVersion === "number" ? [`Saved over version ${after.mergedFromVersion}: newer changes by others were kept${Array.isArray(after.keptTheirs) && after.keptTheirs.length ? ` (${after.keptTheirs.map((f) => INCIDENT_FIELD_LABELS[String(f)] ?? String(f)).join(", ").toLowerCase()})` : ""}`] : [];
+      const merged =
+        typeof after?.mergedFromVersion === "number"
+          ? [
+              `Saved over version ${after.mergedFromVersion}: newer changes by others were kept${
+                Array.isArray(after.keptTheirs) && after.keptTheirs.length
+                  ? ` (${after.keptTheirs
+                      .map((f) => INCIDENT_FIELD_LABELS[String(f)] ?? String(f))
+                      .join(", ")
+                      .toLowerCase()})`
+                  : ""
+              }`,
+            ]
+          : [];
       return { title: "Incident details edited", details: [...changes, ...merged] };
     }
     case "incident.merge": {
-      const moved = typeof after?.claimsMoved === "number" ? [`${after.claimsMoved} claim${after.claimsMoved === 1 ? "" : "s"} moved here`] : [];
+      const moved =
+        typeof after?.claimsMoved === "number" ? [`${after.claimsMoved} claim${after.claimsMoved === 1 ? "" : "s"} moved here`] : [];
       return { title: `Incident ${str(after?.mergedCode) ?? "(another)"} merged into this one`, details: moved };
     }
     case "incident.merged_into":
@@ -165,9 +186,13 @@ export function describeRevision(revision: { metric: string; category: string; b
   const before = snapshot(revision.before);
   const after = snapshot(revision.after);
   if (!before && after) {
-    return { title: `Figure ${group} reconciled: ${formatLowBestHigh(after)} (low / best / high), by ${method(after)}`, details: [`Flags: ${flags(after)}`] };
+    return {
+      title: `Figure ${group} reconciled: ${formatLowBestHigh(after)} (low / best / high), by ${method(after)}`,
+      details: [`Flags: ${flags(after)}`],
+    };
   }
-  if (before && !after) return { title: `Figure ${group} withdrawn: no standing claim is left`, details: [`Was ${formatLowBestHigh(before)}`] };
+  if (before && !after)
+    return { title: `Figure ${group} withdrawn: no standing claim is left`, details: [`Was ${formatLowBestHigh(before)}`] };
   if (before && after) {
     const details: string[] = [];
     if (method(before) !== method(after)) details.push(`Method: ${method(before)} → ${method(after)}`);

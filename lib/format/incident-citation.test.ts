@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { incidentCitation } from "./incident-citation";
 
-const kobe = { code: "MLI-2025-0001", title: "Attack on a convoy near Kobé {Gao_road}", version: 3, updatedAt: new Date("2026-11-22T08:00:00Z"), appVersion: "0.1.0" };
+const kobe = {
+  code: "MLI-2025-0001",
+  title: "Attack on a convoy near Kobé {Gao_road}",
+  version: 3,
+  updatedAt: new Date("2026-11-22T08:00:00Z"),
+  appVersion: "0.1.0",
+};
 const citation = incidentCitation(kobe, "https://triangulate.example/", new Date("2026-12-06T15:00:00Z"));
 
 describe("cite this incident", () => {

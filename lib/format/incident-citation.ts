@@ -11,7 +11,11 @@ const longDay = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", mon
 
 /** BibTeX's special characters, escaped; braces keep the title's capitals as written. */
 function bibtexText(text: string): string {
-  return text.replace(/[\\{}]/g, (c) => (c === "\\" ? "\\textbackslash{}" : `\\${c}`)).replace(/[&%$#_]/g, (c) => `\\${c}`).replace(/~/g, "\\textasciitilde{}").replace(/\^/g, "\\textasciicircum{}");
+  return text
+    .replace(/[\\{}]/g, (c) => (c === "\\" ? "\\textbackslash{}" : `\\${c}`))
+    .replace(/[&%$#_]/g, (c) => `\\${c}`)
+    .replace(/~/g, "\\textasciitilde{}")
+    .replace(/\^/g, "\\textasciicircum{}");
 }
 
 /**

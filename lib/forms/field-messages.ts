@@ -71,6 +71,9 @@ export function humanFieldMessage(message: string, fieldName: string, label: str
 /** The line at the top of a form with field errors: it points at the fields rather than repeating them. */
 export function formSummary(fields: Record<string, string[]> | undefined, message: string | null | undefined): string | null {
   const count = Object.keys(fields ?? {}).filter((k) => k !== "_").length;
-  if (count > 0) return count === 1 ? "One field needs correcting — see the message beside it." : `${count} fields need correcting — see the messages beside them.`;
+  if (count > 0)
+    return count === 1
+      ? "One field needs correcting — see the message beside it."
+      : `${count} fields need correcting — see the messages beside them.`;
   return message ?? null;
 }

@@ -25,15 +25,25 @@ describe("formValues", () => {
 
 describe("field messages in the label's words", () => {
   it("replaces the field's own name with its label and other internal names with their words", () => {
-    expect(humanFieldMessage("dateEnd must be on or after dateStart", "dateEnd", "Last day")).toBe("Last day must be on or after “First day”");
-    expect(humanFieldMessage("countryIso3 must be an ISO 3166-1 alpha-3 code, e.g. MLI", "countryIso3", "Country")).toBe("Country must be an ISO 3166-1 alpha-3 code, e.g. MLI");
-    expect(humanFieldMessage("valueMax must equal valueMin for an \"exact\" claim", "row.0.valueMax", "To")).toBe("To must equal “From” for an \"exact\" claim");
+    expect(humanFieldMessage("dateEnd must be on or after dateStart", "dateEnd", "Last day")).toBe(
+      "Last day must be on or after “First day”",
+    );
+    expect(humanFieldMessage("countryIso3 must be an ISO 3166-1 alpha-3 code, e.g. MLI", "countryIso3", "Country")).toBe(
+      "Country must be an ISO 3166-1 alpha-3 code, e.g. MLI",
+    );
+    expect(humanFieldMessage('valueMax must equal valueMin for an "exact" claim', "row.0.valueMax", "To")).toBe(
+      'To must equal “From” for an "exact" claim',
+    );
   });
   it("leaves plain words alone", () => {
-    expect(humanFieldMessage("reason must say why the claim is not credible", "reason", "Reason")).toBe("Reason must say why the claim is not credible");
+    expect(humanFieldMessage("reason must say why the claim is not credible", "reason", "Reason")).toBe(
+      "Reason must say why the claim is not credible",
+    );
   });
   it("points at the fields instead of repeating their messages at the top", () => {
-    expect(formSummary({ placeName: ["placeName is required"] }, "Invalid input — placeName: placeName is required")).toBe("One field needs correcting — see the message beside it.");
+    expect(formSummary({ placeName: ["placeName is required"] }, "Invalid input — placeName: placeName is required")).toBe(
+      "One field needs correcting — see the message beside it.",
+    );
     expect(formSummary({}, "The email or password is wrong.")).toBe("The email or password is wrong.");
   });
 });

@@ -12,7 +12,11 @@ type Index = { places: Place[]; folded: string[] };
 let loading: Promise<Index> | null = null;
 
 export function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().trim();
+  return text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase()
+    .trim();
 }
 
 async function load(): Promise<Index> {

@@ -27,7 +27,9 @@ export function parseTrustProxy(value) {
   const match = /^([a-z0-9-]+)(?::(\d{1,2}))?$/.exec(setting);
   const hops = match?.[2] === undefined ? 1 : Number(match[2]);
   if (!match || setting === "true" || hops < 1 || hops > 10) {
-    throw new Error(`TRUST_PROXY must name the header your proxy sets, optionally with the number of proxies (1–10): x-forwarded-for, x-forwarded-for:2 or x-real-ip; got "${value}"`);
+    throw new Error(
+      `TRUST_PROXY must name the header your proxy sets, optionally with the number of proxies (1–10): x-forwarded-for, x-forwarded-for:2 or x-real-ip; got "${value}"`,
+    );
   }
   return { header: match[1], hops };
 }

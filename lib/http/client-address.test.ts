@@ -11,7 +11,8 @@ describe("TRUST_PROXY", () => {
     expect(parseTrustProxy("x-forwarded-for")).toEqual({ header: "x-forwarded-for", hops: 1 });
     expect(parseTrustProxy("X-Forwarded-For:2")).toEqual({ header: "x-forwarded-for", hops: 2 });
     expect(parseTrustProxy("x-real-ip")).toEqual({ header: "x-real-ip", hops: 1 });
-    for (const bad of ["true", "x-forwarded-for:0", "x-forwarded-for:11", "x forwarded", "x-forwarded-for:a"]) expect(() => parseTrustProxy(bad), bad).toThrow(/TRUST_PROXY/);
+    for (const bad of ["true", "x-forwarded-for:0", "x-forwarded-for:11", "x forwarded", "x-forwarded-for:a"])
+      expect(() => parseTrustProxy(bad), bad).toThrow(/TRUST_PROXY/);
   });
 
   it("without a trusted proxy, the address is the socket's whatever the headers say", () => {
@@ -40,12 +41,16 @@ describe("the request guard in the server process (real HTTP)", () => {
   async function startServer(trustProxy: string | undefined): Promise<string> {
     const preload = pathToFileURL(path.resolve("scripts", "guard-requests.mjs")).href;
     const program = `require("node:http").createServer((q, s) => s.end(JSON.stringify(q.headers))).listen(0, "127.0.0.1", function () { console.log(this.address().port) })`;
-    server = spawn(process.execPath, ["--import", preload, "-e", program], { env: { ...process.env, TRUST_PROXY: trustProxy ?? "" }, stdio: ["ignore", "pipe", "inherit"] });
+    server = spawn(process.execPath, ["--import", preload, "-e", program], {
+      env: { ...process.env, TRUST_PROXY: trustProxy ?? "" },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     const [chunk] = (await once(server.stdout!, "data")) as [Buffer];
     return `http://127.0.0.1:${chunk.toString().trim()}`;
   }
 
-  const seen = async (base: string, headers: Record<string, string>) => (await (await fetch(base, { headers })).json()) as Record<string, string | undefined>;
+  const seen = async (base: string, headers: Record<string, string>) =>
+    (await (await fetch(base, { headers })).json()) as Record<string, string | undefined>;
 
   it("uses the socket and drops client-written forwarding headers when no proxy is trusted", async () => {
     const base = await startServer(undefined);

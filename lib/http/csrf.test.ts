@@ -7,7 +7,8 @@ function request(method: string, headers: Record<string, string>, url = "http://
   return { method, url, headers: new Headers({ host: new URL(url).host, ...headers }) };
 }
 
-const refused = (method: string, headers: Record<string, string>, trusted: string[] = []) => csrfProblem(request(method, headers), trusted) !== null;
+const refused = (method: string, headers: Record<string, string>, trusted: string[] = []) =>
+  csrfProblem(request(method, headers), trusted) !== null;
 
 describe("the cross-origin check", () => {
   it("refuses state changes from another origin, with or without a session cookie", () => {
@@ -22,7 +23,9 @@ describe("the cross-origin check", () => {
 
   it("lets the app's own origin through, and the trusted ones", () => {
     expect(refused("POST", { origin: "http://127.0.0.1:3000", cookie: SESSION })).toBe(false);
-    expect(refused("POST", { origin: "https://triangulate.example.org", cookie: SESSION }, ["https://triangulate.example.org"])).toBe(false);
+    expect(refused("POST", { origin: "https://triangulate.example.org", cookie: SESSION }, ["https://triangulate.example.org"])).toBe(
+      false,
+    );
     expect(refused("POST", { origin: "https://other.example.org", cookie: SESSION }, ["https://triangulate.example.org"])).toBe(true);
   });
 
@@ -42,6 +45,7 @@ describe("the cross-origin check", () => {
   it("exempts API tokens and reads", () => {
     expect(refused("POST", { authorization: "Bearer tri_abc", origin: "http://evil.example", cookie: SESSION })).toBe(false);
     expect(refused("POST", { authorization: "Basic abc", origin: "http://evil.example" })).toBe(true);
-    for (const method of ["GET", "HEAD", "OPTIONS"]) expect(refused(method, { origin: "http://evil.example", cookie: SESSION }), method).toBe(false);
+    for (const method of ["GET", "HEAD", "OPTIONS"])
+      expect(refused(method, { origin: "http://evil.example", cookie: SESSION }), method).toBe(false);
   });
 });

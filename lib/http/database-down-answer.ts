@@ -7,7 +7,12 @@ import { RETRY_AFTER_SECONDS, unavailableMessage } from "@/lib/db/database-unava
 /** Answer without the database: the load balancer's probe, and the icon. */
 const WITHOUT_DATABASE = new Set(["/api/health", "/icon.svg"]);
 
-const text = { title: "Database unavailable · Triangulate", heading: "The database is unavailable", body: unavailableMessage, retry: "Try again" };
+const text = {
+  title: "Database unavailable · Triangulate",
+  heading: "The database is unavailable",
+  body: unavailableMessage,
+  retry: "Try again",
+};
 
 function page(pathWithQuery: string): string {
   const href = pathWithQuery.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -24,5 +29,8 @@ export async function answerWhileDatabaseDown(request: NextRequest): Promise<Nex
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: { code: "database_unavailable", message: unavailableMessage } }, { status: 503, headers });
   }
-  return new NextResponse(page(`${pathname}${search}`), { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
+  return new NextResponse(page(`${pathname}${search}`), {
+    status: 503,
+    headers: { ...headers, "Content-Type": "text/html; charset=utf-8" },
+  });
 }

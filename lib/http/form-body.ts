@@ -9,7 +9,8 @@ const MULTIPART = /^multipart\/form-data\b/i;
 /** Next's own limit for a server action's body (serverActions.bodySizeLimit). */
 const MAX_FORM_BYTES = 1024 * 1024;
 
-const text = (status: number, message: string) => new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+const text = (status: number, message: string) =>
+  new NextResponse(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /** A 4xx for a multipart POST that Next.js would fail to read, or null. */
 export async function unreadableFormRefusal(request: Request): Promise<NextResponse | null> {

@@ -9,7 +9,8 @@ export const MAX_JSON_BYTES = 5 * 1024 * 1024;
 /** The parsed body, typed for the command it goes to: every command validates it with its zod schema. */
 export async function readJson<T = unknown>(request: Request): Promise<T> {
   const type = request.headers.get("content-type") ?? "";
-  if (!type.includes("application/json")) throw new AppError(415, "Send the body as JSON (Content-Type: application/json).", "unsupported_media_type");
+  if (!type.includes("application/json"))
+    throw new AppError(415, "Send the body as JSON (Content-Type: application/json).", "unsupported_media_type");
   const bytes = await readBodyLimited(request, MAX_JSON_BYTES, "send fewer items per request.");
   let body: unknown;
   try {

@@ -24,14 +24,20 @@ describe("security headers", () => {
     const https = securityHeaders({ ...base, https: true });
     expect(https["Strict-Transport-Security"]).toBe("max-age=31536000");
     expect(https["Content-Security-Policy"]).toContain("upgrade-insecure-requests");
-    expect(https).toMatchObject({ "X-Frame-Options": "DENY", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
+    expect(https).toMatchObject({
+      "X-Frame-Options": "DENY",
+      "X-Content-Type-Options": "nosniff",
+      "Referrer-Policy": "strict-origin-when-cross-origin",
+    });
   });
 
   it("let the optional tile layer's images through, and nothing else from outside", () => {
     expect(tileOrigin("https://{s}.tile.example.org/{z}/{x}/{y}.png")).toBe("https://*.tile.example.org");
     expect(tileOrigin("https://tiles.example.org:8443/{z}/{x}/{y}.png")).toBe("https://tiles.example.org:8443");
     expect(tileOrigin(undefined)).toBeNull();
-    expect(contentSecurityPolicy({ ...base, tileOrigin: "https://*.tile.example.org" })).toContain("img-src 'self' data: blob: https://*.tile.example.org;");
+    expect(contentSecurityPolicy({ ...base, tileOrigin: "https://*.tile.example.org" })).toContain(
+      "img-src 'self' data: blob: https://*.tile.example.org;",
+    );
   });
 
   it("make a new nonce every time", () => {

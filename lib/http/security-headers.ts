@@ -66,7 +66,10 @@ export function securityHeaders(options: SecurityOptions): Record<string, string
  * Runs `handle` (the rest of the proxy) with a `next()` that forwards the request with this
  * request's CSP (Next reads the nonce from it), then sets the security headers on whatever it answered.
  */
-export async function withSecurityHeaders(request: NextRequest, handle: (next: () => NextResponse) => Promise<NextResponse> | NextResponse): Promise<NextResponse> {
+export async function withSecurityHeaders(
+  request: NextRequest,
+  handle: (next: () => NextResponse) => Promise<NextResponse> | NextResponse,
+): Promise<NextResponse> {
   const headers = securityHeaders({
     nonce: newNonce(),
     development: env().NODE_ENV === "development",

@@ -46,12 +46,16 @@ export async function mayCopyClaimsWithoutTriggers(client: pg.ClientBase): Promi
     [INCIDENT_GUARD],
   );
   const found = rows[0]!;
-  const expected = Object.entries(KEPT_BY_THE_IMPORT).map(([column, table]) => `${column}>${table}`).sort();
+  const expected = Object.entries(KEPT_BY_THE_IMPORT)
+    .map(([column, table]) => `${column}>${table}`)
+    .sort();
   if (found.triggers > 0 || !found.guarded || JSON.stringify([...(found.keys ?? [])].sort()) !== JSON.stringify(expected)) return false;
   if (found.superuser) return true;
   // SET privilege on a parameter exists from PostgreSQL 15 on.
   if (found.version < 150000) return false;
-  const { rows: allowed } = await client.query<{ may: boolean }>(`SELECT has_parameter_privilege('session_replication_role', 'SET') AS may`);
+  const { rows: allowed } = await client.query<{ may: boolean }>(
+    `SELECT has_parameter_privilege('session_replication_role', 'SET') AS may`,
+  );
   return allowed[0]!.may;
 }
 
@@ -59,7 +63,11 @@ export async function mayCopyClaimsWithoutTriggers(client: pg.ClientBase): Promi
  * Locks the sources and documents that existed before the import and that the next claims name,
  * as their foreign-key triggers would have, and fails if one of them is gone.
  */
-export async function lockClaimReferences(client: pg.ClientBase, sourceIds: readonly string[], documentIds: readonly string[]): Promise<void> {
+export async function lockClaimReferences(
+  client: pg.ClientBase,
+  sourceIds: readonly string[],
+  documentIds: readonly string[],
+): Promise<void> {
   if (!sourceIds.length && !documentIds.length) return;
   const { rows } = await client.query<{ sources: string[] | null; documents: string[] | null }>(
     `SELECT (SELECT array_agg(id::text) FROM (SELECT id FROM "Source" WHERE id = ANY($1::uuid[]) ORDER BY id FOR KEY SHARE) s) AS sources,
@@ -69,9 +77,15 @@ export async function lockClaimReferences(client: pg.ClientBase, sourceIds: read
   const sources = new Set(rows[0]!.sources ?? []);
   const documents = new Set(rows[0]!.documents ?? []);
   const goneSource = sourceIds.find((id) => !sources.has(id));
-  if (goneSource) throw new ConflictError(`Source ${goneSource} was deleted while this file was being imported. Nothing was imported; import the file again.`);
+  if (goneSource)
+    throw new ConflictError(
+      `Source ${goneSource} was deleted while this file was being imported. Nothing was imported; import the file again.`,
+    );
   const goneDocument = documentIds.find((id) => !documents.has(id));
-  if (goneDocument) throw new ConflictError(`Document ${goneDocument} was deleted while this file was being imported. Nothing was imported; import the file again.`);
+  if (goneDocument)
+    throw new ConflictError(
+      `Document ${goneDocument} was deleted while this file was being imported. Nothing was imported; import the file again.`,
+    );
 }
 
 /**

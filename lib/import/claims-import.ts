@@ -52,7 +52,15 @@ export const claimsSlice = { rows: 10_000 };
  * What makes two claims the same claim. Unambiguous: the parts before the subgroup are free of
  * tabs, the subgroup is written with its length, and the statement is the rest.
  */
-type KeyParts = { incidentId: string; claimantId: string; metric: string; category: string; subgroup: string | null; statement: string; statedOn: string | null };
+type KeyParts = {
+  incidentId: string;
+  claimantId: string;
+  metric: string;
+  category: string;
+  subgroup: string | null;
+  statement: string;
+  statedOn: string | null;
+};
 const claimKey = (k: KeyParts) =>
   `${k.incidentId}\t${k.claimantId}\t${k.metric}\t${k.category}\t${k.statedOn ?? ""}\t${k.subgroup === null ? "-" : `${k.subgroup.length}:${k.subgroup}`}\t${k.statement}`;
 
@@ -94,8 +102,26 @@ type NamedClaim = KeyParts & { id: string; supersedesId: string | null };
 type IncidentRef = { id: string; mergedIntoId: string | null };
 
 const CLAIM_COLUMNS = [
-  "id", "incidentId", "claimantId", "documentId", "metric", "category", "subgroup", "valueMin", "valueMax", "qualifier", "statement", "statedOn", "statedOnEnd",
-  "assessment", "assessmentReason", "assessedById", "assessedAt", "createdById", "createdAt", "updatedAt",
+  "id",
+  "incidentId",
+  "claimantId",
+  "documentId",
+  "metric",
+  "category",
+  "subgroup",
+  "valueMin",
+  "valueMax",
+  "qualifier",
+  "statement",
+  "statedOn",
+  "statedOnEnd",
+  "assessment",
+  "assessmentReason",
+  "assessedById",
+  "assessedAt",
+  "createdById",
+  "createdAt",
+  "updatedAt",
 ] as const;
 
 /** Incidents found by code, codes that name none, and the incidents merged ones lead to, by id. */
@@ -111,7 +137,10 @@ type IncidentIndex = { byCode: Map<string, IncidentRef>; missing: Set<string>; m
  */
 async function lookUpIncidents(client: pg.ClientBase, codes: string[], index: IncidentIndex): Promise<void> {
   if (!codes.length) return;
-  const { rows } = await client.query<IncidentRef & { code: string }>(`SELECT id, code, "mergedIntoId" FROM "Incident" WHERE code = ANY($1::text[])`, [codes]);
+  const { rows } = await client.query<IncidentRef & { code: string }>(
+    `SELECT id, code, "mergedIntoId" FROM "Incident" WHERE code = ANY($1::text[])`,
+    [codes],
+  );
   for (const r of rows) index.byCode.set(r.code, r);
   for (const code of codes) if (!index.byCode.has(code)) index.missing.add(code);
   let wanted = [...new Set(rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !index.mergedInto.has(id));
@@ -215,7 +244,9 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
    */
   private prepareWrite(rows: Planned[], known: KnownDocument[]): () => Promise<void> {
     const toCreate = rows.filter((p) => p.create);
-    const sources = [...new Set(toCreate.map((p) => p.claimantSlug))].filter((slug) => this.newSources.has(slug) && !this.sourcesMade.has(slug)).sort();
+    const sources = [...new Set(toCreate.map((p) => p.claimantSlug))]
+      .filter((slug) => this.newSources.has(slug) && !this.sourcesMade.has(slug))
+      .sort();
     for (const slug of sources) this.sourcesMade.add(slug);
     const { documentOf, toMake } = this.documents(toCreate, this.claimantId, known);
     this.created += toCreate.length;
@@ -240,9 +271,26 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
         const enteredBy = v.enteredBy ? this.userByName.get(v.enteredBy) : undefined;
         const assessed = v.assessment !== "not_assessed";
         return [
-          p.claimId, p.incidentId, this.claimantId(p.claimantSlug), documentOf.get(p) ?? null, v.metric, v.category, v.subgroup, v.valueMin, v.valueMax, v.qualifier,
-          v.statement, v.statedOn, v.statedOnEnd, v.assessment, assessed ? `Assessed "${v.assessment}" in the imported file ${this.options.fileName}.` : null,
-          assessed ? this.options.actorId : null, assessed ? this.now : null, enteredBy ?? this.options.actorId, v.enteredAt ? new Date(v.enteredAt).toISOString() : this.now, this.now,
+          p.claimId,
+          p.incidentId,
+          this.claimantId(p.claimantSlug),
+          documentOf.get(p) ?? null,
+          v.metric,
+          v.category,
+          v.subgroup,
+          v.valueMin,
+          v.valueMax,
+          v.qualifier,
+          v.statement,
+          v.statedOn,
+          v.statedOnEnd,
+          v.assessment,
+          assessed ? `Assessed "${v.assessment}" in the imported file ${this.options.fileName}.` : null,
+          assessed ? this.options.actorId : null,
+          assessed ? this.now : null,
+          enteredBy ?? this.options.actorId,
+          v.enteredAt ? new Date(v.enteredAt).toISOString() : this.now,
+          this.now,
         ];
       }),
     );
@@ -253,7 +301,13 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
           `INSERT INTO "Source" (id, slug, name, kind, notes, "createdAt", "updatedAt")
            SELECT s.id, s.slug, s.slug, s.kind::"SourceKind", s.notes, $5::timestamp(3), $5::timestamp(3)
              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS s(id, slug, kind, notes)`,
-          [made.map((s) => s.id), made.map((s) => s.slug), made.map((s) => s.kind), made.map(() => `Created by importing ${this.options.fileName}; check its name and whether it is a party to the conflict.`), this.now],
+          [
+            made.map((s) => s.id),
+            made.map((s) => s.slug),
+            made.map((s) => s.kind),
+            made.map(() => `Created by importing ${this.options.fileName}; check its name and whether it is a party to the conflict.`),
+            this.now,
+          ],
         );
       }
       if (documentRows.rows) await copyRowsIn(this.client, "Document", DOCUMENT_COLUMNS, documentRows);
@@ -271,22 +325,35 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
   private async lookUpSlice(rows: ValidRow<ClaimsRow>[]) {
     // ── incidents (following merges), sources, users, claims named by id: what this slice adds ──
     const codes = new Set<string>();
-    for (const r of rows) if (!this.incidents.byCode.has(r.value.incidentCode) && !this.incidents.missing.has(r.value.incidentCode)) codes.add(r.value.incidentCode);
+    for (const r of rows)
+      if (!this.incidents.byCode.has(r.value.incidentCode) && !this.incidents.missing.has(r.value.incidentCode))
+        codes.add(r.value.incidentCode);
     await lookUpIncidents(this.client, [...codes], this.incidents);
     const slugs = [...new Set(rows.map((r) => r.value.claimant))].filter((slug) => !this.slugsLooked.has(slug));
     for (const slug of slugs) this.slugsLooked.add(slug);
     if (slugs.length) {
-      for (const s of (await this.client.query<{ id: string; slug: string }>(`SELECT id, slug FROM "Source" WHERE slug = ANY($1::text[])`, [slugs])).rows) this.sourceIdBySlug.set(s.slug, s.id);
+      for (const s of (
+        await this.client.query<{ id: string; slug: string }>(`SELECT id, slug FROM "Source" WHERE slug = ANY($1::text[])`, [slugs])
+      ).rows)
+        this.sourceIdBySlug.set(s.slug, s.id);
     }
-    const names = [...new Set(rows.flatMap((r) => (r.value.enteredBy && !this.userByName.has(r.value.enteredBy) ? [r.value.enteredBy] : [])))];
+    const names = [
+      ...new Set(rows.flatMap((r) => (r.value.enteredBy && !this.userByName.has(r.value.enteredBy) ? [r.value.enteredBy] : []))),
+    ];
     if (names.length) {
       for (const name of names) this.userByName.set(name, null);
-      const users = (await this.client.query<{ id: string; name: string }>(`SELECT id, name FROM "User" WHERE name = ANY($1::text[])`, [names])).rows;
+      const users = (
+        await this.client.query<{ id: string; name: string }>(`SELECT id, name FROM "User" WHERE name = ANY($1::text[])`, [names])
+      ).rows;
       const count = new Map<string, number>();
       for (const u of users) count.set(u.name, (count.get(u.name) ?? 0) + 1);
       for (const u of users) this.userByName.set(u.name, count.get(u.name) === 1 ? u.id : null);
     }
-    const ids = [...new Set(rows.flatMap((r) => [r.value.claimId, r.value.supersededBy].filter((v): v is string => v !== null && !this.idsLooked.has(v))))];
+    const ids = [
+      ...new Set(
+        rows.flatMap((r) => [r.value.claimId, r.value.supersededBy].filter((v): v is string => v !== null && !this.idsLooked.has(v))),
+      ),
+    ];
     for (const id of ids) this.idsLooked.add(id);
     if (ids.length) {
       const { rows: named } = await this.client.query<NamedClaim>(
@@ -309,23 +376,42 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
       const v = row.value;
       const incidentId = incidentOf(this.incidents, v.incidentCode);
       if (!incidentId) {
-        this.ctx.reject(row, "incident_code", `there is no incident ${v.incidentCode} in this database: import or create the incident first`, v.incidentCode);
+        this.ctx.reject(
+          row,
+          "incident_code",
+          `there is no incident ${v.incidentCode} in this database: import or create the incident first`,
+          v.incidentCode,
+        );
         continue;
       }
       if (!this.sourceIdBySlug.has(v.claimant) && !this.newSources.has(v.claimant)) {
         if (!v.claimantKind) {
-          this.ctx.reject(row, "claimant", `there is no source "${v.claimant}": create it first, or give claimant_kind so the import can create it`, v.claimant);
+          this.ctx.reject(
+            row,
+            "claimant",
+            `there is no source "${v.claimant}": create it first, or give claimant_kind so the import can create it`,
+            v.claimant,
+          );
           continue;
         }
         this.newSources.set(v.claimant, { id: randomUUID(), kind: v.claimantKind });
       }
       slice.push({ row, incidentId, claimantSlug: v.claimant, claimId: v.claimId ?? randomUUID(), create: true });
-      if (this.summary.incidentCodes.length < 20 && !this.summary.incidentCodes.includes(v.incidentCode)) this.summary.incidentCodes.push(v.incidentCode);
+      if (this.summary.incidentCodes.length < 20 && !this.summary.incidentCodes.includes(v.incidentCode))
+        this.summary.incidentCodes.push(v.incidentCode);
     }
     const keys = new Map<Planned, string>();
     const parts = slice.map((p) => {
       const v = p.row.value;
-      const k: KeyParts = { incidentId: p.incidentId, claimantId: this.claimantId(p.claimantSlug), metric: v.metric, category: v.category, subgroup: v.subgroup, statement: v.statement, statedOn: v.statedOn };
+      const k: KeyParts = {
+        incidentId: p.incidentId,
+        claimantId: this.claimantId(p.claimantSlug),
+        metric: v.metric,
+        category: v.category,
+        subgroup: v.subgroup,
+        statement: v.statement,
+        statedOn: v.statedOn,
+      };
       keys.set(p, claimKey(k));
       return { p, k };
     });
@@ -342,7 +428,12 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
       const key = keys.get(p)!;
       const named = v.claimId ? this.dbClaimById.get(v.claimId) : undefined;
       if (named && claimKey(named) !== key) {
-        this.ctx.reject(p.row, "claim_id", `claim ${v.claimId} already exists with different content (incident, claimant, metric, category, subgroup, statement or stated_on differ): leave claim_id empty to add a new claim`, v.claimId ?? undefined);
+        this.ctx.reject(
+          p.row,
+          "claim_id",
+          `claim ${v.claimId} already exists with different content (incident, claimant, metric, category, subgroup, statement or stated_on differ): leave claim_id empty to add a new claim`,
+          v.claimId ?? undefined,
+        );
         continue;
       }
       const present = named?.id ?? stored.get(key) ?? this.createdByKey.get(key);
@@ -378,7 +469,12 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
       if (this.ctx.isRejected(p.row)) continue;
       const newerId = this.fileIds.get(target) ?? (this.dbClaimById.has(target) ? target : null);
       if (!newerId) {
-        this.ctx.reject(p.row, "superseded_by", `superseded_by names claim ${target}, which is neither in the file nor in the database`, target);
+        this.ctx.reject(
+          p.row,
+          "superseded_by",
+          `superseded_by names claim ${target}, which is neither in the file nor in the database`,
+          target,
+        );
         continue;
       }
       const newer = plannedById.get(newerId);
@@ -397,12 +493,17 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
     }
     // A link to a row that was refused cannot be made: refuse the linking row too (and so on, down
     // the chain). Only held-back rows are refused here, and none of them is written yet.
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const link of links) {
         const newer = plannedById.get(link.newerId);
         if (!this.ctx.isRejected(link.planned.row) && newer && this.ctx.isRejected(newer.row)) {
-          this.ctx.reject(link.planned.row, "superseded_by", `superseded_by names claim ${link.newerId}, whose row is invalid`, link.newerId);
+          this.ctx.reject(
+            link.planned.row,
+            "superseded_by",
+            `superseded_by names claim ${link.newerId}, whose row is invalid`,
+            link.newerId,
+          );
           changed = true;
         }
       }
@@ -460,7 +561,6 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
     }
   }
 
-
   readonly add = (rows: ValidRow<ClaimsRow>[]): void => {
     // On the import's connection, this slice's lookup goes ahead of the last slice's write, so
     // the reader searches this slice while the last one is written. Once planned and searched,
@@ -500,7 +600,11 @@ const DOCUMENT_COLUMNS = ["id", "sourceId", "title", "url", "publishedOn", "crea
 /** The committed documents with one of `titles` (on the reader, which cannot see the ones this import made). */
 async function findDocuments(client: pg.ClientBase, titles: string[]): Promise<KnownDocument[]> {
   if (!titles.length) return [];
-  return (await client.query<KnownDocument>(`SELECT d.id, d."sourceId", d.title, d.url FROM "Document" d WHERE d.title = ANY($1::text[])`, [titles])).rows;
+  return (
+    await client.query<KnownDocument>(`SELECT d.id, d."sourceId", d.title, d.url FROM "Document" d WHERE d.title = ANY($1::text[])`, [
+      titles,
+    ])
+  ).rows;
 }
 
 /**
@@ -510,7 +614,11 @@ async function findDocuments(client: pg.ClientBase, titles: string[]): Promise<K
  */
 function documentResolver(summary: { documentsCreated: number }) {
   const made = new Map<string, MadeDocument>(); // [publisher, title] → document
-  return (toCreate: Planned[], claimantId: (slug: string) => string, known: KnownDocument[]): { documentOf: Map<Planned, string>; toMake: MadeDocument[] } => {
+  return (
+    toCreate: Planned[],
+    claimantId: (slug: string) => string,
+    known: KnownDocument[],
+  ): { documentOf: Map<Planned, string>; toMake: MadeDocument[] } => {
     const documentOf = new Map<Planned, string>();
     const toMake: MadeDocument[] = [];
     const withDocument = toCreate.filter((p) => p.row.value.documentTitle);

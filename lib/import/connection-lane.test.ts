@@ -29,7 +29,12 @@ describe("connectionLane", () => {
     const write2 = gate(log, "write 2");
     const look1 = gate(log, "lookup 1");
     const look2 = gate(log, "lookup 2");
-    const results = [lane.run(write1.job), lane.run(write2.job), lane.run(look1.job, { ahead: true }), lane.run(look2.job, { ahead: true })];
+    const results = [
+      lane.run(write1.job),
+      lane.run(write2.job),
+      lane.run(look1.job, { ahead: true }),
+      lane.run(look2.job, { ahead: true }),
+    ];
     await turn();
     expect(log).toEqual(["start write 1"]);
     write1.release();

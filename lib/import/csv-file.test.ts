@@ -62,7 +62,9 @@ describe("readCsv's CSV", () => {
   });
 
   it("names the line of a closing quote that is followed by text", () => {
-    expect(() => readCsv('a,b\n1,2\n3,"four"teen\n')).toThrow(/not valid CSV \(line 3\): a quoted cell's closing quote is followed by something other than a comma/);
+    expect(() => readCsv('a,b\n1,2\n3,"four"teen\n')).toThrow(
+      /not valid CSV \(line 3\): a quoted cell's closing quote is followed by something other than a comma/,
+    );
   });
 
   it("reads a cell longer than the pieces it parses, and a quote never closed early in a large file, re-reading little of it", () => {

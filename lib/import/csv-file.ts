@@ -40,7 +40,8 @@ type PapaError = { code: string; row?: number; index?: number };
 
 const QUOTE_PROBLEMS: Record<string, string> = {
   MissingQuotes: "a quoted cell starts here and its closing quote is missing",
-  InvalidQuotes: "a quoted cell's closing quote is followed by something other than a comma or a line break (write a quote inside a quoted cell as two quotes: \"\")",
+  InvalidQuotes:
+    'a quoted cell\'s closing quote is followed by something other than a comma or a line break (write a quote inside a quoted cell as two quotes: "")',
 };
 
 /** The line break the file uses: that of its first line (a file written on old Macs uses \r alone). */
@@ -80,11 +81,15 @@ export function* readCsvSlices(input: string): Generator<CsvFile> {
 
   // A piece that holds no whole row (a long quoted cell, or a quote never closed) is parsed again,
   // twice as long: doubling keeps that re-reading linear in the file.
-  for (let piece = PIECE_CHARS; ; ) {
+  for (let piece = PIECE_CHARS; ;) {
     const end = Math.min(consumed + piece, text.length);
     const last = end === text.length;
     // Until the end, the piece's last row may be cut short: the parser holds it back (and its problems).
-    const result = parser.parse(text.slice(consumed, end), consumed, !last) as { data: string[][]; errors: PapaError[]; meta: { cursor: number } };
+    const result = parser.parse(text.slice(consumed, end), consumed, !last) as {
+      data: string[][];
+      errors: PapaError[];
+      meta: { cursor: number };
+    };
     const records = result.data;
     const problem = result.errors.find((e) => e.row === undefined || e.row < records.length || last);
     if (problem) {

@@ -22,7 +22,13 @@ import type { ValidRow, WriteContext } from "./import-types";
 import { dayDate, isoDay } from "@/lib/validation/calendar-day";
 
 export const DATASET_SOURCES = {
-  acled: { slug: "acled", name: "ACLED (Armed Conflict Location & Event Data)", url: "https://acleddata.com", label: "ACLED", field: "acledEventId" },
+  acled: {
+    slug: "acled",
+    name: "ACLED (Armed Conflict Location & Event Data)",
+    url: "https://acleddata.com",
+    label: "ACLED",
+    field: "acledEventId",
+  },
   ucdp: { slug: "ucdp-ged", name: "UCDP Georeferenced Event Dataset (GED)", url: "https://ucdp.uu.se", label: "UCDP GED", field: "ucdpId" },
 } as const;
 
@@ -33,7 +39,6 @@ function chunks<T>(items: T[], size = CHUNK): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
-
 
 /** Allocates codes ISO3-YYYY-NNNN for new incidents, numbering on from the highest code in use. */
 async function allocateCodes(tx: Tx, events: DatasetEvent[]): Promise<string[]> {
@@ -66,7 +71,12 @@ export async function writeDatasetEvents(ctx: WriteContext<DatasetEvent>, datase
   for (const row of ctx.rows) {
     const earlier = firstRow.get(row.value.externalId);
     if (earlier) {
-      ctx.reject(row, dataset === "acled" ? "event_id_cnty" : "id", `event ${row.value.externalId} appears twice in the file (also row ${earlier.row})`, row.value.externalId);
+      ctx.reject(
+        row,
+        dataset === "acled" ? "event_id_cnty" : "id",
+        `event ${row.value.externalId} appears twice in the file (also row ${earlier.row})`,
+        row.value.externalId,
+      );
     } else {
       firstRow.set(row.value.externalId, row);
       rows.push(row);
@@ -83,12 +93,19 @@ export async function writeDatasetEvents(ctx: WriteContext<DatasetEvent>, datase
   });
   const documentTitle = `${meta.label} file ${options.fileName}`.slice(0, 500);
   const existingDocument = await tx.document.findUnique({ where: { sourceId_title: { sourceId: source.id, title: documentTitle } } });
-  const document = existingDocument ?? (await tx.document.create({ data: { sourceId: source.id, title: documentTitle, accessedOn: dayDate(new Date().toISOString().slice(0, 10)) } }));
+  const document =
+    existingDocument ??
+    (await tx.document.create({
+      data: { sourceId: source.id, title: documentTitle, accessedOn: dayDate(new Date().toISOString().slice(0, 10)) },
+    }));
   if (!existingDocument) summary.documentsCreated++;
 
   // ── match incidents by external id ──
   const incidentIds = new Map<string, string>();
-  for (const part of chunks(rows.map((r) => r.value.externalId), 5000)) {
+  for (const part of chunks(
+    rows.map((r) => r.value.externalId),
+    5000,
+  )) {
     const found = await tx.incident.findMany({ where: { [field]: { in: part } }, select: { id: true, acledEventId: true, ucdpId: true } });
     for (const i of found) incidentIds.set((dataset === "acled" ? i.acledEventId : i.ucdpId)!, i.id);
   }
@@ -141,12 +158,25 @@ export async function writeDatasetEvents(ctx: WriteContext<DatasetEvent>, datase
   const previous = new Map<string, { id: string; statement: string; statedOn: string | null; supersedable: boolean; createdAt: Date }[]>();
   for (const part of chunks(matchedIds, 5000)) {
     const claims = await tx.claim.findMany({
-      where: { incidentId: { in: part }, claimantId: source.id, metric: "killed", category: "unspecified", subgroup: null, retractedAt: null },
+      where: {
+        incidentId: { in: part },
+        claimantId: source.id,
+        metric: "killed",
+        category: "unspecified",
+        subgroup: null,
+        retractedAt: null,
+      },
       select: { id: true, incidentId: true, statement: true, statedOn: true, createdAt: true, supersededBy: { select: { id: true } } },
     });
     for (const c of claims) {
       const list = previous.get(c.incidentId) ?? [];
-      list.push({ id: c.id, statement: c.statement, statedOn: isoDay(c.statedOn), supersedable: c.supersededBy === null, createdAt: c.createdAt });
+      list.push({
+        id: c.id,
+        statement: c.statement,
+        statedOn: isoDay(c.statedOn),
+        supersedable: c.supersededBy === null,
+        createdAt: c.createdAt,
+      });
       previous.set(c.incidentId, list);
     }
   }
@@ -196,6 +226,8 @@ export async function writeDatasetEvents(ctx: WriteContext<DatasetEvent>, datase
     return;
   }
   ctx.progress({ phase: "refreshing figures", done: 0, total: touched.length });
-  await refreshFiguresInBulk(tx, touched, options.actorId, (done) => ctx.progress({ phase: "refreshing figures", done, total: touched.length }));
+  await refreshFiguresInBulk(tx, touched, options.actorId, (done) =>
+    ctx.progress({ phase: "refreshing figures", done, total: touched.length }),
+  );
   summary.figuresRefreshed = touched.length;
 }

@@ -4,7 +4,10 @@ import type { ImportSummary, RowError } from "./import-types";
 export function formatRowError(error: RowError): string {
   const place = error.row === null ? (error.line ? `line ${error.line}` : "file") : `row ${error.row} (line ${error.line})`;
   const column = error.column ? `, column ${error.column}` : "";
-  const value = error.value !== undefined && error.value !== "" ? ` [${JSON.stringify(error.value.length > 60 ? `${error.value.slice(0, 60)}…` : error.value)}]` : "";
+  const value =
+    error.value !== undefined && error.value !== ""
+      ? ` [${JSON.stringify(error.value.length > 60 ? `${error.value.slice(0, 60)}…` : error.value)}]`
+      : "";
   return `${place}${column}: ${error.message}${value}`;
 }
 
@@ -21,7 +24,8 @@ export function figuresOutcome(s: Pick<ImportSummary, "figuresRefreshed" | "figu
 export function formatSummary(s: ImportSummary): string {
   const seconds = (s.durationMs / 1000).toFixed(1);
   if (!s.imported) {
-    if (s.dryRun && s.errors.length === 0) return `Dry run of ${s.fileName}: all ${s.rows} rows are valid; nothing was written (${seconds} s).`;
+    if (s.dryRun && s.errors.length === 0)
+      return `Dry run of ${s.fileName}: all ${s.rows} rows are valid; nothing was written (${seconds} s).`;
     return (
       `Nothing was imported from ${s.fileName}: ${s.invalidRows} of ${s.rows} rows are invalid` +
       (s.errors.some((e) => e.row === null) ? " (or the file itself is)" : "") +

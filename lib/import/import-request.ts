@@ -36,7 +36,12 @@ async function multipartForm(body: Uint8Array, type: string): Promise<FormData> 
   try {
     return await new Response(body as BodyInit, { headers: { "content-type": type } }).formData();
   } catch {
-    throw new AppError(400, "Invalid input — file: the multipart body could not be read: check its boundary (Content-Type: multipart/form-data; boundary=…) and that every part is closed.", "invalid", { file: ["the multipart body could not be read"] });
+    throw new AppError(
+      400,
+      "Invalid input — file: the multipart body could not be read: check its boundary (Content-Type: multipart/form-data; boundary=…) and that every part is closed.",
+      "invalid",
+      { file: ["the multipart body could not be read"] },
+    );
   }
 }
 
@@ -48,14 +53,24 @@ export async function readImportRequest(request: Request): Promise<ImportRequest
   if (type.startsWith("multipart/form-data")) {
     const form = assertStorableFields(await multipartForm(body, type));
     const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) throw new AppError(400, "Choose a CSV file to import.", "invalid", { file: ["Choose a CSV file to import."] });
-    const fields = ImportRequestSchema.parse({ ...query, format: form.get("format") ?? query.format, validOnly: form.get("validOnly") ?? query.validOnly, dryRun: form.get("dryRun") ?? query.dryRun, fileName: file.name || query.fileName });
+    if (!(file instanceof File) || file.size === 0)
+      throw new AppError(400, "Choose a CSV file to import.", "invalid", { file: ["Choose a CSV file to import."] });
+    const fields = ImportRequestSchema.parse({
+      ...query,
+      format: form.get("format") ?? query.format,
+      validOnly: form.get("validOnly") ?? query.validOnly,
+      dryRun: form.get("dryRun") ?? query.dryRun,
+      fileName: file.name || query.fileName,
+    });
     return { ...fields, text: storableText(await file.text()) };
   }
   // A raw body (text/csv): the options travel in the query string.
   const fields = ImportRequestSchema.parse(query);
   const text = storableText(new TextDecoder().decode(body));
-  if (!text.trim()) throw new AppError(400, "The request body is empty: send the CSV file as the body.", "invalid", { file: ["The request body is empty."] });
+  if (!text.trim())
+    throw new AppError(400, "The request body is empty: send the CSV file as the body.", "invalid", {
+      file: ["The request body is empty."],
+    });
   return { ...fields, text };
 }
 
@@ -72,7 +87,9 @@ function storableText(text: string): string {
   const at = text.indexOf("\u0000");
   if (at >= 0) {
     const line = text.slice(0, at).split("\n").length;
-    throw new AppError(400, `Invalid input — file: line ${line} contains a NUL character (\\u0000), which cannot be stored.`, "invalid", { file: [`line ${line} contains a NUL character`] });
+    throw new AppError(400, `Invalid input — file: line ${line} contains a NUL character (\\u0000), which cannot be stored.`, "invalid", {
+      file: [`line ${line} contains a NUL character`],
+    });
   }
   return text; // decoded from UTF-8: it has no lone surrogates
 }
@@ -83,7 +100,14 @@ export function summaryBody(summary: ImportSummary) {
 }
 
 export async function runImportRequest(db: Db, input: ImportRequest, actorId: string, onProgress?: (p: ImportProgress) => void) {
-  const summary = await runImport(db, input.text, { format: input.format, fileName: input.fileName, validOnly: input.validOnly, dryRun: input.dryRun, actorId, onProgress });
+  const summary = await runImport(db, input.text, {
+    format: input.format,
+    fileName: input.fileName,
+    validOnly: input.validOnly,
+    dryRun: input.dryRun,
+    actorId,
+    onProgress,
+  });
   // The figures a large import queued are reconciled by this server in the background; the response does not wait.
   if (summary.figuresQueued) void startFigureQueue(databaseUrlOf(db));
   return summary;

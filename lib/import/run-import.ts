@@ -23,7 +23,18 @@ import { CsvFileError, readCsvSlices, type CsvFile, type CsvRow } from "./csv-fi
 import { writeDatasetEvents } from "./dataset-import";
 import { stepTimer } from "@/lib/db/step-timer";
 import type { DatasetEvent } from "@/lib/validation/dataset-event";
-import type { BaseContext, ImportFormat, ImportOptions, ImportProgress, ImportSummary, PgWriteContext, RowError, SliceWriter, ValidRow, WriteContext } from "./import-types";
+import type {
+  BaseContext,
+  ImportFormat,
+  ImportOptions,
+  ImportProgress,
+  ImportSummary,
+  PgWriteContext,
+  RowError,
+  SliceWriter,
+  ValidRow,
+  WriteContext,
+} from "./import-types";
 
 /** An import may run long (100,000 rows and their figures); it holds its transaction that long. */
 export const IMPORT_TIMEOUT_MS = 60 * 60_000;
@@ -34,8 +45,7 @@ type FormatSpec<T> = {
   known: readonly string[] | null;
   validate: (cells: Record<string, string>) => RowResult<T>;
 } & (
-  | { write: (ctx: WriteContext<T>) => Promise<void> }
-  | { openWriter: (ctx: PgWriteContext<T>) => SliceWriter<T>; sliceRows: () => number }
+  { write: (ctx: WriteContext<T>) => Promise<void> } | { openWriter: (ctx: PgWriteContext<T>) => SliceWriter<T>; sliceRows: () => number }
 );
 
 function zodRow<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: import("zod").ZodError } }) {
@@ -70,7 +80,10 @@ const FORMATS: { [F in ImportFormat]: FormatSpec<F extends "claims" ? ClaimsRow 
 export const FORMAT_COLUMNS: Record<ImportFormat, { required: readonly string[]; optional: readonly string[] }> = {
   acled: { required: ACLED_REQUIRED_COLUMNS, optional: ACLED_OPTIONAL_COLUMNS },
   ucdp: { required: UCDP_REQUIRED_COLUMNS, optional: UCDP_OPTIONAL_COLUMNS },
-  claims: { required: CLAIMS_REQUIRED_COLUMNS, optional: CLAIMS_COLUMNS.filter((c) => !(CLAIMS_REQUIRED_COLUMNS as readonly string[]).includes(c)) },
+  claims: {
+    required: CLAIMS_REQUIRED_COLUMNS,
+    optional: CLAIMS_COLUMNS.filter((c) => !(CLAIMS_REQUIRED_COLUMNS as readonly string[]).includes(c)),
+  },
 };
 
 class RollBack extends Error {}
@@ -114,30 +127,55 @@ function headerErrors(header: string[], spec: FormatSpec<unknown>, format: Impor
   if (spec.known) {
     const unknown = header.filter((c) => c && !spec.known!.includes(c));
     if (unknown.length) {
-      errors.push({ row: null, line: 1, column: null, message: `The header has unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (a ${format} file has: ${spec.known.join(", ")}).` });
+      errors.push({
+        row: null,
+        line: 1,
+        column: null,
+        message: `The header has unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (a ${format} file has: ${spec.known.join(", ")}).`,
+      });
     }
   }
   return errors;
 }
 
-function validateRows<T>(rows: CsvRow[], header: string[], spec: FormatSpec<T>, errors: RowError[], progress: (p: ImportProgress) => void, total = rows.length): ValidRow<T>[] {
+function validateRows<T>(
+  rows: CsvRow[],
+  header: string[],
+  spec: FormatSpec<T>,
+  errors: RowError[],
+  progress: (p: ImportProgress) => void,
+  total = rows.length,
+): ValidRow<T>[] {
   const valid: ValidRow<T>[] = [];
   const width = header.length;
   rows.forEach((row) => {
     if (row.row % 5000 === 0) progress({ phase: "validating", done: row.row, total: Math.max(total, row.row) });
     if (row.width !== width) {
-      errors.push({ row: row.row, line: row.line, column: null, message: `The row has ${row.width} cells but the header has ${width} columns (a stray comma, or an unclosed quote?).` });
+      errors.push({
+        row: row.row,
+        line: row.line,
+        column: null,
+        message: `The row has ${row.width} cells but the header has ${width} columns (a stray comma, or an unclosed quote?).`,
+      });
       return;
     }
     // PostgreSQL text cannot hold a NUL character: refuse the cell here rather than fail the whole write.
     const nul = Object.keys(row.cells).filter((column) => row.cells[column]!.includes("\u0000"));
     if (nul.length) {
-      for (const column of nul) errors.push({ row: row.row, line: row.line, column, message: `${column} contains a NUL character (byte 0), which cannot be stored: remove it` });
+      for (const column of nul)
+        errors.push({
+          row: row.row,
+          line: row.line,
+          column,
+          message: `${column} contains a NUL character (byte 0), which cannot be stored: remove it`,
+        });
       return;
     }
     const result = spec.validate(row.cells);
     if (result.ok) valid.push({ row: row.row, line: row.line, value: result.value });
-    else for (const issue of result.issues) errors.push({ row: row.row, line: row.line, column: issue.column, value: row.cells[issue.column], message: issue.message });
+    else
+      for (const issue of result.issues)
+        errors.push({ row: row.row, line: row.line, column: issue.column, value: row.cells[issue.column], message: issue.message });
   });
   return valid;
 }
@@ -240,7 +278,9 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
       await withRawTransaction(
         async (client) => {
           // One import at a time: incident codes and the idempotency checks assume nobody else is importing.
-          const { rows: free } = await client.query<{ got: boolean }>(`SELECT pg_try_advisory_xact_lock(hashtext('triangulate:import')) AS got`);
+          const { rows: free } = await client.query<{ got: boolean }>(
+            `SELECT pg_try_advisory_xact_lock(hashtext('triangulate:import')) AS got`,
+          );
           const writer = spec.openWriter({ ...context, client, url });
           const total = estimateRows(text);
           let invalidRows = false; // a row failed validation (reference errors come from the writer)
@@ -274,7 +314,7 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
           try {
             // PostgreSQL works through the slices given while this thread parses and validates the
             // next piece of the file: yielding after each piece lets the writer's statements go out.
-            for (let slice: IteratorResult<CsvFile> = { done: false, value: first }; !slice.done; ) {
+            for (let slice: IteratorResult<CsvFile> = { done: false, value: first }; !slice.done;) {
               const current = slice.value;
               const began = performance.now();
               slice = slices.next();
@@ -325,7 +365,13 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
           await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`;
           await spec.write({ ...context, tx, rows: valid });
           summary.imported = true;
-          await audit(tx, { actorId: options.actorId, action: "import", entityType: "Import", entityId: randomUUID(), after: auditRecord(summary, options) });
+          await audit(tx, {
+            actorId: options.actorId,
+            action: "import",
+            entityType: "Import",
+            entityId: randomUUID(),
+            after: auditRecord(summary, options),
+          });
         },
         { timeout: IMPORT_TIMEOUT_MS, maxWait: 60_000, isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted },
       );

@@ -36,7 +36,9 @@ export function filterFacets(): Promise<FilterFacets> {
 async function readFacets(): Promise<FilterFacets> {
   const [countries, admin1, eventTypes, actors, sources] = await Promise.all([
     db.$queryRaw<{ v: string }[]>`SELECT DISTINCT "countryIso3" AS v FROM "Incident" WHERE "mergedIntoId" IS NULL ORDER BY 1`,
-    db.$queryRaw<{ v: string }[]>`SELECT DISTINCT "admin1" AS v FROM "Incident" WHERE "mergedIntoId" IS NULL AND "admin1" IS NOT NULL ORDER BY 1 LIMIT ${SUGGESTIONS}`,
+    db.$queryRaw<
+      { v: string }[]
+    >`SELECT DISTINCT "admin1" AS v FROM "Incident" WHERE "mergedIntoId" IS NULL AND "admin1" IS NOT NULL ORDER BY 1 LIMIT ${SUGGESTIONS}`,
     db.$queryRaw<{ v: string }[]>`SELECT DISTINCT "eventType" AS v FROM "Incident" WHERE "mergedIntoId" IS NULL ORDER BY 1`,
     db.$queryRaw<{ v: string }[]>`SELECT DISTINCT "name" AS v FROM "IncidentActor" ORDER BY 1 LIMIT ${SUGGESTIONS}`,
     // Only sources that have made a claim: the others cannot narrow anything down.
@@ -52,6 +54,9 @@ async function readFacets(): Promise<FilterFacets> {
 }
 
 export async function incidentPin(code: string): Promise<{ code: string; title: string; lat: number; lon: number } | null> {
-  const row = await db.incident.findFirst({ where: { code, mergedIntoId: null }, select: { code: true, title: true, latitude: true, longitude: true } });
+  const row = await db.incident.findFirst({
+    where: { code, mergedIntoId: null },
+    select: { code: true, title: true, latitude: true, longitude: true },
+  });
   return row ? { code: row.code, title: row.title, lat: row.latitude, lon: row.longitude } : null;
 }

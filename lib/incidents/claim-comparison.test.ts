@@ -22,7 +22,13 @@ describe("claims side by side (Kobé, killed)", () => {
   it("puts AFP and RFI's identical 'at least 30' of 8–9 February in one entry", () => {
     const unspecified = killed.find((g) => g.category === "unspecified")!;
     expect(unspecified.claims).toHaveLength(1);
-    expect(unspecified.claims[0]).toMatchObject({ figure: "≥ 30", valueMax: null, statedOn: "2025-02-08", statedOnEnd: "2025-02-09", status: "standing" });
+    expect(unspecified.claims[0]).toMatchObject({
+      figure: "≥ 30",
+      valueMax: null,
+      statedOn: "2025-02-08",
+      statedOnEnd: "2025-02-09",
+      status: "standing",
+    });
     expect(unspecified.claims[0]!.claimants.map((c) => c.name)).toEqual(["AFP", "RFI"]);
   });
 

@@ -2,7 +2,15 @@
 // category (map popup), and as a table with one column per claimant (incident page). Pure: it
 // works on the claims as the incident API returns them.
 import { priorityTier } from "@/lib/domain/source-priority";
-import { CATEGORIES, METRICS, type Assessment, type Category, type Metric, type Qualifier, type SourceKind } from "@/lib/domain/vocabularies";
+import {
+  CATEGORIES,
+  METRICS,
+  type Assessment,
+  type Category,
+  type Metric,
+  type Qualifier,
+  type SourceKind,
+} from "@/lib/domain/vocabularies";
 import { formatClaimValue } from "@/lib/format/figure-format";
 import type { ClaimValues } from "@/lib/domain/claim-values";
 
@@ -89,7 +97,9 @@ export function compareClaims(claims: ClaimView[], metric: Metric): CategoryComp
     const perClaimant: { claim: ClaimView; entry: ComparedClaim }[] = [];
     for (const claim of sorted) {
       const status = claimStatus(claim);
-      const existing = perClaimant.find((p) => p.claim.claimant.slug === claim.claimant.slug && sameFigure(p.claim, claim) && p.entry.status === status);
+      const existing = perClaimant.find(
+        (p) => p.claim.claimant.slug === claim.claimant.slug && sameFigure(p.claim, claim) && p.entry.status === status,
+      );
       if (existing) {
         existing.entry.claimIds.push(claim.id);
         addDocument(existing.entry.documents, claim);
@@ -119,12 +129,19 @@ export function compareClaims(claims: ClaimView[], metric: Metric): CategoryComp
     const merged: ComparedClaim[] = [];
     for (const { claim, entry } of perClaimant) {
       const twin = merged.find(
-        (m) => m.status === entry.status && m.valueMin === claim.valueMin && m.valueMax === claim.valueMax && m.qualifier === claim.qualifier && m.statedOn === entry.statedOn && m.statedOnEnd === entry.statedOnEnd,
+        (m) =>
+          m.status === entry.status &&
+          m.valueMin === claim.valueMin &&
+          m.valueMax === claim.valueMax &&
+          m.qualifier === claim.qualifier &&
+          m.statedOn === entry.statedOn &&
+          m.statedOnEnd === entry.statedOnEnd,
       );
       if (twin && !twin.claimants.some((c) => c.slug === claim.claimant.slug)) {
         twin.claimants.push(...entry.claimants);
         twin.claimIds.push(...entry.claimIds);
-        for (const d of entry.documents) if (!twin.documents.some((x) => x.title === d.title && x.publisher === d.publisher)) twin.documents.push(d);
+        for (const d of entry.documents)
+          if (!twin.documents.some((x) => x.title === d.title && x.publisher === d.publisher)) twin.documents.push(d);
       } else {
         merged.push(entry);
       }

@@ -4,9 +4,23 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isoDay } from "@/lib/validation/calendar-day";
 
-export type DuplicateCandidate = { code: string; title: string; dateStart: string; placeName: string; distanceKm: number | null; titleSimilarity: number; reason: string };
+export type DuplicateCandidate = {
+  code: string;
+  title: string;
+  dateStart: string;
+  placeName: string;
+  distanceKm: number | null;
+  titleSimilarity: number;
+  reason: string;
+};
 
-export async function findLikelyDuplicates(query: { title: string; dateStart?: string; latitude?: number; longitude?: number; excludeCode?: string }): Promise<DuplicateCandidate[]> {
+export async function findLikelyDuplicates(query: {
+  title: string;
+  dateStart?: string;
+  latitude?: number;
+  longitude?: number;
+  excludeCode?: string;
+}): Promise<DuplicateCandidate[]> {
   const hasPlace = query.dateStart !== undefined && query.latitude !== undefined && query.longitude !== undefined;
   const title = query.title.trim();
   if (!hasPlace && title.length < 3) return [];
@@ -42,6 +56,7 @@ export async function findLikelyDuplicates(query: { title: string; dateStart?: s
     placeName: r.placeName,
     distanceKm: r.km === null ? null : Math.round(r.km * 10) / 10,
     titleSimilarity: Math.round(r.sim * 100) / 100,
-    reason: r.near && r.km !== null && r.km <= 50 ? `within 3 days and ${Math.round(r.km)} km` : `similar title (${Math.round(r.sim * 100)}%)`,
+    reason:
+      r.near && r.km !== null && r.km <= 50 ? `within 3 days and ${Math.round(r.km)} km` : `similar title (${Math.round(r.sim * 100)}%)`,
   }));
 }

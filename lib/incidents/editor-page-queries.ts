@@ -15,7 +15,10 @@ export function incidentForReview(code: string) {
     include: {
       figures: true,
       decisions: { where: { withdrawnAt: null }, orderBy: [{ decidedAt: "desc" }, { id: "desc" }] },
-      claims: { orderBy: [{ metric: "asc" }, { category: "asc" }, { createdAt: "asc" }], include: { claimant: { select: { name: true } }, supersededBy: { select: { id: true } }, document: { select: { title: true } } } },
+      claims: {
+        orderBy: [{ metric: "asc" }, { category: "asc" }, { createdAt: "asc" }],
+        include: { claimant: { select: { name: true } }, supersededBy: { select: { id: true } }, document: { select: { title: true } } },
+      },
     },
   });
 }
@@ -31,7 +34,10 @@ export async function claimEntryChoices(code: string) {
   if (!incident) return null;
   const [sources, documents] = await Promise.all([
     db.source.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, kind: true } }),
-    db.document.findMany({ orderBy: [{ source: { name: "asc" } }, { title: "asc" }], select: { id: true, title: true, source: { select: { name: true } } } }),
+    db.document.findMany({
+      orderBy: [{ source: { name: "asc" } }, { title: "asc" }],
+      select: { id: true, title: true, source: { select: { name: true } } },
+    }),
   ]);
   return { incident, sources, documents };
 }

@@ -37,7 +37,8 @@ export function historyDto(entries: HistoryEntry[], claims: StoredClaim[]) {
   return entries.map((entry) => {
     const line = historyLine(entry, context);
     const base = { at: entry.at.toISOString(), actor: entry.actorName, text: line.title, details: line.details };
-    if (entry.kind === "revision") return { ...base, kind: "figure" as const, metric: entry.metric, category: entry.category, before: entry.before, after: entry.after };
+    if (entry.kind === "revision")
+      return { ...base, kind: "figure" as const, metric: entry.metric, category: entry.category, before: entry.before, after: entry.after };
     return {
       ...base,
       kind: "change" as const,

@@ -43,9 +43,27 @@ export const EDITABLE_INCIDENT_FIELDS = [
 type IncidentView = Record<string, unknown>;
 
 /** What the history shows of an incident: its editable fields, dates as YYYY-MM-DD. */
-export function incidentAuditView(incident: Record<string, unknown> & { dateStart: Date; dateEnd: Date }, actors: { name: string; role: string }[]) {
-  const { id: _id, createdAt: _c, updatedAt: _u, headlineLow: _hl, headlineBest: _hb, headlineHigh: _hh, headlineContested: _hc, flags: _f, ...rest } = incident;
-  return { ...rest, dateStart: incident.dateStart.toISOString().slice(0, 10), dateEnd: incident.dateEnd.toISOString().slice(0, 10), actors: actors.map((a) => `${a.name} (${a.role})`) };
+export function incidentAuditView(
+  incident: Record<string, unknown> & { dateStart: Date; dateEnd: Date },
+  actors: { name: string; role: string }[],
+) {
+  const {
+    id: _id,
+    createdAt: _c,
+    updatedAt: _u,
+    headlineLow: _hl,
+    headlineBest: _hb,
+    headlineHigh: _hh,
+    headlineContested: _hc,
+    flags: _f,
+    ...rest
+  } = incident;
+  return {
+    ...rest,
+    dateStart: incident.dateStart.toISOString().slice(0, 10),
+    dateEnd: incident.dateEnd.toISOString().slice(0, 10),
+    actors: actors.map((a) => `${a.name} (${a.role})`),
+  };
 }
 
 export async function createIncident(db: Db, input: z.input<typeof IncidentValuesSchema>, actorId: string | null) {
@@ -55,7 +73,14 @@ export async function createIncident(db: Db, input: z.input<typeof IncidentValue
     const incident = await tx.incident.create({
       data: { ...incidentData(values), code, createdById: actorId, updatedById: actorId, actors: { create: values.actors } },
     });
-    await audit(tx, { actorId, action: "incident.create", entityType: "Incident", entityId: incident.id, incidentId: incident.id, after: incidentAuditView(incident, values.actors) });
+    await audit(tx, {
+      actorId,
+      action: "incident.create",
+      entityType: "Incident",
+      entityId: incident.id,
+      incidentId: incident.id,
+      after: incidentAuditView(incident, values.actors),
+    });
     return incident;
   });
 }
@@ -104,13 +129,26 @@ export async function updateIncident(db: Db, code: string, input: z.input<typeof
         ? threeWayMerge(base, theirsView, yoursView, EDITABLE_INCIDENT_FIELDS)
         : // No record of what they opened: every field that differs is theirs to decide.
           threeWayMerge(yoursView, theirsView, yoursView, EDITABLE_INCIDENT_FIELDS);
-      if (!base) outcome.conflicts = EDITABLE_INCIDENT_FIELDS.filter((f) => outcome.keptTheirs.includes(f)).map((field) => ({ field, base: null, theirs: theirsView[field], yours: yoursView[field] }));
+      if (!base)
+        outcome.conflicts = EDITABLE_INCIDENT_FIELDS.filter((f) => outcome.keptTheirs.includes(f)).map((field) => ({
+          field,
+          base: null,
+          theirs: theirsView[field],
+          yours: yoursView[field],
+        }));
       if (outcome.conflicts.length) {
         const proposal = { ...outcome.merged, actors: undefined };
         throw new ConflictError(
           `Someone else saved this incident (now version ${before.version}, you edited version ${expectedVersion}) and changed ${outcome.conflicts.length === 1 ? "a field" : "fields"} you changed too: choose which value to keep for each. Their other changes are kept.`,
           { ...theirsView, version: before.version },
-          { conflicts: outcome.conflicts, proposal: { ...proposal, actors: outcome.keptTheirs.includes("actors") ? beforeActors.map((a) => ({ name: a.name, role: a.role })) : yours.actors, version: before.version } },
+          {
+            conflicts: outcome.conflicts,
+            proposal: {
+              ...proposal,
+              actors: outcome.keptTheirs.includes("actors") ? beforeActors.map((a) => ({ name: a.name, role: a.role })) : yours.actors,
+              version: before.version,
+            },
+          },
         );
       }
       const theirsValues: IncidentValues = {
@@ -118,11 +156,17 @@ export async function updateIncident(db: Db, code: string, input: z.input<typeof
         ...Object.fromEntries(EDITABLE_INCIDENT_FIELDS.filter((f) => f !== "actors").map((f) => [f, theirsView[f]])),
         actors: beforeActors.map((a) => ({ name: a.name, role: a.role as IncidentValues["actors"][number]["role"] })),
       } as IncidentValues;
-      fields = { ...yours, ...Object.fromEntries(outcome.keptTheirs.map((f) => [f, theirsValues[f as keyof IncidentValues]])) } as IncidentValues;
+      fields = {
+        ...yours,
+        ...Object.fromEntries(outcome.keptTheirs.map((f) => [f, theirsValues[f as keyof IncidentValues]])),
+      } as IncidentValues;
       report.keptTheirs = outcome.keptTheirs;
       report.mergedFromVersion = expectedVersion;
     } else if (before.version !== expectedVersion) {
-      throw new ConflictError(`This incident is at version ${before.version}; version ${expectedVersion} was never saved. Reload it and edit again.`, { ...theirsView, version: before.version });
+      throw new ConflictError(
+        `This incident is at version ${before.version}; version ${expectedVersion} was never saved. Reload it and edit again.`,
+        { ...theirsView, version: before.version },
+      );
     }
     await tx.incidentActor.deleteMany({ where: { incidentId: before.id } });
     const incident = await tx.incident.update({
@@ -136,7 +180,10 @@ export async function updateIncident(db: Db, code: string, input: z.input<typeof
       entityId: incident.id,
       incidentId: incident.id,
       before: theirsView,
-      after: { ...incidentAuditView(incident, fields.actors), ...(report.mergedFromVersion ? { mergedFromVersion: report.mergedFromVersion, keptTheirs: report.keptTheirs } : {}) },
+      after: {
+        ...incidentAuditView(incident, fields.actors),
+        ...(report.mergedFromVersion ? { mergedFromVersion: report.mergedFromVersion, keptTheirs: report.keptTheirs } : {}),
+      },
     });
     return Object.assign(incident, { merge: report });
   });
@@ -145,7 +192,10 @@ export async function updateIncident(db: Db, code: string, input: z.input<typeof
 /** Merges `code` into `targetCode`: claims, actors and history move or stay linked; the old code redirects. */
 export async function mergeIncidents(db: Db, code: string, input: z.input<typeof MergeSchema>, actorId: string | null) {
   const values = MergeSchema.parse(input);
-  if (values.targetCode === code) throw new AppError(400, "Invalid input — targetCode: an incident cannot be merged into itself", "invalid", { targetCode: ["an incident cannot be merged into itself"] });
+  if (values.targetCode === code)
+    throw new AppError(400, "Invalid input — targetCode: an incident cannot be merged into itself", "invalid", {
+      targetCode: ["an incident cannot be merged into itself"],
+    });
   return writeTransaction(db, async (tx) => {
     // No merge while an import runs: a claims import does not lock the incidents it adds claims
     // to, so claims it adds to this one after we moved them would stay behind (migration
@@ -172,16 +222,34 @@ export async function mergeIncidents(db: Db, code: string, input: z.input<typeof
     const moved = await tx.claim.updateMany({ where: { incidentId: source.id }, data: { incidentId: target.id } });
     const targetActors = new Set(target.actors.map((a) => `${a.name}\u0000${a.role}`));
     const newActors = source.actors.filter((a) => !targetActors.has(`${a.name}\u0000${a.role}`));
-    if (newActors.length) await tx.incidentActor.createMany({ data: newActors.map((a) => ({ incidentId: target.id, name: a.name, role: a.role })) });
+    if (newActors.length)
+      await tx.incidentActor.createMany({ data: newActors.map((a) => ({ incidentId: target.id, name: a.name, role: a.role })) });
     // The source's decisions judged its own claims; they no longer apply on their own.
     await tx.reconciliationDecision.updateMany({ where: { incidentId: source.id, withdrawnAt: null }, data: { withdrawnAt: new Date() } });
-    await tx.incident.update({ where: { id: source.id }, data: { mergedIntoId: target.id, version: { increment: 1 }, updatedById: actorId } });
+    await tx.incident.update({
+      where: { id: source.id },
+      data: { mergedIntoId: target.id, version: { increment: 1 }, updatedById: actorId },
+    });
     await tx.incident.update({ where: { id: target.id }, data: { version: { increment: 1 }, updatedById: actorId } });
     await refreshIncidentFigures(tx, source.id, actorId);
     await refreshIncidentFigures(tx, target.id, actorId);
     const detail = { mergedCode: source.code, intoCode: target.code, claimsMoved: moved.count, actorsAdded: newActors.length };
-    await audit(tx, { actorId, action: "incident.merge", entityType: "Incident", entityId: target.id, incidentId: target.id, after: detail });
-    await audit(tx, { actorId, action: "incident.merged_into", entityType: "Incident", entityId: source.id, incidentId: source.id, after: detail });
+    await audit(tx, {
+      actorId,
+      action: "incident.merge",
+      entityType: "Incident",
+      entityId: target.id,
+      incidentId: target.id,
+      after: detail,
+    });
+    await audit(tx, {
+      actorId,
+      action: "incident.merged_into",
+      entityType: "Incident",
+      entityId: source.id,
+      incidentId: source.id,
+      after: detail,
+    });
     return { target, claimsMoved: moved.count };
   });
 }

@@ -47,7 +47,9 @@ export function incidentFilterSql(filter: IncidentFilter, options: IncidentFilte
   if (filter.admin1) and.push(Prisma.sql`lower(i."admin1") IN (${Prisma.join(filter.admin1.map((a) => a.toLowerCase()))})`);
   if (filter.eventType) and.push(Prisma.sql`i."eventType" IN (${Prisma.join(filter.eventType)})`);
   if (filter.actor) {
-    and.push(Prisma.sql`EXISTS (SELECT 1 FROM "IncidentActor" a WHERE a."incidentId" = i."id" AND a."name" ILIKE ${`%${likeLiteral(filter.actor)}%`})`);
+    and.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "IncidentActor" a WHERE a."incidentId" = i."id" AND a."name" ILIKE ${`%${likeLiteral(filter.actor)}%`})`,
+    );
   }
   if (filter.claimant) {
     and.push(Prisma.sql`EXISTS (SELECT 1 FROM "Claim" c JOIN "Source" s ON s."id" = c."claimantId"

@@ -6,8 +6,27 @@ import { db } from "@/lib/db";
 
 /** `mergedFrom`: the code of the merged incident the entry belongs to (absent for the incident's own). */
 export type HistoryEntry =
-  | { kind: "audit"; at: Date; actorName: string | null; action: string; entityType: string; entityId: string; before: unknown; after: unknown; mergedFrom?: string }
-  | { kind: "revision"; at: Date; actorName: string | null; metric: string; category: string; before: unknown; after: unknown; mergedFrom?: string };
+  | {
+      kind: "audit";
+      at: Date;
+      actorName: string | null;
+      action: string;
+      entityType: string;
+      entityId: string;
+      before: unknown;
+      after: unknown;
+      mergedFrom?: string;
+    }
+  | {
+      kind: "revision";
+      at: Date;
+      actorName: string | null;
+      metric: string;
+      category: string;
+      before: unknown;
+      after: unknown;
+      mergedFrom?: string;
+    };
 
 /** The incidents merged into this one, directly or through an incident merged into it. */
 async function mergedInto(incidentId: string): Promise<Map<string, string>> {
@@ -25,12 +44,22 @@ export async function incidentHistory(incidentId: string, limit = 200): Promise<
   const merged = await mergedInto(incidentId);
   const ids = [incidentId, ...merged.keys()];
   const [events, revisions] = await Promise.all([
-    db.auditEvent.findMany({ where: { incidentId: { in: ids } }, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit + 1, include: { actor: { select: { name: true } } } }),
+    db.auditEvent.findMany({
+      where: { incidentId: { in: ids } },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: limit + 1,
+      include: { actor: { select: { name: true } } },
+    }),
     db.reconciliationRevision.findMany({ where: { incidentId: { in: ids } }, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit + 1 }),
   ]);
   const from = (id: string | null) => (id && id !== incidentId ? { mergedFrom: merged.get(id) } : {});
   const actorIds = [...new Set(revisions.map((r) => r.actorId).filter((id): id is string => id !== null))];
-  const names = new Map((actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : []).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   const entries: HistoryEntry[] = [
     ...events.map((e) => ({
       kind: "audit" as const,

@@ -10,7 +10,6 @@ import type { IncidentFilter, IncidentListQuery, IncidentSort } from "@/lib/vali
 import { figureSelect, sortFigures, toFigureDto, type FigureDto } from "./figure-dto";
 import { dayDate, isoDay } from "@/lib/validation/calendar-day";
 
-
 export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput {
   // A merged incident lives on in the one it was merged into; listing both would count it twice.
   const and: Prisma.IncidentWhereInput[] = [{ mergedIntoId: null }];
@@ -18,7 +17,11 @@ export function incidentWhere(filter: IncidentFilter): Prisma.IncidentWhereInput
     const { minLon, minLat, maxLon, maxLat } = filter.bbox;
     and.push({ latitude: { gte: minLat, lte: maxLat } });
     // A box that crosses the antimeridian arrives with minLon > maxLon.
-    and.push(minLon <= maxLon ? { longitude: { gte: minLon, lte: maxLon } } : { OR: [{ longitude: { gte: minLon } }, { longitude: { lte: maxLon } }] });
+    and.push(
+      minLon <= maxLon
+        ? { longitude: { gte: minLon, lte: maxLon } }
+        : { OR: [{ longitude: { gte: minLon } }, { longitude: { lte: maxLon } }] },
+    );
   }
   // An incident matches a date range when the two overlap.
   if (filter.from) and.push({ dateEnd: { gte: dayDate(filter.from) } });
@@ -171,7 +174,10 @@ export async function listIncidents(query: IncidentListQuery): Promise<{ items: 
           : { low: row.headlineLow, best: row.headlineBest, high: row.headlineHigh, contested: row.headlineContested },
       figures: sortFigures(row.figures.map(toFigureDto)),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ sort, dateStart: isoDay(last.dateStart)!, id: last.id, best: last.headlineBest }) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ sort, dateStart: isoDay(last.dateStart)!, id: last.id, best: last.headlineBest })
+        : null,
   };
 }
 

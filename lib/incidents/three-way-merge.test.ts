@@ -19,7 +19,9 @@ describe("threeWayMerge", () => {
     const theirs = { ...base, title: "Kobé convoy attack" };
     const yours = { ...base, title: "Attack near Kobé" };
     const outcome = threeWayMerge(base, theirs, yours, FIELDS);
-    expect(outcome.conflicts).toEqual([{ field: "title", base: "Convoy attacked", theirs: "Kobé convoy attack", yours: "Attack near Kobé" }]);
+    expect(outcome.conflicts).toEqual([
+      { field: "title", base: "Convoy attacked", theirs: "Kobé convoy attack", yours: "Attack near Kobé" },
+    ]);
     expect(outcome.merged.title).toBe("Attack near Kobé");
   });
 

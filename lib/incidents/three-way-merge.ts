@@ -17,11 +17,17 @@ export type MergeOutcome<T> = {
 
 /** Values compare by content: dates as days, numbers as numbers, lists in order. */
 export function sameValue(a: unknown, b: unknown): boolean {
-  const norm = (value: unknown): unknown => (value === undefined || value === "" ? null : value instanceof Date ? value.toISOString().slice(0, 10) : value);
+  const norm = (value: unknown): unknown =>
+    value === undefined || value === "" ? null : value instanceof Date ? value.toISOString().slice(0, 10) : value;
   return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
 }
 
-export function threeWayMerge<T extends Record<string, unknown>>(base: Partial<T>, theirs: T, yours: T, fields: readonly (keyof T & string)[]): MergeOutcome<T> {
+export function threeWayMerge<T extends Record<string, unknown>>(
+  base: Partial<T>,
+  theirs: T,
+  yours: T,
+  fields: readonly (keyof T & string)[],
+): MergeOutcome<T> {
   const merged = { ...yours };
   const keptTheirs: string[] = [];
   const conflicts: FieldConflict[] = [];

@@ -9,12 +9,39 @@ const maxJump = (ring: number[][]) => Math.max(0, ...ring.slice(1).map((p, i) =>
 
 describe("rings across the antimeridian", () => {
   it("continue past ±180° instead of jumping across the map", () => {
-    expect(unwrapRing([[179, 0], [-179, 1], [-178, 0], [179, 0]])).toEqual([[179, 0], [181, 1], [182, 0], [179, 0]]);
-    expect(unwrapRing([[-179, 0], [179, 1], [-179, 0]])).toEqual([[-179, 0], [-181, 1], [-179, 0]]);
+    expect(
+      unwrapRing([
+        [179, 0],
+        [-179, 1],
+        [-178, 0],
+        [179, 0],
+      ]),
+    ).toEqual([
+      [179, 0],
+      [181, 1],
+      [182, 0],
+      [179, 0],
+    ]);
+    expect(
+      unwrapRing([
+        [-179, 0],
+        [179, 1],
+        [-179, 0],
+      ]),
+    ).toEqual([
+      [-179, 0],
+      [-181, 1],
+      [-179, 0],
+    ]);
   });
 
   it("leave ordinary rings alone", () => {
-    const ring = [[0, 0], [10, 0], [10, 10], [0, 0]];
+    const ring = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 0],
+    ];
     expect(unwrapRing(ring)).toEqual(ring);
   });
 

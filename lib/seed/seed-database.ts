@@ -7,7 +7,6 @@ import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
 import { KOBE_CLAIMS, KOBE_DOCUMENTS, KOBE_INCIDENT, KOBE_SOURCES } from "./kobe";
 import { dayDate } from "@/lib/validation/calendar-day";
 
-
 export type SeedReport = { incidentsCreated: number; claimsCreated: number };
 
 export async function seedKobe(db: Db): Promise<SeedReport> {
@@ -31,7 +30,10 @@ export async function seedKobe(db: Db): Promise<SeedReport> {
         create: { sourceId, title: doc.title, url: doc.url, publishedOn: dayDate(doc.publishedOn), language: doc.language },
         update: {},
       });
-      await tx.documentRelay.createMany({ data: doc.relays.map((slug) => ({ documentId: row.id, sourceId: idOf(slug) })), skipDuplicates: true });
+      await tx.documentRelay.createMany({
+        data: doc.relays.map((slug) => ({ documentId: row.id, sourceId: idOf(slug) })),
+        skipDuplicates: true,
+      });
       documentIds.set(doc.key, row.id);
     }
 
@@ -48,7 +50,15 @@ export async function seedKobe(db: Db): Promise<SeedReport> {
         },
       });
       incidentsCreated++;
-      await tx.auditEvent.create({ data: { action: "seed.incident", entityType: "Incident", entityId: incident.id, incidentId: incident.id, after: { code: incident.code } } });
+      await tx.auditEvent.create({
+        data: {
+          action: "seed.incident",
+          entityType: "Incident",
+          entityId: incident.id,
+          incidentId: incident.id,
+          after: { code: incident.code },
+        },
+      });
     }
 
     let claimsCreated = 0;
@@ -64,10 +74,30 @@ export async function seedKobe(db: Db): Promise<SeedReport> {
       };
       if (await tx.claim.findFirst({ where: key, select: { id: true } })) continue;
       const created = await tx.claim.create({
-        data: { ...key, valueMin: c.valueMin, valueMax: c.valueMax, qualifier: c.qualifier, statedOn: dayDate(c.statedOn), statedOnEnd: dayDate(c.statedOnEnd) },
+        data: {
+          ...key,
+          valueMin: c.valueMin,
+          valueMax: c.valueMax,
+          qualifier: c.qualifier,
+          statedOn: dayDate(c.statedOn),
+          statedOnEnd: dayDate(c.statedOnEnd),
+        },
       });
       await tx.auditEvent.create({
-        data: { action: "seed.claim", entityType: "Claim", entityId: created.id, incidentId: incident.id, after: { claimant: c.claimant, metric: c.metric, category: c.category, subgroup: c.subgroup, valueMin: c.valueMin, valueMax: c.valueMax } },
+        data: {
+          action: "seed.claim",
+          entityType: "Claim",
+          entityId: created.id,
+          incidentId: incident.id,
+          after: {
+            claimant: c.claimant,
+            metric: c.metric,
+            category: c.category,
+            subgroup: c.subgroup,
+            valueMin: c.valueMin,
+            valueMax: c.valueMax,
+          },
+        },
       });
       claimsCreated++;
     }

@@ -7,7 +7,6 @@ import { NotFoundError } from "@/lib/errors";
 import { DocumentSchema, SourceSchema } from "@/lib/validation/source";
 import { dayDate } from "@/lib/validation/calendar-day";
 
-
 export async function createSource(db: Db, input: z.input<typeof SourceSchema>, actorId: string | null) {
   const values = SourceSchema.parse(input);
   return db.$transaction(async (tx) => {
@@ -25,9 +24,20 @@ export async function createDocument(db: Db, input: z.input<typeof DocumentSchem
     if (found !== new Set(ids).size) throw new NotFoundError("A source named by the document");
     const { relaysSourceIds, publishedOn, accessedOn, ...fields } = values;
     const document = await tx.document.create({
-      data: { ...fields, publishedOn: dayDate(publishedOn), accessedOn: dayDate(accessedOn), relays: { create: relaysSourceIds.map((sourceId) => ({ sourceId })) } },
+      data: {
+        ...fields,
+        publishedOn: dayDate(publishedOn),
+        accessedOn: dayDate(accessedOn),
+        relays: { create: relaysSourceIds.map((sourceId) => ({ sourceId })) },
+      },
     });
-    await audit(tx, { actorId, action: "document.create", entityType: "Document", entityId: document.id, after: { ...document, relaysSourceIds } });
+    await audit(tx, {
+      actorId,
+      action: "document.create",
+      entityType: "Document",
+      entityId: document.id,
+      after: { ...document, relaysSourceIds },
+    });
     return document;
   });
 }

@@ -6,6 +6,9 @@ import { db } from "@/lib/db";
 export function sourcesWithDocuments() {
   return db.source.findMany({
     orderBy: { name: "asc" },
-    include: { documents: { orderBy: { title: "asc" }, include: { relays: { include: { source: { select: { name: true } } } } } }, _count: { select: { claims: true } } },
+    include: {
+      documents: { orderBy: { title: "asc" }, include: { relays: { include: { source: { select: { name: true } } } } } },
+      _count: { select: { claims: true } },
+    },
   });
 }

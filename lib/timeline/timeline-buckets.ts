@@ -28,7 +28,6 @@ export type BucketRow = Omit<TimelineBucket, "end">;
 
 const DAY_MS = 86_400_000;
 
-
 export function bucketStart(iso: string, interval: TimelineInterval): string {
   const date = dayDate(iso);
   if (interval === "month") return isoDay(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1)));
@@ -84,7 +83,11 @@ export function fillBuckets(rows: BucketRow[], interval: TimelineInterval, minCo
 }
 
 /** Indexes of the first and last bucket that overlap from…to (for drawing a brushed range). */
-export function bucketRangeFor(buckets: TimelineBucket[], from: string | null, to: string | null): { startIndex: number; endIndex: number } | null {
+export function bucketRangeFor(
+  buckets: TimelineBucket[],
+  from: string | null,
+  to: string | null,
+): { startIndex: number; endIndex: number } | null {
   if (buckets.length === 0 || (!from && !to)) return null;
   let startIndex = buckets.findIndex((b) => !from || b.end >= from);
   let endIndex = buckets.length - 1 - [...buckets].reverse().findIndex((b) => !to || b.start <= to);

@@ -32,7 +32,10 @@ function timelineFacetOf(filter: IncidentFilter): { facet: "event_type" | "flag"
  * Anything else reads the incidents.
  */
 export function timelineSummaryCanAnswer(filter: IncidentFilter): boolean {
-  return timelineFacetOf(filter) !== undefined && Object.entries(filter).every(([key, value]) => value === undefined || SUMMARY_FILTER_KEYS.has(key));
+  return (
+    timelineFacetOf(filter) !== undefined &&
+    Object.entries(filter).every(([key, value]) => value === undefined || SUMMARY_FILTER_KEYS.has(key))
+  );
 }
 
 /** The summary rows for this filter, as the relation `i` with the columns of IncidentTimelineDay. */
@@ -48,7 +51,11 @@ function summaryRows(filter: IncidentFilter): Prisma.Sql {
 
 export type TimelineOptions = { source?: "auto" | "summary" | "incidents" };
 
-export async function timelineData(filter: IncidentFilter, requested: TimelineInterval | "auto", options: TimelineOptions = {}): Promise<TimelineData> {
+export async function timelineData(
+  filter: IncidentFilter,
+  requested: TimelineInterval | "auto",
+  options: TimelineOptions = {},
+): Promise<TimelineData> {
   const summary = options.source === "summary" || (options.source !== "incidents" && timelineSummaryCanAnswer(filter));
   if (summary && !timelineSummaryCanAnswer(filter)) throw new Error("the timeline summary cannot answer this filter");
   // Both sources expose the same columns: the summary's are sums over the incidents of a row.
@@ -89,4 +96,3 @@ export async function timelineData(filter: IncidentFilter, requested: TimelineIn
   );
   return { interval, total: rows.reduce((sum, r) => sum + r.incidents, 0), buckets };
 }
-

@@ -79,7 +79,14 @@ export function incidentComparisons(claims: readonly EngineClaim[], incidentStar
         const figure = reconcileGroup(own);
         if (!figure) continue; // nothing of its own counts here (all judged not credible, say)
         const others = reconcileGroup(group.filter((c) => !involves(c, sourceId)));
-        rows.push({ sourceId, metric, category, ...comparableValue(figure), ...othersOf(others), ...historyOf(own, group, figure, incidentStart) });
+        rows.push({
+          sourceId,
+          metric,
+          category,
+          ...comparableValue(figure),
+          ...othersOf(others),
+          ...historyOf(own, group, figure, incidentStart),
+        });
       }
     }
   }
@@ -91,13 +98,24 @@ function othersOf(figure: Figure | null): Pick<ComparisonRow, "othersLow" | "oth
   return { othersLow: figure.low, othersBest: figure.best, othersHigh: figure.high, othersSources: figure.independentSourceCount };
 }
 
-function historyOf(own: EngineClaim[], group: EngineClaim[], current: Figure, incidentStart: string): Pick<ComparisonRow, "firstValue" | "revision" | "firstStatedOn" | "delayDays"> {
-  const dated = own.map((c) => c.statedOn).filter((d): d is string => d !== null).sort();
+function historyOf(
+  own: EngineClaim[],
+  group: EngineClaim[],
+  current: Figure,
+  incidentStart: string,
+): Pick<ComparisonRow, "firstValue" | "revision" | "firstStatedOn" | "delayDays"> {
+  const dated = own
+    .map((c) => c.statedOn)
+    .filter((d): d is string => d !== null)
+    .sort();
   const firstStatedOn = dated[0] ?? null;
   const delayDays = firstStatedOn === null ? null : daysBetween(incidentStart, firstStatedOn);
   const first = own.filter((c) => c.subgroup === null).sort(compareOldestFirst)[0];
   if (!first) return { firstValue: null, revision: null, firstStatedOn, delayDays };
-  const firstValue = comparableValue({ low: first.valueMin, high: first.valueMax === null ? null : Math.max(first.valueMin, first.valueMax) }).value;
+  const firstValue = comparableValue({
+    low: first.valueMin,
+    high: first.valueMax === null ? null : Math.max(first.valueMin, first.valueMax),
+  }).value;
   const superseded = group.some((c) => c.supersedesId === first.id);
   if (!superseded) return { firstValue, revision: null, firstStatedOn, delayDays };
   const now = comparableValue(current).value;

@@ -37,7 +37,10 @@ export function statsOfStoredRow(r: StoredStatsRow): GroupStats {
       openEnded: r.openEnded,
       midpoints: r.midpoints,
       ratioN: r.ratioN,
-      ratio: r.ratioMedian === null || r.ratioLow === null || r.ratioHigh === null ? null : { median: r.ratioMedian, low: r.ratioLow, high: r.ratioHigh },
+      ratio:
+        r.ratioMedian === null || r.ratioLow === null || r.ratioHigh === null
+          ? null
+          : { median: r.ratioMedian, low: r.ratioLow, high: r.ratioHigh },
       revised: r.revised,
       revisedUp: r.revisedUp,
       revisedDown: r.revisedDown,
@@ -45,4 +48,3 @@ export function statsOfStoredRow(r: StoredStatsRow): GroupStats {
     },
   };
 }
-

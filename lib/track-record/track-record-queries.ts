@@ -17,7 +17,6 @@ import { headToHead, statsByGroup, type HeadToHead, type StatRow } from "./track
 
 export type { GroupStats } from "./stored-stats";
 
-
 const groupOrder = (g: { metric: Metric; category: Category }) => METRICS.indexOf(g.metric) * 10 + CATEGORIES.indexOf(g.category);
 const sortGroups = <T extends { metric: Metric; category: Category }>(groups: T[]) => groups.sort((a, b) => groupOrder(a) - groupOrder(b));
 
@@ -66,7 +65,13 @@ export type ScatterPoint = {
 export const SCATTER_LIMIT = 100;
 
 /** The compared incidents of one metric × category, most recent first, for the scatter and its table. */
-export async function scatterPoints(db: Db, sourceId: string, metric: Metric, category: Category, filter: IncidentFilter): Promise<ScatterPoint[]> {
+export async function scatterPoints(
+  db: Db,
+  sourceId: string,
+  metric: Metric,
+  category: Category,
+  filter: IncidentFilter,
+): Promise<ScatterPoint[]> {
   return db.$queryRaw<ScatterPoint[]>`
     SELECT i.code, i.title, i."dateStart"::text AS "dateStart", sc.value, sc.basis::text AS basis, sc."othersLow", sc."othersBest", sc."othersHigh"
       FROM "SourceComparison" sc JOIN "Incident" i ON i.id = sc."incidentId"
@@ -93,7 +98,15 @@ export async function sourceDocuments(db: Db, sourceId: string) {
       where: { sourceId },
       orderBy: [{ publishedOn: { sort: "desc", nulls: "last" } }, { title: "asc" }],
       take: DOCUMENT_LIMIT,
-      select: { id: true, title: true, url: true, publishedOn: true, language: true, relays: { select: { source: { select: { name: true, slug: true } } } }, _count: { select: { claims: true } } },
+      select: {
+        id: true,
+        title: true,
+        url: true,
+        publishedOn: true,
+        language: true,
+        relays: { select: { source: { select: { name: true, slug: true } } } },
+        _count: { select: { claims: true } },
+      },
     }),
     db.document.count({ where: { sourceId } }),
   ]);
@@ -101,8 +114,15 @@ export async function sourceDocuments(db: Db, sourceId: string) {
 }
 
 /** Two sources on the incidents both gave an active figure for, per metric × category. */
-export async function headToHeadOf(db: Db, aId: string, bId: string, filter: IncidentFilter): Promise<(HeadToHead & { metric: Metric; category: Category })[]> {
-  const rows = await db.$queryRaw<{ metric: Metric; category: Category; a: number; b: number; incidentCode: string; incidentTitle: string }[]>`
+export async function headToHeadOf(
+  db: Db,
+  aId: string,
+  bId: string,
+  filter: IncidentFilter,
+): Promise<(HeadToHead & { metric: Metric; category: Category })[]> {
+  const rows = await db.$queryRaw<
+    { metric: Metric; category: Category; a: number; b: number; incidentCode: string; incidentTitle: string }[]
+  >`
     SELECT a.metric::text AS metric, a.category::text AS category, a.value AS a, b.value AS b, i.code AS "incidentCode", i.title AS "incidentTitle"
       FROM "SourceComparison" a
       JOIN "SourceComparison" b ON b."sourceId" = ${bId}::uuid AND b.metric = a.metric AND b.category = a.category AND b."incidentId" = a."incidentId"
@@ -121,7 +141,10 @@ export async function trackRecordPending(db: Db): Promise<boolean> {
 }
 
 export async function sourceBySlug(db: Db, slug: string) {
-  return db.source.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, kind: true, isParty: true, countryIso3: true, url: true, notes: true } });
+  return db.source.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, kind: true, isParty: true, countryIso3: true, url: true, notes: true },
+  });
 }
 
 /** Every source, for the compare pickers. */

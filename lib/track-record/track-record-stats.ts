@@ -100,7 +100,8 @@ export function bootstrapMedian(values: readonly number[], resamples = BOOTSTRAP
   return { median: center, low: at(0.05), high: at(0.95) };
 }
 
-const isCompared = (row: StatRow): row is StatRow & { othersLow: number; othersBest: number } => row.othersBest !== null && row.othersLow !== null;
+const isCompared = (row: StatRow): row is StatRow & { othersLow: number; othersBest: number } =>
+  row.othersBest !== null && row.othersLow !== null;
 
 export function trackStats(rows: readonly StatRow[]): TrackStats {
   const compared = rows.filter(isCompared);
@@ -132,7 +133,9 @@ export function trackStats(rows: readonly StatRow[]): TrackStats {
 }
 
 /** Rows grouped by metric × category (vocabulary order kept by the caller's sort). */
-export function statsByGroup<R extends StatRow & { metric: Metric; category: Category }>(rows: readonly R[]): { metric: Metric; category: Category; stats: TrackStats }[] {
+export function statsByGroup<R extends StatRow & { metric: Metric; category: Category }>(
+  rows: readonly R[],
+): { metric: Metric; category: Category; stats: TrackStats }[] {
   const groups = new Map<string, R[]>();
   for (const row of rows) {
     const key = `${row.metric}:${row.category}`;
@@ -188,7 +191,9 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** "lower than the other sources on 14 of 18 incidents; typically 0.74× (0.62–0.88)" */
 export function describeStats(stats: TrackStats): string {
   if (stats.compared === 0) {
-    return stats.incidents === 0 ? "no figures here" : `no other independent source gave a figure on the ${plural(stats.incidents, "incident")} it reported: nothing to compare with`;
+    return stats.incidents === 0
+      ? "no figures here"
+      : `no other independent source gave a figure on the ${plural(stats.incidents, "incident")} it reported: nothing to compare with`;
   }
   const { lower, within, higher, compared } = stats;
   const most = Math.max(lower, within, higher);
@@ -199,7 +204,9 @@ export function describeStats(stats: TrackStats): string {
         ? `higher than the other sources on ${higher} of ${compared}`
         : `within the other sources' range on ${within} of ${compared}`;
   const counts = `${lead} ${compared === 1 ? "incident" : "incidents"} (lower ${lower}, within ${within}, higher ${higher})`;
-  if (stats.ratio) return `${counts}; typically ${ratioText(stats.ratio.median)} (${formatRatio(stats.ratio.low)}–${formatRatio(stats.ratio.high)}) their figure`;
-  if (compared < MIN_INCIDENTS) return `${counts}; only ${plural(compared, "incident")} to compare, too few for a typical ratio (at least ${MIN_INCIDENTS} needed)`;
+  if (stats.ratio)
+    return `${counts}; typically ${ratioText(stats.ratio.median)} (${formatRatio(stats.ratio.low)}–${formatRatio(stats.ratio.high)}) their figure`;
+  if (compared < MIN_INCIDENTS)
+    return `${counts}; only ${plural(compared, "incident")} to compare, too few for a typical ratio (at least ${MIN_INCIDENTS} needed)`;
   return `${counts}; the others gave a figure above 0 on only ${stats.ratioN} of them, too few for a typical ratio (at least ${MIN_INCIDENTS} needed)`;
 }

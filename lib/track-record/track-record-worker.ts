@@ -84,7 +84,8 @@ export async function loadEngineClaimsRaw(client: pg.ClientBase, incidentIds: re
       assessment: r.assessment,
       retractedAt: r.retractedAt === null ? null : new Date(0),
       claimant: { id: r.claimantId, name: r.claimantName, kind: r.claimantKind, isParty: r.claimantIsParty },
-      document: r.documentSourceId === null ? null : { sourceId: r.documentSourceId, relays: (r.relays ?? []).map((sourceId) => ({ sourceId })) },
+      document:
+        r.documentSourceId === null ? null : { sourceId: r.documentSourceId, relays: (r.relays ?? []).map((sourceId) => ({ sourceId })) },
     });
     pushTo(byIncident, r.incidentId, claim);
   }
@@ -92,13 +93,21 @@ export async function loadEngineClaimsRaw(client: pg.ClientBase, incidentIds: re
 }
 
 /** The comparison rows of these incidents, computed from the database as it is now. */
-export async function computeComparisons(client: pg.ClientBase, incidentIds: readonly string[]): Promise<(ComparisonRow & { incidentId: string })[]> {
+export async function computeComparisons(
+  client: pg.ClientBase,
+  incidentIds: readonly string[],
+): Promise<(ComparisonRow & { incidentId: string })[]> {
   const { rows: incidents } = await client.query<{ id: string; dateStart: string }>(
     `SELECT id, "dateStart"::text AS "dateStart" FROM "Incident" WHERE id = ANY($1::uuid[]) AND "mergedIntoId" IS NULL`,
     [incidentIds],
   );
-  const claims = await loadEngineClaimsRaw(client, incidents.map((i) => i.id));
-  return incidents.flatMap((incident) => incidentComparisons(claims.get(incident.id) ?? [], incident.dateStart).map((row) => ({ incidentId: incident.id, ...row })));
+  const claims = await loadEngineClaimsRaw(
+    client,
+    incidents.map((i) => i.id),
+  );
+  return incidents.flatMap((incident) =>
+    incidentComparisons(claims.get(incident.id) ?? [], incident.dateStart).map((row) => ({ incidentId: incident.id, ...row })),
+  );
 }
 
 const COMPARISON_COLUMNS = `"incidentId", "sourceId", metric, category, value, basis, "othersLow", "othersBest", "othersHigh", "othersSources", "firstValue", revision, "firstStatedOn", "delayDays"`;
@@ -190,11 +199,23 @@ function statValues(stats: TrackStats): unknown[] {
 }
 
 /** Replaces the statistics of every key in `keys` by `records`: one DELETE and one INSERT of arrays. */
-async function replaceStats(client: pg.ClientBase, table: "SourceTrackRecord" | "SourceKindTrackRecord", keyColumn: string, keyType: string, keys: string[], records: StatsRecord[]): Promise<void> {
+async function replaceStats(
+  client: pg.ClientBase,
+  table: "SourceTrackRecord" | "SourceKindTrackRecord",
+  keyColumn: string,
+  keyType: string,
+  keys: string[],
+  records: StatsRecord[],
+): Promise<void> {
   await client.query(`DELETE FROM "${table}" WHERE "${keyColumn}" = ANY($1::${keyType}[])`, [keys]);
   if (!records.length) return;
   const values = records.map((r) => statValues(r.stats));
-  const columns = [records.map((r) => r.key), records.map((r) => r.metric), records.map((r) => r.category), ...STAT_TYPES.map((_, i) => values.map((v) => v[i]))];
+  const columns = [
+    records.map((r) => r.key),
+    records.map((r) => r.metric),
+    records.map((r) => r.category),
+    ...STAT_TYPES.map((_, i) => values.map((v) => v[i])),
+  ];
   const types = [keyType, '"Metric"', '"Category"', ...STAT_TYPES];
   await client.query(
     `INSERT INTO "${table}" ("${keyColumn}", metric, category, ${STAT_COLUMNS}) SELECT * FROM unnest(${types.map((t, i) => `$${i + 1}::${t}[]`).join(", ")})`,
@@ -216,7 +237,10 @@ export async function refreshTrackRecordAggregates(url: string | undefined): Pro
       );
       if (!requests.length) return { sources: 0, kinds: 0 };
       const sourceIds = [...new Set(requests.flatMap((r) => (r.sourceId ? [r.sourceId] : [])))];
-      const { rows: sources } = await client.query<{ id: string; kind: SourceKind }>(`SELECT id, kind::text AS kind FROM "Source" WHERE id = ANY($1::uuid[])`, [sourceIds]);
+      const { rows: sources } = await client.query<{ id: string; kind: SourceKind }>(
+        `SELECT id, kind::text AS kind FROM "Source" WHERE id = ANY($1::uuid[])`,
+        [sourceIds],
+      );
       const queued = new Set(sources.map((s) => s.id));
       const kinds = [...new Set([...sources.map((s) => s.kind), ...requests.flatMap((r) => (r.kind ? [r.kind] : []))])];
       const sourceRecords: StatsRecord[] = [];

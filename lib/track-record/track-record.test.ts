@@ -42,13 +42,24 @@ describe("incidentComparisons: leave-one-out on one incident", () => {
       "2025-02-07",
     );
     // The government is compared with HRW alone, HRW with the government alone: never with itself.
-    expect(rowOf(rows, "gov")).toMatchObject({ value: 25, basis: "point", othersLow: 34, othersBest: 34, othersHigh: 34, othersSources: 1, delayDays: 1, revision: null });
+    expect(rowOf(rows, "gov")).toMatchObject({
+      value: 25,
+      basis: "point",
+      othersLow: 34,
+      othersBest: 34,
+      othersHigh: 34,
+      othersSources: 1,
+      delayDays: 1,
+      revision: null,
+    });
     expect(rowOf(rows, "hrw")).toMatchObject({ value: 34, othersLow: 25, othersBest: 25, othersHigh: 25, delayDays: 25 });
   });
 
   it("a source alone on its figure gets a row with no others", () => {
     const rows = incidentComparisons([claim({ claimant: GOV, valueMin: 19, category: "attackers" })], "2025-02-07");
-    expect(rows).toEqual([expect.objectContaining({ sourceId: "gov", category: "attackers", othersBest: null, othersLow: null, othersSources: 0 })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ sourceId: "gov", category: "attackers", othersBest: null, othersLow: null, othersSources: 0 }),
+    ]);
   });
 
   it("a document relaying a source is neither a source of its own nor one of the others", () => {
@@ -80,7 +91,15 @@ describe("incidentComparisons: leave-one-out on one incident", () => {
       ],
       "2025-02-07",
     );
-    expect(rowOf(rows, "gov")).toMatchObject({ value: 25, firstValue: 20, revision: "up", othersSources: 1, othersBest: 34, firstStatedOn: "2025-02-08", delayDays: 1 });
+    expect(rowOf(rows, "gov")).toMatchObject({
+      value: 25,
+      firstValue: 20,
+      revision: "up",
+      othersSources: 1,
+      othersBest: 34,
+      firstStatedOn: "2025-02-08",
+      delayDays: 1,
+    });
     expect(rowOf(rows, "hrw")).toMatchObject({ othersBest: 25, revision: null });
     // AFP's only claim was judged not credible: it has no active figure, so no row.
     expect(rowOf(rows, "afp")).toBeUndefined();
@@ -88,7 +107,10 @@ describe("incidentComparisons: leave-one-out on one incident", () => {
 
   it("a retracted replacement does not count as a revision", () => {
     const old = claim({ claimant: GOV, valueMin: 20 });
-    const rows = incidentComparisons([old, claim({ claimant: GOV, valueMin: 10, supersedesId: old.id, retracted: true }), claim({ claimant: HRW, valueMin: 30 })], "2025-02-07");
+    const rows = incidentComparisons(
+      [old, claim({ claimant: GOV, valueMin: 10, supersedesId: old.id, retracted: true }), claim({ claimant: HRW, valueMin: 30 })],
+      "2025-02-07",
+    );
     expect(rowOf(rows, "gov")).toMatchObject({ value: 20, revision: null });
   });
 
@@ -97,12 +119,21 @@ describe("incidentComparisons: leave-one-out on one incident", () => {
     expect(comparableValue({ low: 25, high: 30 })).toEqual({ value: 27.5, basis: "midpoint" });
     expect(comparableValue({ low: 34, high: 34 })).toEqual({ value: 34, basis: "point" });
     const rows = incidentComparisons(
-      [claim({ claimant: AFP, valueMin: 30, valueMax: null, qualifier: "at_least", category: "unspecified" }), claim({ claimant: RFI, valueMin: 25, valueMax: 30, qualifier: "range", category: "unspecified" })],
+      [
+        claim({ claimant: AFP, valueMin: 30, valueMax: null, qualifier: "at_least", category: "unspecified" }),
+        claim({ claimant: RFI, valueMin: 25, valueMax: 30, qualifier: "range", category: "unspecified" }),
+      ],
       "2025-02-07",
     );
     expect(rowOf(rows, "afp", "killed", "unspecified")).toMatchObject({ value: 30, basis: "lower_bound", othersLow: 25, othersHigh: 30 });
     // AFP's open figure leaves the others' high open.
-    expect(rowOf(rows, "rfi", "killed", "unspecified")).toMatchObject({ value: 27.5, basis: "midpoint", othersLow: 30, othersBest: 30, othersHigh: null });
+    expect(rowOf(rows, "rfi", "killed", "unspecified")).toMatchObject({
+      value: 27.5,
+      basis: "midpoint",
+      othersLow: 30,
+      othersBest: 30,
+      othersHigh: null,
+    });
   });
 });
 
@@ -119,7 +150,13 @@ const row = (value: number, others: [number, number, number | null], extra: Part
 
 describe("trackStats", () => {
   it("counts lower / within / higher against the others' [low, high], open high = no ceiling", () => {
-    const stats = trackStats([row(10, [20, 25, 30]), row(25, [20, 25, 30]), row(40, [20, 25, 30]), row(400, [20, 25, null]), row(5, [null as never, null as never, null])]);
+    const stats = trackStats([
+      row(10, [20, 25, 30]),
+      row(25, [20, 25, 30]),
+      row(40, [20, 25, 30]),
+      row(400, [20, 25, null]),
+      row(5, [null as never, null as never, null]),
+    ]);
     expect(stats).toMatchObject({ incidents: 5, compared: 4, lower: 1, within: 2, higher: 1 });
   });
 
@@ -128,7 +165,9 @@ describe("trackStats", () => {
     const stats = trackStats(rows);
     expect(stats.ratio).toBeNull();
     expect(stats.lower).toBe(4);
-    expect(describeStats(stats)).toBe("lower than the other sources on 4 of 4 incidents (lower 4, within 0, higher 0); only 4 incidents to compare, too few for a typical ratio (at least 5 needed)");
+    expect(describeStats(stats)).toBe(
+      "lower than the other sources on 4 of 4 incidents (lower 4, within 0, higher 0); only 4 incidents to compare, too few for a typical ratio (at least 5 needed)",
+    );
     expect(describeStats(trackStats([row(25, [34, 34, 34])]))).toContain("on 1 of 1 incident ");
     expect(describeStats(trackStats([row(25, [34, 34, 34])]))).not.toMatch(/typically/);
   });
@@ -141,7 +180,9 @@ describe("trackStats", () => {
     expect(stats.ratio!.high).toBeGreaterThanOrEqual(0.74);
     expect(stats.ratio!.low).toBeGreaterThanOrEqual(0.5);
     expect(stats.ratio!.high).toBeLessThanOrEqual(1.1);
-    expect(describeStats(stats)).toMatch(/^lower than the other sources on 5 of 7 incidents .*; typically 0\.74× \(0\.\d\d–\d\.\d+\) their figure$/);
+    expect(describeStats(stats)).toMatch(
+      /^lower than the other sources on 5 of 7 incidents .*; typically 0\.74× \(0\.\d\d–\d\.\d+\) their figure$/,
+    );
   });
 
   it("ratios leave out incidents where the others said 0; open-ended and ranges are counted", () => {
@@ -152,7 +193,17 @@ describe("trackStats", () => {
       row(10, [10, 10, 10], { revision: "up", delayDays: 1 }),
       row(10, [10, 10, 10], { delayDays: 10 }),
     ]);
-    expect(stats).toMatchObject({ compared: 5, ratioN: 4, ratio: null, openEnded: 1, midpoints: 1, revised: 2, revisedUp: 1, revisedDown: 1, medianDelayDays: 3 });
+    expect(stats).toMatchObject({
+      compared: 5,
+      ratioN: 4,
+      ratio: null,
+      openEnded: 1,
+      midpoints: 1,
+      revised: 2,
+      revisedUp: 1,
+      revisedDown: 1,
+      medianDelayDays: 3,
+    });
   });
 });
 
@@ -188,10 +239,24 @@ describe("bootstrapMedian", () => {
 });
 
 describe("headToHead", () => {
-  const pair = (code: string, a: number, b: number) => ({ incidentCode: code, incidentTitle: code, metric: "killed" as const, category: "civilians" as const, a, b });
+  const pair = (code: string, a: number, b: number) => ({
+    incidentCode: code,
+    incidentTitle: code,
+    metric: "killed" as const,
+    category: "civilians" as const,
+    a,
+    b,
+  });
 
   it("counts who is lower and lists the largest disagreements first", () => {
-    const result = headToHead([pair("A", 25, 34), pair("B", 10, 100), pair("C", 50, 50), pair("D", 0, 9), pair("E", 30, 20), pair("F", 1, 2)]);
+    const result = headToHead([
+      pair("A", 25, 34),
+      pair("B", 10, 100),
+      pair("C", 50, 50),
+      pair("D", 0, 9),
+      pair("E", 30, 20),
+      pair("F", 1, 2),
+    ]);
     expect(result).toMatchObject({ incidents: 6, aLower: 4, same: 1, aHigher: 1, ratioN: 6 });
     expect(result.ratio).not.toBeNull();
     expect(result.disagreements.map((d) => d.incidentCode)).toEqual(["D", "B", "F", "E", "A"]);

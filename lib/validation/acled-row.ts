@@ -2,10 +2,24 @@
 // are used; ACLED's other columns may be present and are ignored.
 import { z } from "zod";
 import type { DatasetEvent } from "./dataset-event";
-import { datePrecisionFromAcled, iso3FromCountryName, iso3FromNumeric, isKnownIso3, wherePrecFromAcled } from "@/lib/datasets/dataset-mapping";
+import {
+  datePrecisionFromAcled,
+  iso3FromCountryName,
+  iso3FromNumeric,
+  isKnownIso3,
+  wherePrecFromAcled,
+} from "@/lib/datasets/dataset-mapping";
 import { coordinate, countCell, dayCell, emptyToNull, requiredText, smallCode, text } from "./csv-cells";
 
-export const ACLED_REQUIRED_COLUMNS = ["event_id_cnty", "event_date", "event_type", "location", "latitude", "longitude", "fatalities"] as const;
+export const ACLED_REQUIRED_COLUMNS = [
+  "event_id_cnty",
+  "event_date",
+  "event_type",
+  "location",
+  "latitude",
+  "longitude",
+  "fatalities",
+] as const;
 export const ACLED_OPTIONAL_COLUMNS = [
   "time_precision",
   "sub_event_type",
@@ -34,15 +48,30 @@ const timestamp = z.preprocess(
 
 export const AcledRowSchema = z
   .object({
-    event_id_cnty: requiredText("event_id_cnty", 40).regex(/^[A-Za-z0-9_-]+$/, "event_id_cnty must be letters, digits, - or _ (e.g. MLI33457)"),
+    event_id_cnty: requiredText("event_id_cnty", 40).regex(
+      /^[A-Za-z0-9_-]+$/,
+      "event_id_cnty must be letters, digits, - or _ (e.g. MLI33457)",
+    ),
     event_date: dayCell("event_date"),
     time_precision: smallCode("time_precision", 1, 3),
     event_type: requiredText("event_type", 100),
     sub_event_type: text("sub_event_type", 100),
     actor1: text("actor1", 200),
     actor2: text("actor2", 200),
-    iso: z.preprocess(emptyToNull, z.string().regex(/^\d{1,3}$/, "iso must be an ISO 3166-1 numeric code (e.g. 466 for Mali)").nullable()),
-    iso3: z.preprocess(emptyToNull, z.string().regex(/^[A-Za-z]{3}$/, "iso3 must be an ISO 3166-1 alpha-3 code").nullable()),
+    iso: z.preprocess(
+      emptyToNull,
+      z
+        .string()
+        .regex(/^\d{1,3}$/, "iso must be an ISO 3166-1 numeric code (e.g. 466 for Mali)")
+        .nullable(),
+    ),
+    iso3: z.preprocess(
+      emptyToNull,
+      z
+        .string()
+        .regex(/^[A-Za-z]{3}$/, "iso3 must be an ISO 3166-1 alpha-3 code")
+        .nullable(),
+    ),
     country: text("country", 100),
     admin1: text("admin1", 200),
     admin2: text("admin2", 200),
@@ -63,7 +92,10 @@ export const AcledRowSchema = z
       ctx.addIssue({
         code: "custom",
         path: [row.iso3 ? "iso3" : row.iso ? "iso" : "country"],
-        message: row.iso3 || row.iso || row.country ? "is not a country we know: give iso (ISO numeric), iso3 or an English country name" : "the country is missing: give iso, iso3 or country",
+        message:
+          row.iso3 || row.iso || row.country
+            ? "is not a country we know: give iso (ISO numeric), iso3 or an English country name"
+            : "the country is missing: give iso, iso3 or country",
       });
       return z.NEVER;
     }
@@ -104,4 +136,3 @@ export const AcledRowSchema = z
 function truncate(statement: string): string {
   return statement.length <= 5000 ? statement : `${statement.slice(0, 4999)}…`;
 }
-

@@ -3,11 +3,24 @@ import { isCalendarDay } from "./calendar-day";
 
 describe("isCalendarDay", () => {
   it("takes the days of the calendar, leap days included", () => {
-    for (const day of ["2025-02-07", "2024-02-29", "2000-02-29", "1999-12-31", "0001-01-01", "2025-01-31", "2025-04-30"]) expect(isCalendarDay(day), day).toBe(true);
+    for (const day of ["2025-02-07", "2024-02-29", "2000-02-29", "1999-12-31", "0001-01-01", "2025-01-31", "2025-04-30"])
+      expect(isCalendarDay(day), day).toBe(true);
   });
 
   it("refuses days that do not exist, year 0 and other shapes", () => {
-    for (const day of ["2025-02-29", "1900-02-29", "2025-04-31", "2025-13-01", "2025-00-10", "2025-01-00", "0000-01-01", "2025-2-7", "2025-02-07T00:00", " 2025-02-07", ""]) {
+    for (const day of [
+      "2025-02-29",
+      "1900-02-29",
+      "2025-04-31",
+      "2025-13-01",
+      "2025-00-10",
+      "2025-01-00",
+      "0000-01-01",
+      "2025-2-7",
+      "2025-02-07T00:00",
+      " 2025-02-07",
+      "",
+    ]) {
       expect(isCalendarDay(day), day).toBe(false);
     }
   });

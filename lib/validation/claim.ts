@@ -3,7 +3,6 @@ import { z } from "zod";
 import { ASSESSMENTS, CATEGORIES, METRICS, QUALIFIERS } from "@/lib/domain/vocabularies";
 import { dayField } from "./day-field";
 
-
 const count = (field: string) =>
   z.coerce
     .number({ message: `${field} must be a number` })
@@ -15,7 +14,13 @@ export const ClaimValuesSchema = z
   .object({
     metric: z.enum(METRICS, { message: `metric must be one of ${METRICS.join(", ")}` }),
     category: z.enum(CATEGORIES, { message: `category must be one of ${CATEGORIES.join(", ")}` }),
-    subgroup: z.string().trim().max(80, "subgroup is at most 80 characters").nullable().default(null).transform((v) => (v ? v : null)),
+    subgroup: z
+      .string()
+      .trim()
+      .max(80, "subgroup is at most 80 characters")
+      .nullable()
+      .default(null)
+      .transform((v) => (v ? v : null)),
     valueMin: count("valueMin"),
     valueMax: count("valueMax").nullable().default(null),
     qualifier: z.enum(QUALIFIERS, { message: `qualifier must be one of ${QUALIFIERS.join(", ")}` }),

@@ -53,18 +53,33 @@ const CellsSchema = z.object({
   value_min: optionalCount("value_min"),
   value_max: optionalCount("value_max"),
   qualifier: optionalEnum("qualifier", QUALIFIERS),
-  statement: z.string({ message: "statement is required" }).min(3, "statement must quote what the source said").max(5000, "statement is at most 5000 characters"),
-  claimant: z.string({ message: "claimant is required" }).regex(/^[a-z0-9][a-z0-9-]{1,60}$/, "claimant must be a source slug: 2–61 lowercase letters, digits or dashes, e.g. hrw"),
+  statement: z
+    .string({ message: "statement is required" })
+    .min(3, "statement must quote what the source said")
+    .max(5000, "statement is at most 5000 characters"),
+  claimant: z
+    .string({ message: "claimant is required" })
+    .regex(/^[a-z0-9][a-z0-9-]{1,60}$/, "claimant must be a source slug: 2–61 lowercase letters, digits or dashes, e.g. hrw"),
   claimant_kind: optionalEnum("claimant_kind", SOURCE_KINDS),
   document_title: text("document_title", 500),
-  document_url: z.preprocess(emptyToNull, z.string().url("document_url must be a full URL, e.g. https://…").refine((v) => /^https?:\/\//i.test(v), "document_url must start with http:// or https://").nullable()),
+  document_url: z.preprocess(
+    emptyToNull,
+    z
+      .string()
+      .url("document_url must be a full URL, e.g. https://…")
+      .refine((v) => /^https?:\/\//i.test(v), "document_url must start with http:// or https://")
+      .nullable(),
+  ),
   published_on: z.preprocess(emptyToNull, dayField("published_on").nullable()),
   stated_on: statedOn,
   assessment: optionalEnum("assessment", ASSESSMENTS),
   active: z.preprocess(emptyToNull, z.enum(["true", "false"], { message: "active must be true or false" }).nullable()),
   superseded_by: uuid("superseded_by"),
   entered_by: text("entered_by", 200),
-  entered_at: z.preprocess(emptyToNull, z.string().datetime({ offset: true, message: "entered_at must be an ISO 8601 timestamp, e.g. 2025-02-08T10:00:00.000Z" }).nullable()),
+  entered_at: z.preprocess(
+    emptyToNull,
+    z.string().datetime({ offset: true, message: "entered_at must be an ISO 8601 timestamp, e.g. 2025-02-08T10:00:00.000Z" }).nullable(),
+  ),
 });
 
 export type ClaimsRow = ClaimValues & {
@@ -132,7 +147,10 @@ export function validateClaimsRow(cells: Record<string, string>): RowResult<Clai
   if (metric === null || valueMin === null) {
     const { figures, unresolved } = parseStatement(row.statement);
     const matching = figures.filter(
-      (f) => (metric === null || f.metric === metric) && (category === null || f.category === category) && (subgroup === null || f.subgroup === subgroup),
+      (f) =>
+        (metric === null || f.metric === metric) &&
+        (category === null || f.category === category) &&
+        (subgroup === null || f.subgroup === subgroup),
     );
     if (matching.length !== 1) {
       const reason =
@@ -154,7 +172,8 @@ export function validateClaimsRow(cells: Record<string, string>): RowResult<Clai
     }
     parsed = true;
   }
-  if (category === null) return { ok: false, issues: [{ column: "category", message: `category is required (one of ${CATEGORIES.join(", ")})` }] };
+  if (category === null)
+    return { ok: false, issues: [{ column: "category", message: `category is required (one of ${CATEGORIES.join(", ")})` }] };
   qualifier ??= valueMax === null ? "at_least" : valueMax === valueMin ? "exact" : "range";
 
   const values = ClaimValuesSchema.safeParse({

@@ -9,7 +9,10 @@ export const text = (column: string, max = 500) =>
   z.preprocess(emptyToNull, z.string().max(max, `${column} is at most ${max} characters`).nullable());
 
 export const requiredText = (column: string, max = 500) =>
-  z.string({ message: `${column} is required` }).min(1, `${column} is required`).max(max, `${column} is at most ${max} characters`);
+  z
+    .string({ message: `${column} is required` })
+    .min(1, `${column} is required`)
+    .max(max, `${column} is at most ${max} characters`);
 
 /** A whole, non-negative number written in digits ("1,200" is refused: the comma is ambiguous across locales). */
 export const countCell = (column: string) =>
@@ -18,7 +21,13 @@ export const countCell = (column: string) =>
     .min(1, `${column} is required`)
     .refine((v) => /^-?\d+(\.\d+)?$/.test(v), `${column} must be a number written in digits`)
     .transform(Number)
-    .pipe(z.number().int(`${column} must be a whole number`).min(0, `${column} cannot be negative`).max(10_000_000, `${column} is implausibly large`));
+    .pipe(
+      z
+        .number()
+        .int(`${column} must be a whole number`)
+        .min(0, `${column} cannot be negative`)
+        .max(10_000_000, `${column} is implausibly large`),
+    );
 
 export const optionalCount = (column: string) => z.preprocess(emptyToNull, countCell(column).nullable());
 
@@ -28,7 +37,12 @@ export const coordinate = (column: string, limit: number) =>
     .min(1, `${column} is required`)
     .refine((v) => /^-?\d+(\.\d+)?$/.test(v), `${column} must be a decimal number`)
     .transform(Number)
-    .pipe(z.number().min(-limit, `${column} must lie between -${limit} and ${limit}`).max(limit, `${column} must lie between -${limit} and ${limit}`));
+    .pipe(
+      z
+        .number()
+        .min(-limit, `${column} must lie between -${limit} and ${limit}`)
+        .max(limit, `${column} must lie between -${limit} and ${limit}`),
+    );
 
 export const smallCode = (column: string, min: number, max: number) =>
   z.preprocess(

@@ -21,7 +21,9 @@ function fieldsOf(fn: () => unknown): string[] {
 describe("the incident filter", () => {
   it("reads every filter parameter", () => {
     expect(
-      parse("from=2025-02-01&to=2025-02-28&country=mli,bfa&admin1=Gao&eventType=Battles&actor=ISGS&claimant=hrw,afp&claimantKind=ngo&grading=fair&flag=contested&minKilled=10&bbox=-5,10,5,20"),
+      parse(
+        "from=2025-02-01&to=2025-02-28&country=mli,bfa&admin1=Gao&eventType=Battles&actor=ISGS&claimant=hrw,afp&claimantKind=ngo&grading=fair&flag=contested&minKilled=10&bbox=-5,10,5,20",
+      ),
     ).toEqual({
       from: "2025-02-01",
       to: "2025-02-28",
@@ -39,7 +41,10 @@ describe("the incident filter", () => {
   });
 
   it("reads what an HTML form sends: repeated checkboxes, empty fields", () => {
-    expect(parse("country=MLI&country=NER&admin1=&actor=&flag=contested&minKilled=")).toEqual({ country: ["MLI", "NER"], flag: ["contested"] });
+    expect(parse("country=MLI&country=NER&admin1=&actor=&flag=contested&minKilled=")).toEqual({
+      country: ["MLI", "NER"],
+      flag: ["contested"],
+    });
   });
 
   it("names the parameter that is wrong", () => {
@@ -86,7 +91,11 @@ describe("the list, map and timeline queries", () => {
   });
 
   it("require a viewport and a zoom for the map", () => {
-    expect(parseMapQuery(new URLSearchParams("bbox=-180,-85,180,85&zoom=2&flag=contested"))).toMatchObject({ zoom: 2, flag: ["contested"], bbox: { minLon: -180 } });
+    expect(parseMapQuery(new URLSearchParams("bbox=-180,-85,180,85&zoom=2&flag=contested"))).toMatchObject({
+      zoom: 2,
+      flag: ["contested"],
+      bbox: { minLon: -180 },
+    });
     expect(fieldsOf(() => parseMapQuery(new URLSearchParams("zoom=2")))).toEqual(["bbox"]);
     expect(fieldsOf(() => parseMapQuery(new URLSearchParams("bbox=-180,-85,180,85")))).toEqual(["zoom"]);
     expect(fieldsOf(() => parseMapQuery(new URLSearchParams("bbox=-180,-85,180,85&zoom=30")))).toEqual(["zoom"]);

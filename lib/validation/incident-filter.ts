@@ -7,35 +7,39 @@ import { FILTER_KEYS, INCIDENT_SORTS, type FilterKey } from "@/lib/filters/filte
 import { dayField } from "./day-field";
 import { assertSafeParams } from "./safe-text";
 
-
 /** The most values one list filter takes (every country of the world fits). */
 export const MAX_FILTER_VALUES = 300;
 
 const list = <T extends z.ZodType<unknown, string>>(item: T) =>
   z
     .string()
-    .transform((value) => [...new Set(value.split(",").map((v) => v.trim()).filter(Boolean))])
+    .transform((value) => [
+      ...new Set(
+        value
+          .split(",")
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ])
     .pipe(z.array(item).min(1).max(MAX_FILTER_VALUES, `at most ${MAX_FILTER_VALUES} values in one filter`));
 
-export const BboxSchema = z
-  .string()
-  .transform((value, ctx) => {
-    const parts = value.split(",").map(Number);
-    if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
-      ctx.addIssue({ code: "custom", message: "bbox must be four numbers: minLon,minLat,maxLon,maxLat" });
-      return z.NEVER;
-    }
-    const [minLon, minLat, maxLon, maxLat] = parts as [number, number, number, number];
-    if (minLat < -90 || maxLat > 90 || minLat > maxLat) {
-      ctx.addIssue({ code: "custom", message: "bbox latitudes must lie in -90…90 with minLat ≤ maxLat" });
-      return z.NEVER;
-    }
-    if (minLon < -180 || maxLon > 180) {
-      ctx.addIssue({ code: "custom", message: "bbox longitudes must lie in -180…180" });
-      return z.NEVER;
-    }
-    return { minLon, minLat, maxLon, maxLat };
-  });
+export const BboxSchema = z.string().transform((value, ctx) => {
+  const parts = value.split(",").map(Number);
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
+    ctx.addIssue({ code: "custom", message: "bbox must be four numbers: minLon,minLat,maxLon,maxLat" });
+    return z.NEVER;
+  }
+  const [minLon, minLat, maxLon, maxLat] = parts as [number, number, number, number];
+  if (minLat < -90 || maxLat > 90 || minLat > maxLat) {
+    ctx.addIssue({ code: "custom", message: "bbox latitudes must lie in -90…90 with minLat ≤ maxLat" });
+    return z.NEVER;
+  }
+  if (minLon < -180 || maxLon > 180) {
+    ctx.addIssue({ code: "custom", message: "bbox longitudes must lie in -180…180" });
+    return z.NEVER;
+  }
+  return { minLon, minLat, maxLon, maxLat };
+});
 
 export type Bbox = z.output<typeof BboxSchema>;
 
@@ -43,7 +47,12 @@ const filterShape = {
   bbox: BboxSchema.optional(),
   from: dayField("from").optional(),
   to: dayField("to").optional(),
-  country: list(z.string().regex(/^[A-Za-z]{3}$/, "country must be ISO 3166-1 alpha-3 codes, e.g. MLI").transform((c) => c.toUpperCase())).optional(),
+  country: list(
+    z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, "country must be ISO 3166-1 alpha-3 codes, e.g. MLI")
+      .transform((c) => c.toUpperCase()),
+  ).optional(),
   /** First-level administrative divisions, matched without regard to case ("gao" finds "Gao"). */
   admin1: list(z.string().max(100, "admin1 names are at most 100 characters")).optional(),
   eventType: list(z.string().min(1)).optional(),
@@ -75,8 +84,16 @@ export const IncidentListQuerySchema = z
   .object({
     ...filterShape,
     sort: z.enum(INCIDENT_SORTS, { message: `sort must be one of ${INCIDENT_SORTS.join(", ")}` }).default("newest"),
-    cursor: z.string().regex(/^[A-Za-z0-9_-]+$/, "cursor is not one this API issued").optional(),
-    limit: z.coerce.number({ message: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be at least 1").max(500, "limit must be at most 500").default(100),
+    cursor: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, "cursor is not one this API issued")
+      .optional(),
+    limit: z.coerce
+      .number({ message: "limit must be a number" })
+      .int("limit must be a whole number")
+      .min(1, "limit must be at least 1")
+      .max(500, "limit must be at most 500")
+      .default(100),
   })
   .refine(fromNotAfterTo, fromNotAfterToIssue);
 
@@ -112,7 +129,14 @@ export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchPara
     raw[key] = raw[key] === undefined ? trimmed : `${raw[key]},${trimmed}`;
   }
   if (unknown.length) {
-    throw new z.ZodError(unknown.map((key) => ({ code: "custom", path: [key], message: `${key} is not a known parameter (known: ${known.join(", ")})`, input: params.get(key) })));
+    throw new z.ZodError(
+      unknown.map((key) => ({
+        code: "custom",
+        path: [key],
+        message: `${key} is not a known parameter (known: ${known.join(", ")})`,
+        input: params.get(key),
+      })),
+    );
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;

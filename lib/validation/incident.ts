@@ -35,9 +35,20 @@ export const IncidentValuesSchema = z
       .trim()
       .toUpperCase()
       .regex(/^[A-Z]{3}$/, "countryIso3 must be an ISO 3166-1 alpha-3 code, e.g. MLI"),
-    latitude: z.coerce.number({ message: "latitude must be a number" }).min(-90, "latitude must be between -90 and 90").max(90, "latitude must be between -90 and 90"),
-    longitude: z.coerce.number({ message: "longitude must be a number" }).min(-180, "longitude must be between -180 and 180").max(180, "longitude must be between -180 and 180"),
-    locationPrecision: z.coerce.number().int().min(1, "locationPrecision is UCDP where_prec, 1 to 7").max(7, "locationPrecision is UCDP where_prec, 1 to 7").default(1),
+    latitude: z.coerce
+      .number({ message: "latitude must be a number" })
+      .min(-90, "latitude must be between -90 and 90")
+      .max(90, "latitude must be between -90 and 90"),
+    longitude: z.coerce
+      .number({ message: "longitude must be a number" })
+      .min(-180, "longitude must be between -180 and 180")
+      .max(180, "longitude must be between -180 and 180"),
+    locationPrecision: z.coerce
+      .number()
+      .int()
+      .min(1, "locationPrecision is UCDP where_prec, 1 to 7")
+      .max(7, "locationPrecision is UCDP where_prec, 1 to 7")
+      .default(1),
     eventType: z.string().trim().min(1, "eventType is required").max(100),
     subEventType: optionalText(100, "subEventType"),
     grading: z.enum(GRADINGS, { message: `grading must be one of ${GRADINGS.join(", ")}` }).default("fair"),

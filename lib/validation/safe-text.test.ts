@@ -21,7 +21,10 @@ describe("unstorable text", () => {
   });
 
   it("is refused anywhere in a body, keys included, naming the field", () => {
-    expect(fields(() => assertSafeText({ title: "ok", actors: [{ name: "x\u0000" }], summary: "\ud800" }))).toEqual(["actors.0.name", "summary"]);
+    expect(fields(() => assertSafeText({ title: "ok", actors: [{ name: "x\u0000" }], summary: "\ud800" }))).toEqual([
+      "actors.0.name",
+      "summary",
+    ]);
     expect(fields(() => assertSafeText({ ["bad\u0000key"]: 1 }))).toEqual(["bad\u0000key"]);
     expect(fields(() => assertSafeText("\u0000"))).toEqual([""]);
     expect(fields(() => assertSafeText({ title: "Kobé", n: 3, ok: true, none: null }))).toEqual([]);

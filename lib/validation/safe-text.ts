@@ -34,7 +34,13 @@ function collect(value: unknown, path: Path, issues: z.core.$ZodIssue[], depth: 
   for (const [key, item] of entries) {
     if (typeof key === "string") {
       const reason = unsafeTextReason(key);
-      if (reason) issues.push({ code: "custom", path: [...path, key], message: `the name of ${fieldName([...path, key])} ${reason}`, input: undefined });
+      if (reason)
+        issues.push({
+          code: "custom",
+          path: [...path, key],
+          message: `the name of ${fieldName([...path, key])} ${reason}`,
+          input: undefined,
+        });
     }
     collect(item, [...path, key], issues, depth + 1);
   }

@@ -38,9 +38,18 @@ export const DocumentSchema = z.object({
   sourceId: z.string().uuid("sourceId must be a source id"),
   title: z.string().trim().min(2, "title is required").max(500),
   url: url("url"),
-  publishedOn: dayField("publishedOn").nullish().transform((v) => v ?? null),
-  accessedOn: dayField("accessedOn").nullish().transform((v) => v ?? null),
-  language: z.string().trim().max(20).nullish().transform((v) => v || null),
+  publishedOn: dayField("publishedOn")
+    .nullish()
+    .transform((v) => v ?? null),
+  accessedOn: dayField("accessedOn")
+    .nullish()
+    .transform((v) => v ?? null),
+  language: z
+    .string()
+    .trim()
+    .max(20)
+    .nullish()
+    .transform((v) => v || null),
   archiveUrl: url("archiveUrl"),
   relaysSourceIds: z.array(z.string().uuid("relaysSourceIds must be source ids")).max(50).default([]),
 });

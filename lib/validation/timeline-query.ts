@@ -6,7 +6,9 @@ import { TIMELINE_INTERVALS } from "@/lib/timeline/timeline-buckets";
 import { parseQuery, withFilter } from "./incident-filter";
 
 export const TimelineQuerySchema = withFilter({
-  interval: z.enum(["auto", ...TIMELINE_INTERVALS], { message: `interval must be one of auto, ${TIMELINE_INTERVALS.join(", ")}` }).default("auto"),
+  interval: z
+    .enum(["auto", ...TIMELINE_INTERVALS], { message: `interval must be one of auto, ${TIMELINE_INTERVALS.join(", ")}` })
+    .default("auto"),
 });
 
 export type TimelineQuery = z.output<typeof TimelineQuerySchema>;

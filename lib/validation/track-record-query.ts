@@ -5,7 +5,11 @@ import { CATEGORIES, METRICS } from "@/lib/domain/vocabularies";
 import { FILTER_KEYS } from "@/lib/filters/filter-url";
 import { parseQuery, withFilter, type IncidentFilter } from "./incident-filter";
 
-const slug = (field: string) => z.string().regex(/^[a-z0-9][a-z0-9-]*$/, `${field} must be a source slug, e.g. hrw`).max(100, `${field} is at most 100 characters`);
+const slug = (field: string) =>
+  z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, `${field} must be a source slug, e.g. hrw`)
+    .max(100, `${field} is at most 100 characters`);
 
 const groupShape = {
   metric: z.enum(METRICS, { message: `metric must be one of ${METRICS.join(", ")}` }).optional(),

@@ -35,7 +35,13 @@ export const UcdpRowSchema = z
     latitude: coordinate("latitude", 90),
     longitude: coordinate("longitude", 180),
     country: requiredText("country", 100),
-    country_iso3: z.preprocess(emptyToNull, z.string().regex(/^[A-Za-z]{3}$/, "country_iso3 must be an ISO 3166-1 alpha-3 code").nullable()),
+    country_iso3: z.preprocess(
+      emptyToNull,
+      z
+        .string()
+        .regex(/^[A-Za-z]{3}$/, "country_iso3 must be an ISO 3166-1 alpha-3 code")
+        .nullable(),
+    ),
     adm_1: text("adm_1", 200),
     adm_2: text("adm_2", 200),
     where_description: text("where_description", 300),
@@ -54,14 +60,19 @@ export const UcdpRowSchema = z
     source_headline: text("source_headline", 2000),
   })
   .superRefine((row, ctx) => {
-    if (row.date_end < row.date_start) ctx.addIssue({ code: "custom", path: ["date_end"], message: "date_end must be on or after date_start" });
+    if (row.date_end < row.date_start)
+      ctx.addIssue({ code: "custom", path: ["date_end"], message: "date_end must be on or after date_start" });
     if (row.low > row.best) ctx.addIssue({ code: "custom", path: ["low"], message: "low cannot exceed best" });
     if (row.high < row.best) ctx.addIssue({ code: "custom", path: ["high"], message: "high cannot be below best" });
   })
   .transform((row, ctx): DatasetEvent => {
     const countryIso3 = row.country_iso3?.toUpperCase() ?? iso3FromCountryName(row.country);
     if (!countryIso3 || !isKnownIso3(countryIso3)) {
-      ctx.addIssue({ code: "custom", path: [row.country_iso3 ? "country_iso3" : "country"], message: "is not a country we know: add a country_iso3 column with the ISO 3166-1 alpha-3 code" });
+      ctx.addIssue({
+        code: "custom",
+        path: [row.country_iso3 ? "country_iso3" : "country"],
+        message: "is not a country we know: add a country_iso3 column with the ISO 3166-1 alpha-3 code",
+      });
       return z.NEVER;
     }
     const place = row.where_description ?? row.adm_2 ?? row.adm_1 ?? row.country;
@@ -105,4 +116,3 @@ export const UcdpRowSchema = z
       },
     };
   });
-

@@ -52,7 +52,20 @@ beforeAll(async () => {
   const witness = await source.source.create({ data: { slug: "backup-witness", name: "A witness\twith a tab", kind: "witness" } });
   for (let n = 0; n < 3; n++) {
     const created = await createIncident(source, incident(n), null);
-    await addClaim(source, { incidentCode: created.code, claimantId: witness.id, metric: "killed", category: "civilians", valueMin: 3 + n, valueMax: 5 + n, qualifier: "range", statement: `Line one\nline "two" \\ ${n}` }, null);
+    await addClaim(
+      source,
+      {
+        incidentCode: created.code,
+        claimantId: witness.id,
+        metric: "killed",
+        category: "civilians",
+        valueMin: 3 + n,
+        valueMax: 5 + n,
+        qualifier: "range",
+        statement: `Line one\nline "two" \\ ${n}`,
+      },
+      null,
+    );
   }
 });
 
@@ -73,7 +86,9 @@ describe("backup and restore", { timeout: 120_000 }, () => {
       expect(after.length, name).toBeGreaterThan(100);
       expect(after.equals(before), name).toBe(true);
     }
-    expect((await exportBytes(target, "figures.csv", {}, "conservative")).equals(await exportBytes(source, "figures.csv", {}, "conservative"))).toBe(true);
+    expect(
+      (await exportBytes(target, "figures.csv", {}, "conservative")).equals(await exportBytes(source, "figures.csv", {}, "conservative")),
+    ).toBe(true);
 
     // Sequences continue where they were: the next audit event gets a fresh id in both.
     const next = await createIncident(target, incident(9), null);
@@ -109,7 +124,9 @@ describe("backup and restore", { timeout: 120_000 }, () => {
     const orphans = await target.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM "AuditEvent" a WHERE a.action = 'incident.create' AND NOT EXISTS (SELECT 1 FROM "Incident" i WHERE i.id = a."incidentId")`;
     expect(orphans[0]!.n).toBe(0);
-    const actors = await target.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "IncidentActor" x WHERE NOT EXISTS (SELECT 1 FROM "Incident" i WHERE i.id = x."incidentId")`;
+    const actors = await target.$queryRaw<
+      { n: number }[]
+    >`SELECT count(*)::int AS n FROM "IncidentActor" x WHERE NOT EXISTS (SELECT 1 FROM "Incident" i WHERE i.id = x."incidentId")`;
     expect(actors[0]!.n).toBe(0);
     expect(await target.incident.count()).toBeLessThan(await source.incident.count());
   });
@@ -159,7 +176,10 @@ describe("backup and restore", { timeout: 120_000 }, () => {
     const newer = path.join(dir, "newer.gz");
     const manifest = JSON.parse(text.subarray(0, text.indexOf(10)).toString());
     manifest.migrations.push({ name: "29990101000000_from_the_future", checksum: "0" });
-    fs.writeFileSync(newer, zlib.gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(manifest)}\n`), text.subarray(text.indexOf(10) + 1)])));
+    fs.writeFileSync(
+      newer,
+      zlib.gzipSync(Buffer.concat([Buffer.from(`${JSON.stringify(manifest)}\n`), text.subarray(text.indexOf(10) + 1)])),
+    );
     await expect(restoreDatabase(targetUrl, newer, { force: true })).rejects.toThrow(/newer Triangulate.*29990101000000_from_the_future/);
   });
 });

@@ -17,24 +17,97 @@ afterAll(() => endRawPools());
 /** Kobé with an editor decision, a second incident, then changes written behind the figures' back. */
 async function staleState(db: Db) {
   await seedKobe(db);
-  await recordDecision(db, { incidentCode: KOBE, metric: "injured", category: "civilians", best: 30, rationale: "Test: hospital lists give thirty." }, null);
+  await recordDecision(
+    db,
+    { incidentCode: KOBE, metric: "injured", category: "civilians", best: 30, rationale: "Test: hospital lists give thirty." },
+    null,
+  );
   const kobe = await db.incident.findUniqueOrThrow({ where: { code: KOBE } });
   const other = await db.incident.create({
-    data: { code: "NER-2024-0001", title: "Second", dateStart: new Date("2024-03-01"), dateEnd: new Date("2024-03-01"), placeName: "Tillabéri", countryIso3: "NER", latitude: 14, longitude: 1.5, eventType: "Battles" },
+    data: {
+      code: "NER-2024-0001",
+      title: "Second",
+      dateStart: new Date("2024-03-01"),
+      dateEnd: new Date("2024-03-01"),
+      placeName: "Tillabéri",
+      countryIso3: "NER",
+      latitude: 14,
+      longitude: 1.5,
+      eventType: "Battles",
+    },
   });
   const gone = await db.incident.create({
-    data: { code: "NER-2024-0002", title: "Third", dateStart: new Date("2024-03-02"), dateEnd: new Date("2024-03-02"), placeName: "Ayorou", countryIso3: "NER", latitude: 14.7, longitude: 0.9, eventType: "Battles" },
+    data: {
+      code: "NER-2024-0002",
+      title: "Third",
+      dateStart: new Date("2024-03-02"),
+      dateEnd: new Date("2024-03-02"),
+      placeName: "Ayorou",
+      countryIso3: "NER",
+      latitude: 14.7,
+      longitude: 0.9,
+      eventType: "Battles",
+    },
   });
   const witness = await db.source.create({ data: { slug: "bulk-witness", name: "A witness", kind: "witness" } });
   const army = await db.source.create({ data: { slug: "bulk-army", name: "The army", kind: "government", isParty: true } });
-  const { claim: doomed } = await addClaim(db, { incidentCode: "NER-2024-0002", claimantId: witness.id, metric: "killed", category: "civilians", valueMin: 4, valueMax: 4, qualifier: "exact", statement: "Four villagers were killed." }, null);
+  const { claim: doomed } = await addClaim(
+    db,
+    {
+      incidentCode: "NER-2024-0002",
+      claimantId: witness.id,
+      metric: "killed",
+      category: "civilians",
+      valueMin: 4,
+      valueMax: 4,
+      qualifier: "exact",
+      statement: "Four villagers were killed.",
+    },
+    null,
+  );
   // Behind the figures' back: new claims, and a retraction, with no refresh.
   await db.claim.createMany({
     data: [
-      { incidentId: kobe.id, claimantId: witness.id, metric: "killed", category: "civilians", valueMin: 40, valueMax: 40, qualifier: "exact", statement: "Forty died, a survivor said." },
-      { incidentId: kobe.id, claimantId: witness.id, metric: "injured", category: "civilians", valueMin: 25, valueMax: null, qualifier: "at_least", statement: "At least 25 were hurt." },
-      { incidentId: other.id, claimantId: army.id, metric: "killed", category: "attackers", valueMin: 12, valueMax: 15, qualifier: "range", statement: "Between 12 and 15 terrorists were neutralised." },
-      { incidentId: other.id, claimantId: witness.id, metric: "killed", category: "security_forces", valueMin: 3, valueMax: 3, qualifier: "exact", statement: "Three soldiers died." },
+      {
+        incidentId: kobe.id,
+        claimantId: witness.id,
+        metric: "killed",
+        category: "civilians",
+        valueMin: 40,
+        valueMax: 40,
+        qualifier: "exact",
+        statement: "Forty died, a survivor said.",
+      },
+      {
+        incidentId: kobe.id,
+        claimantId: witness.id,
+        metric: "injured",
+        category: "civilians",
+        valueMin: 25,
+        valueMax: null,
+        qualifier: "at_least",
+        statement: "At least 25 were hurt.",
+      },
+      {
+        incidentId: other.id,
+        claimantId: army.id,
+        metric: "killed",
+        category: "attackers",
+        valueMin: 12,
+        valueMax: 15,
+        qualifier: "range",
+        statement: "Between 12 and 15 terrorists were neutralised.",
+      },
+      {
+        incidentId: other.id,
+        claimantId: witness.id,
+        metric: "killed",
+        category: "security_forces",
+        valueMin: 3,
+        valueMax: 3,
+        qualifier: "exact",
+        statement: "Three soldiers died.",
+      },
     ],
   });
   await db.claim.update({ where: { id: doomed.id }, data: { retractedAt: new Date(), retractedReason: "Test." } });
@@ -43,8 +116,14 @@ async function staleState(db: Db) {
 
 async function stored(db: Db, since: Date) {
   const figures = await db.reconciliation.findMany({ orderBy: [{ incidentId: "asc" }, { metric: "asc" }, { category: "asc" }] });
-  const revisions = await db.reconciliationRevision.findMany({ where: { at: { gte: since } }, orderBy: [{ incidentId: "asc" }, { metric: "asc" }, { category: "asc" }] });
-  const incidents = await db.incident.findMany({ orderBy: { code: "asc" }, select: { code: true, headlineLow: true, headlineBest: true, headlineHigh: true, headlineContested: true, flags: true } });
+  const revisions = await db.reconciliationRevision.findMany({
+    where: { at: { gte: since } },
+    orderBy: [{ incidentId: "asc" }, { metric: "asc" }, { category: "asc" }],
+  });
+  const incidents = await db.incident.findMany({
+    orderBy: { code: "asc" },
+    select: { code: true, headlineLow: true, headlineBest: true, headlineHigh: true, headlineContested: true, flags: true },
+  });
   const sqlNulls = await db.$queryRaw<{ before: number; after: number }[]>`
     SELECT count(*) FILTER (WHERE "before" IS NULL)::int AS "before", count(*) FILTER (WHERE "after" IS NULL)::int AS "after" FROM "ReconciliationRevision" WHERE "at" >= ${since}`;
   return {
@@ -66,7 +145,8 @@ describe("figure writers", () => {
     dbOne = createPrismaClient(one.url);
     const dbBulk = createPrismaClient(bulk.url);
     const dbPg = createPrismaClient(onConnection.url);
-    const refreshOnConnection = () => withRawTransaction((client) => refreshFiguresOnConnection(client, ids, null), { url: onConnection.url });
+    const refreshOnConnection = () =>
+      withRawTransaction((client) => refreshFiguresOnConnection(client, ids, null), { url: onConnection.url });
     try {
       const since = new Date();
       await dbOne.$transaction(async (tx) => {
@@ -90,7 +170,9 @@ describe("figure writers", () => {
       });
       await dbBulk.$transaction((tx) => refreshFiguresInBulk(tx, ids, null));
       await refreshOnConnection();
-      expect(await dbBulk.reconciliationRevision.count({ where: { at: { gte: again } } })).toBe(await dbOne.reconciliationRevision.count({ where: { at: { gte: again } } }));
+      expect(await dbBulk.reconciliationRevision.count({ where: { at: { gte: again } } })).toBe(
+        await dbOne.reconciliationRevision.count({ where: { at: { gte: again } } }),
+      );
       expect(await stored(dbBulk, again)).toEqual(await stored(dbOne, again));
       expect(await stored(dbPg, again)).toEqual(await stored(dbOne, again));
     } finally {

@@ -22,7 +22,9 @@ const CODE = "MLI-2025-0001";
 
 async function killedCivilians() {
   const incident = await db.incident.findUniqueOrThrow({ where: { code: CODE } });
-  return db.reconciliation.findUniqueOrThrow({ where: { incidentId_metric_category: { incidentId: incident.id, metric: "killed", category: "civilians" } } });
+  return db.reconciliation.findUniqueOrThrow({
+    where: { incidentId_metric_category: { incidentId: incident.id, metric: "killed", category: "civilians" } },
+  });
 }
 
 async function governmentKilledClaim() {
@@ -34,7 +36,17 @@ describe("superseding a claim", () => {
     const old = await governmentKilledClaim();
     const { claim } = await supersedeClaim(
       db,
-      { claimId: old.id, expectedVersion: old.version, metric: "killed", category: "civilians", valueMin: 32, valueMax: 32, qualifier: "exact", statement: "A later statement put the toll at 32 civilians.", statedOn: "2025-02-20" },
+      {
+        claimId: old.id,
+        expectedVersion: old.version,
+        metric: "killed",
+        category: "civilians",
+        valueMin: 32,
+        valueMax: 32,
+        qualifier: "exact",
+        statement: "A later statement put the toll at 32 civilians.",
+        statedOn: "2025-02-20",
+      },
       null,
     );
     const f = await killedCivilians();
@@ -44,7 +56,10 @@ describe("superseding a claim", () => {
     // Both claims are kept; the old one points forward.
     expect(await db.claim.count({ where: { id: { in: [old.id, claim.id] } } })).toBe(2);
     expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).supersedesId).toBe(old.id);
-    const revision = await db.reconciliationRevision.findFirstOrThrow({ where: { metric: "killed", category: "civilians", before: { not: { equals: null } } as never }, orderBy: { at: "desc" } });
+    const revision = await db.reconciliationRevision.findFirstOrThrow({
+      where: { metric: "killed", category: "civilians", before: { not: { equals: null } } as never },
+      orderBy: { at: "desc" },
+    });
     expect((revision.before as { low: number }).low).toBe(25);
     expect((revision.after as { low: number }).low).toBe(32);
     expect(await db.auditEvent.count({ where: { action: "claim.supersede", entityId: claim.id } })).toBe(1);
@@ -52,10 +67,19 @@ describe("superseding a claim", () => {
 
   it("refuses to supersede a claim twice, and a stale version, keeping the figures as they were", async () => {
     const old = await governmentKilledClaim();
-    const values = { metric: "killed", category: "civilians", valueMin: 30, valueMax: 30, qualifier: "exact", statement: "Revised toll: 30 civilians." } as const;
+    const values = {
+      metric: "killed",
+      category: "civilians",
+      valueMin: 30,
+      valueMax: 30,
+      qualifier: "exact",
+      statement: "Revised toll: 30 civilians.",
+    } as const;
     await supersedeClaim(db, { claimId: old.id, expectedVersion: old.version, ...values }, null);
     const figureAfterFirst = await killedCivilians();
-    await expect(supersedeClaim(db, { claimId: old.id, expectedVersion: old.version, ...values }, null)).rejects.toBeInstanceOf(ConflictError);
+    await expect(supersedeClaim(db, { claimId: old.id, expectedVersion: old.version, ...values }, null)).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect((await killedCivilians()).low).toBe(figureAfterFirst.low);
     expect(await db.claim.count({ where: { supersedesId: old.id } })).toBe(1);
   });
@@ -75,7 +99,20 @@ describe("figures refresh on every change", () => {
   it("adding a claim from a new claimant widens the figure in the same transaction", async () => {
     const incident = await db.incident.findUniqueOrThrow({ where: { code: CODE } });
     const source = await db.source.create({ data: { slug: "local-witness", name: "A survivor", kind: "witness" } });
-    await addClaim(db, { incidentCode: CODE, claimantId: source.id, metric: "killed", category: "civilians", valueMin: 40, valueMax: 40, qualifier: "exact", statement: "Test statement: 40 civilians were killed." }, null);
+    await addClaim(
+      db,
+      {
+        incidentCode: CODE,
+        claimantId: source.id,
+        metric: "killed",
+        category: "civilians",
+        valueMin: 40,
+        valueMax: 40,
+        qualifier: "exact",
+        statement: "Test statement: 40 civilians were killed.",
+      },
+      null,
+    );
     const f = await killedCivilians();
     expect([f.low, f.best, f.high]).toEqual([25, 34, 40]);
     expect(f.sourceCount).toBe(3);
@@ -85,7 +122,11 @@ describe("figures refresh on every change", () => {
 
   it("judging the government's claim not credible removes it from the figure and the flags", async () => {
     const claim = await governmentKilledClaim();
-    await assessClaim(db, { claimId: claim.id, expectedVersion: claim.version, assessment: "not_credible", reason: "Test: contradicted by witness accounts." }, null);
+    await assessClaim(
+      db,
+      { claimId: claim.id, expectedVersion: claim.version, assessment: "not_credible", reason: "Test: contradicted by witness accounts." },
+      null,
+    );
     const f = await killedCivilians();
     expect([f.low, f.best, f.high]).toEqual([34, 34, 34]);
     expect(f.flags).not.toContain("contested");
@@ -94,16 +135,33 @@ describe("figures refresh on every change", () => {
 
   it("retracting every claim of a figure removes the figure but keeps the claims and the history", async () => {
     const claim = await db.claim.findFirstOrThrow({ where: { metric: "killed", category: "attackers" } });
-    await retractClaim(db, { claimId: claim.id, expectedVersion: claim.version, reason: "Test: entered against the wrong incident." }, null);
+    await retractClaim(
+      db,
+      { claimId: claim.id, expectedVersion: claim.version, reason: "Test: entered against the wrong incident." },
+      null,
+    );
     expect(await db.reconciliation.count({ where: { metric: "killed", category: "attackers" } })).toBe(0);
     expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).retractedReason).toContain("wrong incident");
-    const last = await db.reconciliationRevision.findFirstOrThrow({ where: { metric: "killed", category: "attackers" }, orderBy: { at: "desc" } });
+    const last = await db.reconciliationRevision.findFirstOrThrow({
+      where: { metric: "killed", category: "attackers" },
+      orderBy: { at: "desc" },
+    });
     expect(last.after).toBeNull();
     expect((await db.incident.findUniqueOrThrow({ where: { code: CODE } })).headlineBest).toBe(34);
   });
 
   it("an editor decision overrides the method and is stored with its rationale", async () => {
-    await recordDecision(db, { incidentCode: CODE, metric: "killed", category: "civilians", best: 30, rationale: "Test rationale: HRW's count includes two people who died later." }, null);
+    await recordDecision(
+      db,
+      {
+        incidentCode: CODE,
+        metric: "killed",
+        category: "civilians",
+        best: 30,
+        rationale: "Test rationale: HRW's count includes two people who died later.",
+      },
+      null,
+    );
     const f = await killedCivilians();
     expect(f.method).toBe("editor");
     expect([f.low, f.best, f.high]).toEqual([25, 30, 34]);
@@ -113,7 +171,11 @@ describe("figures refresh on every change", () => {
   it("a stale version is refused with 409 and changes nothing", async () => {
     const claim = await governmentKilledClaim();
     await assessClaim(db, { claimId: claim.id, expectedVersion: claim.version, assessment: "credible" }, null);
-    const error = await assessClaim(db, { claimId: claim.id, expectedVersion: claim.version, assessment: "duplicate", reason: "Stale edit" }, null).catch((e: unknown) => e);
+    const error = await assessClaim(
+      db,
+      { claimId: claim.id, expectedVersion: claim.version, assessment: "duplicate", reason: "Stale edit" },
+      null,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).status).toBe(409);
     expect((await db.claim.findUniqueOrThrow({ where: { id: claim.id } })).assessment).toBe("credible");
@@ -122,7 +184,20 @@ describe("figures refresh on every change", () => {
   it("invalid input is refused naming the field, and nothing is written", async () => {
     const source = await db.source.findUniqueOrThrow({ where: { slug: "afp" } });
     const before = await db.claim.count();
-    const error = await addClaim(db, { incidentCode: CODE, claimantId: source.id, metric: "killed", category: "civilians", valueMin: -3, valueMax: null, qualifier: "at_least", statement: "x" }, null).catch((e: unknown) => e);
+    const error = await addClaim(
+      db,
+      {
+        incidentCode: CODE,
+        claimantId: source.id,
+        metric: "killed",
+        category: "civilians",
+        valueMin: -3,
+        valueMax: null,
+        qualifier: "at_least",
+        statement: "x",
+      },
+      null,
+    ).catch((e: unknown) => e);
     expect(String(error)).toMatch(/valueMin/);
     expect(await db.claim.count()).toBe(before);
   });

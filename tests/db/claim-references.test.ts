@@ -27,7 +27,18 @@ vi.mock("@/lib/import/claim-references", async (importOriginal) => {
 });
 
 const CODE = "MLI-2025-0001";
-const header = ["incident_code", "metric", "category", "value_min", "value_max", "qualifier", "statement", "claimant", "document_title", "claimant_kind"] as const;
+const header = [
+  "incident_code",
+  "metric",
+  "category",
+  "value_min",
+  "value_max",
+  "qualifier",
+  "statement",
+  "claimant",
+  "document_title",
+  "claimant_kind",
+] as const;
 let url: string;
 let db: Db;
 
@@ -72,13 +83,38 @@ describe("claims copied with the row triggers off", () => {
       db,
       "claims",
       csv(header, [
-        [CODE, "killed", "civilians", "31", "31", "exact", "Thirty-one civilians were killed, a relay said.", document.source.slug, document.title, ""],
-        [CODE, "killed", "civilians", "29", "29", "exact", "Twenty-nine were killed, the new source said.", "a-new-source", "A new bulletin", "local_media"],
+        [
+          CODE,
+          "killed",
+          "civilians",
+          "31",
+          "31",
+          "exact",
+          "Thirty-one civilians were killed, a relay said.",
+          document.source.slug,
+          document.title,
+          "",
+        ],
+        [
+          CODE,
+          "killed",
+          "civilians",
+          "29",
+          "29",
+          "exact",
+          "Twenty-nine were killed, the new source said.",
+          "a-new-source",
+          "A new bulletin",
+          "local_media",
+        ],
       ]),
     );
     expect(withKind).toMatchObject({ imported: true, claimsCreated: 2, sourcesCreated: ["a-new-source"], documentsCreated: 1 });
     expect(triggerless.copies).toBeGreaterThan(before);
-    const stored = await db.claim.findMany({ where: { statement: { in: ["Thirty-one civilians were killed, a relay said.", "Twenty-nine were killed, the new source said."] } }, include: { document: true, claimant: true } });
+    const stored = await db.claim.findMany({
+      where: { statement: { in: ["Thirty-one civilians were killed, a relay said.", "Twenty-nine were killed, the new source said."] } },
+      include: { document: true, claimant: true },
+    });
     expect(stored.map((c) => [c.claimant.slug, c.document?.title]).sort()).toEqual([
       ["a-new-source", "A new bulletin"],
       [document.source.slug, document.title],
@@ -96,9 +132,13 @@ describe("claims copied with the row triggers off", () => {
       // A delete must wait for the import, as it would for the foreign-key triggers' locks.
       await other.query("SET lock_timeout = '200ms'");
       await expect(other.query(`DELETE FROM "Document" WHERE id = $1`, [document.id])).rejects.toThrow(/lock timeout/);
-      await expect(other.query(`UPDATE "Source" SET id = gen_random_uuid() WHERE id = $1`, [document.sourceId])).rejects.toThrow(/lock timeout/);
+      await expect(other.query(`UPDATE "Source" SET id = gen_random_uuid() WHERE id = $1`, [document.sourceId])).rejects.toThrow(
+        /lock timeout/,
+      );
       const gone = randomUUID();
-      await expect(lockClaimReferences(importer, [document.sourceId], [gone])).rejects.toThrow(`Document ${gone} was deleted while this file was being imported`);
+      await expect(lockClaimReferences(importer, [document.sourceId], [gone])).rejects.toThrow(
+        `Document ${gone} was deleted while this file was being imported`,
+      );
     } finally {
       await importer.query("ROLLBACK").catch(() => {});
       await importer.end();
@@ -107,13 +147,16 @@ describe("claims copied with the row triggers off", () => {
   });
 
   it("do not lock the incidents they are added to, which nobody may delete or merge until the import commits", async () => {
-    const xmax = async () => (await db.$queryRawUnsafe<{ xmax: string }[]>(`SELECT xmax::text AS xmax FROM "Incident" WHERE code = $1`, CODE))[0]!.xmax;
+    const xmax = async () =>
+      (await db.$queryRawUnsafe<{ xmax: string }[]>(`SELECT xmax::text AS xmax FROM "Incident" WHERE code = $1`, CODE))[0]!.xmax;
     const before = await xmax();
     const document = await db.document.findFirstOrThrow({ include: { source: true } });
     const summary = await importText(
       db,
       "claims",
-      csv(header, [[CODE, "injured", "civilians", "3", "3", "exact", "Three were wounded, the relay added.", document.source.slug, document.title, ""]]),
+      csv(header, [
+        [CODE, "injured", "civilians", "3", "3", "exact", "Three were wounded, the relay added.", document.source.slug, document.title, ""],
+      ]),
       { figures: "queue" },
     );
     expect(summary).toMatchObject({ imported: true, claimsCreated: 1, figuresQueued: 1 });
@@ -132,10 +175,14 @@ describe("claims copied with the row triggers off", () => {
       // Other edits of incidents go on.
       expect((await other.query(`UPDATE "Incident" SET title = title WHERE code = $1`, [CODE])).rowCount).toBe(1);
       // The app's merge says why, before it locks or moves anything.
-      await expect(mergeIncidents(db, CODE, { targetCode: "XXX-2025-0001", expectedVersion: 1, targetExpectedVersion: 1 }, null)).rejects.toThrow(/A file is being imported/);
+      await expect(
+        mergeIncidents(db, CODE, { targetCode: "XXX-2025-0001", expectedVersion: 1, targetExpectedVersion: 1 }, null),
+      ).rejects.toThrow(/A file is being imported/);
       await importer.query("ROLLBACK");
       expect((await other.query(`DELETE FROM "Incident" WHERE code = 'XXX-2025-0001'`)).rowCount).toBe(0);
-      await expect(mergeIncidents(db, CODE, { targetCode: "XXX-2025-0001", expectedVersion: 1, targetExpectedVersion: 1 }, null)).rejects.toThrow(NotFoundError);
+      await expect(
+        mergeIncidents(db, CODE, { targetCode: "XXX-2025-0001", expectedVersion: 1, targetExpectedVersion: 1 }, null),
+      ).rejects.toThrow(NotFoundError);
     } finally {
       await importer.query("ROLLBACK").catch(() => {});
       await importer.end();
@@ -212,7 +259,20 @@ describe("a role that may not turn the triggers off", () => {
     const summary = await importText(
       limited,
       "claims",
-      csv(header, [[CODE, "injured", "civilians", "12", "12", "exact", "Twelve passengers were wounded, the relay said.", document.source.slug, document.title, ""]]),
+      csv(header, [
+        [
+          CODE,
+          "injured",
+          "civilians",
+          "12",
+          "12",
+          "exact",
+          "Twelve passengers were wounded, the relay said.",
+          document.source.slug,
+          document.title,
+          "",
+        ],
+      ]),
     );
     expect(summary).toMatchObject({ imported: true, claimsCreated: 1 });
     expect(triggerless.copies).toBe(before);

@@ -21,8 +21,14 @@ describe("cachedByDataVersion", () => {
     expect(await read()).toBe(1);
     expect(await read()).toBe(1);
     const { assessClaim } = await import("@/lib/claims/claim-commands");
-    const claim = await db.claim.findFirstOrThrow({ where: { claimant: { slug: "mali-government" }, metric: "killed", category: "civilians" } });
-    await assessClaim(db, { claimId: claim.id, expectedVersion: claim.version, assessment: "not_credible", reason: "Test: invalidates the cache." }, null);
+    const claim = await db.claim.findFirstOrThrow({
+      where: { claimant: { slug: "mali-government" }, metric: "killed", category: "civilians" },
+    });
+    await assessClaim(
+      db,
+      { claimId: claim.id, expectedVersion: claim.version, assessment: "not_credible", reason: "Test: invalidates the cache." },
+      null,
+    );
     expect(await read()).toBe(2);
     expect(await read()).toBe(2);
   });

@@ -23,7 +23,12 @@ afterAll(async () => {
 
 async function get(pathname: string) {
   const response = await fetch(`${base}${pathname}`, { redirect: "manual" });
-  return { status: response.status, retryAfter: response.headers.get("retry-after"), type: response.headers.get("content-type") ?? "", body: await response.text() };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get("retry-after"),
+    type: response.headers.get("content-type") ?? "",
+    body: await response.text(),
+  };
 }
 
 /** Waits until `pathname` answers `status` (the dev server compiles each route on first use). */
@@ -48,7 +53,13 @@ describe("the app while its database goes away and comes back", { timeout: 600_0
     const port = postgres.port;
     let output = "";
     app = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/serve.ts", "dev"], {
-      env: { ...process.env, DATABASE_URL: postgres.url, PORT: String(PORT), NEXT_DIST_DIR: ".next-db-tests/database-loss", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        DATABASE_URL: postgres.url,
+        PORT: String(PORT),
+        NEXT_DIST_DIR: ".next-db-tests/database-loss",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     });
     app.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     app.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -67,7 +78,9 @@ describe("the app while its database goes away and comes back", { timeout: 600_0
     expect(JSON.parse(health.body)).toMatchObject({ status: "unavailable", app: "ok", database: { status: "unavailable" } });
     const api = await get("/api/incidents?limit=1");
     expect(api).toMatchObject({ status: 503, retryAfter: "5" });
-    expect(JSON.parse(api.body)).toEqual({ error: { code: "database_unavailable", message: "The database is unavailable. Try again shortly." } });
+    expect(JSON.parse(api.body)).toEqual({
+      error: { code: "database_unavailable", message: "The database is unavailable. Try again shortly." },
+    });
     const page = await get("/incidents/MLI-2025-0001");
     expect(page).toMatchObject({ status: 503, retryAfter: "5" });
     expect(page.type).toContain("text/html");
@@ -93,7 +106,14 @@ describe("the app while its database goes away and comes back", { timeout: 600_0
     const ownData = path.join(dataDir, "embedded");
     let output = "";
     const serve = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/serve.ts", "dev"], {
-      env: { ...process.env, DATABASE_URL: "", PORT: String(PORT + 1), TRIANGULATE_DATA_DIR: ownData, NEXT_DIST_DIR: ".next-db-tests/database-loss-embedded", NEXT_TELEMETRY_DISABLED: "1" },
+      env: {
+        ...process.env,
+        DATABASE_URL: "",
+        PORT: String(PORT + 1),
+        TRIANGULATE_DATA_DIR: ownData,
+        NEXT_DIST_DIR: ".next-db-tests/database-loss-embedded",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
     });
     const exited = new Promise<void>((resolve) => serve.on("exit", () => resolve()));
     try {

@@ -34,7 +34,11 @@ describe("likely duplicates", () => {
   });
 
   it("does not flag incidents far away in time or space with unrelated titles", async () => {
-    expect(await findLikelyDuplicates({ title: "Shelling of a market", dateStart: "2025-02-20", latitude: 16.1, longitude: 0.3 })).toEqual([]);
-    expect(await findLikelyDuplicates({ title: "Shelling of a market", dateStart: "2025-02-08", latitude: 12.6, longitude: -8.0 })).toEqual([]);
+    expect(await findLikelyDuplicates({ title: "Shelling of a market", dateStart: "2025-02-20", latitude: 16.1, longitude: 0.3 })).toEqual(
+      [],
+    );
+    expect(await findLikelyDuplicates({ title: "Shelling of a market", dateStart: "2025-02-08", latitude: 12.6, longitude: -8.0 })).toEqual(
+      [],
+    );
   });
 });

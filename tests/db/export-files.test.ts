@@ -62,7 +62,9 @@ describe("figures.csv", () => {
   it("applies the shared incident filter", async () => {
     const none = csvRecords(await exportText(db, "figures.csv", { country: ["NER"] }));
     expect(none).toEqual([]);
-    const inBox = csvRecords(await exportText(db, "figures.csv", { bbox: { minLon: -5, minLat: 10, maxLon: 5, maxLat: 20 }, flag: ["contested"] }));
+    const inBox = csvRecords(
+      await exportText(db, "figures.csv", { bbox: { minLon: -5, minLat: 10, maxLon: 5, maxLat: 20 }, flag: ["contested"] }),
+    );
     expect(inBox).toHaveLength(5);
   });
 });
@@ -74,7 +76,16 @@ describe("claims.csv", () => {
     const rows = csvRecords(text);
     expect(rows).toHaveLength(16);
     const government = rows.find((r) => r.claimant === "mali-government" && r.metric === "killed" && r.category === "civilians")!;
-    expect(government).toMatchObject({ value_min: "25", value_max: "25", qualifier: "exact", claimant_kind: "government", document_title: "Kobé attack", stated_on: "2025-02-08", active: "true", assessment: "not_assessed" });
+    expect(government).toMatchObject({
+      value_min: "25",
+      value_max: "25",
+      qualifier: "exact",
+      claimant_kind: "government",
+      document_title: "Kobé attack",
+      stated_on: "2025-02-08",
+      active: "true",
+      assessment: "not_assessed",
+    });
     expect(government.statement).toContain("25 civilians");
     const wire = rows.find((r) => r.claimant === "afp")!;
     expect(wire).toMatchObject({ stated_on: "2025-02-08/2025-02-09", value_max: "" });
@@ -155,12 +166,34 @@ describe("manifest", () => {
     const again = await exportManifest(db, "figures.csv", { country: ["MLI"] }, null);
     expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(again.sha256).toBe(first.sha256);
-    expect(first).toMatchObject({ rows: 5, filter: "country=MLI", appVersion: expect.any(String), url: "/api/export/figures.csv?country=MLI" });
+    expect(first).toMatchObject({
+      rows: 5,
+      filter: "country=MLI",
+      appVersion: expect.any(String),
+      url: "/api/export/figures.csv?country=MLI",
+    });
     const { createHash } = await import("node:crypto");
-    expect(createHash("sha256").update(await exportText(db, "figures.csv", { country: ["MLI"] })).digest("hex")).toBe(first.sha256);
+    expect(
+      createHash("sha256")
+        .update(await exportText(db, "figures.csv", { country: ["MLI"] }))
+        .digest("hex"),
+    ).toBe(first.sha256);
 
     const witness = await db.source.create({ data: { slug: "manifest-witness", name: "A witness", kind: "witness" } });
-    await addClaim(db, { incidentCode: "MLI-2025-0001", claimantId: witness.id, metric: "missing", category: "civilians", valueMin: 3, valueMax: 3, qualifier: "exact", statement: "Three passengers are still missing." }, null);
+    await addClaim(
+      db,
+      {
+        incidentCode: "MLI-2025-0001",
+        claimantId: witness.id,
+        metric: "missing",
+        category: "civilians",
+        valueMin: 3,
+        valueMax: 3,
+        qualifier: "exact",
+        statement: "Three passengers are still missing.",
+      },
+      null,
+    );
     const after = await exportManifest(db, "figures.csv", { country: ["MLI"] }, null);
     expect(after.sha256).not.toBe(first.sha256);
     expect(after.rows).toBe(6);

@@ -63,14 +63,17 @@ beforeAll(async () => {
   return () => db.$disconnect();
 }, 120_000);
 
-const call = (file: string, query = "") => exportGet(new Request(`http://localhost/api/export/${file}${query}`), { params: Promise.resolve({ file }) });
+const call = (file: string, query = "") =>
+  exportGet(new Request(`http://localhost/api/export/${file}${query}`), { params: Promise.resolve({ file }) });
 
 describe("GET /api/export/{file}", () => {
   it("streams figures.csv in chunks, with provenance headers", async () => {
     const response = await call("figures.csv", "?country=NER");
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8; header=present");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="triangulate-figures-NER-[0-9a-f]{6}-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="triangulate-figures-NER-[0-9a-f]{6}-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     expect(response.headers.get("x-triangulate-filter")).toBe("country=NER");
     expect(response.headers.get("x-triangulate-method")).toMatch(/^stored/);
     expect(response.headers.get("x-triangulate-version")).toMatch(/^\d+\.\d+\.\d+/);
@@ -89,7 +92,12 @@ describe("GET /api/export/{file}", () => {
     expect(chunks[0]).toBe(`${FIGURES_COLUMNS.join(",")}\r\n`);
     const rows = csvRecords(chunks.join(""));
     expect(rows).toHaveLength(INCIDENTS * 3);
-    expect(rows[0]).toMatchObject({ incident_code: "NER-2024-00001", title: 'Synthetic incident 1, "quoted", with a comma', metric: "killed", category: "civilians" });
+    expect(rows[0]).toMatchObject({
+      incident_code: "NER-2024-00001",
+      title: 'Synthetic incident 1, "quoted", with a comma',
+      metric: "killed",
+      category: "civilians",
+    });
     expect(rows.find((r) => r.incident_code === "NER-2024-00007")!.title).toBe("'=cmd|' /C calc'!A0");
     expect(rows.filter((r) => r.category === "unspecified").every((r) => r.high === "" && r.flags === "open_ended")).toBe(true);
   });
@@ -101,7 +109,9 @@ describe("GET /api/export/{file}", () => {
     expect(new TextDecoder().decode(first.value)).toMatch(/^claim_id,incident_code,/);
     await reader.cancel();
     for (let i = 0; i < 50; i++) {
-      const open = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;
+      const open = await db.$queryRaw<
+        { n: number }[]
+      >`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`;
       if (open[0]!.n === 0) return;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -120,14 +130,23 @@ describe("GET /api/export/{file}", () => {
 
   it("serves the manifest of the same bytes", async () => {
     const manifest = await (await manifestGet(new Request("http://localhost/api/export/manifest?file=figures.csv&country=NER"))).json();
-    expect(manifest).toMatchObject({ file: "figures.csv", filter: "country=NER", rows: INCIDENTS * 3, url: "/api/export/figures.csv?country=NER" });
+    expect(manifest).toMatchObject({
+      file: "figures.csv",
+      filter: "country=NER",
+      rows: INCIDENTS * 3,
+      url: "/api/export/figures.csv?country=NER",
+    });
     const body = Buffer.from(await (await call("figures.csv", "?country=NER")).arrayBuffer());
     const { createHash } = await import("node:crypto");
     expect(createHash("sha256").update(body).digest("hex")).toBe(manifest.sha256);
     expect(manifest.bytes).toBe(body.length);
     // Recomputing reads the claims, and these synthetic figures have none: no figure survives.
     const median = await (await manifestGet(new Request("http://localhost/api/export/manifest?file=figures.csv&method=median"))).json();
-    expect(median).toMatchObject({ method: expect.stringMatching(/^median \(of the single figures; with an even count the lower of the two middle ones/), rows: 0, url: "/api/export/figures.csv?method=median" });
+    expect(median).toMatchObject({
+      method: expect.stringMatching(/^median \(of the single figures; with an even count the lower of the two middle ones/),
+      rows: 0,
+      url: "/api/export/figures.csv?method=median",
+    });
     const missing = await manifestGet(new Request("http://localhost/api/export/manifest"));
     expect(missing.status).toBe(400);
   });

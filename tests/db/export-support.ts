@@ -6,14 +6,24 @@ import { openExport, type ExportFile } from "@/lib/export/export-registry";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 
 /** An export's bytes, as the route streams them. */
-export async function exportBytes(db: Db, file: ExportFile, filter: IncidentFilter = {}, method: ComputedMethod | null = null): Promise<Buffer> {
+export async function exportBytes(
+  db: Db,
+  file: ExportFile,
+  filter: IncidentFilter = {},
+  method: ComputedMethod | null = null,
+): Promise<Buffer> {
   const opened = await openExport(db, file, filter, method);
   const pieces: Uint8Array[] = [];
   for await (const chunk of opened.chunks) pieces.push(chunk.bytes);
   return Buffer.concat(pieces);
 }
 
-export async function exportText(db: Db, file: ExportFile, filter: IncidentFilter = {}, method: ComputedMethod | null = null): Promise<string> {
+export async function exportText(
+  db: Db,
+  file: ExportFile,
+  filter: IncidentFilter = {},
+  method: ComputedMethod | null = null,
+): Promise<string> {
   return (await exportBytes(db, file, filter, method)).toString("utf8");
 }
 

@@ -12,7 +12,15 @@ import { dataVersionLabel } from "@/lib/export/export-request";
 import { openCopyExport } from "@/lib/export/copy-export";
 import { storedFiguresCopyPlan } from "@/lib/export/figures-copy";
 import { dataVersion } from "@/lib/export/incident-batches";
-import { figureQueueIdle, figuresPendingSince, pendingFigureCount, queueFiguresAbove, refreshQueuedBatch, startFigureQueue, vacuumAfter } from "@/lib/figures/figure-queue";
+import {
+  figureQueueIdle,
+  figuresPendingSince,
+  pendingFigureCount,
+  queueFiguresAbove,
+  refreshQueuedBatch,
+  startFigureQueue,
+  vacuumAfter,
+} from "@/lib/figures/figure-queue";
 import { seedKobe } from "@/lib/seed/seed-database";
 import { csv, importText } from "./import-support";
 import { createDatabase } from "./test-database";
@@ -27,7 +35,17 @@ beforeAll(async () => {
   // Four more incidents, so a file can touch five.
   for (let i = 1; i <= 4; i++) {
     await db.incident.create({
-      data: { code: `NER-2024-000${i}`, title: `Queue test ${i}`, dateStart: new Date("2024-05-01"), dateEnd: new Date("2024-05-01"), placeName: `Place ${i}`, countryIso3: "NER", latitude: 14, longitude: 1 + i / 10, eventType: "Battles" },
+      data: {
+        code: `NER-2024-000${i}`,
+        title: `Queue test ${i}`,
+        dateStart: new Date("2024-05-01"),
+        dateEnd: new Date("2024-05-01"),
+        placeName: `Place ${i}`,
+        countryIso3: "NER",
+        latitude: 14,
+        longitude: 1 + i / 10,
+        eventType: "Battles",
+      },
     });
   }
 }, 60_000);
@@ -62,7 +80,10 @@ const fileFor = (codes: string[], value = 12) =>
     ),
   );
 const incidentId = async (code: string) => (await db.incident.findUniqueOrThrow({ where: { code } })).id;
-const queueRows = () => db.$queryRaw<{ incidentId: string; requestedById: string | null }[]>`SELECT "incidentId", "requestedById" FROM "FigureRefreshRequest" ORDER BY id`;
+const queueRows = () =>
+  db.$queryRaw<
+    { incidentId: string; requestedById: string | null }[]
+  >`SELECT "incidentId", "requestedById" FROM "FigureRefreshRequest" ORDER BY id`;
 
 describe("the figure queue", () => {
   it("takes the figures of imports touching more incidents than the threshold; smaller ones refresh at once", async () => {
@@ -85,7 +106,9 @@ describe("the figure queue", () => {
     const done = await db.incident.findUniqueOrThrow({ where: { code: "NER-2024-0002" } });
     expect(done.headlineBest).toBe(7);
     // NER-2024-0001 has claims of 12 and 7 from the same claimant (AFP): the figure reconciles both.
-    const both = await db.reconciliation.findFirstOrThrow({ where: { incidentId: await incidentId("NER-2024-0001"), metric: "killed", category: "civilians" } });
+    const both = await db.reconciliation.findFirstOrThrow({
+      where: { incidentId: await incidentId("NER-2024-0001"), metric: "killed", category: "civilians" },
+    });
     expect(both.claimCount).toBe(2);
   }, 60_000);
 
@@ -99,9 +122,15 @@ describe("the figure queue", () => {
   }, 60_000);
 
   it("reconciles in the name of the person who imported", async () => {
-    const editor = await db.user.create({ data: { email: "queue-editor@example.org", name: "Queue editor", role: "editor", passwordHash: "x" } });
+    const editor = await db.user.create({
+      data: { email: "queue-editor@example.org", name: "Queue editor", role: "editor", passwordHash: "x" },
+    });
     const since = new Date();
-    const summary = await importText(db, "claims", fileFor(["NER-2024-0004"], 21), { databaseUrl: url, figures: "queue", actorId: editor.id });
+    const summary = await importText(db, "claims", fileFor(["NER-2024-0004"], 21), {
+      databaseUrl: url,
+      figures: "queue",
+      actorId: editor.id,
+    });
     expect(summary.figuresQueued).toBe(1);
     expect(await queueRows()).toEqual([{ incidentId: await incidentId("NER-2024-0004"), requestedById: editor.id }]);
     await startFigureQueue(url);
@@ -169,7 +198,8 @@ describe("the figure queue", () => {
   }, 60_000);
 
   it("vacuums the incidents after refreshing many of them, so index-only scans need not visit their rows", async () => {
-    const vacuums = async () => (await db.$queryRaw<{ n: number }[]>`SELECT vacuum_count::int AS n FROM pg_stat_user_tables WHERE relname = 'Incident'`)[0]!.n;
+    const vacuums = async () =>
+      (await db.$queryRaw<{ n: number }[]>`SELECT vacuum_count::int AS n FROM pg_stat_user_tables WHERE relname = 'Incident'`)[0]!.n;
     // How many table rows an index-only scan of every incident code still had to read.
     const heapFetches = async () => {
       const client = new pg.Client({ connectionString: url });
@@ -177,7 +207,9 @@ describe("the figure queue", () => {
       try {
         await client.query("BEGIN");
         for (const scan of ["seqscan", "bitmapscan"]) await client.query(`SET LOCAL enable_${scan} = off`);
-        const { rows } = await client.query<{ "QUERY PLAN": { Plan: { "Node Type": string; "Heap Fetches": number } }[] }>(`EXPLAIN (ANALYZE, FORMAT JSON) SELECT code FROM "Incident" ORDER BY code`);
+        const { rows } = await client.query<{ "QUERY PLAN": { Plan: { "Node Type": string; "Heap Fetches": number } }[] }>(
+          `EXPLAIN (ANALYZE, FORMAT JSON) SELECT code FROM "Incident" ORDER BY code`,
+        );
         const plan = rows[0]!["QUERY PLAN"][0]!.Plan;
         expect(plan["Node Type"]).toBe("Index Only Scan");
         return plan["Heap Fetches"];
@@ -238,7 +270,20 @@ describe("the figure queue", () => {
     await holder.connect();
     try {
       await holder.query(`SELECT pg_advisory_lock(hashtext('triangulate:import'))`);
-      const bad = csv(CLAIMS_COLUMNS, [CLAIMS_COLUMNS.map((c) => ({ incident_code: KOBE, metric: "killed", category: "civilians", value_min: "-1", qualifier: "exact", statement: "Queue test: a negative count.", claimant: "afp" })[c as string] ?? "")]);
+      const bad = csv(CLAIMS_COLUMNS, [
+        CLAIMS_COLUMNS.map(
+          (c) =>
+            ({
+              incident_code: KOBE,
+              metric: "killed",
+              category: "civilians",
+              value_min: "-1",
+              qualifier: "exact",
+              statement: "Queue test: a negative count.",
+              claimant: "afp",
+            })[c as string] ?? "",
+        ),
+      ]);
       const refused = await importText(db, "claims", bad, { databaseUrl: url });
       expect(refused.imported).toBe(false);
       expect(refused.errors.map((e) => e.column)).toEqual(["value_min"]);
@@ -258,11 +303,17 @@ describe("the figure queue", () => {
     const events = [1, 2, 3].map((i) => `QUE${i},2023-04-0${i},Battles,Queue place ${i},14.${i},1.${i},${i * 10},562,Niger`);
     const summary = await importText(db, "acled", [header, ...events].join("\n"), { databaseUrl: url });
     expect(summary).toMatchObject({ imported: true, incidentsCreated: 3, figuresRefreshed: 0, figuresQueued: 3 });
-    const created = await db.incident.findMany({ where: { acledEventId: { in: ["QUE1", "QUE2", "QUE3"] } }, orderBy: { acledEventId: "asc" } });
+    const created = await db.incident.findMany({
+      where: { acledEventId: { in: ["QUE1", "QUE2", "QUE3"] } },
+      orderBy: { acledEventId: "asc" },
+    });
     expect(created.map((i) => i.headlineBest)).toEqual([null, null, null]);
     expect(await pendingFigureCount(db)).toBe(3);
     await startFigureQueue(url);
-    const after = await db.incident.findMany({ where: { acledEventId: { in: ["QUE1", "QUE2", "QUE3"] } }, orderBy: { acledEventId: "asc" } });
+    const after = await db.incident.findMany({
+      where: { acledEventId: { in: ["QUE1", "QUE2", "QUE3"] } },
+      orderBy: { acledEventId: "asc" },
+    });
     expect(after.map((i) => i.headlineBest)).toEqual([10, 20, 30]);
   }, 60_000);
 });

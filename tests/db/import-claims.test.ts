@@ -19,13 +19,59 @@ async function richSource(db: Db) {
   const witness = await db.source.create({ data: { slug: "survivor", name: "A survivor", kind: "witness" } });
   const { claim: first } = await addClaim(
     db,
-    { incidentCode: CODE, claimantId: witness.id, metric: "missing", category: "civilians", valueMin: 5, valueMax: 5, qualifier: "exact", statement: 'She said "five, maybe more",\nfrom her village, were missing.', statedOn: "2025-02-10" },
+    {
+      incidentCode: CODE,
+      claimantId: witness.id,
+      metric: "missing",
+      category: "civilians",
+      valueMin: 5,
+      valueMax: 5,
+      qualifier: "exact",
+      statement: 'She said "five, maybe more",\nfrom her village, were missing.',
+      statedOn: "2025-02-10",
+    },
     null,
   );
-  await supersedeClaim(db, { claimId: first.id, expectedVersion: first.version, metric: "missing", category: "civilians", valueMin: 7, valueMax: 7, qualifier: "exact", statement: "=HYPERLINK(\"http://evil.example\",\"7 missing\")", statedOn: "2025-02-12" }, null);
+  await supersedeClaim(
+    db,
+    {
+      claimId: first.id,
+      expectedVersion: first.version,
+      metric: "missing",
+      category: "civilians",
+      valueMin: 7,
+      valueMax: 7,
+      qualifier: "exact",
+      statement: '=HYPERLINK("http://evil.example","7 missing")',
+      statedOn: "2025-02-12",
+    },
+    null,
+  );
   const government = await db.claim.findFirstOrThrow({ where: { claimant: { slug: "mali-government" }, metric: "injured" } });
-  await assessClaim(db, { claimId: government.id, expectedVersion: government.version, assessment: "not_credible", reason: "Contradicted by hospital records." }, null);
-  const { claim: wrong } = await addClaim(db, { incidentCode: CODE, claimantId: witness.id, metric: "abducted", category: "civilians", valueMin: 2, valueMax: 2, qualifier: "exact", statement: "Two drivers were taken." }, null);
+  await assessClaim(
+    db,
+    {
+      claimId: government.id,
+      expectedVersion: government.version,
+      assessment: "not_credible",
+      reason: "Contradicted by hospital records.",
+    },
+    null,
+  );
+  const { claim: wrong } = await addClaim(
+    db,
+    {
+      incidentCode: CODE,
+      claimantId: witness.id,
+      metric: "abducted",
+      category: "civilians",
+      valueMin: 2,
+      valueMax: 2,
+      qualifier: "exact",
+      statement: "Two drivers were taken.",
+    },
+    null,
+  );
   await retractClaim(db, { claimId: wrong.id, expectedVersion: wrong.version, reason: "Entered against the wrong incident." }, null);
 }
 
@@ -71,12 +117,54 @@ describe("a claims file written by hand", () => {
     db = await useTestDb();
     await seedKobe(db);
   });
-  const header = ["incident_code", "metric", "category", "subgroup", "value_min", "value_max", "qualifier", "statement", "claimant", "claimant_kind", "document_title", "document_url", "stated_on"] as const;
+  const header = [
+    "incident_code",
+    "metric",
+    "category",
+    "subgroup",
+    "value_min",
+    "value_max",
+    "qualifier",
+    "statement",
+    "claimant",
+    "claimant_kind",
+    "document_title",
+    "document_url",
+    "stated_on",
+  ] as const;
 
   it("fills metric and values from the statement, creates a new claimant and its document, and records the import", async () => {
     const text = csv(header, [
-      [CODE, null, null, null, null, null, null, "At least 12 people were killed when the convoy was attacked.", "local-radio", "local_media", "Evening bulletin", "https://radio.example/bulletin", "2025-02-09"],
-      [CODE, "injured", "civilians", null, "40", null, null, "More than 40 passengers were wounded.", "local-radio", null, "Evening bulletin", null, "2025-02-09"],
+      [
+        CODE,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "At least 12 people were killed when the convoy was attacked.",
+        "local-radio",
+        "local_media",
+        "Evening bulletin",
+        "https://radio.example/bulletin",
+        "2025-02-09",
+      ],
+      [
+        CODE,
+        "injured",
+        "civilians",
+        null,
+        "40",
+        null,
+        null,
+        "More than 40 passengers were wounded.",
+        "local-radio",
+        null,
+        "Evening bulletin",
+        null,
+        "2025-02-09",
+      ],
     ]);
     const summary = await importText(db, "claims", text, { fileName: "bulletin.csv" });
     expect(summary.errors).toEqual([]);
@@ -94,7 +182,21 @@ describe("a claims file written by hand", () => {
   it("reports the statement parser's reason when it cannot read a figure", async () => {
     const text = csv(header, [
       [CODE, null, null, null, null, null, null, "A similar number of militants were reportedly killed.", "hrw", null, null, null, null],
-      [CODE, null, null, null, null, null, null, "34 civilians, including 13 Malians and 21 foreigners, were killed.", "hrw", null, null, null, null],
+      [
+        CODE,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "34 civilians, including 13 Malians and 21 foreigners, were killed.",
+        "hrw",
+        null,
+        null,
+        null,
+        null,
+      ],
     ]);
     const summary = await importText(db, "claims", text);
     expect(summary.imported).toBe(false);
@@ -166,7 +268,11 @@ describe("malformed files change nothing", () => {
 
   it("a NUL character in a cell: that cell refused by name, nothing written (PostgreSQL cannot store it)", async () => {
     const before = await counts(db);
-    const summary = await importText(db, "claims", csv(CLAIMS_COLUMNS, [good(), good({ statement: "Three civilians\u0000 died." }), good({ subgroup: "a\u0000b" })]));
+    const summary = await importText(
+      db,
+      "claims",
+      csv(CLAIMS_COLUMNS, [good(), good({ statement: "Three civilians\u0000 died." }), good({ subgroup: "a\u0000b" })]),
+    );
     expect(summary.imported).toBe(false);
     expect(summary.errors.map((e) => [e.row, e.column])).toEqual([
       [2, "statement"],
@@ -214,7 +320,7 @@ describe("malformed files change nothing", () => {
   });
 
   it("a statement with a quoted newline survives the import", async () => {
-    const text = csv(CLAIMS_COLUMNS, [good({ statement: "Line one,\nline two with \"quotes\"." })]);
+    const text = csv(CLAIMS_COLUMNS, [good({ statement: 'Line one,\nline two with "quotes".' })]);
     const summary = await importText(db, "claims", text);
     expect(summary.errors).toEqual([]);
     const claim = await db.claim.findFirstOrThrow({ where: { statement: { startsWith: "Line one" } } });
@@ -238,13 +344,22 @@ describe("malformed files change nothing", () => {
 
   it("100,000 rows with one bad row: refused with that row named, nothing written", async () => {
     const rows = Array.from({ length: 100_000 }, (_, i) =>
-      good({ category: "unspecified", value_min: String(i % 50), value_max: String(i % 50), statement: `Bulk statement number ${i}: ${i % 50} people were killed.`, claimant: `bulk-${i % 7}`, claimant_kind: "local_media" }),
+      good({
+        category: "unspecified",
+        value_min: String(i % 50),
+        value_max: String(i % 50),
+        statement: `Bulk statement number ${i}: ${i % 50} people were killed.`,
+        claimant: `bulk-${i % 7}`,
+        claimant_kind: "local_media",
+      }),
     );
     rows[76_543] = good({ value_min: "-1", value_max: "1", qualifier: "range" });
     const before = await counts(db);
     const summary = await importText(db, "claims", csv(CLAIMS_COLUMNS, rows));
     expect(summary).toMatchObject({ imported: false, rows: 100_000, invalidRows: 1, validRows: 99_999 });
-    expect(summary.errors).toEqual([{ row: 76_544, line: 76_545, column: "value_min", value: "-1", message: "value_min cannot be negative" }]);
+    expect(summary.errors).toEqual([
+      { row: 76_544, line: 76_545, column: "value_min", value: "-1", message: "value_min cannot be negative" },
+    ]);
     expect(await counts(db)).toEqual(before);
   }, 120_000);
 
@@ -274,7 +389,17 @@ describe("a file read a slice at a time", () => {
   const older = "7a1e0c3e-1111-4d2b-8c1a-2b3c4d5e6f01";
   const newer = "7a1e0c3e-2222-4d2b-8c1a-2b3c4d5e6f02";
   const row = (cells: Partial<Record<(typeof CLAIMS_COLUMNS)[number], string>>) =>
-    CLAIMS_COLUMNS.map((c) => cells[c] ?? ({ incident_code: CODE, metric: "killed", category: "civilians", qualifier: "exact", stated_on: "2025-02-20" } as Record<string, string>)[c] ?? "");
+    CLAIMS_COLUMNS.map(
+      (c) =>
+        cells[c] ??
+        (
+          { incident_code: CODE, metric: "killed", category: "civilians", qualifier: "exact", stated_on: "2025-02-20" } as Record<
+            string,
+            string
+          >
+        )[c] ??
+        "",
+    );
   const claim = (n: number, more: Partial<Record<(typeof CLAIMS_COLUMNS)[number], string>> = {}) =>
     row({ value_min: String(n), value_max: String(n), statement: `Slices: ${n} civilians were killed.`, claimant: "hrw", ...more });
 
@@ -302,7 +427,11 @@ describe("a file read a slice at a time", () => {
     const db = await useTestDb();
     await seedKobe(db);
     const before = await counts(db);
-    const text = csv(CLAIMS_COLUMNS, [claim(51, { claimant: "slices-radio", claimant_kind: "local_media", document_title: "Slices bulletin" }), claim(52), claim(53, { claimant: "nobody-knows" })]);
+    const text = csv(CLAIMS_COLUMNS, [
+      claim(51, { claimant: "slices-radio", claimant_kind: "local_media", document_title: "Slices bulletin" }),
+      claim(52),
+      claim(53, { claimant: "nobody-knows" }),
+    ]);
     const summary = await importText(db, "claims", text);
     expect(summary.imported).toBe(false);
     expect(summary.errors.map((e) => [e.row, e.column])).toEqual([[3, "claimant"]]);
@@ -342,10 +471,25 @@ describe("a file read a slice at a time", () => {
       });
       const after = await counts(db);
       const { durationMs: _ms, ...rest } = summary;
-      results.push({ summary: rest, claims, added: { claims: after.claims - before.claims, sources: after.sources - before.sources, documents: after.documents - before.documents } });
+      results.push({
+        summary: rest,
+        claims,
+        added: {
+          claims: after.claims - before.claims,
+          sources: after.sources - before.sources,
+          documents: after.documents - before.documents,
+        },
+      });
     }
     const [oneRow, twoRows, whole] = results;
-    expect(whole!.summary).toMatchObject({ imported: true, claimsCreated: 6, claimsAlreadyPresent: 1, claimsSuperseded: 1, sourcesCreated: ["slices-radio"], documentsCreated: 2 });
+    expect(whole!.summary).toMatchObject({
+      imported: true,
+      claimsCreated: 6,
+      claimsAlreadyPresent: 1,
+      claimsSuperseded: 1,
+      sourcesCreated: ["slices-radio"],
+      documentsCreated: 2,
+    });
     expect(whole!.summary.errors.map((e) => [e.row, e.column])).toEqual([
       [1, "superseded_by"],
       [2, "superseded_by"],

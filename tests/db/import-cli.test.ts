@@ -30,7 +30,10 @@ type Run = { code: number | null; signal: NodeJS.Signals | null; stdout: string;
 /** Runs the CLI in one node process (no tsx wrapper process), so a signal reaches the importer itself. */
 function runCli(args: string[], onStderr?: (text: string, kill: () => void) => void, env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/import.ts", ...args], { env: { ...process.env, ...env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/import.ts", ...args], {
+      env: { ...process.env, ...env, DATABASE_URL: url },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -50,7 +53,19 @@ function writeFile(name: string, text: string): string {
 }
 
 const claimRow = (statement: string, valueMin: string) =>
-  CLAIMS_COLUMNS.map((c) => ({ incident_code: "MLI-2025-0001", metric: "killed", category: "civilians", value_min: valueMin, value_max: valueMin, qualifier: "exact", statement, claimant: "afp" })[c as string] ?? "");
+  CLAIMS_COLUMNS.map(
+    (c) =>
+      ({
+        incident_code: "MLI-2025-0001",
+        metric: "killed",
+        category: "civilians",
+        value_min: valueMin,
+        value_max: valueMin,
+        qualifier: "exact",
+        statement,
+        claimant: "afp",
+      })[c as string] ?? "",
+  );
 
 describe("npm run import", () => {
   it("imports, reporting progress on stderr and the summary on stdout (exit 0)", async () => {
@@ -65,7 +80,10 @@ describe("npm run import", () => {
 
   it("refuses a file with invalid rows, naming row, line and column (exit 1)", async () => {
     const before = await counts(db);
-    const file = writeFile("bad.csv", csv(CLAIMS_COLUMNS, [claimRow("CLI test: a valid row.", "3"), claimRow("CLI test: an invalid row.", "-3")]));
+    const file = writeFile(
+      "bad.csv",
+      csv(CLAIMS_COLUMNS, [claimRow("CLI test: a valid row.", "3"), claimRow("CLI test: an invalid row.", "-3")]),
+    );
     const run = await runCli(["--format", "claims", file]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("row 2 (line 3), column value_min: value_min cannot be negative");
@@ -82,9 +100,20 @@ describe("npm run import", () => {
   /** Runs the CLI on 15,000 new ACLED events and kills it when stderr shows `phase`; waits until PostgreSQL has rolled it back. */
   async function killDuring(prefix: string, phase: string, queueAbove: number) {
     const header = ["event_id_cnty", "event_date", "event_type", "country", "location", "latitude", "longitude", "fatalities"];
-    const rows = Array.from({ length: 15_000 }, (_, i) => [`${prefix}${i}`, "2025-04-01", "Battles", "Niger", `Place ${i}`, String(13 + (i % 100) / 100), String(2 + (i % 50) / 100), String(i % 9)]);
+    const rows = Array.from({ length: 15_000 }, (_, i) => [
+      `${prefix}${i}`,
+      "2025-04-01",
+      "Battles",
+      "Niger",
+      `Place ${i}`,
+      String(13 + (i % 100) / 100),
+      String(2 + (i % 50) / 100),
+      String(i % 9),
+    ]);
     const file = writeFile(`big-acled-${prefix}.csv`, csv(header, rows));
-    const run = await runCli(["--format", "acled", file], (stderr, kill) => stderr.includes(phase) && kill(), { IMPORT_QUEUE_FIGURES_ABOVE: String(queueAbove) });
+    const run = await runCli(["--format", "acled", file], (stderr, kill) => stderr.includes(phase) && kill(), {
+      IMPORT_QUEUE_FIGURES_ABOVE: String(queueAbove),
+    });
     // PostgreSQL rolls back the dead connection's transaction; wait until its lock is gone.
     for (let i = 0; i < 50; i++) {
       const locks = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`;

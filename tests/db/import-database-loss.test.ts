@@ -22,16 +22,29 @@ describe("npm run import while the database goes away", () => {
     postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "data") });
     await migrateDeploy(postgres.url, { quiet: true });
     const header = ["event_id_cnty", "event_date", "event_type", "country", "location", "latitude", "longitude", "fatalities"];
-    const rows = Array.from({ length: 15_000 }, (_, i) => [`LOSS${i}`, "2025-04-01", "Battles", "Niger", `Place ${i}`, String(13 + (i % 100) / 100), String(2 + (i % 50) / 100), String(i % 9)]);
+    const rows = Array.from({ length: 15_000 }, (_, i) => [
+      `LOSS${i}`,
+      "2025-04-01",
+      "Battles",
+      "Niger",
+      `Place ${i}`,
+      String(13 + (i % 100) / 100),
+      String(2 + (i % 50) / 100),
+      String(i % 9),
+    ]);
     const file = path.join(dir, "acled.csv");
     fs.writeFileSync(file, csv(header, rows));
 
     let stopping: Promise<void> | undefined;
     const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/import.ts", "--format", "acled", file], {
-        env: { ...process.env, DATABASE_URL: postgres!.url, IMPORT_QUEUE_FIGURES_ABOVE: "1000000" },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      const child = spawn(
+        process.execPath,
+        ["--conditions=react-server", "--import", "tsx", "scripts/import.ts", "--format", "acled", file],
+        {
+          env: { ...process.env, DATABASE_URL: postgres!.url, IMPORT_QUEUE_FIGURES_ABOVE: "1000000" },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
       let stdout = "";
       let stderr = "";
       child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));

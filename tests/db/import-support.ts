@@ -18,7 +18,10 @@ export async function copyReferenceData(from: Db, to: Db): Promise<void> {
 }
 
 export function csv(header: readonly string[], rows: (string | number | null)[][]): string {
-  return stringify([header as string[], ...rows.map((r) => r.map((c) => (c === null ? "" : String(c))))], { record_delimiter: "\r\n", quoted_match: /[\r\n]/ });
+  return stringify([header as string[], ...rows.map((r) => r.map((c) => (c === null ? "" : String(c))))], {
+    record_delimiter: "\r\n",
+    quoted_match: /[\r\n]/,
+  });
 }
 
 export function importText(db: Db, format: ImportFormat, text: string, options: Partial<ImportOptions> = {}) {

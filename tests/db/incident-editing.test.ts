@@ -38,7 +38,9 @@ describe("creating and editing incidents", () => {
   it("refuses a stale version with 409 and the newer values, keeping what was saved", async () => {
     const incident = await createIncident(db, { ...base, title: "Second test incident" }, null);
     await updateIncident(db, incident.code, { ...base, title: "Edited by editor one", expectedVersion: 1 }, null);
-    const error = await updateIncident(db, incident.code, { ...base, title: "Edited by editor two", expectedVersion: 1 }, null).catch((e: unknown) => e);
+    const error = await updateIncident(db, incident.code, { ...base, title: "Edited by editor two", expectedVersion: 1 }, null).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).current).toMatchObject({ title: "Edited by editor one", version: 2 });
     expect((await db.incident.findUniqueOrThrow({ where: { code: incident.code } })).title).toBe("Edited by editor one");
@@ -55,19 +57,44 @@ describe("creating and editing incidents", () => {
 
 describe("merging incidents", () => {
   it("moves every claim into the surviving incident, refreshes its figures and marks the old code as merged", async () => {
-    const duplicate = await createIncident(db, { ...base, title: "Kobe convoy attack (duplicate entry)", dateStart: "2025-02-07", dateEnd: "2025-02-07" }, null);
+    const duplicate = await createIncident(
+      db,
+      { ...base, title: "Kobe convoy attack (duplicate entry)", dateStart: "2025-02-07", dateEnd: "2025-02-07" },
+      null,
+    );
     const witness = await createSource(db, { slug: "test-witness", name: "A survivor", kind: "witness" }, null);
     const doc = await createDocument(db, { sourceId: witness.id, title: "Interview", relaysSourceIds: [] }, null);
-    await addClaim(db, { incidentCode: duplicate.code, claimantId: witness.id, documentId: doc.id, metric: "killed", category: "civilians", valueMin: 36, valueMax: 36, qualifier: "exact", statement: "Test: 36 civilians were killed." }, null);
+    await addClaim(
+      db,
+      {
+        incidentCode: duplicate.code,
+        claimantId: witness.id,
+        documentId: doc.id,
+        metric: "killed",
+        category: "civilians",
+        valueMin: 36,
+        valueMax: 36,
+        qualifier: "exact",
+        statement: "Test: 36 civilians were killed.",
+      },
+      null,
+    );
     const kobe = await db.incident.findUniqueOrThrow({ where: { code: "MLI-2025-0001" } });
     const claimsBefore = await db.claim.count({ where: { incidentId: kobe.id } });
 
-    const result = await mergeIncidents(db, duplicate.code, { targetCode: kobe.code, expectedVersion: 1, targetExpectedVersion: kobe.version }, null);
+    const result = await mergeIncidents(
+      db,
+      duplicate.code,
+      { targetCode: kobe.code, expectedVersion: 1, targetExpectedVersion: kobe.version },
+      null,
+    );
     expect(result.claimsMoved).toBe(1);
     expect(await db.claim.count({ where: { incidentId: kobe.id } })).toBe(claimsBefore + 1);
     const merged = await db.incident.findUniqueOrThrow({ where: { code: duplicate.code } });
     expect(merged.mergedIntoId).toBe(kobe.id);
-    const figure = await db.reconciliation.findUniqueOrThrow({ where: { incidentId_metric_category: { incidentId: kobe.id, metric: "killed", category: "civilians" } } });
+    const figure = await db.reconciliation.findUniqueOrThrow({
+      where: { incidentId_metric_category: { incidentId: kobe.id, metric: "killed", category: "civilians" } },
+    });
     expect([figure.low, figure.best, figure.high]).toEqual([25, 34, 36]);
     expect(await db.reconciliation.count({ where: { incidentId: merged.id } })).toBe(0);
     expect((await db.incidentActor.findMany({ where: { incidentId: kobe.id } })).map((a) => a.name)).toContain("Test group");

@@ -54,7 +54,15 @@ beforeAll(async () => {
   await insertIncidents(db, [
     ...synthetic,
     // Merged into Kobé: must never be listed, drawn or counted.
-    { code: "SYN-2025-0999", dateStart: "2025-02-07", countryIso3: "MLI", latitude: 15.9, longitude: 0.2, headline: { low: 30, best: 30, high: 30 }, mergedIntoCode: "MLI-2025-0001" },
+    {
+      code: "SYN-2025-0999",
+      dateStart: "2025-02-07",
+      countryIso3: "MLI",
+      latitude: 15.9,
+      longitude: 0.2,
+      headline: { low: 30, best: 30, high: 30 },
+      mergedIntoCode: "MLI-2025-0001",
+    },
   ]);
   await addSyntheticClaim(db, "SYN-2024-0002", "afp", 12);
   await addSyntheticClaim(db, "SYN-2024-0003", "afp", 5, { retracted: true });
@@ -62,11 +70,15 @@ beforeAll(async () => {
 });
 
 async function codesByPrisma(filter: IncidentFilter): Promise<string[]> {
-  return (await db.incident.findMany({ where: incidentWhere(filter), select: { code: true }, orderBy: { code: "asc" } })).map((r) => r.code);
+  return (await db.incident.findMany({ where: incidentWhere(filter), select: { code: true }, orderBy: { code: "asc" } })).map(
+    (r) => r.code,
+  );
 }
 
 async function codesBySql(filter: IncidentFilter): Promise<string[]> {
-  const rows = await db.$queryRaw<{ code: string }[]>`SELECT i."code" FROM "Incident" i WHERE ${incidentFilterSql(filter)} ORDER BY i."code" COLLATE "C"`;
+  const rows = await db.$queryRaw<
+    { code: string }[]
+  >`SELECT i."code" FROM "Incident" i WHERE ${incidentFilterSql(filter)} ORDER BY i."code" COLLATE "C"`;
   return rows.map((r) => r.code).sort();
 }
 
@@ -115,8 +127,15 @@ describe("the incident list", () => {
     const codes: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 100; page++) {
-      const { sort, ...filter } = Object.fromEntries(new URLSearchParams(query)) as { sort?: "newest" | "oldest" | "most_killed" | "fewest_killed" };
-      const result = await listIncidents({ ...parseIncidentFilter(new URLSearchParams(filter as Record<string, string>)), sort, limit, cursor });
+      const { sort, ...filter } = Object.fromEntries(new URLSearchParams(query)) as {
+        sort?: "newest" | "oldest" | "most_killed" | "fewest_killed";
+      };
+      const result = await listIncidents({
+        ...parseIncidentFilter(new URLSearchParams(filter as Record<string, string>)),
+        sort,
+        limit,
+        cursor,
+      });
       codes.push(...result.items.map((i) => i.code));
       if (!result.nextCursor) return codes;
       cursor = result.nextCursor;
@@ -144,7 +163,9 @@ describe("the incident list", () => {
   }
 
   it("pages a filtered list the same way", async () => {
-    expect(await allPages("sort=most_killed&country=BFA", 4)).toEqual((await listIncidents({ ...f("country=BFA"), sort: "most_killed", limit: 500 })).items.map((i) => i.code));
+    expect(await allPages("sort=most_killed&country=BFA", 4)).toEqual(
+      (await listIncidents({ ...f("country=BFA"), sort: "most_killed", limit: 500 })).items.map((i) => i.code),
+    );
   });
 
   it("refuses a cursor issued for another order", async () => {

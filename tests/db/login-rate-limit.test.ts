@@ -15,7 +15,8 @@ let db: Db;
 beforeAll(async () => {
   ({ url } = await createDatabase());
   db = createPrismaClient(url);
-  for (const email of ["race@example.org", "two-servers@example.org", "gives-back@example.org"]) await createUser(db, { email, role: "viewer", password: PASSWORD }, null);
+  for (const email of ["race@example.org", "two-servers@example.org", "gives-back@example.org"])
+    await createUser(db, { email, role: "viewer", password: PASSWORD }, null);
   return () => db.$disconnect();
 });
 

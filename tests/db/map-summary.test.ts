@@ -94,9 +94,7 @@ function comparable(data: MapData) {
     total: data.total,
     cellDegrees: data.cellDegrees,
     points: data.points.map((p) => p.code).sort(),
-    clusters: data.clusters
-      .map((c) => `${c.count}|${c.killedBest}|${c.contested}|${c.lat.toFixed(4)}|${c.lon.toFixed(4)}`)
-      .sort(),
+    clusters: data.clusters.map((c) => `${c.count}|${c.killedBest}|${c.contested}|${c.lat.toFixed(4)}|${c.lon.toFixed(4)}`).sort(),
   };
 }
 
@@ -114,11 +112,19 @@ describe("the summary tables", () => {
   });
 
   it("follow updates of figures, positions and dates, merges and deletes", async () => {
-    await db.$executeRawUnsafe(`UPDATE "Incident" SET "headlineBest" = coalesce("headlineBest", 0) + 5, "headlineContested" = NOT "headlineContested" WHERE "code" LIKE 'SUM-001%'`);
+    await db.$executeRawUnsafe(
+      `UPDATE "Incident" SET "headlineBest" = coalesce("headlineBest", 0) + 5, "headlineContested" = NOT "headlineContested" WHERE "code" LIKE 'SUM-001%'`,
+    );
     await db.$executeRawUnsafe(`UPDATE "Incident" SET "headlineHigh" = NULL, "headlineLow" = NULL WHERE "code" LIKE 'SUM-002%'`);
-    await db.$executeRawUnsafe(`UPDATE "Incident" SET "latitude" = "latitude" + 3, "longitude" = "longitude" - 7, "countryIso3" = 'BFA' WHERE "code" LIKE 'SUM-003%'`);
-    await db.$executeRawUnsafe(`UPDATE "Incident" SET "dateStart" = "dateStart" - 45, "dateEnd" = "dateEnd" + 31 WHERE "code" LIKE 'SUM-004%'`);
-    await db.$executeRawUnsafe(`UPDATE "Incident" SET "flags" = ARRAY['parties_only', 'contested']::"Flag"[], "eventType" = 'Protests' WHERE "code" LIKE 'SUM-008%'`);
+    await db.$executeRawUnsafe(
+      `UPDATE "Incident" SET "latitude" = "latitude" + 3, "longitude" = "longitude" - 7, "countryIso3" = 'BFA' WHERE "code" LIKE 'SUM-003%'`,
+    );
+    await db.$executeRawUnsafe(
+      `UPDATE "Incident" SET "dateStart" = "dateStart" - 45, "dateEnd" = "dateEnd" + 31 WHERE "code" LIKE 'SUM-004%'`,
+    );
+    await db.$executeRawUnsafe(
+      `UPDATE "Incident" SET "flags" = ARRAY['parties_only', 'contested']::"Flag"[], "eventType" = 'Protests' WHERE "code" LIKE 'SUM-008%'`,
+    );
     await db.$executeRawUnsafe(`UPDATE "Incident" SET "flags" = '{}' WHERE "code" LIKE 'SUM-009%'`);
     const target = await db.incident.findUniqueOrThrow({ where: { code: "SUM-00000" } });
     await db.incident.updateMany({ where: { code: { startsWith: "SUM-005" } }, data: { mergedIntoId: target.id } });
@@ -142,7 +148,12 @@ describe("views answered from the summaries", () => {
       width: fc.double({ min: 0.5, max: 200, noNaN: true }),
       height: fc.double({ min: 0.5, max: 80, noNaN: true }),
     })
-    .map((b) => ({ west: Math.max(-180, b.spot.lon - b.dx * b.width), south: Math.max(-85, b.spot.lat - b.dy * b.height), width: b.width, height: b.height }));
+    .map((b) => ({
+      west: Math.max(-180, b.spot.lon - b.dx * b.width),
+      south: Math.max(-85, b.spot.lat - b.dy * b.height),
+      width: b.width,
+      height: b.height,
+    }));
   const day = fc.integer({ min: -30, max: 960 }).map((d) => iso(START + d * DAY));
   // No facet, event types, one flag, or a combination the facet summary must refuse.
   const eventType = fc.subarray(["Battles", "Riots", "Explosions/Remote violence", "Protests"], { minLength: 1 });
@@ -154,7 +165,13 @@ describe("views answered from the summaries", () => {
     { arbitrary: fc.record({ eventType, flag }), weight: 1 },
   );
   const filter = fc
-    .tuple(fc.record({ from: day, to: day, country: fc.subarray(["MLI", "NER", "SYR", "COD", "COL", "BFA"], { minLength: 1 }) }, { requiredKeys: [] }), facet)
+    .tuple(
+      fc.record(
+        { from: day, to: day, country: fc.subarray(["MLI", "NER", "SYR", "COD", "COL", "BFA"], { minLength: 1 }) },
+        { requiredKeys: [] },
+      ),
+      facet,
+    )
     .map(([dates, facets]): IncidentFilter => {
       const f: IncidentFilter = { ...dates, ...facets };
       return f.from && f.to && f.from > f.to ? { ...f, from: f.to, to: f.from } : f;
@@ -164,11 +181,18 @@ describe("views answered from the summaries", () => {
     // Found by this test: a box starting at the equator, where floating point puts latitude 0 in cell -1.
     const equator = { minLon: 0, minLat: 6.4e-15, maxLon: 1.9, maxLat: 16 };
     const dates = { from: "2021-01-01", to: "2023-03-04" };
-    expect(comparable(await mapData(dates, equator, 0, { source: "summary" }))).toEqual(comparable(await mapData(dates, equator, 0, { source: "incidents" })));
+    expect(comparable(await mapData(dates, equator, 0, { source: "summary" }))).toEqual(
+      comparable(await mapData(dates, equator, 0, { source: "incidents" })),
+    );
     const compared = { plain: 0, facet: 0 };
     await fc.assert(
       fc.asyncProperty(box, fc.integer({ min: 0, max: 9 }), filter, async (b, zoom, f) => {
-        const bounds = { minLon: b.west, minLat: b.south, maxLon: Math.min(180, b.west + b.width), maxLat: Math.min(85, b.south + b.height) };
+        const bounds = {
+          minLon: b.west,
+          minLat: b.south,
+          maxLon: Math.min(180, b.west + b.width),
+          maxLat: Math.min(85, b.south + b.height),
+        };
         // Clusters however few the incidents: the summaries are what is compared.
         const fromIncidents = await mapData(f, bounds, zoom, { source: "incidents", pointLimit: 0 });
         if (fromIncidents.mode === "points" || !summaryCanAnswer(f, bounds, gridLevel(gridCellDegrees(bounds, zoom)))) return;
@@ -202,20 +226,30 @@ describe("views answered from the summaries", () => {
     expect(contested.total).toBe(await db.incident.count({ where: { ...live, flags: { has: "contested" } } }));
     expect(comparable(contested)).toEqual(comparable(await mapData({ flag: ["contested"] }, world, 2, { source: "incidents" })));
     const types = { eventType: ["Riots", "Battles"] };
-    expect((await mapData(types, world, 2, { source: "summary" })).total).toBe(await db.incident.count({ where: { ...live, eventType: { in: types.eventType } } }));
+    expect((await mapData(types, world, 2, { source: "summary" })).total).toBe(
+      await db.incident.count({ where: { ...live, eventType: { in: types.eventType } } }),
+    );
     // Two flags, or a flag with event types: the facet rows would count some incidents twice.
     const twoFlags = { flag: ["contested", "open_ended"] as Flag[] };
     await expect(mapData(twoFlags, world, 2, { source: "summary" })).rejects.toThrow(/cannot answer/);
-    await expect(mapData({ flag: ["contested"], eventType: ["Riots", "Battles"] }, world, 2, { source: "summary" })).rejects.toThrow(/cannot answer/);
-    expect((await mapData(twoFlags, world, 2)).total).toBe(await db.incident.count({ where: { ...live, flags: { hasSome: twoFlags.flag } } }));
+    await expect(mapData({ flag: ["contested"], eventType: ["Riots", "Battles"] }, world, 2, { source: "summary" })).rejects.toThrow(
+      /cannot answer/,
+    );
+    expect((await mapData(twoFlags, world, 2)).total).toBe(
+      await db.incident.count({ where: { ...live, flags: { hasSome: twoFlags.flag } } }),
+    );
     // The facets are kept at levels 3, 5 and 7: a region view (level 6) reads them, zoom 8 the incidents.
     const sahel = { minLon: -10, minLat: 5, maxLon: 10, maxLat: 20 };
     const region = await mapData({ flag: ["contested"] }, sahel, 6, { source: "summary" });
     expect(comparable(region)).toEqual(comparable(await mapData({ flag: ["contested"] }, sahel, 6, { source: "incidents" })));
-    await expect(mapData({ flag: ["contested"] }, { minLon: -4, minLat: 11, maxLon: 4, maxLat: 17 }, 8, { source: "summary" })).rejects.toThrow(/cannot answer/);
+    await expect(
+      mapData({ flag: ["contested"] }, { minLon: -4, minLat: 11, maxLon: 4, maxLat: 17 }, 8, { source: "summary" }),
+    ).rejects.toThrow(/cannot answer/);
     // Gradings are in no summary.
     await expect(mapData({ grading: ["fair"] }, world, 2, { source: "summary" })).rejects.toThrow(/cannot answer/);
-    expect((await mapData({ grading: ["fair"], flag: ["contested"] }, world, 2)).total).toBe(await db.incident.count({ where: { ...live, grading: "fair", flags: { has: "contested" } } }));
+    expect((await mapData({ grading: ["fair"], flag: ["contested"] }, world, 2)).total).toBe(
+      await db.incident.count({ where: { ...live, grading: "fair", flags: { has: "contested" } } }),
+    );
   });
 
   it("give the same incident count as counting the incidents, for any dates, countries, event types and flag", async () => {
@@ -234,15 +268,19 @@ describe("views answered from the summaries", () => {
   it("give the timeline the same buckets as the incidents, for any dates, event types and flag", async () => {
     const compared = { plain: 0, facet: 0, flagSet: 0 };
     await fc.assert(
-      fc.asyncProperty(filter, fc.constantFrom("auto", "week", "month") as fc.Arbitrary<"auto" | "week" | "month">, async ({ country: _, ...f }, interval) => {
-        const fromIncidents = await timelineData(f, interval, { source: "incidents" });
-        if (!timelineSummaryCanAnswer(f)) {
-          await expect(timelineData(f, interval, { source: "summary" })).rejects.toThrow(/cannot answer/);
-          return;
-        }
-        expect(await timelineData(f, interval, { source: "summary" })).toEqual(fromIncidents);
-        compared[(f.flag?.length ?? 0) > 1 ? "flagSet" : f.flag || f.eventType ? "facet" : "plain"]++;
-      }),
+      fc.asyncProperty(
+        filter,
+        fc.constantFrom("auto", "week", "month") as fc.Arbitrary<"auto" | "week" | "month">,
+        async ({ country: _, ...f }, interval) => {
+          const fromIncidents = await timelineData(f, interval, { source: "incidents" });
+          if (!timelineSummaryCanAnswer(f)) {
+            await expect(timelineData(f, interval, { source: "summary" })).rejects.toThrow(/cannot answer/);
+            return;
+          }
+          expect(await timelineData(f, interval, { source: "summary" })).toEqual(fromIncidents);
+          compared[(f.flag?.length ?? 0) > 1 ? "flagSet" : f.flag || f.eventType ? "facet" : "plain"]++;
+        },
+      ),
       { numRuns: 100 },
     );
     expect(compared.plain).toBeGreaterThan(15);

@@ -67,7 +67,9 @@ describe("GET /api/map data, at world view", () => {
     expect(data.points.map((p) => p.code)).toEqual(expect.arrayContaining(["LON-0001", "LON-0002"]));
     expect(data.points.find((p) => p.code === "LON-0001")).toMatchObject({ best: 5, lat: -33.9, lon: 151.2, date: "2023-06-01" });
     // Cluster sums and contested counts are aggregated, not sampled.
-    expect(data.clusters.reduce((sum, c) => sum + c.killedBest, 0) + data.points.reduce((sum, p) => sum + (p.best ?? 0), 0)).toBe(3000 * 2 + 5 + 1 + 1 + 53);
+    expect(data.clusters.reduce((sum, c) => sum + c.killedBest, 0) + data.points.reduce((sum, p) => sum + (p.best ?? 0), 0)).toBe(
+      3000 * 2 + 5 + 1 + 1 + 53,
+    );
     expect(data.clusters.reduce((sum, c) => sum + c.contested, 0) + data.points.filter((p) => p.contested).length).toBe(750 + 1);
     for (const c of data.clusters) {
       const [west, south, east, north] = c.bounds;

@@ -23,12 +23,34 @@ describe("history after a merge", () => {
   it("the surviving incident lists the merged incident's own events, marked with its code", async () => {
     const duplicate = await createIncident(
       db,
-      { title: "Kobé convoy (entered twice)", dateStart: "2025-02-07", placeName: "Kobé", countryIso3: "MLI", latitude: 16, longitude: 0.2, eventType: "Violence against civilians" },
+      {
+        title: "Kobé convoy (entered twice)",
+        dateStart: "2025-02-07",
+        placeName: "Kobé",
+        countryIso3: "MLI",
+        latitude: 16,
+        longitude: 0.2,
+        eventType: "Violence against civilians",
+      },
       null,
     );
     const witness = await createSource(db, { slug: "merge-witness", name: "A survivor", kind: "witness" }, null);
     const doc = await createDocument(db, { sourceId: witness.id, title: "Interview after the attack", relaysSourceIds: [] }, null);
-    await addClaim(db, { incidentCode: duplicate.code, claimantId: witness.id, documentId: doc.id, metric: "killed", category: "civilians", valueMin: 36, valueMax: 36, qualifier: "exact", statement: "36 civilians were killed." }, null);
+    await addClaim(
+      db,
+      {
+        incidentCode: duplicate.code,
+        claimantId: witness.id,
+        documentId: doc.id,
+        metric: "killed",
+        category: "civilians",
+        valueMin: 36,
+        valueMax: 36,
+        qualifier: "exact",
+        statement: "36 civilians were killed.",
+      },
+      null,
+    );
     const kobe = await db.incident.findUniqueOrThrow({ where: { code: "MLI-2025-0001" } });
     await mergeIncidents(db, duplicate.code, { targetCode: kobe.code, expectedVersion: 1, targetExpectedVersion: kobe.version }, null);
 

@@ -27,7 +27,12 @@ beforeAll(async () => {
   await seedKobe(dbA);
   await insertIncidents(
     dbA,
-    Array.from({ length: 600 }, (_, i) => ({ code: `NER-2024-${String(i + 1).padStart(4, "0")}`, dateStart: "2024-05-01", latitude: 14 + (i % 30) / 10, longitude: 1 + (i % 20) / 10 })),
+    Array.from({ length: 600 }, (_, i) => ({
+      code: `NER-2024-${String(i + 1).padStart(4, "0")}`,
+      dateStart: "2024-05-01",
+      latitude: 14 + (i % 30) / 10,
+      longitude: 1 + (i % 20) / 10,
+    })),
   );
 }, 60_000);
 
@@ -40,10 +45,13 @@ describe("two servers on one database", () => {
   it("drain the figure queue together, each request served exactly once", async () => {
     const ids = (await dbA.incident.findMany({ select: { id: true } })).map((i) => i.id);
     // Every incident queued twice (two imports touching it), as many requests as there are.
-    await withRawTransaction(async (client) => {
-      await queueFigureRefresh(client, ids, null, new Date().toISOString());
-      await queueFigureRefresh(client, ids, null, new Date().toISOString());
-    }, { url: serverA });
+    await withRawTransaction(
+      async (client) => {
+        await queueFigureRefresh(client, ids, null, new Date().toISOString());
+        await queueFigureRefresh(client, ids, null, new Date().toISOString());
+      },
+      { url: serverA },
+    );
     const queued = ids.length * 2;
 
     // Both workers take small batches at the same time until neither finds anything left.
@@ -64,18 +72,25 @@ describe("two servers on one database", () => {
 
   it("run one import at a time: an import on one server waits while another server's import holds the lock", async () => {
     const header = ["event_id_cnty", "event_date", "event_type", "country", "location", "latitude", "longitude", "fatalities"];
-    const file = (prefix: string) => csv(header, Array.from({ length: 20 }, (_, i) => [`${prefix}${i}`, "2025-04-01", "Battles", "Niger", `Place ${i}`, "13.5", "2.1", "1"]));
+    const file = (prefix: string) =>
+      csv(
+        header,
+        Array.from({ length: 20 }, (_, i) => [`${prefix}${i}`, "2025-04-01", "Battles", "Niger", `Place ${i}`, "13.5", "2.1", "1"]),
+      );
 
     // Server A's import is running: it holds the import lock in its transaction.
     let releaseA!: () => void;
     const aHolds = new Promise<void>((resolve) => (releaseA = resolve));
     let aLocked!: () => void;
     const aHasLock = new Promise<void>((resolve) => (aLocked = resolve));
-    const importA = withRawTransaction(async (client) => {
-      await client.query(`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`);
-      aLocked();
-      await aHolds;
-    }, { url: serverA });
+    const importA = withRawTransaction(
+      async (client) => {
+        await client.query(`SELECT pg_advisory_xact_lock(hashtext('triangulate:import'))`);
+        aLocked();
+        await aHolds;
+      },
+      { url: serverA },
+    );
     await aHasLock;
 
     let bDone = false;
@@ -96,7 +111,10 @@ describe("two servers on one database", () => {
     // Two real imports at once, one per server: both complete, with distinct incident codes.
     const [one, two] = await Promise.all([importText(dbA, "acled", file("PARA")), importText(dbB, "acled", file("PARB"))]);
     expect(one.imported && two.imported).toBe(true);
-    const codes = await dbA.incident.findMany({ where: { OR: [{ acledEventId: { startsWith: "PARA" } }, { acledEventId: { startsWith: "PARB" } }] }, select: { code: true } });
+    const codes = await dbA.incident.findMany({
+      where: { OR: [{ acledEventId: { startsWith: "PARA" } }, { acledEventId: { startsWith: "PARB" } }] },
+      select: { code: true },
+    });
     expect(new Set(codes.map((c) => c.code)).size).toBe(40);
   }, 120_000);
 });

@@ -14,7 +14,18 @@ afterAll(async () => {
   await client.end();
 });
 
-const AWKWARD = ["plain", "tab\tin", "new\nline", "carriage\rreturn", "back\\slash", "\\N", "quote \" and 'apostrophe'", "émoji 🙂 and ümlaut", "", " spaced "];
+const AWKWARD = [
+  "plain",
+  "tab\tin",
+  "new\nline",
+  "carriage\rreturn",
+  "back\\slash",
+  "\\N",
+  "quote \" and 'apostrophe'",
+  "émoji 🙂 and ümlaut",
+  "",
+  " spaced ",
+];
 
 describe("COPY in and out", () => {
   it("carries text, arrays, JSON, numbers, booleans and timestamps unchanged", async () => {
@@ -25,7 +36,11 @@ describe("COPY in and out", () => {
     expect(await copyRowsIn(client, "copy_test", ["n", "t", "list", "doc", "flag", "at"], rows)).toBe(rows.length);
 
     const out: (string | null)[][] = [];
-    await copyRowsOut(client, `SELECT n, t, list, doc, flag, to_char(at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM copy_test ORDER BY n`, (fields) => out.push(fields));
+    await copyRowsOut(
+      client,
+      `SELECT n, t, list, doc, flag, to_char(at, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') FROM copy_test ORDER BY n`,
+      (fields) => out.push(fields),
+    );
     expect(out.map((f) => f[1])).toEqual([...AWKWARD, null]);
     expect(out.map((f) => (f[3] == null ? null : JSON.parse(f[3])))).toEqual([...AWKWARD.map((t) => ({ text: t, list: [t] })), null]);
     expect(out[0]).toEqual(["0", "plain", "{plain,x0}", '{"list": ["plain"], "text": "plain"}', "t", "2025-02-07T10:00:00.123Z"]);

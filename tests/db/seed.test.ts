@@ -69,18 +69,31 @@ describe("the Kobé seed, reconciled and stored (ARCHITECTURE rule 7)", () => {
     expect(government?.statement).toContain("causing the death of 25 civilians");
     expect(government?.statedOn?.toISOString().slice(0, 10)).toBe("2025-02-08");
     expect(government?.document?.title).toBe("Kobé attack");
-    const breakdown = claims.filter((c) => c.claimant.slug === "hrw" && c.metric === "injured" && c.subgroup).map((c) => [c.subgroup, c.valueMin]);
+    const breakdown = claims
+      .filter((c) => c.claimant.slug === "hrw" && c.metric === "injured" && c.subgroup)
+      .map((c) => [c.subgroup, c.valueMin]);
     expect(breakdown.sort()).toEqual([
       ["Malian", 20],
       ["foreign", 14],
     ]);
     const relays = await db.documentRelay.findMany({ include: { document: true, source: true } });
-    expect(relays.filter((r) => r.document.title === "Kobé attack").map((r) => r.source.slug).sort()).toEqual(["afp", "hrw", "mali-government", "rfi"]);
+    expect(
+      relays
+        .filter((r) => r.document.title === "Kobé attack")
+        .map((r) => r.source.slug)
+        .sort(),
+    ).toEqual(["afp", "hrw", "mali-government", "rfi"]);
   });
 
   it("is idempotent: a second run creates nothing and changes no figure", async () => {
     const before = await db.reconciliation.findMany({ orderBy: [{ metric: "asc" }, { category: "asc" }] });
-    const counts = async () => [await db.source.count(), await db.document.count(), await db.incident.count(), await db.claim.count(), await db.reconciliationRevision.count()];
+    const counts = async () => [
+      await db.source.count(),
+      await db.document.count(),
+      await db.incident.count(),
+      await db.claim.count(),
+      await db.reconciliationRevision.count(),
+    ];
     const countsBefore = await counts();
     expect(await seedKobe(db)).toEqual({ incidentsCreated: 0, claimsCreated: 0 });
     expect(await counts()).toEqual(countsBefore);

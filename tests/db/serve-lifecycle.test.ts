@@ -20,7 +20,12 @@ function isAlive(pid: number) {
   }
 }
 
-function serve(port: number): { child: ChildProcessWithoutNullStreams; output: () => string; ready: Promise<void>; exited: Promise<number | null> } {
+function serve(port: number): {
+  child: ChildProcessWithoutNullStreams;
+  output: () => string;
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+} {
   const child = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/serve.ts", "dev"], {
     env: { ...process.env, DATABASE_URL: "", PORT: String(port), TRIANGULATE_DATA_DIR: dataDir, NEXT_DIST_DIR: ".next-e2e" },
   });

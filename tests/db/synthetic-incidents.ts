@@ -22,7 +22,6 @@ export type SyntheticIncident = {
   mergedIntoCode?: string;
 };
 
-
 export async function insertIncidents(db: Db, incidents: SyntheticIncident[]): Promise<void> {
   for (let i = 0; i < incidents.length; i += 1000) {
     await db.incident.createMany({
@@ -48,8 +47,16 @@ export async function insertIncidents(db: Db, incidents: SyntheticIncident[]): P
   }
   const withActors = incidents.filter((s) => s.actors?.length);
   if (withActors.length) {
-    const ids = new Map((await db.incident.findMany({ where: { code: { in: withActors.map((s) => s.code) } }, select: { id: true, code: true } })).map((r) => [r.code, r.id]));
-    await db.incidentActor.createMany({ data: withActors.flatMap((s) => s.actors!.map((name) => ({ incidentId: ids.get(s.code)!, name, role: "alleged_perpetrator" as const }))) });
+    const ids = new Map(
+      (await db.incident.findMany({ where: { code: { in: withActors.map((s) => s.code) } }, select: { id: true, code: true } })).map(
+        (r) => [r.code, r.id],
+      ),
+    );
+    await db.incidentActor.createMany({
+      data: withActors.flatMap((s) =>
+        s.actors!.map((name) => ({ incidentId: ids.get(s.code)!, name, role: "alleged_perpetrator" as const })),
+      ),
+    });
   }
   for (const s of incidents.filter((x) => x.mergedIntoCode)) {
     const target = await db.incident.findUniqueOrThrow({ where: { code: s.mergedIntoCode! } });

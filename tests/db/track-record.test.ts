@@ -33,11 +33,49 @@ beforeAll(async () => {
   for (let i = 1; i <= 6; i++) {
     const code = `MLI-2024-01${String(i).padStart(2, "0")}`;
     await db.incident.create({
-      data: { code, title: `Test incident ${i}`, dateStart: new Date(`2024-03-0${i}`), dateEnd: new Date(`2024-03-0${i}`), placeName: "Gao", countryIso3: "MLI", latitude: 16.27, longitude: -0.04, eventType: "Violence against civilians" },
+      data: {
+        code,
+        title: `Test incident ${i}`,
+        dateStart: new Date(`2024-03-0${i}`),
+        dateEnd: new Date(`2024-03-0${i}`),
+        placeName: "Gao",
+        countryIso3: "MLI",
+        latitude: 16.27,
+        longitude: -0.04,
+        eventType: "Violence against civilians",
+      },
     });
     const statement = (n: number) => `Test statement: ${n} civilians were killed.`;
-    await addClaim(db, { incidentCode: code, claimantId: hrw.id, metric: "killed", category: "civilians", valueMin: 10 * i, valueMax: 10 * i, qualifier: "exact", statement: statement(10 * i), statedOn: `2024-03-${String(10 + i)}` }, null);
-    await addClaim(db, { incidentCode: code, claimantId: gov.id, metric: "killed", category: "civilians", valueMin: 6 * i, valueMax: 6 * i, qualifier: "exact", statement: statement(6 * i), statedOn: `2024-03-0${i}` }, null);
+    await addClaim(
+      db,
+      {
+        incidentCode: code,
+        claimantId: hrw.id,
+        metric: "killed",
+        category: "civilians",
+        valueMin: 10 * i,
+        valueMax: 10 * i,
+        qualifier: "exact",
+        statement: statement(10 * i),
+        statedOn: `2024-03-${String(10 + i)}`,
+      },
+      null,
+    );
+    await addClaim(
+      db,
+      {
+        incidentCode: code,
+        claimantId: gov.id,
+        metric: "killed",
+        category: "civilians",
+        valueMin: 6 * i,
+        valueMax: 6 * i,
+        qualifier: "exact",
+        statement: statement(6 * i),
+        statedOn: `2024-03-0${i}`,
+      },
+      null,
+    );
   }
 });
 afterAll(async () => {
@@ -72,16 +110,25 @@ async function storedStats(): Promise<StoredStats[]> {
 
 /** The statistics computed from scratch: every incident's comparisons, then each source's statistics. */
 async function recomputed(): Promise<StoredStats[]> {
-  const rows = await withRawTransaction(async (client) => {
-    const { rows: incidents } = await client.query<{ id: string }>(`SELECT id FROM "Incident"`);
-    return computeComparisons(client, incidents.map((i) => i.id));
-  }, { url });
+  const rows = await withRawTransaction(
+    async (client) => {
+      const { rows: incidents } = await client.query<{ id: string }>(`SELECT id FROM "Incident"`);
+      return computeComparisons(
+        client,
+        incidents.map((i) => i.id),
+      );
+    },
+    { url },
+  );
   const bySource = new Map<string, typeof rows>();
   for (const row of rows) pushTo(bySource, row.sourceId, row);
-  const order = (m: Metric, c: Category) => `${["killed", "injured", "killed_or_injured", "missing", "abducted"].indexOf(m)}:${["civilians", "security_forces", "attackers", "unspecified"].indexOf(c)}`;
+  const order = (m: Metric, c: Category) =>
+    `${["killed", "injured", "killed_or_injured", "missing", "abducted"].indexOf(m)}:${["civilians", "security_forces", "attackers", "unspecified"].indexOf(c)}`;
   return [...bySource.entries()]
     .flatMap(([sourceId, list]) => statsByGroup(list).map((g) => ({ sourceId, ...g })))
-    .sort((a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : order(a.metric, a.category) < order(b.metric, b.category) ? -1 : 1));
+    .sort((a, b) =>
+      a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : order(a.metric, a.category) < order(b.metric, b.category) ? -1 : 1,
+    );
 }
 
 async function storedComparisonCount() {
@@ -114,7 +161,20 @@ describe("stored track record", () => {
 
   it("follows an added claim", async () => {
     const afp = await db.source.findUniqueOrThrow({ where: { slug: "afp" } });
-    await addClaim(db, { incidentCode: "MLI-2024-0101", claimantId: afp.id, metric: "killed", category: "civilians", valueMin: 8, valueMax: 8, qualifier: "exact", statement: "Test statement: 8 civilians were killed." }, null);
+    await addClaim(
+      db,
+      {
+        incidentCode: "MLI-2024-0101",
+        claimantId: afp.id,
+        metric: "killed",
+        category: "civilians",
+        valueMin: 8,
+        valueMax: 8,
+        qualifier: "exact",
+        statement: "Test statement: 8 civilians were killed.",
+      },
+      null,
+    );
     expect(await db.trackRecordRefreshRequest.count()).toBeGreaterThan(0);
     await drainTrackRecords(url);
     expect(await storedStats()).toEqual(await recomputed());
@@ -124,12 +184,30 @@ describe("stored track record", () => {
 
   it("follows a superseded claim, and records the revision's direction", async () => {
     const incident = await db.incident.findUniqueOrThrow({ where: { code: "MLI-2025-0001" } });
-    const old = await db.claim.findFirstOrThrow({ where: { incidentId: incident.id, claimant: { slug: "mali-government" }, metric: "killed", category: "civilians" } });
-    await supersedeClaim(db, { claimId: old.id, expectedVersion: old.version, metric: "killed", category: "civilians", valueMin: 32, valueMax: 32, qualifier: "exact", statement: "A later statement put the toll at 32 civilians.", statedOn: "2025-02-20" }, null);
+    const old = await db.claim.findFirstOrThrow({
+      where: { incidentId: incident.id, claimant: { slug: "mali-government" }, metric: "killed", category: "civilians" },
+    });
+    await supersedeClaim(
+      db,
+      {
+        claimId: old.id,
+        expectedVersion: old.version,
+        metric: "killed",
+        category: "civilians",
+        valueMin: 32,
+        valueMax: 32,
+        qualifier: "exact",
+        statement: "A later statement put the toll at 32 civilians.",
+        statedOn: "2025-02-20",
+      },
+      null,
+    );
     await drainTrackRecords(url);
     expect(await storedStats()).toEqual(await recomputed());
     expect(await statsOf("mali-government")).toMatchObject({ revised: 1, revisedUp: 1, revisedDown: 0 });
-    const row = await db.sourceComparison.findFirstOrThrow({ where: { incidentId: incident.id, metric: "killed", category: "civilians", sourceId: old.claimantId } });
+    const row = await db.sourceComparison.findFirstOrThrow({
+      where: { incidentId: incident.id, metric: "killed", category: "civilians", sourceId: old.claimantId },
+    });
     expect(row).toMatchObject({ value: 32, firstValue: 25, revision: "up", othersBest: 34 });
   });
 
@@ -140,8 +218,19 @@ describe("stored track record", () => {
     expect(await storedStats()).toEqual(await recomputed());
     expect(await statsOf("mali-government")).toMatchObject({ compared: 6 });
 
-    const govClaim = await db.claim.findFirstOrThrow({ where: { incident: { code: "MLI-2024-0105" }, claimant: { slug: "mali-government" } } });
-    await assessClaim(db, { claimId: govClaim.id, expectedVersion: govClaim.version, assessment: "not_credible", reason: "Contradicted by the hospital's list." }, null);
+    const govClaim = await db.claim.findFirstOrThrow({
+      where: { incident: { code: "MLI-2024-0105" }, claimant: { slug: "mali-government" } },
+    });
+    await assessClaim(
+      db,
+      {
+        claimId: govClaim.id,
+        expectedVersion: govClaim.version,
+        assessment: "not_credible",
+        reason: "Contradicted by the hospital's list.",
+      },
+      null,
+    );
     await drainTrackRecords(url);
     expect(await storedStats()).toEqual(await recomputed());
     // Five compared incidents left for the government, no more on 0105 for HRW either.
@@ -160,7 +249,20 @@ describe("stored track record", () => {
 
   it("only one server drains at a time: a second one skips while the lock is held", async () => {
     const hrw = await db.source.findUniqueOrThrow({ where: { slug: "hrw" } });
-    await addClaim(db, { incidentCode: "MLI-2024-0102", claimantId: hrw.id, metric: "injured", category: "civilians", valueMin: 3, valueMax: 3, qualifier: "exact", statement: "Test statement: 3 civilians were injured." }, null);
+    await addClaim(
+      db,
+      {
+        incidentCode: "MLI-2024-0102",
+        claimantId: hrw.id,
+        metric: "injured",
+        category: "civilians",
+        valueMin: 3,
+        valueMax: 3,
+        qualifier: "exact",
+        statement: "Test statement: 3 civilians were injured.",
+      },
+      null,
+    );
     const other = new pg.Client({ connectionString: url });
     await other.connect();
     try {
@@ -178,7 +280,8 @@ describe("stored track record", () => {
 });
 
 describe("reading the stored track record", () => {
-  const get = (slug: string, query = "") => trackRecordGet(new Request(`http://localhost/api/sources/${slug}/track-record${query}`), { params: Promise.resolve({ slug }) });
+  const get = (slug: string, query = "") =>
+    trackRecordGet(new Request(`http://localhost/api/sources/${slug}/track-record${query}`), { params: Promise.resolve({ slug }) });
 
   it("GET /api/sources/{slug}/track-record matches its documented schema, filtered or not", async () => {
     await drainTrackRecords(url);

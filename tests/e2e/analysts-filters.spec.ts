@@ -35,7 +35,8 @@ test("a shared URL restores the same view: filters, map position, open incident,
   await colleague.goto(shared);
   await expect(colleague.getByRole("status").filter({ hasText: "match" })).toHaveText("1 incident matches the filters");
   const chips = colleague.getByRole("list", { name: "Filters in force" });
-  for (const text of ["Dates: 1–28 Feb 2025", "Country: Mali", "Claimant: Human Rights Watch", "Flags: contested", "At least 50 killed"]) await expect(chips).toContainText(text);
+  for (const text of ["Dates: 1–28 Feb 2025", "Country: Mali", "Claimant: Human Rights Watch", "Flags: contested", "At least 50 killed"])
+    await expect(chips).toContainText(text);
   await expect(colleague.getByRole("region", { name: "Attack on a civilian convoy near Kobé" })).toContainText("Malian government");
   await expect(colleague.getByRole("combobox", { name: "Sort" })).toHaveValue("most_killed");
   await expect(colleague.getByRole("region", { name: /Map of incidents/ }).getByRole("button", { name: KOBE })).toBeVisible();
@@ -44,7 +45,9 @@ test("a shared URL restores the same view: filters, map position, open incident,
   await colleague.getByText(/^Filters/).click();
   const form = colleague.getByRole("form", { name: "Filter incidents" });
   await expect(form.getByRole("group", { name: "Flags" }).getByRole("checkbox", { name: "contested" })).toBeChecked();
-  await expect(form.getByRole("group", { name: "Claimant", exact: true }).getByRole("checkbox", { name: "Human Rights Watch" })).toBeChecked();
+  await expect(
+    form.getByRole("group", { name: "Claimant", exact: true }).getByRole("checkbox", { name: "Human Rights Watch" }),
+  ).toBeChecked();
   await expect(form.getByLabel("From")).toHaveValue("2025-02-01");
   await expect(form.getByRole("spinbutton", { name: "Minimum killed" })).toHaveValue("50");
   expect(problems.errors).toEqual([]);

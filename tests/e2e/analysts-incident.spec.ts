@@ -15,8 +15,12 @@ test("from the list to Kobé's page: 25 / 34 / 34 and the disagreement explained
   const civilians = page.getByRole("article", { name: "killed · civilians" });
   await expect(civilians.getByRole("definition")).toHaveText(["25", "34", "34"]);
   await expect(civilians).toContainText("Method: source priority.");
-  await expect(civilians).toContainText("The sources' figures do not overlap, so they cannot all be right: Malian government 25, Human Rights Watch 34.");
-  await expect(civilians).toContainText("The government's figure is lower than the independent ones: Malian government 25, against Human Rights Watch 34.");
+  await expect(civilians).toContainText(
+    "The sources' figures do not overlap, so they cannot all be right: Malian government 25, Human Rights Watch 34.",
+  );
+  await expect(civilians).toContainText(
+    "The government's figure is lower than the independent ones: Malian government 25, against Human Rights Watch 34.",
+  );
   await expect(civilians).toContainText("Malian 13 + foreign 21 = 34; its total is 34 — the parts add up.");
   await civilians.getByText(/claims not counted/).click();
   await expect(civilians).toContainText("counted once");
@@ -52,7 +56,9 @@ test("the claim timeline, location, sources and history of Kobé", async ({ page
   await expect(location.getByRole("region", { name: /Map of Kobé/ })).toBeVisible();
 
   const sources = page.getByRole("region", { name: "Sources and documents" });
-  await expect(sources.getByRole("listitem").filter({ hasText: "Published by Wikipedia" })).toContainText("Relays Human Rights Watch, AFP, RFI, Malian government.");
+  await expect(sources.getByRole("listitem").filter({ hasText: "Published by Wikipedia" })).toContainText(
+    "Relays Human Rights Watch, AFP, RFI, Malian government.",
+  );
   await expect(sources.getByRole("listitem").filter({ hasText: /^Malian government/ })).toContainText("party to the conflict");
 
   const history = page.getByRole("region", { name: "Change history" });

@@ -18,7 +18,9 @@ test("map → Kobé → the popup shows every claim side by side under the recon
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Incidents" })).toBeVisible();
 
-  await map(page).getByRole("button", { name: new RegExp(KOBE) }).click();
+  await map(page)
+    .getByRole("button", { name: new RegExp(KOBE) })
+    .click();
   const popup = page.getByRole("region", { name: KOBE });
   await expect(popup).toBeVisible();
   await expect(popup).toContainText("Killed, all categories: 44 / 53 / 53");
@@ -32,7 +34,10 @@ test("map → Kobé → the popup shows every claim side by side under the recon
   const government = claimsOf(popup, "civilians").filter({ hasText: "Malian government" });
   await expect(government).toContainText("25");
   await expect(government).toContainText("8 Feb 2025");
-  await expect(government.getByRole("link", { name: "Kobé attack" })).toHaveAttribute("href", "https://en.wikipedia.org/wiki/Kob%C3%A9_attack");
+  await expect(government.getByRole("link", { name: "Kobé attack" })).toHaveAttribute(
+    "href",
+    "https://en.wikipedia.org/wiki/Kob%C3%A9_attack",
+  );
 
   const wires = claimsOf(popup, "unspecified");
   await expect(wires).toHaveCount(1);

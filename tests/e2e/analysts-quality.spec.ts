@@ -28,7 +28,10 @@ test("no serious accessibility violations on the home page, with filters and pop
   await expect(page.getByRole("region", { name: "Timeline" }).getByRole("slider").first()).toBeVisible();
   await expectNoSeriousViolations(page, "home");
   await page.getByText(/^Filters/).click();
-  await page.getByRole("region", { name: /Map of incidents/ }).getByRole("button", { name: KOBE }).click();
+  await page
+    .getByRole("region", { name: /Map of incidents/ })
+    .getByRole("button", { name: KOBE })
+    .click();
   await expect(page.getByRole("region", { name: "Attack on a civilian convoy near Kobé" })).toContainText("Human Rights Watch");
   await expectNoSeriousViolations(page, "home with filters and popup");
   // One h1, and the panels named by headings a screen reader can jump between.
@@ -89,9 +92,18 @@ test("the home page loads quickly on the seed data", async ({ page }) => {
   const untilMarker = Date.now() - started;
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-    return { ttfb: Math.round(nav.responseStart), domContentLoaded: Math.round(nav.domContentLoadedEventEnd), load: Math.round(nav.loadEventEnd) };
+    return {
+      ttfb: Math.round(nav.responseStart),
+      domContentLoaded: Math.round(nav.domContentLoadedEventEnd),
+      load: Math.round(nav.loadEventEnd),
+    };
   });
-  test.info().annotations.push({ type: "home page load (seed data)", description: `TTFB ${timing.ttfb} ms, DOMContentLoaded ${timing.domContentLoaded} ms, load ${timing.load} ms, Kobé marker after ${untilMarker} ms` });
-  console.log(`home page: TTFB ${timing.ttfb} ms, DOMContentLoaded ${timing.domContentLoaded} ms, load ${timing.load} ms, Kobé marker on the map after ${untilMarker} ms`);
+  test.info().annotations.push({
+    type: "home page load (seed data)",
+    description: `TTFB ${timing.ttfb} ms, DOMContentLoaded ${timing.domContentLoaded} ms, load ${timing.load} ms, Kobé marker after ${untilMarker} ms`,
+  });
+  console.log(
+    `home page: TTFB ${timing.ttfb} ms, DOMContentLoaded ${timing.domContentLoaded} ms, load ${timing.load} ms, Kobé marker on the map after ${untilMarker} ms`,
+  );
   expect(untilMarker).toBeLessThan(5_000);
 });

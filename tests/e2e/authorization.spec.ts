@@ -10,18 +10,84 @@ type Mutation = { name: string; method: "POST" | "PATCH"; path: string | (() => 
 
 let claimId = "";
 const mutations: Mutation[] = [
-  { name: "create incident", method: "POST", path: "/api/incidents", body: { title: "Refused incident", dateStart: "2025-01-01", dateEnd: "2025-01-01", placeName: "X", countryIso3: "MLI", latitude: 1, longitude: 1, eventType: "Battles" } },
+  {
+    name: "create incident",
+    method: "POST",
+    path: "/api/incidents",
+    body: {
+      title: "Refused incident",
+      dateStart: "2025-01-01",
+      dateEnd: "2025-01-01",
+      placeName: "X",
+      countryIso3: "MLI",
+      latitude: 1,
+      longitude: 1,
+      eventType: "Battles",
+    },
+  },
   { name: "edit incident", method: "PATCH", path: `/api/incidents/${KOBE}`, body: { title: "Hijacked", expectedVersion: 1 } },
-  { name: "merge incidents", method: "POST", path: `/api/incidents/${KOBE}/merge`, body: { targetCode: "MLI-2025-0002", expectedVersion: 1, targetExpectedVersion: 1 } },
-  { name: "record decision", method: "POST", path: `/api/incidents/${KOBE}/decisions`, body: { metric: "killed", category: "civilians", best: 1, rationale: "Should never be stored" } },
+  {
+    name: "merge incidents",
+    method: "POST",
+    path: `/api/incidents/${KOBE}/merge`,
+    body: { targetCode: "MLI-2025-0002", expectedVersion: 1, targetExpectedVersion: 1 },
+  },
+  {
+    name: "record decision",
+    method: "POST",
+    path: `/api/incidents/${KOBE}/decisions`,
+    body: { metric: "killed", category: "civilians", best: 1, rationale: "Should never be stored" },
+  },
   { name: "create source", method: "POST", path: "/api/sources", body: { slug: "refused", name: "Refused", kind: "ngo" } },
   { name: "create document", method: "POST", path: "/api/documents", body: { sourceId: UUID, title: "Refused" } },
-  { name: "add claim", method: "POST", path: "/api/claims", body: { incidentCode: KOBE, claimantId: UUID, metric: "killed", category: "civilians", valueMin: 1, valueMax: 1, qualifier: "exact", statement: "refused" } },
-  { name: "supersede claim", method: "POST", path: async () => `/api/claims/${claimId}/supersede`, body: { expectedVersion: 1, metric: "killed", category: "civilians", valueMin: 1, valueMax: 1, qualifier: "exact", statement: "refused" } },
-  { name: "assess claim", method: "POST", path: async () => `/api/claims/${claimId}/assess`, body: { expectedVersion: 1, assessment: "not_credible", reason: "refused" } },
-  { name: "retract claim", method: "POST", path: async () => `/api/claims/${claimId}/retract`, body: { expectedVersion: 1, reason: "refused" } },
+  {
+    name: "add claim",
+    method: "POST",
+    path: "/api/claims",
+    body: {
+      incidentCode: KOBE,
+      claimantId: UUID,
+      metric: "killed",
+      category: "civilians",
+      valueMin: 1,
+      valueMax: 1,
+      qualifier: "exact",
+      statement: "refused",
+    },
+  },
+  {
+    name: "supersede claim",
+    method: "POST",
+    path: async () => `/api/claims/${claimId}/supersede`,
+    body: {
+      expectedVersion: 1,
+      metric: "killed",
+      category: "civilians",
+      valueMin: 1,
+      valueMax: 1,
+      qualifier: "exact",
+      statement: "refused",
+    },
+  },
+  {
+    name: "assess claim",
+    method: "POST",
+    path: async () => `/api/claims/${claimId}/assess`,
+    body: { expectedVersion: 1, assessment: "not_credible", reason: "refused" },
+  },
+  {
+    name: "retract claim",
+    method: "POST",
+    path: async () => `/api/claims/${claimId}/retract`,
+    body: { expectedVersion: 1, reason: "refused" },
+  },
   { name: "parse statement", method: "POST", path: "/api/statements/parse", body: { statement: "34 civilians were killed" } },
-  { name: "create user", method: "POST", path: "/api/admin/users", body: { email: "intruder@example.org", role: "admin", password: "intruder-password" } },
+  {
+    name: "create user",
+    method: "POST",
+    path: "/api/admin/users",
+    body: { email: "intruder@example.org", role: "admin", password: "intruder-password" },
+  },
   { name: "change a role", method: "PATCH", path: `/api/admin/users/${UUID}`, body: { role: "admin" } },
 ];
 
@@ -58,7 +124,9 @@ for (const who of ["anonymous", "viewer"] as const) {
 test("an editor cannot reach admin-only mutations", async ({ baseURL }) => {
   const context = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL!).origin } });
   await signIn(context, "editor");
-  const response = await context.post("/api/admin/users", { data: { email: "x@example.org", role: "admin", password: "long-enough-password" } });
+  const response = await context.post("/api/admin/users", {
+    data: { email: "x@example.org", role: "admin", password: "long-enough-password" },
+  });
   expect(response.status()).toBe(403);
   await context.dispose();
 });

@@ -19,7 +19,10 @@ const INCIDENT = {
 
 async function newIncident(request: APIRequestContext, title: string): Promise<string> {
   // Origin as a browser sends it: cookie-authenticated writes must come from the app's own origin.
-  const response = await request.post("/api/incidents", { headers: { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}` }, data: { ...INCIDENT, title } });
+  const response = await request.post("/api/incidents", {
+    headers: { origin: `http://127.0.0.1:${process.env.E2E_PORT ?? 3100}` },
+    data: { ...INCIDENT, title },
+  });
   expect(response.status()).toBe(201);
   return ((await response.json()) as { code: string }).code;
 }
@@ -52,11 +55,20 @@ test("editor B's stale save keeps editor A's title, and the history shows both f
   const detail = (await (await b.request.get(`/api/incidents/${code}`)).json()) as { incident: { title: string; summary: string } };
   expect(detail.incident).toMatchObject({ title: "Convoy attack near Tongo Tongo (merge test)", summary: "Three lorries were hit." });
 
-  const history = (await (await b.request.get(`/api/incidents/${code}/history`)).json()) as { items: { action?: string; changes?: { field: string; before: string; after: string }[] }[] };
+  const history = (await (await b.request.get(`/api/incidents/${code}/history`)).json()) as {
+    items: { action?: string; changes?: { field: string; before: string; after: string }[] }[];
+  };
   const edits = history.items.filter((i) => i.action === "incident.update");
   expect(edits.map((e) => e.changes)).toEqual([
     [{ field: "summary", label: "Summary", before: "(empty)", after: "“Three lorries were hit.”" }],
-    [{ field: "title", label: "Title", before: "“Attack on a convoy (merge test)”", after: "“Convoy attack near Tongo Tongo (merge test)”" }],
+    [
+      {
+        field: "title",
+        label: "Title",
+        before: "“Attack on a convoy (merge test)”",
+        after: "“Convoy attack near Tongo Tongo (merge test)”",
+      },
+    ],
   ]);
   await expect(b.getByText("Title: “Attack on a convoy (merge test)” → “Convoy attack near Tongo Tongo (merge test)”")).toBeVisible();
   await expect(b.getByText("Summary: (empty) → “Three lorries were hit.”")).toBeVisible();
@@ -95,14 +107,29 @@ test("a field both editors changed is shown side by side and the editor chooses"
   expect(detail.incident).toMatchObject({ title: "Ambush on the Ayorou road (choice test)", placeName: "Ayorou" });
 });
 
-test("POST /api/claims refuses more claims than its documented limit with 413 naming it, and writes none", async ({ playwright, baseURL }) => {
+test("POST /api/claims refuses more claims than its documented limit with 413 naming it, and writes none", async ({
+  playwright,
+  baseURL,
+}) => {
   const request = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: new URL(baseURL!).origin } });
   await signIn(request, "editor", "-batch");
   const code = await newIncident(request, "Batch limit test");
-  const created = await request.post("/api/sources", { data: { slug: "batch-limit-test", name: "Batch limit test source", kind: "witness" } });
+  const created = await request.post("/api/sources", {
+    data: { slug: "batch-limit-test", name: "Batch limit test source", kind: "witness" },
+  });
   expect(created.status()).toBe(201);
   const { source } = (await created.json()) as { source: { id: string } };
-  const claim = (i: number) => ({ incidentCode: code, claimantId: source.id, metric: "killed", category: "civilians", subgroup: `part ${i}`, valueMin: 1, valueMax: 1, qualifier: "exact", statement: `One killed (${i}).` });
+  const claim = (i: number) => ({
+    incidentCode: code,
+    claimantId: source.id,
+    metric: "killed",
+    category: "civilians",
+    subgroup: `part ${i}`,
+    valueMin: 1,
+    valueMax: 1,
+    qualifier: "exact",
+    statement: `One killed (${i}).`,
+  });
   const refused = await request.post("/api/claims", { data: { claims: Array.from({ length: 201 }, (_, i) => claim(i)) } });
   expect(refused.status()).toBe(413);
   expect(((await refused.json()) as { error: { message: string } }).error.message).toContain("at most 200 claims");
@@ -118,7 +145,8 @@ test.describe("uploads", () => {
   const padding = "x".repeat(180);
   const rows = (code: string, count: number, slug: string) => {
     const lines = [HEADER];
-    for (let i = 0; i < count; i++) lines.push(`${code},killed,civilians,part ${i},1,1,exact,Upload test ${i}: one person was killed ${padding},${slug},witness`);
+    for (let i = 0; i < count; i++)
+      lines.push(`${code},killed,civilians,part ${i},1,1,exact,Upload test ${i}: one person was killed ${padding},${slug},witness`);
     return `${lines.join("\n")}\n`;
   };
 
@@ -133,7 +161,10 @@ test.describe("uploads", () => {
       const response =
         kind === "raw"
           ? await request.post("/api/import?format=claims", { headers: { "content-type": "text/csv" }, data: file, timeout: 180_000 })
-          : await request.post("/api/import", { multipart: { format: "claims", file: { name: "claims.csv", mimeType: "text/csv", buffer: Buffer.from(file) } }, timeout: 180_000 });
+          : await request.post("/api/import", {
+              multipart: { format: "claims", file: { name: "claims.csv", mimeType: "text/csv", buffer: Buffer.from(file) } },
+              timeout: 180_000,
+            });
       expect(response.status(), await response.text()).toBe(200);
       expect(((await response.json()) as { claimsCreated: number }).claimsCreated).toBe(count);
       expect(await claimCount(request, code)).toBe(count);
@@ -152,7 +183,10 @@ test.describe("uploads", () => {
     expect(raw.status()).toBe(413);
     expect(((await raw.json()) as { error: { message: string } }).error.message).toMatch(/larger than 100 MB/);
 
-    const multipart = await request.post("/api/import", { multipart: { format: "claims", file: { name: "claims.csv", mimeType: "text/csv", buffer: Buffer.from(file) } }, timeout: 120_000 });
+    const multipart = await request.post("/api/import", {
+      multipart: { format: "claims", file: { name: "claims.csv", mimeType: "text/csv", buffer: Buffer.from(file) } },
+      timeout: 120_000,
+    });
     expect(multipart.status()).toBe(413);
 
     // Without a Content-Length (chunked), the limit is enforced while the body streams in.

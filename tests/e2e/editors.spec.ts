@@ -45,7 +45,10 @@ test("an editor signs in, creates an incident and adds two conflicting claims fr
   await page.getByLabel("First day").fill("2025-03-02");
   await page.getByLabel("Last day").fill("2025-03-02");
   await page.getByLabel("Search places (offline gazetteer)").fill("Ansongo");
-  await page.getByRole("button", { name: /^Ansongo/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Ansongo/ })
+    .first()
+    .click();
   await expect(page.getByLabel("Country (ISO3)")).toHaveValue("MLI");
   await page.getByRole("button", { name: "Create incident" }).click();
   await expect(page).toHaveURL(/\/incidents\/MLI-2025-\d{4}$/);
@@ -77,7 +80,10 @@ test("an editor signs in, creates an incident and adds two conflicting claims fr
   // The map's popup for the new incident shows both claims side by side under the same figure.
   await page.goto("/");
   // Both incidents sit near Gao and cluster at world zoom: the list's button opens the popup.
-  await page.getByRole("article", { name: /Attack on a market in Ansongo/ }).getByRole("button", { name: /Show on map/ }).click();
+  await page
+    .getByRole("article", { name: /Attack on a market in Ansongo/ })
+    .getByRole("button", { name: /Show on map/ })
+    .click();
   const popup = page.getByRole("region", { name: "Attack on a market in Ansongo (test)" });
   await expect(popup.getByRole("region", { name: "killed · civilians" })).toContainText("Reconciled 4 / 12 / 12");
   await expect(popup.getByRole("list", { name: "Claims: killed · civilians" }).getByRole("listitem")).toHaveCount(2);

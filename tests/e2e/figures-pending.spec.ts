@@ -11,17 +11,23 @@ test("an incident whose figures wait for the queue says so on its page, in the A
   const hold = await openAppDatabase();
   await hold.query("BEGIN");
   await hold.query(`SELECT 1 FROM "Incident" WHERE code = $1 FOR UPDATE`, [KOBE]);
-  await withAppDatabase((db) => db.query(`INSERT INTO "FigureRefreshRequest" ("incidentId") SELECT id FROM "Incident" WHERE code = $1`, [KOBE]));
+  await withAppDatabase((db) =>
+    db.query(`INSERT INTO "FigureRefreshRequest" ("incidentId") SELECT id FROM "Incident" WHERE code = $1`, [KOBE]),
+  );
   try {
     await page.goto(`/incidents/${KOBE}`);
     await expect(page.locator(".headline .badge.pending")).toHaveText("being reconciled");
-    await expect(page.getByRole("status").filter({ hasText: "Being reconciled" })).toContainText("the figures are still those from before that import");
+    await expect(page.getByRole("status").filter({ hasText: "Being reconciled" })).toContainText(
+      "the figures are still those from before that import",
+    );
 
     const api = await request.get(`/api/incidents/${KOBE}`);
     expect((await api.json()).incident.figuresPendingSince).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
     await page.goto("/");
-    await expect(page.getByRole("status").filter({ hasText: "being reconciled" })).toHaveText(/The figures of 1 incident are being reconciled after an import/);
+    await expect(page.getByRole("status").filter({ hasText: "being reconciled" })).toHaveText(
+      /The figures of 1 incident are being reconciled after an import/,
+    );
     // Its card in the list is marked too.
     await expect(page.locator(".headline .badge.pending")).toHaveText("being reconciled");
   } finally {

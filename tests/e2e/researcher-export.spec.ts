@@ -25,7 +25,9 @@ test("a download carries the filter, and the manifest fingerprints the same byte
   expect(response.status()).toBe(200);
   expect(response.headers()["x-triangulate-filter"]).toBe("country=MLI&flag=contested");
   expect(response.headers()["x-triangulate-method"]).toBe("conservative");
-  expect(response.headers()["content-disposition"]).toMatch(/triangulate-figures-conservative-MLI-contested-[0-9a-f]{6}-\d{4}-\d{2}-\d{2}\.csv/);
+  expect(response.headers()["content-disposition"]).toMatch(
+    /triangulate-figures-conservative-MLI-contested-[0-9a-f]{6}-\d{4}-\d{2}-\d{2}\.csv/,
+  );
   const body = await response.body();
   const manifest = await (await request.get("/api/export/manifest?file=figures.csv&country=MLI&flag=contested&method=conservative")).json();
   expect(manifest.sha256).toBe(createHash("sha256").update(body).digest("hex"));
@@ -48,7 +50,15 @@ test("the home page's Export menu carries the current filter", async ({ page }) 
 test("the API is documented: OpenAPI document and its readable page", async ({ page, request }) => {
   const doc = await (await request.get("/api/openapi.json")).json();
   expect(doc.openapi).toBe("3.1.0");
-  expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/incidents", "/api/incidents/{code}", "/api/sources", "/api/export/figures.csv", "/api/export/claims.csv"]));
+  expect(Object.keys(doc.paths)).toEqual(
+    expect.arrayContaining([
+      "/api/incidents",
+      "/api/incidents/{code}",
+      "/api/sources",
+      "/api/export/figures.csv",
+      "/api/export/claims.csv",
+    ]),
+  );
   await page.goto("/api-docs");
   await expect(page.getByRole("heading", { name: "Triangulate API" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /GET \/api\/export\/figures\.csv/ })).toBeVisible();

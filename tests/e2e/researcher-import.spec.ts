@@ -25,7 +25,11 @@ test("an editor imports an ACLED file on the upload page and sees the summary; a
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("region", { name: "Imported" })).toContainText("0 created, 2 matched");
 
-  const bad = ["incident_code,metric,category,value_min,value_max,qualifier,statement,claimant", "MLI-2025-0001,killed,civilians,-4,4,range,E2E: a negative count.,hrw", 'MLI-2025-0001,killed,civilians,3,3,exact,"E2E: line one,\nline two",hrw'].join("\n");
+  const bad = [
+    "incident_code,metric,category,value_min,value_max,qualifier,statement,claimant",
+    "MLI-2025-0001,killed,civilians,-4,4,range,E2E: a negative count.,hrw",
+    'MLI-2025-0001,killed,civilians,3,3,exact,"E2E: line one,\nline two",hrw',
+  ].join("\n");
   await page.getByLabel("Format", { exact: true }).selectOption("claims");
   await page.getByLabel("CSV file").setInputFiles({ name: "bad-claims.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
   await page.getByRole("button", { name: "Import" }).click();
@@ -43,7 +47,8 @@ test("an editor imports an ACLED file on the upload page and sees the summary; a
 });
 
 test("only editors may import: 401 without sign-in, 403 for a viewer, and nothing arrives", async ({ playwright, baseURL }) => {
-  const file = "event_id_cnty,event_date,event_type,country,location,latitude,longitude,fatalities\nNIG90009,2019-07-01,Battles,Niger,Refused,14,1,3\n";
+  const file =
+    "event_id_cnty,event_date,event_type,country,location,latitude,longitude,fatalities\nNIG90009,2019-07-01,Battles,Niger,Refused,14,1,3\n";
   const anonymous = await playwright.request.newContext({ baseURL });
   expect((await anonymous.post("/api/import?format=acled", { headers: { "content-type": "text/csv" }, data: file })).status()).toBe(401);
   // Origin as a browser sends it, so the refusal is the role check (not the cross-origin one).
@@ -66,8 +71,12 @@ test("an editor's API token imports from a script until it is revoked", async ({
   expect(token).toMatch(/^tri_/);
 
   const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Authorization: `Bearer ${token}` } });
-  const ged = "id,date_start,date_end,date_prec,where_prec,latitude,longitude,country,where_description,type_of_violence,side_a,side_b,best,low,high\n990001,2018-03-01,2018-03-01,1,2,13.5,2.1,Niger,E2E: near Niamey,3,ISGS,Civilians,12,10,15\n";
-  const imported = await script.post("/api/import?format=ucdp&fileName=ged-e2e.csv", { headers: { "content-type": "text/csv" }, data: ged });
+  const ged =
+    "id,date_start,date_end,date_prec,where_prec,latitude,longitude,country,where_description,type_of_violence,side_a,side_b,best,low,high\n990001,2018-03-01,2018-03-01,1,2,13.5,2.1,Niger,E2E: near Niamey,3,ISGS,Civilians,12,10,15\n";
+  const imported = await script.post("/api/import?format=ucdp&fileName=ged-e2e.csv", {
+    headers: { "content-type": "text/csv" },
+    data: ged,
+  });
   expect(imported.status()).toBe(200);
   expect(await imported.json()).toMatchObject({ imported: true, incidentsCreated: 1, claimsCreated: 1 });
 
@@ -78,7 +87,11 @@ test("an editor's API token imports from a script until it is revoked", async ({
   await script.dispose();
 });
 
-test("a claims file touching more incidents than IMPORT_QUEUE_FIGURES_ABOVE commits its claims, and the page follows the worker until the figures are reconciled", async ({ page, request, baseURL }) => {
+test("a claims file touching more incidents than IMPORT_QUEUE_FIGURES_ABOVE commits its claims, and the page follows the worker until the figures are reconciled", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   // The e2e server queues above 2 incidents (playwright.config.ts). Three incidents of its own, in 2017.
   await signInPage(page, "editor", "-queue");
   const events = [
@@ -87,7 +100,10 @@ test("a claims file touching more incidents than IMPORT_QUEUE_FIGURES_ABOVE comm
     "NIG80002,2017-03-09,Battles,Armed clash,Military Forces of Niger (2011-),ISGS,562,Niger,Tillaberi,Tera,14.01,0.75,1,AFP,E2E: queue test two,4",
     "NIG80003,2017-03-16,Battles,Armed clash,Military Forces of Niger (2011-),ISGS,562,Niger,Tillaberi,Tongo Tongo,14.7,1.95,1,AFP,E2E: queue test three,5",
   ].join("\n");
-  const created = await page.context().request.post("/api/import?format=acled&fileName=acled-queue.csv", { headers: { "content-type": "text/csv", origin: new URL(baseURL!).origin }, data: events });
+  const created = await page.context().request.post("/api/import?format=acled&fileName=acled-queue.csv", {
+    headers: { "content-type": "text/csv", origin: new URL(baseURL!).origin },
+    data: events,
+  });
   // Three incidents: more than two, so their figures are queued too (dataset files queue like claims files).
   expect(await created.json()).toMatchObject({ imported: true, incidentsCreated: 3, figuresRefreshed: 0, figuresQueued: 3 });
   const list = await (await request.get("/api/incidents?country=NER&from=2017-03-01&to=2017-03-31&limit=10")).json();
@@ -96,7 +112,9 @@ test("a claims file touching more incidents than IMPORT_QUEUE_FIGURES_ABOVE comm
 
   const claims = [
     "incident_code,metric,category,value_min,value_max,qualifier,statement,claimant",
-    ...codes.map((code, i) => `${code},killed,civilians,${20 + i},${20 + i},exact,"E2E: ${20 + i} villagers were killed, a witness said.",hrw`),
+    ...codes.map(
+      (code, i) => `${code},killed,civilians,${20 + i},${20 + i},exact,"E2E: ${20 + i} villagers were killed, a witness said.",hrw`,
+    ),
   ].join("\n");
   await page.goto("/import");
   await page.getByLabel("Format", { exact: true }).selectOption("claims");
@@ -110,7 +128,9 @@ test("a claims file touching more incidents than IMPORT_QUEUE_FIGURES_ABOVE comm
   // The worker stored the new figures: HRW's 20 is now the civilians' best.
   const incident = await (await request.get(`/api/incidents/${codes[0]}`)).json();
   expect(incident.incident.figuresPendingSince).toBeNull();
-  const civilians = (incident.figures as { metric: string; category: string; best: number; claimCount: number }[]).find((f) => f.metric === "killed" && f.category === "civilians");
+  const civilians = (incident.figures as { metric: string; category: string; best: number; claimCount: number }[]).find(
+    (f) => f.metric === "killed" && f.category === "civilians",
+  );
   expect(civilians).toMatchObject({ best: 20, claimCount: 1 });
   expect((await (await request.get("/api/figure-queue")).json()).pendingIncidents).toBe(0);
 });

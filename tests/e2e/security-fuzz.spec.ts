@@ -19,9 +19,22 @@ const LEAKS = [
   /invalid byte sequence|syntax error at or near|violates \w+(?: \w+)? constraint|unsupported Unicode escape/i,
   /\bSELECT\b[^<>]{0,80}\bFROM\b|\bINSERT INTO\b|\bUPDATE "\w+" SET\b/, // SQL, as written (upper case)
 ];
-const leakIn = (text: string) => LEAKS.map((re) => re.exec(text)?.[0]).find(Boolean) ?? (text.includes(process.cwd()) ? process.cwd() : null);
+const leakIn = (text: string) =>
+  LEAKS.map((re) => re.exec(text)?.[0]).find(Boolean) ?? (text.includes(process.cwd()) ? process.cwd() : null);
 
-const TABLES = ["Incident", "Claim", "Source", "Document", "DocumentRelay", "User", "Session", "ApiToken", "AuditEvent", "ReconciliationDecision", "LoginAttempt"];
+const TABLES = [
+  "Incident",
+  "Claim",
+  "Source",
+  "Document",
+  "DocumentRelay",
+  "User",
+  "Session",
+  "ApiToken",
+  "AuditEvent",
+  "ReconciliationDecision",
+  "LoginAttempt",
+];
 
 async function rowCounts(): Promise<Record<string, number>> {
   return withAppDatabase(async (client) => {
@@ -31,7 +44,10 @@ async function rowCounts(): Promise<Record<string, number>> {
   });
 }
 
-test("thousands of malformed requests to every route and page: no 5xx, no stack or SQL in any answer, nothing written", async ({ playwright, baseURL }) => {
+test("thousands of malformed requests to every route and page: no 5xx, no stack or SQL in any answer, nothing written", async ({
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(600_000);
   const origin = new URL(baseURL!).origin;
   const routes = listRoutes();
@@ -56,10 +72,12 @@ test("thousands of malformed requests to every route and page: no 5xx, no stack 
       const methods = route.template === "/api/auth/logout" && who !== "anonymous" ? [] : [...route.methods, "PUT", "DELETE"];
       for (const method of methods) {
         const count = route.methods.includes(method) ? PER_ROUTE_METHOD : 5;
-        for (const request of fc.sample(malformedRequest(route, method, who, origin), { numRuns: count, seed: seed++ })) jobs.push({ who, request, label: `${method} ${route.template}` });
+        for (const request of fc.sample(malformedRequest(route, method, who, origin), { numRuns: count, seed: seed++ }))
+          jobs.push({ who, request, label: `${method} ${route.template}` });
       }
     }
-    for (const request of fc.sample(malformedPageRequest(origin), { numRuns: PAGES_PER_CALLER, seed: seed++ })) jobs.push({ who, request, label: "page" });
+    for (const request of fc.sample(malformedPageRequest(origin), { numRuns: PAGES_PER_CALLER, seed: seed++ }))
+      jobs.push({ who, request, label: "page" });
   }
 
   const failures: string[] = [];
@@ -79,7 +97,13 @@ test("thousands of malformed requests to every route and page: no 5xx, no stack 
       let status = 0;
       let text = "";
       try {
-        const response = await contexts[who].fetch(request.url, { method: request.method, headers, data: request.body, maxRedirects: 0, timeout: 60_000 });
+        const response = await contexts[who].fetch(request.url, {
+          method: request.method,
+          headers,
+          data: request.body,
+          maxRedirects: 0,
+          timeout: 60_000,
+        });
         status = response.status();
         text = await response.text();
       } catch (error) {
@@ -88,21 +112,37 @@ test("thousands of malformed requests to every route and page: no 5xx, no stack 
       }
       statuses[status] = (statuses[status] ?? 0) + 1;
       timeByLabel[label] = (timeByLabel[label] ?? 0) + (Date.now() - sent);
-      if (status >= 500) fail(`${who} ${request.method} ${request.url} (${label}) → ${status}: ${text.slice(0, 200)} — body ${JSON.stringify(request.body)?.slice(0, 200)}`);
+      if (status >= 500)
+        fail(
+          `${who} ${request.method} ${request.url} (${label}) → ${status}: ${text.slice(0, 200)} — body ${JSON.stringify(request.body)?.slice(0, 200)}`,
+        );
       else if (leakIn(text)) fail(`${who} ${request.method} ${request.url} (${label}) → ${status} shows internals: ${leakIn(text)}`);
       // Mutations are malformed by construction: none may succeed.
       // (The basemap is a static file: it answers any method with the file, and writes nothing.)
-      if (request.method !== "GET" && status >= 200 && status < 300 && request.url.startsWith("/api/") && !(label === "POST /api/auth/logout" && who === "anonymous")) {
+      if (
+        request.method !== "GET" &&
+        status >= 200 &&
+        status < 300 &&
+        request.url.startsWith("/api/") &&
+        !(label === "POST /api/auth/logout" && who === "anonymous")
+      ) {
         fail(`${who} ${request.method} ${request.url} (${label}) → ${status}: a malformed mutation was accepted`);
       }
     }
   }
   await Promise.all(Array.from({ length: PARALLEL }, worker));
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const fiveXX = Object.entries(statuses).filter(([s]) => Number(s) >= 500).reduce((n, [, c]) => n + c, 0);
-  console.log(`fuzz: ${jobs.length} malformed requests (seed ${SEED}) to ${routes.length} routes and the pages in ${seconds} s; ${fiveXX} answered 5xx; statuses ${JSON.stringify(statuses)}`);
+  const fiveXX = Object.entries(statuses)
+    .filter(([s]) => Number(s) >= 500)
+    .reduce((n, [, c]) => n + c, 0);
+  console.log(
+    `fuzz: ${jobs.length} malformed requests (seed ${SEED}) to ${routes.length} routes and the pages in ${seconds} s; ${fiveXX} answered 5xx; statuses ${JSON.stringify(statuses)}`,
+  );
 
-  const slowest = Object.entries(timeByLabel).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([label, ms]) => `${label} ${(ms / 1000).toFixed(1)} s`);
+  const slowest = Object.entries(timeByLabel)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([label, ms]) => `${label} ${(ms / 1000).toFixed(1)} s`);
   console.log(`fuzz: most time in ${slowest.join(", ")}`);
   expect(jobs.length).toBeGreaterThanOrEqual(5000);
   expect(failures.slice(0, 20), `${failures.length} problems`).toEqual([]);

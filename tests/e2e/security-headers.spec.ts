@@ -32,11 +32,28 @@ const PAGES: { path: string; ready: (page: Page) => Promise<void>; status?: numb
       await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
     },
   },
-  { path: "/incidents/MLI-2025-0001/edit", ready: async (page) => void (await expect(page.getByRole("heading", { level: 1 })).toBeVisible()) },
-  { path: "/incidents/MLI-2025-0001/review", ready: async (page) => void (await expect(page.getByRole("heading", { level: 1 })).toBeVisible()) },
-  { path: "/incidents/MLI-2025-0001/claims/new", ready: async (page) => void (await expect(page.getByRole("heading", { level: 1 })).toBeVisible()) },
-  { path: "/incidents/MLI-1999-9999", status: 404, ready: async (page) => void (await expect(page.getByRole("heading", { level: 1 })).toBeVisible()) },
-  { path: "/no-such-page", status: 404, ready: async (page) => void (await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible()) },
+  {
+    path: "/incidents/MLI-2025-0001/edit",
+    ready: async (page) => void (await expect(page.getByRole("heading", { level: 1 })).toBeVisible()),
+  },
+  {
+    path: "/incidents/MLI-2025-0001/review",
+    ready: async (page) => void (await expect(page.getByRole("heading", { level: 1 })).toBeVisible()),
+  },
+  {
+    path: "/incidents/MLI-2025-0001/claims/new",
+    ready: async (page) => void (await expect(page.getByRole("heading", { level: 1 })).toBeVisible()),
+  },
+  {
+    path: "/incidents/MLI-1999-9999",
+    status: 404,
+    ready: async (page) => void (await expect(page.getByRole("heading", { level: 1 })).toBeVisible()),
+  },
+  {
+    path: "/no-such-page",
+    status: 404,
+    ready: async (page) => void (await expect(page.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible()),
+  },
 ];
 
 test("every page carries the security headers and runs under the CSP without a single violation", async ({ page }) => {
@@ -49,7 +66,9 @@ test("every page carries the security headers and runs under the CSP without a s
   await page.exposeFunction("reportCspViolation", (text: string) => violations.push(text));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
-      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(`${location.pathname}: ${event.violatedDirective} blocked ${event.blockedURI} (${event.sample})`);
+      (window as unknown as { reportCspViolation: (t: string) => void }).reportCspViolation(
+        `${location.pathname}: ${event.violatedDirective} blocked ${event.blockedURI} (${event.sample})`,
+      );
     });
   });
 
@@ -70,7 +89,10 @@ test("every page carries the security headers and runs under the CSP without a s
     await ready(page);
     // Every script of the page carries this request's nonce (or is one of Next's chunks, trusted through it).
     const scripts = await page.locator("script:not([src])").evaluateAll((elements) => elements.map((e) => (e as HTMLScriptElement).nonce));
-    expect(scripts.every((n) => n === csp.match(/'nonce-([^']+)'/)![1]), path).toBe(true);
+    expect(
+      scripts.every((n) => n === csp.match(/'nonce-([^']+)'/)![1]),
+      path,
+    ).toBe(true);
   }
   // A fresh nonce per response.
   expect(nonces.size).toBe(PAGES.length);

@@ -8,11 +8,15 @@ const KOBE = "MLI-2025-0001";
 const UUID = "00000000-0000-4000-8000-000000000000";
 const cursor = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString("base64url");
 
-test("cursors, path segments, NUL, lone surrogates, ids and broken multipart get a 4xx naming the field", async ({ playwright, baseURL }) => {
+test("cursors, path segments, NUL, lone surrogates, ids and broken multipart get a 4xx naming the field", async ({
+  playwright,
+  baseURL,
+}) => {
   const origin = new URL(baseURL!).origin;
   const admin = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: origin } });
   await signIn(admin, "admin", "-input");
-  const sources = async () => withAppDatabase(async (client) => (await client.query(`SELECT count(*)::int AS n FROM "Source"`)).rows[0].n as number);
+  const sources = async () =>
+    withAppDatabase(async (client) => (await client.query(`SELECT count(*)::int AS n FROM "Source"`)).rows[0].n as number);
   const before = await sources();
 
   const reads: [string, number, string][] = [
@@ -38,12 +42,30 @@ test("cursors, path segments, NUL, lone surrogates, ids and broken multipart get
   const writes: [string, string, { headers: Record<string, string>; data: string }, number, string][] = [
     ["POST", "/api/sources", json('{"slug":"nul-name","name":"A\\u0000B","kind":"ngo"}'), 400, "name"],
     ["POST", "/api/sources", json('{"slug":"surrogate","name":"\\ud800","kind":"ngo"}'), 400, "name"],
-    ["POST", `/api/incidents/${KOBE}%00/merge`, json('{"targetCode":"MLI-2025-0002","expectedVersion":1,"targetExpectedVersion":1}'), 400, "code"],
-    ["POST", `/api/incidents/${KOBE}/merge`, json('{"targetCode":"MLI-2025-0002\\u0000","expectedVersion":1,"targetExpectedVersion":1}'), 400, "targetCode"],
+    [
+      "POST",
+      `/api/incidents/${KOBE}%00/merge`,
+      json('{"targetCode":"MLI-2025-0002","expectedVersion":1,"targetExpectedVersion":1}'),
+      400,
+      "code",
+    ],
+    [
+      "POST",
+      `/api/incidents/${KOBE}/merge`,
+      json('{"targetCode":"MLI-2025-0002\\u0000","expectedVersion":1,"targetExpectedVersion":1}'),
+      400,
+      "targetCode",
+    ],
     ["PATCH", "/api/admin/users/not-a-uuid", json('{"role":"viewer"}'), 400, "id"],
     ["POST", "/api/claims/not-a-uuid/retract", json('{"expectedVersion":1,"reason":"a reason"}'), 400, "id"],
     ["POST", "/api/import", { headers: { "content-type": "multipart/form-data" }, data: "x" }, 400, "file"],
-    ["POST", "/api/import", { headers: { "content-type": "multipart/form-data; boundary=wrong" }, data: "--other\r\n\r\nx\r\n--other--\r\n" }, 400, "file"],
+    [
+      "POST",
+      "/api/import",
+      { headers: { "content-type": "multipart/form-data; boundary=wrong" }, data: "--other\r\n\r\nx\r\n--other--\r\n" },
+      400,
+      "file",
+    ],
   ];
   for (const [method, url, body, status, field] of writes) {
     const response = await admin.fetch(url, { method, ...body });

@@ -38,11 +38,15 @@ test("a source page says plainly that Kobé alone is one incident, shows the sca
   await expect(killedCivilians).not.toContainText("typically");
   await expect(killedCivilians).not.toContainText("×");
   // Its attackers figure is its alone: nothing to compare with.
-  await expect(page.getByRole("article", { name: "killed · attackers" })).toContainText("no other independent source gave a figure on the 1 incident it reported: nothing to compare with.");
+  await expect(page.getByRole("article", { name: "killed · attackers" })).toContainText(
+    "no other independent source gave a figure on the 1 incident it reported: nothing to compare with.",
+  );
 
   // The scatter: one point, a link to the incident; the same as a table.
   await expect(page.getByRole("heading", { name: "Incident by incident: killed · civilians" })).toBeVisible();
-  await expect(page.getByRole("group", { name: /Scatter: Malian government's figure/ }).locator('a[href="/incidents/MLI-2025-0001"]')).toHaveCount(1);
+  await expect(
+    page.getByRole("group", { name: /Scatter: Malian government's figure/ }).locator('a[href="/incidents/MLI-2025-0001"]'),
+  ).toHaveCount(1);
   await page.getByText("The same incidents as a table").click();
   await expect(page.getByRole("row", { name: /MLI-2025-0001.*25.*34 \/ 34 \/ 34/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Claims over time" })).toBeVisible();
@@ -99,12 +103,16 @@ test.describe("before any JavaScript runs", () => {
     await page.getByLabel("First source").selectOption({ label: "AFP" });
     await page.getByLabel("Second source").selectOption({ label: "RFI" });
     await page.getByRole("button", { name: "Compare" }).click();
-    await expect(page.getByRole("article", { name: "killed · unspecified" })).toContainText("AFP gave the lower figure on 0 of 1 incident, the same on 1");
+    await expect(page.getByRole("article", { name: "killed · unspecified" })).toContainText(
+      "AFP gave the lower figure on 0 of 1 incident, the same on 1",
+    );
     await page.goto("/sources/hrw");
     await page.getByLabel("Country").selectOption("MLI");
     await page.getByRole("button", { name: "Apply" }).click();
     await expect(page).toHaveURL(/\/sources\/hrw\?country=MLI/);
-    await expect(page.getByRole("article", { name: "killed · civilians" })).toContainText("higher than the other sources on 1 of 1 incident");
+    await expect(page.getByRole("article", { name: "killed · civilians" })).toContainText(
+      "higher than the other sources on 1 of 1 incident",
+    );
   });
 });
 

@@ -19,11 +19,20 @@ test.beforeAll(async () => {
   const instance = JSON.parse(fs.readFileSync(path.resolve("tests", ".tmp", "e2e-data", "instance.json"), "utf8")) as { url: string };
   const distDir = process.env.E2E_DEV ? ".next-e2e-second" : ".next-e2e";
   server = spawn(path.resolve("node_modules/.bin/next"), [process.env.E2E_DEV ? "dev" : "start", "--port", String(secondPort)], {
-    env: { ...process.env, DATABASE_URL: instance.url, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", IMPORT_QUEUE_FIGURES_ABOVE: "2" },
+    env: {
+      ...process.env,
+      DATABASE_URL: instance.url,
+      NEXT_DIST_DIR: distDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      IMPORT_QUEUE_FIGURES_ABOVE: "2",
+    },
     stdio: "ignore",
   });
   for (let i = 0; i < 110; i++) {
-    const ok = await fetch(`${second}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${second}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 1000));
   }
@@ -89,7 +98,18 @@ test("a write through one server is seen at once through the other, caches inclu
     eventType: "Battles",
     actors: [],
   };
-  expect((await request.patch(`${second}/api/incidents/${code}`, { headers: { origin: second }, data: { ...values, expectedVersion: 1 } })).status()).toBe(200);
+  expect(
+    (
+      await request.patch(`${second}/api/incidents/${code}`, { headers: { origin: second }, data: { ...values, expectedVersion: 1 } })
+    ).status(),
+  ).toBe(200);
   expect((await (await request.get(`${first}/api/incidents/${code}`)).json()).incident.title).toBe("Edited on the second server");
-  expect((await request.patch(`${first}/api/incidents/${code}`, { headers: { origin: first }, data: { ...values, title: "Stale", expectedVersion: 1 } })).status()).toBe(409);
+  expect(
+    (
+      await request.patch(`${first}/api/incidents/${code}`, {
+        headers: { origin: first },
+        data: { ...values, title: "Stale", expectedVersion: 1 },
+      })
+    ).status(),
+  ).toBe(409);
 });

@@ -25,7 +25,9 @@ for (const [name, viewport] of [
   ["desktop", DESKTOP],
   ["phone", PHONE],
 ] as const) {
-  test(`the popup opens on one row per source: HRW 34 · Malian government 25 · AFP / RFI ≥ 30, visible without scrolling (${name})`, async ({ page }) => {
+  test(`the popup opens on one row per source: HRW 34 · Malian government 25 · AFP / RFI ≥ 30, visible without scrolling (${name})`, async ({
+    page,
+  }) => {
     await page.setViewportSize(viewport);
     const popup = await openKobePopup(page);
     const rows = popup.getByRole("table", { name: "Killed, by source" }).getByRole("row");
@@ -77,11 +79,17 @@ test("a skip link leads past the header; Enter on a group zooms to where it spli
   await page.keyboard.press("Enter");
   await expect(page.locator("#main-content")).toBeFocused();
 
-  const group = map(page).getByRole("button", { name: /^2 incidents here, 0 killed/ }).first();
+  const group = map(page)
+    .getByRole("button", { name: /^2 incidents here, 0 killed/ })
+    .first();
   await group.focus();
   await page.keyboard.press("Enter");
   // Straight to the expansion zoom (the two split), not one step from 3.
-  await expect(map(page).getByRole("button", { name: /E2E cluster: clash north of Bol/ }).first()).toBeVisible();
+  await expect(
+    map(page)
+      .getByRole("button", { name: /E2E cluster: clash north of Bol/ })
+      .first(),
+  ).toBeVisible();
   await expect(page).toHaveURL(/view=\d/);
   const zoom = Number(new URL(page.url()).searchParams.get("view")!.split("/")[0]);
   expect(zoom).toBeGreaterThanOrEqual(7);
@@ -98,7 +106,10 @@ test("the offline basemap names places, incidents and groups look different, and
   await expect(attribution.locator("svg, img")).toHaveCount(0);
   // Close in, Kobé stands alone: an incident is a disc.
   await page.goto("/?view=8/15.96/0.23");
-  const incidentRadius = await map(page).locator(".incident-marker").first().evaluate((el) => getComputedStyle(el).borderRadius);
+  const incidentRadius = await map(page)
+    .locator(".incident-marker")
+    .first()
+    .evaluate((el) => getComputedStyle(el).borderRadius);
   expect(incidentRadius).toBe("50%");
   // The legend's group symbol is drawn like the map's groups: not a circle.
   const groupRadius = await page.locator(".legend-swatch.cluster-marker").evaluate((el) => getComputedStyle(el).borderRadius);
@@ -123,7 +134,9 @@ test("the timeline: legend text passes contrast (axe), both axes are labelled, t
   await expect(timeline.getByText(/^Dates: \d+ \w+ \d{4} – \d+ \w+ \d{4}/)).toBeVisible();
 });
 
-test("form errors sit by their field in the label's words, focus moves to the first, and a disabled button looks disabled", async ({ page }) => {
+test("form errors sit by their field in the label's words, focus moves to the first, and a disabled button looks disabled", async ({
+  page,
+}) => {
   await signInPage(page, "editor", "-ux-forms");
   await page.goto("/incidents/new");
   const form = page.getByRole("form", { name: "New incident" });
@@ -147,14 +160,18 @@ test("form errors sit by their field in the label's words, focus moves to the fi
   await expect(save).toHaveCSS("background-color", "rgb(209, 213, 219)");
 });
 
-test("sources: kind menus in words, Relays as tick boxes, the document URL labelled; the header links Import and API tokens", async ({ page }) => {
+test("sources: kind menus in words, Relays as tick boxes, the document URL labelled; the header links Import and API tokens", async ({
+  page,
+}) => {
   await signInPage(page, "editor", "-ux-sources");
   await page.goto("/sources");
   const kind = page.getByRole("form", { name: "New source" }).getByLabel("Kind");
   await expect(kind.locator("option")).toContainText(["NGO (non-governmental organisation)", "UN agency or mission"]);
   expect(await kind.locator("option").allTextContents()).not.toContain("ngo");
   const documentForm = page.getByRole("form", { name: "New document" });
-  await expect(documentForm.getByRole("group", { name: "Relays (cites or republishes)" }).getByRole("checkbox", { name: "Human Rights Watch" })).toBeVisible();
+  await expect(
+    documentForm.getByRole("group", { name: "Relays (cites or republishes)" }).getByRole("checkbox", { name: "Human Rights Watch" }),
+  ).toBeVisible();
   await expect(documentForm.getByLabel(/URL of the document/)).toBeVisible();
   await expect(page.getByRole("link", { name: "Import" })).toHaveAttribute("href", "/import");
   await expect(page.getByRole("link", { name: "API tokens" })).toHaveAttribute("href", "/settings/tokens");
@@ -163,7 +180,10 @@ test("sources: kind menus in words, Relays as tick boxes, the document URL label
 test("an import's result links the incidents it touched", async ({ page }) => {
   await signInPage(page, "editor", "-ux-import");
   await page.goto("/import");
-  const claims = ["incident_code,metric,category,value_min,value_max,qualifier,statement,claimant,stated_on", "MLI-2025-0001,injured,civilians,30,30,exact,E2E: thirty injured (ux),afp,2025-02-10"].join("\n");
+  const claims = [
+    "incident_code,metric,category,value_min,value_max,qualifier,statement,claimant,stated_on",
+    "MLI-2025-0001,injured,civilians,30,30,exact,E2E: thirty injured (ux),afp,2025-02-10",
+  ].join("\n");
   await page.getByLabel("Format", { exact: true }).selectOption("claims");
   await page.getByLabel("CSV file").setInputFiles({ name: "ux-claims.csv", mimeType: "text/csv", buffer: Buffer.from(claims) });
   await page.getByRole("button", { name: "Import" }).click();

@@ -37,7 +37,9 @@ test("a wrong password before hydration shows the error, keeps the email and nev
   expect(urls.filter((url) => url.includes("password=") || url.includes("not-the-password"))).toEqual([]);
 });
 
-test("a new incident saved before hydration: an empty last day is no error, a missing place is named in the label's words", async ({ page }) => {
+test("a new incident saved before hydration: an empty last day is no error, a missing place is named in the label's words", async ({
+  page,
+}) => {
   await signInPage(page, "editor");
   const urls = await withoutJavaScript(page);
   await page.goto("/incidents/new");
@@ -64,14 +66,32 @@ test("a new incident saved before hydration: an empty last day is no error, a mi
   expect(urls.filter((url) => /[?&](title|placeName|latitude)=/.test(url))).toEqual([]);
 });
 
-test("every form of the app posts (or is a GET filter form with a real action): none falls back to GET with its input", async ({ page }) => {
+test("every form of the app posts (or is a GET filter form with a real action): none falls back to GET with its input", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   await signInPage(page, "admin");
-  const pages = ["/login", "/", "/incidents/new", "/incidents/MLI-2025-0001/edit", "/incidents/MLI-2025-0001/review", "/incidents/MLI-2025-0001/claims/new", "/sources", "/import", "/admin/users", "/settings/tokens"];
+  const pages = [
+    "/login",
+    "/",
+    "/incidents/new",
+    "/incidents/MLI-2025-0001/edit",
+    "/incidents/MLI-2025-0001/review",
+    "/incidents/MLI-2025-0001/claims/new",
+    "/sources",
+    "/import",
+    "/admin/users",
+    "/settings/tokens",
+  ];
   for (const path of pages) {
     await page.goto(path);
     const forms = await page.locator("form").evaluateAll((all) =>
-      all.map((f) => ({ method: (f.getAttribute("method") ?? "get").toLowerCase(), action: f.getAttribute("action"), label: f.getAttribute("aria-label") ?? f.className, password: f.querySelector("input[type=password]") !== null })),
+      all.map((f) => ({
+        method: (f.getAttribute("method") ?? "get").toLowerCase(),
+        action: f.getAttribute("action"),
+        label: f.getAttribute("aria-label") ?? f.className,
+        password: f.querySelector("input[type=password]") !== null,
+      })),
     );
     expect(forms.length, path).toBeGreaterThan(0);
     for (const form of forms) {

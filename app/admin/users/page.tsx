@@ -30,7 +30,9 @@ export default async function UsersPage() {
             <tr key={u.id}>
               <td>{u.email}</td>
               <td>{u.name}</td>
-              <td>{u.id === user.id ? u.role : <UserRoleControl userId={u.id} email={u.email} role={u.role} disabled={!!u.disabledAt} />}</td>
+              <td>
+                {u.id === user.id ? u.role : <UserRoleControl userId={u.id} email={u.email} role={u.role} disabled={!!u.disabledAt} />}
+              </td>
               <td>{u.disabledAt ? "disabled" : "active"}</td>
             </tr>
           ))}

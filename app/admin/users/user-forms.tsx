@@ -31,7 +31,11 @@ export function UserRoleControl({ userId, email, role, disabled }: { userId: str
       <button type="button" className="link-button" onClick={() => change({ disabled: !disabled })}>
         {disabled ? `Enable ${email}` : `Disable ${email}`}
       </button>
-      {error ? <span role="alert" className="field-error">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="field-error">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -67,7 +71,11 @@ export function NewUserForm() {
   return (
     <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label="New user">
       <h2>New user</h2>
-      {message ? <p role="alert" className="form-error">{message}</p> : null}
+      {message ? (
+        <p role="alert" className="form-error">
+          {message}
+        </p>
+      ) : null}
       {shownDone ? <p role="status">{shownDone}</p> : null}
       <div className="form-grid">
         <Field name="email" label="Email" errors={errors}>
@@ -86,7 +94,15 @@ export function NewUserForm() {
           )}
         </Field>
         <Field name="password" label="Initial password" errors={errors} hint="at least 12 characters; ask them to keep it private">
-          {(p) => <input {...p} type="password" autoComplete="new-password" value={values.password} onChange={(e) => setValues({ ...values, password: e.target.value })} />}
+          {(p) => (
+            <input
+              {...p}
+              type="password"
+              autoComplete="new-password"
+              value={values.password}
+              onChange={(e) => setValues({ ...values, password: e.target.value })}
+            />
+          )}
         </Field>
       </div>
       <button type="submit">Create user</button>

@@ -5,7 +5,11 @@ import { searchParamsRecord } from "@/lib/validation/safe-text";
 
 const QuerySchema = z.object({
   q: z.string().trim().min(2, "q must be at least 2 characters").max(100),
-  country: z.string().regex(/^[A-Za-z]{3}$/, "country must be an ISO3 code").transform((c) => c.toUpperCase()).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Za-z]{3}$/, "country must be an ISO3 code")
+    .transform((c) => c.toUpperCase())
+    .optional(),
 });
 
 /** Offline place-name search for the incident form. */

@@ -7,7 +7,11 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   const database = await checkDatabase().catch(() => ({ up: false, latencyMs: 0 }));
-  const body = { status: database.up ? "ok" : "unavailable", app: "ok", database: { status: database.up ? "ok" : "unavailable", latencyMs: database.latencyMs } };
+  const body = {
+    status: database.up ? "ok" : "unavailable",
+    app: "ok",
+    database: { status: database.up ? "ok" : "unavailable", latencyMs: database.latencyMs },
+  };
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (!database.up) headers["Retry-After"] = String(RETRY_AFTER_SECONDS);
   return Response.json(body, { status: database.up ? 200 : 503, headers });

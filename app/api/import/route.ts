@@ -39,11 +39,21 @@ export const POST = withRole("editor", async (user, request) => {
         send({ type: "progress", ...p });
       };
       runImportRequest(db, input, user.id, onProgress)
-        .then((summary) => send({ type: "result", status: statusOf(summary.imported, summary.dryRun, summary.errors.length), summary: summaryBody(summary) }))
+        .then((summary) =>
+          send({
+            type: "result",
+            status: statusOf(summary.imported, summary.dryRun, summary.errors.length),
+            summary: summaryBody(summary),
+          }),
+        )
         .catch((error: unknown) => {
           const expected = toAppError(error);
           if (!expected) console.error(error);
-          send({ type: "error", status: expected?.status ?? 500, message: expected?.message ?? "Something went wrong on our side. It has been logged." });
+          send({
+            type: "error",
+            status: expected?.status ?? 500,
+            message: expected?.message ?? "Something went wrong on our side. It has been logged.",
+          });
         })
         .finally(() => controller.close());
     },

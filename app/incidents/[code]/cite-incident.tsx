@@ -13,8 +13,8 @@ export function CiteIncident({ citation }: { citation: Citation }) {
     <section aria-labelledby="cite-heading" className="cite-incident">
       <h2 id="cite-heading">Cite this incident</h2>
       <p className="meta">
-        The permalink stays valid (a merged incident redirects to the one it became part of). The version and date tell a reader which state of the record you saw; the
-        change history shows what changed since.
+        The permalink stays valid (a merged incident redirects to the one it became part of). The version and date tell a reader which state
+        of the record you saw; the change history shows what changed since.
       </p>
       <p className="citation-text">{citation.text}</p>
       {FORMATS.map((f) => (

@@ -5,7 +5,20 @@
 // Claims whose date the sources do not give sit in a separate "date unknown" lane rather than
 // on an invented date. The reconciled low–high of each category is the band behind.
 import { useMemo, useState } from "react";
-import { CartesianGrid, ErrorBar, LabelList, Legend, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  CartesianGrid,
+  ErrorBar,
+  LabelList,
+  Legend,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { CATEGORIES, METRICS, type Category, type Metric } from "@/lib/domain/vocabularies";
 import { CLAIM_STATUS_LABELS, claimStatus, claimantsOf, type ClaimStatus, type ClaimView } from "@/lib/incidents/claim-comparison";
 import { formatDay, formatDayRange } from "@/lib/format/date-format";
@@ -15,7 +28,12 @@ import type { FigureDto } from "@/lib/incidents/figure-dto";
 const DAY = 86_400_000;
 /** Distinguishable colours (Okabe–Ito), assigned to claimants in priority order. */
 const COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#8C6D1F"];
-const BAND_FILLS: Record<Category, string> = { civilians: "#0072B2", security_forces: "#009E73", attackers: "#E69F00", unspecified: "#6b7280" };
+const BAND_FILLS: Record<Category, string> = {
+  civilians: "#0072B2",
+  security_forces: "#009E73",
+  attackers: "#E69F00",
+  unspecified: "#6b7280",
+};
 
 type Point = {
   x: number;
@@ -129,7 +147,9 @@ export function ClaimTimeline({ claims, figures }: { claims: ClaimView[]; figure
       });
       return { name: claimant.name, colour: COLOURS[index % COLOURS.length]!, points };
     });
-    const bands = CATEGORIES.map((category) => figures.find((f) => f.metric === metric && f.category === category)).filter((f): f is FigureDto => Boolean(f));
+    const bands = CATEGORIES.map((category) => figures.find((f) => f.metric === metric && f.category === category)).filter(
+      (f): f is FigureDto => Boolean(f),
+    );
     const top = Math.max(1, ...chosen.map((c) => c.valueMax ?? c.valueMin), ...bands.map((b) => b.high ?? b.low));
     const yMax = Math.ceil((top * 1.35) / 5) * 5;
     return { chosen, series, bands, frame, yMax };
@@ -157,20 +177,51 @@ export function ClaimTimeline({ claims, figures }: { claims: ClaimView[]; figure
           <ScatterChart margin={{ top: 28, right: 16, bottom: 4, left: -8 }} accessibilityLayer={false}>
             <CartesianGrid stroke="#e3e7eb" />
             {bands.map((b) => (
-              <ReferenceArea key={b.category} x1={frame.min} x2={frame.max} y1={b.low} y2={b.high ?? yMax} fill={BAND_FILLS[b.category]} fillOpacity={0.1} stroke={BAND_FILLS[b.category]} strokeOpacity={0.35} strokeDasharray={b.high === null ? "4 3" : undefined} ifOverflow="hidden" />
+              <ReferenceArea
+                key={b.category}
+                x1={frame.min}
+                x2={frame.max}
+                y1={b.low}
+                y2={b.high ?? yMax}
+                fill={BAND_FILLS[b.category]}
+                fillOpacity={0.1}
+                stroke={BAND_FILLS[b.category]}
+                strokeOpacity={0.35}
+                strokeDasharray={b.high === null ? "4 3" : undefined}
+                ifOverflow="hidden"
+              />
             ))}
             {bands.map((b) => (
-              <ReferenceLine key={`best-${b.category}`} y={b.best} stroke={BAND_FILLS[b.category]} strokeDasharray="6 3" strokeOpacity={0.8} />
+              <ReferenceLine
+                key={`best-${b.category}`}
+                y={b.best}
+                stroke={BAND_FILLS[b.category]}
+                strokeDasharray="6 3"
+                strokeOpacity={0.8}
+              />
             ))}
             {frame.hasUndated ? (
-              <ReferenceArea x1={frame.lane - frame.gap / 2} x2={frame.max} fill="#f4f6f8" stroke="#c5ccd4" strokeDasharray="3 3" label={{ value: "date unknown", position: "insideTop", fontSize: 11, fill: "#5a6370" }} />
+              <ReferenceArea
+                x1={frame.lane - frame.gap / 2}
+                x2={frame.max}
+                fill="#f4f6f8"
+                stroke="#c5ccd4"
+                strokeDasharray="3 3"
+                label={{ value: "date unknown", position: "insideTop", fontSize: 11, fill: "#5a6370" }}
+              />
             ) : null}
             <XAxis
               type="number"
               dataKey="x"
               domain={[frame.min, frame.max]}
               ticks={frame.ticks}
-              tickFormatter={(t: number) => (t === frame.lane ? (frame.hasUndated ? "date unknown" : "") : formatDay(new Date(t).toISOString().slice(0, 10)).replace(/ \d{4}$/, ""))}
+              tickFormatter={(t: number) =>
+                t === frame.lane
+                  ? frame.hasUndated
+                    ? "date unknown"
+                    : ""
+                  : formatDay(new Date(t).toISOString().slice(0, 10)).replace(/ \d{4}$/, "")
+              }
               tick={{ fontSize: 11 }}
               allowDataOverflow
             />
@@ -189,8 +240,8 @@ export function ClaimTimeline({ claims, figures }: { claims: ClaimView[]; figure
       <ul className="band-legend" aria-label="Reconciled figures drawn behind the claims">
         {bands.map((b) => (
           <li key={b.category}>
-            <span className="band-swatch" style={{ background: BAND_FILLS[b.category] }} aria-hidden="true" /> Band: {METRIC_LABELS[metric]} · {CATEGORY_LABELS[b.category]} reconciled {b.low}–
-            {b.high ?? "open"}, best {b.best} (dashed line)
+            <span className="band-swatch" style={{ background: BAND_FILLS[b.category] }} aria-hidden="true" /> Band: {METRIC_LABELS[metric]}{" "}
+            · {CATEGORY_LABELS[b.category]} reconciled {b.low}–{b.high ?? "open"}, best {b.best} (dashed line)
           </li>
         ))}
         <li>
@@ -211,8 +262,9 @@ export function ClaimTimeline({ claims, figures }: { claims: ClaimView[]; figure
       </ul>
       {undated.length ? (
         <p className="meta">
-          {[...new Set(undated.map((c) => c.claimant.name))].join(", ")}: the sources do not say when {undated.length === 1 ? "this claim was" : "these claims were"} made, so{" "}
-          {undated.length === 1 ? "it sits" : "they sit"} in the &ldquo;date unknown&rdquo; lane rather than on a guessed date.
+          {[...new Set(undated.map((c) => c.claimant.name))].join(", ")}: the sources do not say when{" "}
+          {undated.length === 1 ? "this claim was" : "these claims were"} made, so {undated.length === 1 ? "it sits" : "they sit"} in the
+          &ldquo;date unknown&rdquo; lane rather than on a guessed date.
         </p>
       ) : null}
     </div>

@@ -9,7 +9,12 @@ import { SOURCE_KIND_LABELS } from "@/lib/format/vocabulary-labels";
 import type { FigureDto } from "@/lib/incidents/figure-dto";
 
 function ClaimCell({ claims }: { claims: ClaimView[] | undefined }) {
-  if (!claims?.length) return <span className="none" aria-label="no claim">—</span>;
+  if (!claims?.length)
+    return (
+      <span className="none" aria-label="no claim">
+        —
+      </span>
+    );
   return (
     <ul className="cell-claims">
       {claims.map((claim) => {
@@ -76,7 +81,8 @@ export function ClaimsTable({ claims, figures }: { claims: (ClaimView & { retrac
           </thead>
           <tbody>
             {rows.map((row) => {
-              const figure = row.subgroup === null ? figures.find((f) => f.metric === row.metric && f.category === row.category) : undefined;
+              const figure =
+                row.subgroup === null ? figures.find((f) => f.metric === row.metric && f.category === row.category) : undefined;
               return (
                 <tr key={`${row.metric}:${row.category}:${row.subgroup ?? ""}`} className={row.subgroup ? "subgroup" : ""}>
                   <th scope="row">
@@ -114,7 +120,11 @@ export function ClaimsTable({ claims, figures }: { claims: (ClaimView & { retrac
           </tbody>
         </table>
       </div>
-      {retracted ? <p className="meta">{retracted === 1 ? "One retracted claim is" : `${retracted} retracted claims are`} not shown; the change history lists it.</p> : null}
+      {retracted ? (
+        <p className="meta">
+          {retracted === 1 ? "One retracted claim is" : `${retracted} retracted claims are`} not shown; the change history lists it.
+        </p>
+      ) : null}
     </>
   );
 }

@@ -23,12 +23,29 @@ function DescribeContainer({ label }: { label: string }) {
 
 export default function LocationMapLeaflet({ lat, lon, radiusKm, label }: LocationMapProps) {
   return (
-    <MapContainer className="location-map" center={[lat, lon]} zoom={zoomForRadius(radiusKm)} minZoom={2} maxZoom={12} scrollWheelZoom={false}>
+    <MapContainer
+      className="location-map"
+      center={[lat, lon]}
+      zoom={zoomForRadius(radiusKm)}
+      minZoom={2}
+      maxZoom={12}
+      scrollWheelZoom={false}
+    >
       <PlainAttribution />
       <DescribeContainer label={label} />
       <BasemapLayer detail="50m" />
-      <Circle center={[lat, lon]} radius={radiusKm * 1000} interactive={false} pathOptions={{ color: "#0b5cad", weight: 2, dashArray: "6 4", fillColor: "#0b5cad", fillOpacity: 0.12 }} />
-      <CircleMarker center={[lat, lon]} radius={6} interactive={false} pathOptions={{ color: "#fff", weight: 2, fillColor: "#b42318", fillOpacity: 1 }} />
+      <Circle
+        center={[lat, lon]}
+        radius={radiusKm * 1000}
+        interactive={false}
+        pathOptions={{ color: "#0b5cad", weight: 2, dashArray: "6 4", fillColor: "#0b5cad", fillOpacity: 0.12 }}
+      />
+      <CircleMarker
+        center={[lat, lon]}
+        radius={6}
+        interactive={false}
+        pathOptions={{ color: "#fff", weight: 2, fillColor: "#b42318", fillOpacity: 1 }}
+      />
     </MapContainer>
   );
 }

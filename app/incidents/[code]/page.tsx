@@ -30,7 +30,12 @@ import { INCIDENT_CODE } from "@/lib/validation/incident";
 
 export const dynamic = "force-dynamic";
 
-const ROLE_LABELS: Record<string, string> = { alleged_perpetrator: "Alleged perpetrator", target: "Target", escort: "Escort", other: "Other" };
+const ROLE_LABELS: Record<string, string> = {
+  alleged_perpetrator: "Alleged perpetrator",
+  target: "Target",
+  escort: "Escort",
+  other: "Other",
+};
 const DATE_PRECISION_LABELS: Record<string, string> = {
   day: "known to the day",
   range: "a range of days",
@@ -71,7 +76,11 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
   const liveClaims = dto.claims.filter((c) => !c.retracted);
   const requestHeaders = await headers();
   const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost"}`;
-  const citation = incidentCitation({ code: incident.code, title: incident.title, version: incident.version, updatedAt: incident.updatedAt, appVersion: APP_VERSION }, origin, new Date());
+  const citation = incidentCitation(
+    { code: incident.code, title: incident.title, version: incident.version, updatedAt: incident.updatedAt, appVersion: APP_VERSION },
+    origin,
+    new Date(),
+  );
   const place = [incident.placeName, incident.admin2, incident.admin1, countryName(incident.countryIso3)].filter(Boolean).join(", ");
 
   return (
@@ -81,7 +90,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
         {hasRole(user, "editor") ? (
           <span className="editor-links">
             {" · "}
-            <a href={`/incidents/${incident.code}/claims/new`}>Add claims</a> · <a href={`/incidents/${incident.code}/review`}>Review claims and figures</a> ·{" "}
+            <a href={`/incidents/${incident.code}/claims/new`}>Add claims</a> ·{" "}
+            <a href={`/incidents/${incident.code}/review`}>Review claims and figures</a> ·{" "}
             <a href={`/incidents/${incident.code}/edit`}>Edit the incident</a>
           </span>
         ) : null}
@@ -89,7 +99,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
       <header className="incident-header">
         <h1>{incident.title}</h1>
         <p className="meta">
-          {incident.code} · {formatDayRange(dto.incident.dateStart, dto.incident.dateEnd)} ({DATE_PRECISION_LABELS[incident.datePrecision] ?? incident.datePrecision}) · {place}
+          {incident.code} · {formatDayRange(dto.incident.dateStart, dto.incident.dateEnd)} (
+          {DATE_PRECISION_LABELS[incident.datePrecision] ?? incident.datePrecision}) · {place}
         </p>
         <p className="meta">
           {incident.eventType}
@@ -128,8 +139,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
           <h2 id="location-heading">Location</h2>
           <LocationMap lat={incident.latitude} lon={incident.longitude} radiusKm={precision.radiusKm} label={incident.placeName} />
           <p className="meta">
-            {incident.latitude.toFixed(3)}, {incident.longitude.toFixed(3)} · precision {incident.locationPrecision} of 7 (UCDP): {precision.label}. {precision.explanation} The circle shows
-            roughly how far the true place may be.
+            {incident.latitude.toFixed(3)}, {incident.longitude.toFixed(3)} · precision {incident.locationPrecision} of 7 (UCDP):{" "}
+            {precision.label}. {precision.explanation} The circle shows roughly how far the true place may be.
           </p>
         </section>
       </div>
@@ -138,8 +149,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
         <h2 id="figures-heading">Reconciled figures</h2>
         {incident.figuresPendingSince ? (
           <p className="notice figures-pending" role="status">
-            Being reconciled: claims imported at {incident.figuresPendingSince.toISOString().slice(0, 16).replace("T", " ")} UTC are listed below, but the figures are still those from before
-            that import. They are updated in the background within minutes; reload to see them.
+            Being reconciled: claims imported at {incident.figuresPendingSince.toISOString().slice(0, 16).replace("T", " ")} UTC are listed
+            below, but the figures are still those from before that import. They are updated in the background within minutes; reload to see
+            them.
           </p>
         ) : null}
         <ReconciliationPanel figures={incident.figures} claims={incident.claims} />

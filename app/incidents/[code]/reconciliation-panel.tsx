@@ -20,7 +20,12 @@ const EXCLUSION_LABELS: Record<string, string> = {
 };
 
 type Exclusion = { claimId: string; reason: string };
-type Breakdown = { claimantId: string; subgroups: { subgroup: string; low: number; high: number | null }[]; total: { low: number; high: number | null } | null; consistent: boolean };
+type Breakdown = {
+  claimantId: string;
+  subgroups: { subgroup: string; low: number; high: number | null }[];
+  total: { low: number; high: number | null } | null;
+  consistent: boolean;
+};
 
 const interval = (low: number, high: number | null) => (high === null ? `≥ ${low}` : low === high ? `${low}` : `${low}–${high}`);
 
@@ -36,7 +41,15 @@ function FigurePanel({ figure, claims }: { figure: StoredFigure; claims: StoredC
   const counted: CountedClaim[] = figure.usedClaimIds
     .map((id) => byId.get(id))
     .filter((c): c is StoredClaim => Boolean(c) && c!.subgroup === null)
-    .map((c) => ({ claimantName: c.claimant.name, kind: c.claimant.kind, party: isPartySource(c.claimant), official: isOfficialSource(c.claimant), valueMin: c.valueMin, valueMax: c.valueMax, qualifier: c.qualifier }));
+    .map((c) => ({
+      claimantName: c.claimant.name,
+      kind: c.claimant.kind,
+      party: isPartySource(c.claimant),
+      official: isOfficialSource(c.claimant),
+      valueMin: c.valueMin,
+      valueMax: c.valueMax,
+      qualifier: c.qualifier,
+    }));
   const excluded = (Array.isArray(figure.excluded) ? figure.excluded : []) as Exclusion[];
   const breakdowns = (Array.isArray(figure.breakdowns) ? figure.breakdowns : []) as Breakdown[];
   const label = `${METRIC_LABELS[figure.metric as Metric]} · ${CATEGORY_LABELS[figure.category as Category]}`;
@@ -62,14 +75,15 @@ function FigurePanel({ figure, claims }: { figure: StoredFigure; claims: StoredC
         <strong>Method: {METHOD_LABELS[figure.method as Method]}.</strong> {figure.rationale}
       </p>
       <p className="meta">
-        {figure.claimCount} {figure.claimCount === 1 ? "claim" : "claims"} from {figure.sourceCount} {figure.sourceCount === 1 ? "source" : "sources"}, {figure.independentSourceCount}{" "}
-        independent.
+        {figure.claimCount} {figure.claimCount === 1 ? "claim" : "claims"} from {figure.sourceCount}{" "}
+        {figure.sourceCount === 1 ? "source" : "sources"}, {figure.independentSourceCount} independent.
       </p>
       {figure.flags.length ? (
         <ul className="flag-explanations" aria-label={`Flags: ${label}`}>
           {(figure.flags as Flag[]).map((flag) => (
             <li key={flag}>
-              <span className={`badge ${flag === "contested" ? "contested" : ""}`}>{FLAG_LABELS[flag]}</span> {explainFlag(flag, counted, figure.high)}
+              <span className={`badge ${flag === "contested" ? "contested" : ""}`}>{FLAG_LABELS[flag]}</span>{" "}
+              {explainFlag(flag, counted, figure.high)}
             </li>
           ))}
         </ul>
@@ -84,7 +98,8 @@ function FigurePanel({ figure, claims }: { figure: StoredFigure; claims: StoredC
         return (
           <p key={b.claimantId} className="breakdown">
             {name}: {parts} = {interval(sumLow, sumHigh)}
-            {b.total ? `; its total is ${interval(b.total.low, b.total.high)}` : ""} — {b.consistent ? "the parts add up." : "the parts do not add up to the total."}
+            {b.total ? `; its total is ${interval(b.total.low, b.total.high)}` : ""} —{" "}
+            {b.consistent ? "the parts add up." : "the parts do not add up to the total."}
           </p>
         );
       })}
@@ -111,8 +126,8 @@ export function ReconciliationPanel({ figures, claims }: { figures: StoredFigure
   return (
     <>
       <p className="meta">
-        The headline figure (killed, all categories) adds up civilians, security forces and attackers; an &ldquo;unspecified&rdquo; figure counts as a floor on
-        that total. &ldquo;Killed or injured&rdquo; never counts as killed.
+        The headline figure (killed, all categories) adds up civilians, security forces and attackers; an &ldquo;unspecified&rdquo; figure
+        counts as a floor on that total. &ldquo;Killed or injured&rdquo; never counts as killed.
       </p>
       <div className="figure-grid">
         {sortFigures(figures).map((f) => (

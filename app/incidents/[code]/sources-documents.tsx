@@ -11,7 +11,6 @@ type StoredClaim = IncidentDetail["claims"][number];
 type Doc = NonNullable<StoredClaim["document"]>;
 type Source = StoredClaim["claimant"];
 
-
 export function SourcesAndDocuments({ claims }: { claims: StoredClaim[] }) {
   const documents = new Map<string, { doc: Doc; claimants: Set<string>; claims: number }>();
   const sources = new Map<string, Source>();
@@ -25,7 +24,9 @@ export function SourcesAndDocuments({ claims }: { claims: StoredClaim[] }) {
     sources.set(claim.document.source.id, claim.document.source);
     for (const relay of claim.document.relays) sources.set(relay.source.id, relay.source);
   }
-  const docs = [...documents.values()].sort((a, b) => a.doc.source.name.localeCompare(b.doc.source.name) || a.doc.title.localeCompare(b.doc.title));
+  const docs = [...documents.values()].sort(
+    (a, b) => a.doc.source.name.localeCompare(b.doc.source.name) || a.doc.title.localeCompare(b.doc.title),
+  );
   const sourceList = [...sources.values()].sort((a, b) => priorityTier(a) - priorityTier(b) || a.name.localeCompare(b.name));
   const claimsBy = (id: string) => claims.filter((c) => c.claimant.id === id && !c.retractedAt).length;
 
@@ -71,7 +72,9 @@ export function SourcesAndDocuments({ claims }: { claims: StoredClaim[] }) {
         <ul className="source-list">
           {sourceList.map((s) => {
             const published = docs.filter((d) => d.doc.source.id === s.id).map((d) => d.doc.title);
-            const relayedIn = docs.filter((d) => d.doc.relays.some((r) => r.source.id === s.id)).map((d) => `${d.doc.source.name}: ${d.doc.title}`);
+            const relayedIn = docs
+              .filter((d) => d.doc.relays.some((r) => r.source.id === s.id))
+              .map((d) => `${d.doc.source.name}: ${d.doc.title}`);
             const n = claimsBy(s.id);
             return (
               <li key={s.id}>
@@ -83,7 +86,8 @@ export function SourcesAndDocuments({ claims }: { claims: StoredClaim[] }) {
                   </span>
                 </p>
                 <p className="meta">
-                  Priority: {TIER_LABELS[priorityTier(s)]}. <a href={`/sources/${s.slug}`}>How {s.name}&apos;s figures compare with other sources&apos;</a>
+                  Priority: {TIER_LABELS[priorityTier(s)]}.{" "}
+                  <a href={`/sources/${s.slug}`}>How {s.name}&apos;s figures compare with other sources&apos;</a>
                 </p>
                 {s.notes ? <p className="meta">{s.notes}</p> : null}
                 <p>

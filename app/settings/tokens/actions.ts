@@ -9,13 +9,23 @@ import { createApiToken } from "@/lib/auth/session-store";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 
-const TokenNameSchema = z.object({ name: z.string().trim().min(2, "name must say what the token is for (at least 2 characters)").max(100, "name is at most 100 characters") });
+const TokenNameSchema = z.object({
+  name: z.string().trim().min(2, "name must say what the token is for (at least 2 characters)").max(100, "name is at most 100 characters"),
+});
 const TokenIdSchema = z.object({ tokenId: z.string().uuid("tokenId must be a token id") });
 
 export const createTokenAction = editorAction(async (user, input: { name: string }) => {
   const { name } = TokenNameSchema.parse(input);
   const { token, row } = await createApiToken(db, user.id, name);
-  await db.$transaction((tx) => audit(tx, { actorId: user.id, action: "api_token.create", entityType: "ApiToken", entityId: row.id, after: { name: row.name, prefix: row.prefix } }));
+  await db.$transaction((tx) =>
+    audit(tx, {
+      actorId: user.id,
+      action: "api_token.create",
+      entityType: "ApiToken",
+      entityId: row.id,
+      after: { name: row.name, prefix: row.prefix },
+    }),
+  );
   revalidatePath("/settings/tokens");
   return { token, id: row.id, name: row.name, prefix: row.prefix };
 });
@@ -28,7 +38,14 @@ export const revokeTokenAction = editorAction(async (user, input: { tokenId: str
     if (!token) throw new NotFoundError("The token");
     if (token.revokedAt) return { id: token.id, revokedAt: token.revokedAt.toISOString() };
     const revoked = await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
-    await audit(tx, { actorId: user.id, action: "api_token.revoke", entityType: "ApiToken", entityId: token.id, before: { revokedAt: null }, after: { name: token.name, prefix: token.prefix, revokedAt: revoked.revokedAt } });
+    await audit(tx, {
+      actorId: user.id,
+      action: "api_token.revoke",
+      entityType: "ApiToken",
+      entityId: token.id,
+      before: { revokedAt: null },
+      after: { name: token.name, prefix: token.prefix, revokedAt: revoked.revokedAt },
+    });
     revalidatePath("/settings/tokens");
     return { id: token.id, revokedAt: revoked.revokedAt!.toISOString() };
   });

@@ -16,8 +16,8 @@ export default async function TokensPage() {
       <h1>API tokens</h1>
       <p className="lede">
         A token lets a script act as you — for example to import files with <code>POST /api/import</code> and the header{" "}
-        <code>Authorization: Bearer &lt;token&gt;</code>. It is shown once, when you create it. Revoke a token you no longer use; a revoked token stops
-        working at once. See the <a href="/api-docs">API documentation</a>.
+        <code>Authorization: Bearer &lt;token&gt;</code>. It is shown once, when you create it. Revoke a token you no longer use; a revoked
+        token stops working at once. See the <a href="/api-docs">API documentation</a>.
       </p>
       <TokenManager
         tokens={tokens.map((t) => ({

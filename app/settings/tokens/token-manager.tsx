@@ -46,7 +46,15 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
       <form className="form" action={formAction} onSubmit={create} style={{ maxWidth: "34rem" }}>
         <label htmlFor="token-name">
           What is the token for?
-          <input id="token-name" name="name" required minLength={2} maxLength={100} placeholder="e.g. nightly ACLED import" aria-invalid={error !== null} />
+          <input
+            id="token-name"
+            name="name"
+            required
+            minLength={2}
+            maxLength={100}
+            placeholder="e.g. nightly ACLED import"
+            aria-invalid={error !== null}
+          />
         </label>
         <button type="submit" disabled={pending}>
           Create token
@@ -59,9 +67,7 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
       ) : null}
       {created ? (
         <div className="form-notice" role="status">
-          <p>
-            Your new token{created.name ? ` “${created.name}”` : ""}. Copy it now: it will not be shown again.
-          </p>
+          <p>Your new token{created.name ? ` “${created.name}”` : ""}. Copy it now: it will not be shown again.</p>
           <p>
             <label htmlFor="new-token">Token</label>{" "}
             <input id="new-token" readOnly value={created.token} size={60} onFocus={(e) => e.currentTarget.select()} />
@@ -95,7 +101,13 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
                   {t.revokedAt ? (
                     `revoked ${when(t.revokedAt)}`
                   ) : (
-                    <button type="button" className="button secondary" disabled={pending} onClick={() => revoke(t.id)} aria-label={`Revoke ${t.name}`}>
+                    <button
+                      type="button"
+                      className="button secondary"
+                      disabled={pending}
+                      onClick={() => revoke(t.id)}
+                      aria-label={`Revoke ${t.name}`}
+                    >
                       Revoke
                     </button>
                   )}

@@ -42,7 +42,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 function toSearchParams(raw: SearchParams): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
+  for (const [key, value] of Object.entries(raw))
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
   return params;
 }
 
@@ -58,7 +59,10 @@ function readQuery(params: URLSearchParams): { query: TrackRecordQuery; problem:
 function filterWords(filter: IncidentFilter): string {
   const parts: string[] = [];
   if (filter.country) parts.push(`in ${filter.country.map(countryName).join(" or ")}`);
-  if (filter.from || filter.to) parts.push(filter.from && filter.to ? `from ${filter.from} to ${filter.to}` : filter.from ? `from ${filter.from}` : `up to ${filter.to}`);
+  if (filter.from || filter.to)
+    parts.push(
+      filter.from && filter.to ? `from ${filter.from} to ${filter.to}` : filter.from ? `from ${filter.from}` : `up to ${filter.to}`,
+    );
   if (filter.eventType) parts.push(`event type ${filter.eventType.join(" or ")}`);
   const others = [...filterToSearchParams(filter).keys()].filter((k) => !["country", "from", "to", "eventType"].includes(k));
   if (others.length) parts.push(`also filtered by ${others.join(", ")}`);
@@ -113,7 +117,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
       <p className="lede">
         {SOURCE_KIND_LABELS[source.kind]}
         {source.isParty ? ", party to the conflict" : ""}
-        {source.countryIso3 ? `, ${countryName(source.countryIso3)}` : ""}. How its casualty figures compare with the other sources&apos; on the same incidents
+        {source.countryIso3 ? `, ${countryName(source.countryIso3)}` : ""}. How its casualty figures compare with the other sources&apos; on
+        the same incidents
         {words ? ` (${words})` : ""}.
       </p>
 
@@ -155,7 +160,9 @@ export default async function SourcePage({ params, searchParams }: Props) {
               </ul>
               {g.stats.compared && (chosen?.metric !== g.metric || chosen.category !== g.category) ? (
                 <p className="meta">
-                  <a href={withFilter(`/sources/${source.slug}`, { metric: g.metric, category: g.category })}>Show these incidents in the scatter</a>
+                  <a href={withFilter(`/sources/${source.slug}`, { metric: g.metric, category: g.category })}>
+                    Show these incidents in the scatter
+                  </a>
                 </p>
               ) : null}
             </article>
@@ -167,12 +174,15 @@ export default async function SourcePage({ params, searchParams }: Props) {
         <section aria-labelledby="scatter-heading">
           <h2 id="scatter-heading">Incident by incident: {groupLabel(chosen)}</h2>
           <p className="meta">
-            Each point is an incident: across, the figure reconciled from the other sources without {source.name}; up, {source.name}&apos;s. Points under the dashed
-            diagonal are incidents where it gave less. Hollow points: open-ended figures (&ldquo;at least&rdquo;), placed at their lower bound. Select a point to open
-            its incident.
+            Each point is an incident: across, the figure reconciled from the other sources without {source.name}; up, {source.name}&apos;s.
+            Points under the dashed diagonal are incidents where it gave less. Hollow points: open-ended figures (&ldquo;at least&rdquo;),
+            placed at their lower bound. Select a point to open its incident.
             {points.length === SCATTER_LIMIT ? ` The ${SCATTER_LIMIT} most recent incidents are shown.` : ""}
           </p>
-          <ComparisonScatter sourceName={source.name} points={points.map((p) => ({ code: p.code, title: p.title, x: p.othersBest, y: p.value, open: p.basis === "lower_bound" }))} />
+          <ComparisonScatter
+            sourceName={source.name}
+            points={points.map((p) => ({ code: p.code, title: p.title, x: p.othersBest, y: p.value, open: p.basis === "lower_bound" }))}
+          />
           <details>
             <summary>The same incidents as a table</summary>
             <table className="figures">
@@ -254,7 +264,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
         {totalClaims ? (
           <>
             <p className="meta">
-              {totalClaims.toLocaleString("en")} standing {totalClaims === 1 ? "claim" : "claims"} by {source.name}, by the month the incident began.
+              {totalClaims.toLocaleString("en")} standing {totalClaims === 1 ? "claim" : "claims"} by {source.name}, by the month the
+              incident began.
             </p>
             <ClaimsPerMonth sourceName={source.name} months={months} />
             <details>

@@ -48,15 +48,45 @@ export function ComparisonScatter({ sourceName, points }: { sourceName: string; 
   const max = Math.max(1, ...data.map((p) => Math.max(p.px, p.py)));
   const top = 10 ** Math.ceil(Math.log10(max * 1.05));
   // 1, 2, 5, 10, 20, 50… up to the top: readable ticks on a log scale.
-  const ticks = [1, 2, 5].flatMap((m) => Array.from({ length: Math.log10(top) + 1 }, (_, e) => m * 10 ** e)).filter((t) => t <= top).sort((a, b) => a - b);
+  const ticks = [1, 2, 5]
+    .flatMap((m) => Array.from({ length: Math.log10(top) + 1 }, (_, e) => m * 10 ** e))
+    .filter((t) => t <= top)
+    .sort((a, b) => a - b);
   return (
     <div className="chart" role="group" aria-label={TEXT.scatterLabel(sourceName)}>
       <ResponsiveContainer width="100%" height={320}>
         <ScatterChart margin={{ top: 10, right: 20, bottom: 30, left: 10 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="px" scale="log" domain={[0.5, top]} ticks={ticks} allowDataOverflow name="others" label={{ value: TEXT.xAxis, position: "insideBottom", offset: -15 }} />
-          <YAxis type="number" dataKey="py" scale="log" domain={[0.5, top]} ticks={ticks} allowDataOverflow name="this source" label={{ value: TEXT.yAxis, angle: -90, position: "insideLeft", style: { textAnchor: "middle" } }} width={70} />
-          <ReferenceLine segment={[{ x: 0.5, y: 0.5 }, { x: top, y: top }]} stroke="#999" strokeDasharray="4 4" label={{ value: TEXT.diagonal, position: "insideTopLeft" }} />
+          <XAxis
+            type="number"
+            dataKey="px"
+            scale="log"
+            domain={[0.5, top]}
+            ticks={ticks}
+            allowDataOverflow
+            name="others"
+            label={{ value: TEXT.xAxis, position: "insideBottom", offset: -15 }}
+          />
+          <YAxis
+            type="number"
+            dataKey="py"
+            scale="log"
+            domain={[0.5, top]}
+            ticks={ticks}
+            allowDataOverflow
+            name="this source"
+            label={{ value: TEXT.yAxis, angle: -90, position: "insideLeft", style: { textAnchor: "middle" } }}
+            width={70}
+          />
+          <ReferenceLine
+            segment={[
+              { x: 0.5, y: 0.5 },
+              { x: top, y: top },
+            ]}
+            stroke="#999"
+            strokeDasharray="4 4"
+            label={{ value: TEXT.diagonal, position: "insideTopLeft" }}
+          />
           <Tooltip content={<PointTooltip />} />
           <Scatter data={data} shape={<LinkedDot />} isAnimationActive={false} />
         </ScatterChart>

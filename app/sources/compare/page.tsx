@@ -33,13 +33,15 @@ const TEXT = {
 
 function toSearchParams(raw: SearchParams): URLSearchParams {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(raw)) for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
+  for (const [key, value] of Object.entries(raw))
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, v);
   return params;
 }
 
 function sentence(a: string, b: string, h: HeadToHead): string {
   const counts = `${a} gave the lower figure on ${h.aLower} of ${h.incidents} ${h.incidents === 1 ? "incident" : "incidents"}, the same on ${h.same}, a higher one on ${h.aHigher}`;
-  if (h.ratio) return `${counts}; typically ${ratioText(h.ratio.median)} ${b}'s figure (90 % interval ${ratioText(h.ratio.low)}–${ratioText(h.ratio.high)}).`;
+  if (h.ratio)
+    return `${counts}; typically ${ratioText(h.ratio.median)} ${b}'s figure (90 % interval ${ratioText(h.ratio.low)}–${ratioText(h.ratio.high)}).`;
   return `${counts}; too few incidents for a typical ratio (at least ${MIN_INCIDENTS} needed).`;
 }
 
@@ -104,7 +106,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           <button type="submit">{TEXT.compare}</button>
         </fieldset>
       </form>
-      <TrackRecordFilter action="/sources/compare" filter={filter} countries={facets.countries} eventTypes={facets.eventTypes} hidden={{ a: parsed.a, b: parsed.b }} clearHref={`/sources/compare?${new URLSearchParams(Object.entries({ a: parsed.a ?? "", b: parsed.b ?? "" }).filter(([, v]) => v))}`} />
+      <TrackRecordFilter
+        action="/sources/compare"
+        filter={filter}
+        countries={facets.countries}
+        eventTypes={facets.eventTypes}
+        hidden={{ a: parsed.a, b: parsed.b }}
+        clearHref={`/sources/compare?${new URLSearchParams(Object.entries({ a: parsed.a ?? "", b: parsed.b ?? "" }).filter(([, v]) => v))}`}
+      />
       {problem ? (
         <p className="notice" role="alert">
           {problem}

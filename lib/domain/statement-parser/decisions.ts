@@ -37,15 +37,20 @@ export function decide(m: Mention, context: Context): Decision {
     // except victims ("34 victims", "Among the victims were …"): a casualty count of unknown metric.
     const victims = head.personClass === "victims" || (m.breakdown !== null && !m.breakdown.hasTotal);
     if (victims && head.kind !== "unknown") {
-      return { reason: `"${s.slice(m.quantity.start, head.end)}" does not say whether they were killed, injured or missing; enter the metric explicitly` };
+      return {
+        reason: `"${s.slice(m.quantity.start, head.end)}" does not say whether they were killed, injured or missing; enter the metric explicitly`,
+      };
     }
     return null;
   }
   if ("ambiguous" in finding) return { reason: finding.ambiguous };
   if (q.kind === "vague") {
-    return { reason: `"${q.words}" has no agreed numeric value (conventions exist only for tens, dozens and hundreds); enter a figure explicitly` };
+    return {
+      reason: `"${q.words}" has no agreed numeric value (conventions exist only for tens, dozens and hundreds); enter a figure explicitly`,
+    };
   }
-  if (head.kind === "unknown") return { reason: `could not tell whether "${head.words}" are people; enter the figure explicitly if they are` };
+  if (head.kind === "unknown")
+    return { reason: `could not tell whether "${head.words}" are people; enter the figure explicitly if they are` };
   if (head.mixed) return { reason: `"${head.words}" counts several categories together; enter a figure per category explicitly` };
   if (head.personClass === "side?" && head.category === null) {
     return { reason: `"${head.words}" does not say which side they were on; enter the figure with its category explicitly` };
@@ -113,4 +118,3 @@ function categoryAndSubgroup(
   const isNationalityList = list.length >= 2 && !nationalities.has(null) && nationalities.size === list.length;
   return { category: head.category ?? inherited, subgroup: isNationalityList ? head.nationality : null };
 }
-

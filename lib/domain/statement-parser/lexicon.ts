@@ -11,9 +11,7 @@ import type { Category, Metric, Qualifier } from "../vocabularies";
 /** A small phrase table: each entry is a space-separated token sequence and what it means. */
 export type Phrase<T> = { words: string[]; value: T };
 export function phrases<T>(entries: ReadonlyArray<readonly [string, T]>): Phrase<T>[] {
-  return entries
-    .map(([text, value]) => ({ words: text.split(" "), value }))
-    .sort((a, b) => b.words.length - a.words.length); // longest first: "killed or injured" before "killed"
+  return entries.map(([text, value]) => ({ words: text.split(" "), value })).sort((a, b) => b.words.length - a.words.length); // longest first: "killed or injured" before "killed"
 }
 
 /** A quantity prefix ("at least", "fewer than"). */

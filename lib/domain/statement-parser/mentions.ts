@@ -65,13 +65,33 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
     j++;
     if (s.isWord(j, "the", "these", "those")) j++;
     if (s.isWord(j, "them", "whom", "us")) {
-      return { kind: "person", category: null, personClass: "others", nationality: null, demographic: null, metric: null, mixed: false, words: s.slice(i, j + 1), end: j + 1 };
+      return {
+        kind: "person",
+        category: null,
+        personClass: "others",
+        nationality: null,
+        demographic: null,
+        metric: null,
+        mixed: false,
+        words: s.slice(i, j + 1),
+        end: j + 1,
+      };
     }
     const total = readCountNumber(s, j, dates);
     if (total) j = total.end; // "12 of the 34 passengers": the count is 12, the 34 is context
   }
 
-  const head: Head = { kind: "none", category: null, personClass: undefined, nationality: null, demographic: null, metric: null, mixed: false, words: "", end: j };
+  const head: Head = {
+    kind: "none",
+    category: null,
+    personClass: undefined,
+    nationality: null,
+    demographic: null,
+    metric: null,
+    mixed: false,
+    words: "",
+    end: j,
+  };
   let adjective: Category | null = null;
   let noun: "person" | "thing" | "metric" | null = null;
   let unknown = 0;
@@ -150,8 +170,10 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
 
   if (noun === "thing") head.kind = "thing";
   else if (noun === "person" || noun === "metric") head.kind = "person";
-  else if (unknown > 0) head.kind = "unknown"; // "30 donkeys": no idea whether these are people
-  else if (head.nationality !== null || adjective !== null) head.kind = "person"; // "13 Malian and 21 foreign nationals"
+  else if (unknown > 0)
+    head.kind = "unknown"; // "30 donkeys": no idea whether these are people
+  else if (head.nationality !== null || adjective !== null)
+    head.kind = "person"; // "13 Malian and 21 foreign nationals"
   else head.kind = "none"; // elliptical: "34 civilians killed and 34 injured"
 
   head.category = statedCategory(head.personClass, adjective);
@@ -294,7 +316,14 @@ function describeMention(s: Stream, quantity: Quantity, head: Head, sentence: nu
   const from = ownSource === "trigger" && trigger ? trigger.start : quantity.start;
   const to = ownSource === "predicate" && predicate ? predicate.end : Math.max(head.end, quantity.end);
   return {
-    quantity, head, sentence, from, to, own, ownSource, breakdown,
+    quantity,
+    head,
+    sentence,
+    from,
+    to,
+    own,
+    ownSource,
+    breakdown,
     coordinatedWith: coordinated ? previous : null,
     link: coordinated ? between.value : null,
   };

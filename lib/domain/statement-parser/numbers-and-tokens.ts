@@ -142,7 +142,12 @@ export function readNumber(s: Stream, i: number): NumberRead | null {
       current += compound;
       last = "teen"; // complete below-100 value: nothing may be added to it
       goodEnd = j + 1;
-    } else if (w === "hundred" && (last === "a" || last === "unit" || last === "teen" || last === "tens") && current >= 1 && current < 100) {
+    } else if (
+      w === "hundred" &&
+      (last === "a" || last === "unit" || last === "teen" || last === "tens") &&
+      current >= 1 &&
+      current < 100
+    ) {
       current *= 100;
       last = "hundred";
       goodEnd = j + 1;
@@ -183,7 +188,6 @@ function readDigits(s: Stream, i: number, t: Token): NumberRead | null {
   return Number.isInteger(value) ? { value, end, dozen: false } : null;
 }
 
-
 // ───────────────────────────── dates ─────────────────────────────
 
 function isDigitToken(s: Stream, i: number, max?: number): boolean {
@@ -217,7 +221,11 @@ export function findDateNumbers(s: Stream): Set<number> {
       if (isYearToken(s, m) || (isDigitToken(s, m, 31) && !looksCounted(s, m + 1))) {
         dates.add(m);
         // "February 8 and 9", "February 8-9": a further day only when nothing person-like follows it.
-        while (s.lex.dates.rangeLinks.has(s.lower(m + 1)) && isDigitToken(s, m + 2, 31) && (s.at(m + 3) === undefined || s.at(m + 3)?.kind === "punct" || isMonth(s, m + 3))) {
+        while (
+          s.lex.dates.rangeLinks.has(s.lower(m + 1)) &&
+          isDigitToken(s, m + 2, 31) &&
+          (s.at(m + 3) === undefined || s.at(m + 3)?.kind === "punct" || isMonth(s, m + 3))
+        ) {
           m += 2;
           dates.add(m);
         }
@@ -241,7 +249,14 @@ export function findDateNumbers(s: Stream): Set<number> {
 /** True when token i starts a description of people or of what happened to them. */
 function looksCounted(s: Stream, i: number): boolean {
   const w = s.lower(i);
-  return s.lex.heads.personNouns.has(w) || s.lex.heads.categoryAdjectives.has(w) || s.lex.heads.demonyms.has(w) || s.lex.heads.metricParticiples.has(w) || s.lex.heads.metricNouns.has(w) || s.matchAt(i, s.lex.metrics.predicates) !== null;
+  return (
+    s.lex.heads.personNouns.has(w) ||
+    s.lex.heads.categoryAdjectives.has(w) ||
+    s.lex.heads.demonyms.has(w) ||
+    s.lex.heads.metricParticiples.has(w) ||
+    s.lex.heads.metricNouns.has(w) ||
+    s.matchAt(i, s.lex.metrics.predicates) !== null
+  );
 }
 
 /** Numbers that are labels, times, money, ordinals or percentages rather than counts. */
@@ -253,7 +268,8 @@ export function isNonCountNumber(s: Stream, i: number): boolean {
   if (next !== undefined && s.glued(i + 1) && /^(st|nd|rd|th)$/.test(next.lower)) return true; // 7th
   if (next !== undefined && ["%", ":"].includes(next.text) && s.glued(i + 1)) return true; // 40%, 10:30
   if (prev !== undefined && s.glued(i) && ["$", "€", "£", "#", ":"].includes(prev.text)) return true; // $5, #3
-  if (prev !== undefined && (prev.text === "-" || prev.text === "/") && s.glued(i) && s.at(i - 2)?.kind === "word" && s.glued(i - 1)) return true; // F-16
+  if (prev !== undefined && (prev.text === "-" || prev.text === "/") && s.glued(i) && s.at(i - 2)?.kind === "word" && s.glued(i - 1))
+    return true; // F-16
   if (prev !== undefined && prev.kind === "word" && s.glued(i)) return true; // "RN15", "AK47"
   return false;
 }
@@ -273,7 +289,11 @@ export type Quantity =
 export function readCountNumber(s: Stream, i: number, dates: Set<number>): NumberRead | null {
   if (dates.has(i) || isNonCountNumber(s, i)) return null;
   // "no one", "one another", "one by one" are not counts.
-  if (s.isWord(i, "one") && (["no", "any", "every", "each", "the", "this", "that", "which"].includes(s.lower(i - 1)) || ["another", "by", "after"].includes(s.lower(i + 1)))) {
+  if (
+    s.isWord(i, "one") &&
+    (["no", "any", "every", "each", "the", "this", "that", "which"].includes(s.lower(i - 1)) ||
+      ["another", "by", "after"].includes(s.lower(i + 1)))
+  ) {
     return null;
   }
   return readNumber(s, i);
@@ -310,7 +330,8 @@ export function readQuantity(s: Stream, i: number, dates: Set<number>): Quantity
     // "25 to 30", "25-30", "25–30", "two or three"
     if (s.lex.dates.rangeLinks.has(s.lower(n.end)) && s.lower(n.end) !== "and") {
       const upper = readCountNumber(s, n.end + 1, dates);
-      if (upper && upper.value > n.value) return { kind: "number", min: n.value, max: upper.value, qualifier: "range", start: i, end: upper.end };
+      if (upper && upper.value > n.value)
+        return { kind: "number", min: n.value, max: upper.value, qualifier: "range", start: i, end: upper.end };
     }
     return { kind: "number", ...applyPrefix(n, prefix?.value ?? null), start: i, end: n.end };
   }

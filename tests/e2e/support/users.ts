@@ -16,10 +16,14 @@ export function ensureUser(role: Role, suffix = ""): { email: string; password: 
   const email = emailFor(role, suffix);
   if (!created.has(email)) {
     try {
-      execFileSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/user-create.ts", "--email", email, "--role", role, "--password", PASSWORD], {
-        env: { ...process.env, DATABASE_URL: "", TRIANGULATE_DATA_DIR: path.resolve("tests", ".tmp", "e2e-data") },
-        stdio: "pipe",
-      });
+      execFileSync(
+        path.resolve("node_modules/.bin/tsx"),
+        ["--conditions=react-server", "scripts/user-create.ts", "--email", email, "--role", role, "--password", PASSWORD],
+        {
+          env: { ...process.env, DATABASE_URL: "", TRIANGULATE_DATA_DIR: path.resolve("tests", ".tmp", "e2e-data") },
+          stdio: "pipe",
+        },
+      );
     } catch (error) {
       const output = String((error as { stderr?: Buffer }).stderr ?? error);
       if (!output.includes("already exists")) throw error;

@@ -17,14 +17,25 @@ export function MergeForm({ code, version }: { code: string; version: number }) 
     <form ref={formRef} action={formAction} className="form" noValidate aria-label="Merge into another incident">
       <h2>Merge into another incident</h2>
       <p className="meta">Use this when {code} turns out to be a duplicate. Nothing is deleted.</p>
-      {summary ? <p role="alert" className="form-error">{summary}</p> : null}
+      {summary ? (
+        <p role="alert" className="form-error">
+          {summary}
+        </p>
+      ) : null}
       <input type="hidden" name="code" value={code} />
       <input type="hidden" name="expectedVersion" value={version} />
       <Field name="targetCode" label="Code of the incident to keep" errors={fields}>
         {(p) => <input {...p} defaultValue={state?.values?.targetCode} placeholder="MLI-2025-0001" />}
       </Field>
       <label className="inline">
-        <input type="checkbox" name="confirm" required aria-invalid={Boolean(fields.confirm)} aria-describedby={fields.confirm ? "merge-confirm-error" : undefined} /> Yes: move {code}’s claims there and make {code} redirect to it
+        <input
+          type="checkbox"
+          name="confirm"
+          required
+          aria-invalid={Boolean(fields.confirm)}
+          aria-describedby={fields.confirm ? "merge-confirm-error" : undefined}
+        />{" "}
+        Yes: move {code}’s claims there and make {code} redirect to it
       </label>
       {fields.confirm ? (
         <span id="merge-confirm-error" className="field-error">

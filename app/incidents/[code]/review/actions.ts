@@ -23,14 +23,34 @@ export const retractClaimFormAction = editorFormAction(async (user, form) => {
 
 export const supersedeClaimFormAction = editorFormAction(async (user, form) => {
   const v = formValues(form);
-  await supersedeClaim(db, { ...v, subgroup: blankToNull(v.subgroup), valueMin: blankToUndefined(v.valueMin), valueMax: blankToNull(v.valueMax), statedOn: blankToNull(v.statedOn) } as never, user.id);
+  await supersedeClaim(
+    db,
+    {
+      ...v,
+      subgroup: blankToNull(v.subgroup),
+      valueMin: blankToUndefined(v.valueMin),
+      valueMax: blankToNull(v.valueMax),
+      statedOn: blankToNull(v.statedOn),
+    } as never,
+    user.id,
+  );
   reviewPage();
   return { done: "Newer figure saved." };
 });
 
 export const recordDecisionFormAction = editorFormAction(async (user, form) => {
   const v = formValues(form);
-  await recordDecision(db, { ...v, best: blankToUndefined(v.best), low: blankToNull(v.low), high: blankToNull(v.high), expectedDecisionId: blankToNull(v.expectedDecisionId) } as never, user.id);
+  await recordDecision(
+    db,
+    {
+      ...v,
+      best: blankToUndefined(v.best),
+      low: blankToNull(v.low),
+      high: blankToNull(v.high),
+      expectedDecisionId: blankToNull(v.expectedDecisionId),
+    } as never,
+    user.id,
+  );
   reviewPage();
   return { done: "Decision recorded." };
 });

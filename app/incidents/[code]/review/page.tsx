@@ -48,8 +48,8 @@ export default async function ReviewPage({ params }: Props) {
     <main>
       <h1>Review claims: {incident.title}</h1>
       <p className="lede">
-        Judge each claim, replace a figure with a claimant&apos;s newer one, retract a claim entered by mistake, or record a decision on a figure. Every
-        change is kept in the <Link href={`/incidents/${code}`}>incident&apos;s history</Link>; nothing is deleted.
+        Judge each claim, replace a figure with a claimant&apos;s newer one, retract a claim entered by mistake, or record a decision on a
+        figure. Every change is kept in the <Link href={`/incidents/${code}`}>incident&apos;s history</Link>; nothing is deleted.
       </p>
       <p>
         <Link href={`/incidents/${code}/claims/new`}>Add claims</Link> · <Link href={`/incidents/${code}/edit`}>Edit the incident</Link>
@@ -58,10 +58,14 @@ export default async function ReviewPage({ params }: Props) {
         const key = `${figure.metric}:${figure.category}`;
         const decision = incident.decisions.find((d) => d.metric === figure.metric && d.category === figure.category) ?? null;
         return (
-          <section key={key} className="incident-card" aria-label={`${figure.metric.replace(/_/g, " ")} · ${figure.category.replace(/_/g, " ")}`}>
+          <section
+            key={key}
+            className="incident-card"
+            aria-label={`${figure.metric.replace(/_/g, " ")} · ${figure.category.replace(/_/g, " ")}`}
+          >
             <h2>
-              {figure.metric.replace(/_/g, " ")} · {figure.category.replace(/_/g, " ")}: {figure.low} / {figure.best} / {figure.high ?? "open"}{" "}
-              <span className="meta">({figure.method.replace(/_/g, " ")})</span>
+              {figure.metric.replace(/_/g, " ")} · {figure.category.replace(/_/g, " ")}: {figure.low} / {figure.best} /{" "}
+              {figure.high ?? "open"} <span className="meta">({figure.method.replace(/_/g, " ")})</span>
             </h2>
             <p className="meta">{figure.rationale}</p>
             <ul className="plain review-list">
@@ -75,7 +79,11 @@ export default async function ReviewPage({ params }: Props) {
               incidentCode={code}
               metric={figure.metric}
               category={figure.category}
-              current={decision ? { id: decision.id, best: decision.best, low: decision.low, high: decision.high, rationale: decision.rationale } : null}
+              current={
+                decision
+                  ? { id: decision.id, best: decision.best, low: decision.low, high: decision.high, rationale: decision.rationale }
+                  : null
+              }
             />
           </section>
         );

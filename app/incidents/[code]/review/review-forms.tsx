@@ -92,7 +92,13 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
   const [assessment, setAssessment] = useState(claim.assessment);
   const [reason, setReason] = useState(claim.assessmentReason ?? "");
   const [retractReason, setRetractReason] = useState("");
-  const [next, setNext] = useState({ valueMin: String(claim.valueMin), valueMax: claim.valueMax === null ? "" : String(claim.valueMax), qualifier: claim.qualifier, statement: "", statedOn: "" });
+  const [next, setNext] = useState({
+    valueMin: String(claim.valueMin),
+    valueMax: claim.valueMax === null ? "" : String(claim.valueMax),
+    qualifier: claim.qualifier,
+    statement: "",
+    statedOn: "",
+  });
   const label = `${claim.claimant}: ${formatClaimValue(claim.valueMin, claim.valueMax, claim.qualifier as Qualifier)}${claim.subgroup ? ` (${claim.subgroup})` : ""}`;
   const keepVersion = (c: Record<string, unknown> | null) => typeof c?.version === "number" && setVersion(c.version);
 
@@ -123,7 +129,11 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
     );
   };
 
-  const status = claim.retracted ? `retracted: ${claim.retractedReason}` : claim.supersededById ? "superseded by a newer figure" : claim.assessment.replace(/_/g, " ");
+  const status = claim.retracted
+    ? `retracted: ${claim.retractedReason}`
+    : claim.supersededById
+      ? "superseded by a newer figure"
+      : claim.assessment.replace(/_/g, " ");
   return (
     <li className="review-row" aria-label={label}>
       <div>
@@ -180,7 +190,14 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
         </form>
       ) : null}
       {mode === "retract" ? (
-        <form ref={formRef} action={retract.formAction} onSubmit={submitRetract} className="form" noValidate aria-label={`Retract ${label}`}>
+        <form
+          ref={formRef}
+          action={retract.formAction}
+          onSubmit={submitRetract}
+          className="form"
+          noValidate
+          aria-label={`Retract ${label}`}
+        >
           <input type="hidden" name="claimId" value={claim.id} />
           <input type="hidden" name="expectedVersion" value={version} />
           <Field idPrefix={`claim-${claim.id}`} name="reason" label="Why is it retracted?" errors={errors}>
@@ -192,7 +209,14 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
         </form>
       ) : null}
       {mode === "supersede" ? (
-        <form ref={formRef} action={supersede.formAction} onSubmit={submitSupersede} className="form" noValidate aria-label={`Supersede ${label}`}>
+        <form
+          ref={formRef}
+          action={supersede.formAction}
+          onSubmit={submitSupersede}
+          className="form"
+          noValidate
+          aria-label={`Supersede ${label}`}
+        >
           <input type="hidden" name="claimId" value={claim.id} />
           <input type="hidden" name="expectedVersion" value={version} />
           <input type="hidden" name="metric" value={claim.metric} />
@@ -200,10 +224,14 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
           <input type="hidden" name="subgroup" value={claim.subgroup ?? ""} />
           <div className="form-grid">
             <Field idPrefix={`claim-${claim.id}`} name="valueMin" label="New figure: from" errors={errors}>
-              {(p) => <input {...p} inputMode="numeric" value={next.valueMin} onChange={(e) => setNext({ ...next, valueMin: e.target.value })} />}
+              {(p) => (
+                <input {...p} inputMode="numeric" value={next.valueMin} onChange={(e) => setNext({ ...next, valueMin: e.target.value })} />
+              )}
             </Field>
             <Field idPrefix={`claim-${claim.id}`} name="valueMax" label="To (empty = open)" errors={errors}>
-              {(p) => <input {...p} inputMode="numeric" value={next.valueMax} onChange={(e) => setNext({ ...next, valueMax: e.target.value })} />}
+              {(p) => (
+                <input {...p} inputMode="numeric" value={next.valueMax} onChange={(e) => setNext({ ...next, valueMax: e.target.value })} />
+              )}
             </Field>
             <Field idPrefix={`claim-${claim.id}`} name="qualifier" label="Qualifier" errors={errors}>
               {(p) => (
@@ -232,8 +260,23 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
   );
 }
 
-export function DecisionForm({ incidentCode, metric, category, current }: { incidentCode: string; metric: string; category: string; current: { id: string; best: number; low: number | null; high: number | null; rationale: string } | null }) {
-  const [values, setValues] = useState({ best: current ? String(current.best) : "", low: current?.low?.toString() ?? "", high: current?.high?.toString() ?? "", rationale: current?.rationale ?? "" });
+export function DecisionForm({
+  incidentCode,
+  metric,
+  category,
+  current,
+}: {
+  incidentCode: string;
+  metric: string;
+  category: string;
+  current: { id: string; best: number; low: number | null; high: number | null; rationale: string } | null;
+}) {
+  const [values, setValues] = useState({
+    best: current ? String(current.best) : "",
+    low: current?.low?.toString() ?? "",
+    high: current?.high?.toString() ?? "",
+    rationale: current?.rationale ?? "",
+  });
   const [expected, setExpected] = useState(current?.id ?? null);
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, message, current: newer, busy, run, formAction } = useAction(recordDecisionFormAction, formRef);
@@ -252,7 +295,14 @@ export function DecisionForm({ incidentCode, metric, category, current }: { inci
   return (
     <details className="decision">
       <summary>{current ? "Change the recorded decision" : "Record a decision on this figure"}</summary>
-      <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label={`Decision on ${metric} ${category}`}>
+      <form
+        ref={formRef}
+        action={formAction}
+        onSubmit={submit}
+        className="form"
+        noValidate
+        aria-label={`Decision on ${metric} ${category}`}
+      >
         <input type="hidden" name="incidentCode" value={incidentCode} />
         <input type="hidden" name="metric" value={metric} />
         <input type="hidden" name="category" value={category} />
@@ -272,17 +322,23 @@ export function DecisionForm({ incidentCode, metric, category, current }: { inci
         ) : null}
         <div className="form-grid">
           <Field idPrefix={`decision-${metric}-${category}`} name="best" label="Best" errors={errors}>
-            {(p) => <input {...p} inputMode="numeric" value={values.best} onChange={(e) => setValues({ ...values, best: e.target.value })} />}
+            {(p) => (
+              <input {...p} inputMode="numeric" value={values.best} onChange={(e) => setValues({ ...values, best: e.target.value })} />
+            )}
           </Field>
           <Field idPrefix={`decision-${metric}-${category}`} name="low" label="Low (optional)" errors={errors}>
             {(p) => <input {...p} inputMode="numeric" value={values.low} onChange={(e) => setValues({ ...values, low: e.target.value })} />}
           </Field>
           <Field idPrefix={`decision-${metric}-${category}`} name="high" label="High (optional)" errors={errors}>
-            {(p) => <input {...p} inputMode="numeric" value={values.high} onChange={(e) => setValues({ ...values, high: e.target.value })} />}
+            {(p) => (
+              <input {...p} inputMode="numeric" value={values.high} onChange={(e) => setValues({ ...values, high: e.target.value })} />
+            )}
           </Field>
         </div>
         <Field idPrefix={`decision-${metric}-${category}`} name="rationale" label="Rationale" errors={errors}>
-          {(p) => <textarea {...p} rows={2} value={values.rationale} onChange={(e) => setValues({ ...values, rationale: e.target.value })} />}
+          {(p) => (
+            <textarea {...p} rows={2} value={values.rationale} onChange={(e) => setValues({ ...values, rationale: e.target.value })} />
+          )}
         </Field>
         <button type="submit" disabled={busy}>
           Record decision

@@ -8,6 +8,10 @@ type Context = { params: Promise<{ code: string }> };
 
 export const POST = withRole("editor", async (user, request, { params }: Context) => {
   const body = await readJson<Record<string, unknown>>(request);
-  const result = await recordDecision(db, { ...body, incidentCode: (await routeParams(params, CodeParamsSchema)).code } as Parameters<typeof recordDecision>[1], user.id);
+  const result = await recordDecision(
+    db,
+    { ...body, incidentCode: (await routeParams(params, CodeParamsSchema)).code } as Parameters<typeof recordDecision>[1],
+    user.id,
+  );
   return Response.json(result, { status: 201 });
 });

@@ -8,7 +8,14 @@ import { getIncidentByCode } from "@/lib/incidents/incident-queries";
 import { INCIDENT_CODE } from "@/lib/validation/incident";
 
 const ParamsSchema = z.object({ code: z.string().regex(INCIDENT_CODE, "code must look like MLI-2025-0001") });
-const QuerySchema = z.object({ limit: z.coerce.number({ message: "limit must be a number" }).int("limit must be a whole number").min(1, "limit must be 1 to 1000").max(1000, "limit must be 1 to 1000").default(200) });
+const QuerySchema = z.object({
+  limit: z.coerce
+    .number({ message: "limit must be a number" })
+    .int("limit must be a whole number")
+    .min(1, "limit must be 1 to 1000")
+    .max(1000, "limit must be 1 to 1000")
+    .default(200),
+});
 
 export async function GET(request: Request, { params }: { params: Promise<{ code: string }> }) {
   try {

@@ -13,11 +13,30 @@ import { CATEGORIES, METRICS, QUALIFIERS, type SourceKind } from "@/lib/domain/v
 import { SOURCE_KIND_LABELS } from "@/lib/format/vocabulary-labels";
 
 type Row = { metric: string; category: string; subgroup: string; valueMin: string; valueMax: string; qualifier: string; include: boolean };
-type Parsed = { figures: { metric: string; category: string; subgroup: string | null; valueMin: number; valueMax: number | null; qualifier: string }[]; unresolved: { text: string; reason: string }[] };
+type Parsed = {
+  figures: { metric: string; category: string; subgroup: string | null; valueMin: number; valueMax: number | null; qualifier: string }[];
+  unresolved: { text: string; reason: string }[];
+};
 
-const EMPTY_ROW: Row = { metric: "killed", category: "civilians", subgroup: "", valueMin: "", valueMax: "", qualifier: "exact", include: true };
+const EMPTY_ROW: Row = {
+  metric: "killed",
+  category: "civilians",
+  subgroup: "",
+  valueMin: "",
+  valueMax: "",
+  qualifier: "exact",
+  include: true,
+};
 
-export function ClaimEntryForm({ incidentCode, sources, documents }: { incidentCode: string; sources: { id: string; name: string; kind: string }[]; documents: { id: string; label: string }[] }) {
+export function ClaimEntryForm({
+  incidentCode,
+  sources,
+  documents,
+}: {
+  incidentCode: string;
+  sources: { id: string; name: string; kind: string }[];
+  documents: { id: string; label: string }[];
+}) {
   const router = useRouter();
   const [state, formAction] = useActionState<FormActionState, FormData>(addClaimsFormAction, null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -91,7 +110,9 @@ export function ClaimEntryForm({ incidentCode, sources, documents }: { incidentC
       const shown = match ? chosen[Number(match[1])]?.index : undefined;
       mapped[match && shown !== undefined ? `row.${shown}.${match[2]}` : key.replace(/^claims\.\d+\./, "")] = messages;
     }
-    if (claims.length === 1) for (const [key, messages] of Object.entries(outcome.fields)) if (!key.startsWith("claims.")) mapped[`row.${chosen[0]!.index}.${key}`] = messages;
+    if (claims.length === 1)
+      for (const [key, messages] of Object.entries(outcome.fields))
+        if (!key.startsWith("claims.")) mapped[`row.${chosen[0]!.index}.${key}`] = messages;
     setErrors(mapped);
     setMessage(outcome.message);
   }
@@ -166,33 +187,80 @@ export function ClaimEntryForm({ incidentCode, sources, documents }: { incidentC
         <fieldset key={index} aria-label={`Figure ${index + 1}`}>
           <legend>Figure {index + 1}</legend>
           <label className="inline">
-            <input type="checkbox" name={`row.${index}.include`} checked={row.include} onChange={(e) => update(index, { include: e.target.checked })} /> Save this figure
+            <input
+              type="checkbox"
+              name={`row.${index}.include`}
+              checked={row.include}
+              onChange={(e) => update(index, { include: e.target.checked })}
+            />{" "}
+            Save this figure
           </label>
           <div className="form-grid">
-            <RowSelect label="Metric" name={`row.${index}.metric`} value={row.metric} options={METRICS} errors={errors} onChange={(v) => update(index, { metric: v })} />
-            <RowSelect label="Category" name={`row.${index}.category`} value={row.category} options={CATEGORIES} errors={errors} onChange={(v) => update(index, { category: v })} />
+            <RowSelect
+              label="Metric"
+              name={`row.${index}.metric`}
+              value={row.metric}
+              options={METRICS}
+              errors={errors}
+              onChange={(v) => update(index, { metric: v })}
+            />
+            <RowSelect
+              label="Category"
+              name={`row.${index}.category`}
+              value={row.category}
+              options={CATEGORIES}
+              errors={errors}
+              onChange={(v) => update(index, { category: v })}
+            />
             <Field name={`row.${index}.subgroup`} label="Subgroup (optional)" errors={errors}>
               {(p) => <input {...p} value={row.subgroup} onChange={(e) => update(index, { subgroup: e.target.value })} />}
             </Field>
-            <RowSelect label="Qualifier" name={`row.${index}.qualifier`} value={row.qualifier} options={QUALIFIERS} errors={errors} onChange={(v) => update(index, { qualifier: v })} />
+            <RowSelect
+              label="Qualifier"
+              name={`row.${index}.qualifier`}
+              value={row.qualifier}
+              options={QUALIFIERS}
+              errors={errors}
+              onChange={(v) => update(index, { qualifier: v })}
+            />
             <Field name={`row.${index}.valueMin`} label="From (lowest)" errors={errors}>
-              {(p) => <input {...p} inputMode="numeric" value={row.valueMin} onChange={(e) => update(index, { valueMin: e.target.value })} />}
+              {(p) => (
+                <input {...p} inputMode="numeric" value={row.valueMin} onChange={(e) => update(index, { valueMin: e.target.value })} />
+              )}
             </Field>
             <Field name={`row.${index}.valueMax`} label="To (highest; empty = open)" errors={errors}>
-              {(p) => <input {...p} inputMode="numeric" value={row.valueMax} onChange={(e) => update(index, { valueMax: e.target.value })} />}
+              {(p) => (
+                <input {...p} inputMode="numeric" value={row.valueMax} onChange={(e) => update(index, { valueMax: e.target.value })} />
+              )}
             </Field>
           </div>
         </fieldset>
       ))}
       {messagesFor(errors, "claims").length ? <p className="field-error">{messagesFor(errors, "claims").join(" ")}</p> : null}
       <button type="submit" disabled={busy || rows.every((r) => !r.include)}>
-        {busy ? "Saving…" : `Save ${rows.filter((r) => r.include).length || ""} claim${rows.filter((r) => r.include).length === 1 ? "" : "s"}`}
+        {busy
+          ? "Saving…"
+          : `Save ${rows.filter((r) => r.include).length || ""} claim${rows.filter((r) => r.include).length === 1 ? "" : "s"}`}
       </button>
     </form>
   );
 }
 
-function RowSelect({ label, name, value, options, errors, onChange }: { label: string; name: string; value: string; options: readonly string[]; errors: FieldErrors; onChange: (value: string) => void }) {
+function RowSelect({
+  label,
+  name,
+  value,
+  options,
+  errors,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  options: readonly string[];
+  errors: FieldErrors;
+  onChange: (value: string) => void;
+}) {
   return (
     <Field name={name} label={label} errors={errors}>
       {(p) => (

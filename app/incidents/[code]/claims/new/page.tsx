@@ -24,8 +24,8 @@ export default async function NewClaimsPage({ params }: Props) {
     <main>
       <h1>Add claims to {incident.title}</h1>
       <p className="lede">
-        Paste what the source said. Triangulate reads the figures out of it; check each one, correct it if needed, and save. Each figure is kept as
-        its own claim, attributed to its claimant.
+        Paste what the source said. Triangulate reads the figures out of it; check each one, correct it if needed, and save. Each figure is
+        kept as its own claim, attributed to its claimant.
       </p>
       <ClaimEntryForm
         incidentCode={incident.code}
