@@ -2,53 +2,21 @@
 // Editors create and revoke their own API tokens (for scripted imports: Authorization: Bearer …).
 // A token is shown once, when created; only its SHA-256 is stored.
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
-import { audit } from "@/lib/audit";
 import { editorAction, editorFormAction } from "@/lib/auth/role-guards";
-import { createApiToken } from "@/lib/auth/session-store";
+import { createTokenForUser, revokeTokenOfUser } from "@/lib/auth/token-commands";
 import { db } from "@/lib/db";
-import { AppError, NotFoundError } from "@/lib/errors";
-
-const TokenNameSchema = z.object({
-  name: z.string().trim().min(2, "name must say what the token is for (at least 2 characters)").max(100, "name is at most 100 characters"),
-});
-const TokenIdSchema = z.object({ tokenId: z.string().uuid("tokenId must be a token id") });
+import { AppError } from "@/lib/errors";
 
 export const createTokenAction = editorAction(async (user, input: { name: string }) => {
-  const { name } = TokenNameSchema.parse(input);
-  const { token, row } = await createApiToken(db, user.id, name);
-  await db.$transaction((tx) =>
-    audit(tx, {
-      actorId: user.id,
-      action: "api_token.create",
-      entityType: "ApiToken",
-      entityId: row.id,
-      after: { name: row.name, prefix: row.prefix },
-    }),
-  );
+  const created = await createTokenForUser(db, user.id, input);
   revalidatePath("/settings/tokens");
-  return { token, id: row.id, name: row.name, prefix: row.prefix };
+  return created;
 });
 
 export const revokeTokenAction = editorAction(async (user, input: { tokenId: string }) => {
-  const { tokenId } = TokenIdSchema.parse(input);
-  return db.$transaction(async (tx) => {
-    // Only the owner revokes a token: another editor's token is not even acknowledged.
-    const token = await tx.apiToken.findFirst({ where: { id: tokenId, userId: user.id } });
-    if (!token) throw new NotFoundError("The token");
-    if (token.revokedAt) return { id: token.id, revokedAt: token.revokedAt.toISOString() };
-    const revoked = await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });
-    await audit(tx, {
-      actorId: user.id,
-      action: "api_token.revoke",
-      entityType: "ApiToken",
-      entityId: token.id,
-      before: { revokedAt: null },
-      after: { name: token.name, prefix: token.prefix, revokedAt: revoked.revokedAt },
-    });
-    revalidatePath("/settings/tokens");
-    return { id: token.id, revokedAt: revoked.revokedAt!.toISOString() };
-  });
+  const revoked = await revokeTokenOfUser(db, user.id, input);
+  revalidatePath("/settings/tokens");
+  return revoked;
 });
 
 /** The same, for the form posted before the page has hydrated: the new token comes back in the state. */
