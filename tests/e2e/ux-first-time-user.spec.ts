@@ -60,7 +60,10 @@ test("Esc closes the popup opened from a marker, and focus returns to the marker
   expect(await page.evaluate(() => document.activeElement?.classList.contains("incident-marker-host"))).toBe(true);
 });
 
-test("a skip link leads past the header; Enter on a group zooms to where it splits and keeps focus on a marker", async ({ page }) => {
+test("a skip link leads past the header; Enter on a group zooms to where it splits and keeps focus on a marker", async ({
+  page,
+  baseURL,
+}) => {
   // Two incidents a few kilometres apart in Chad (2018: older than everything the other tests read).
   await signIn(page.request, "editor", "-ux-cluster");
   for (const [title, lat, lon] of [
@@ -68,6 +71,8 @@ test("a skip link leads past the header; Enter on a group zooms to where it spli
     ["E2E cluster: clash east of Bol", 13.47, 14.77],
   ] as const) {
     const created = await page.request.post("/api/incidents", {
+      // Origin as a browser sends it: cookie-authenticated writes must come from the app's own origin.
+      headers: { origin: new URL(baseURL!).origin },
       data: { title, dateStart: "2018-04-02", placeName: "Bol", countryIso3: "TCD", latitude: lat, longitude: lon, eventType: "Battles" },
     });
     expect(created.status(), await created.text()).toBe(201);

@@ -1,4 +1,4 @@
-// Source track records on the Kobé seed: the source page and the head-to-head page, by role and
+// Source track records on the Kobé seed (named to run before the specs that add claims: it reads the seed alone): the source page and the head-to-head page, by role and
 // label as an analyst uses them, with axe; their forms without JavaScript; the API and sources.csv.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
