@@ -9,6 +9,7 @@ import { createIncidentFormAction, updateIncidentFormAction } from "@/app/incide
 import type { FormActionState } from "@/lib/auth/role-guards";
 import { ACTOR_ROLES, DATE_PRECISIONS, GRADINGS } from "@/lib/domain/vocabularies";
 import { Field } from "./field";
+import { INCIDENT_FIELD_LABELS } from "@/lib/format/history-format";
 import { submitJson, type FieldConflict, type FieldErrors } from "./submit-json";
 import { shownErrors, useFocusFirstError } from "./use-form-errors";
 
@@ -406,27 +407,6 @@ function actorFromText(text: string): { name: string; role: string } {
   return match ? { name: match[1]!, role: match[2]! } : { name: text, role: "alleged_perpetrator" };
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  title: "Title",
-  summary: "Summary",
-  dateStart: "First day",
-  dateEnd: "Last day",
-  datePrecision: "Date precision",
-  placeName: "Place name",
-  admin1: "Admin 1 (region)",
-  admin2: "Admin 2",
-  countryIso3: "Country (ISO3)",
-  latitude: "Latitude",
-  longitude: "Longitude",
-  locationPrecision: "Location precision (UCDP)",
-  eventType: "Event type",
-  subEventType: "Sub-event type",
-  grading: "Grading",
-  acledEventId: "ACLED event id",
-  ucdpId: "UCDP GED id",
-  actors: "Actors",
-};
-
 const shown = (value: unknown) =>
   Array.isArray(value)
     ? value.map((a) => (typeof a === "string" ? a : `${(a as { name: string }).name}`)).join("; ") || "(none)"
@@ -454,7 +434,7 @@ function ConflictChoices({
           JSON.stringify(current[c.field as keyof IncidentFormValues]) === JSON.stringify(values[c.field as keyof IncidentFormValues]);
         return (
           <fieldset key={c.field} className="conflict-choice">
-            <legend>{FIELD_LABELS[c.field] ?? c.field}</legend>
+            <legend>{INCIDENT_FIELD_LABELS[c.field] ?? c.field}</legend>
             <label>
               <input type="radio" name={`choice-${c.field}`} checked={isTheirs} onChange={() => onChoose(c.field, c.theirs)} /> Theirs:{" "}
               <q>{shown(c.theirs)}</q>

@@ -3,6 +3,7 @@
 // kind of change never breaks the page.
 import type { Category, Metric, Qualifier } from "@/lib/domain/vocabularies";
 import { CATEGORY_LABELS, METRIC_LABELS, formatClaimValue, formatLowBestHigh } from "./figure-format";
+import { FIELD_WORDS } from "@/lib/forms/field-messages";
 import { FLAG_LABELS, METHOD_LABELS } from "./flag-explanations";
 
 export type HistoryContext = {
@@ -55,27 +56,28 @@ function humanise(action: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The names editors know the incident's fields by (the form's labels). */
-export const INCIDENT_FIELD_LABELS: Record<string, string> = {
-  title: "Title",
-  summary: "Summary",
-  dateStart: "First day",
-  dateEnd: "Last day",
-  datePrecision: "Date precision",
-  placeName: "Place name",
-  admin1: "Admin 1 (region)",
-  admin2: "Admin 2",
-  countryIso3: "Country",
-  latitude: "Latitude",
-  longitude: "Longitude",
-  locationPrecision: "Location precision",
-  eventType: "Event type",
-  subEventType: "Sub-event type",
-  grading: "Grading",
-  acledEventId: "ACLED event id",
-  ucdpId: "UCDP GED id",
-  actors: "Actors",
-};
+/** The incident's editable fields in the form's order, each by the words of its label in the form. */
+const INCIDENT_FIELDS = [
+  "title",
+  "summary",
+  "dateStart",
+  "dateEnd",
+  "datePrecision",
+  "placeName",
+  "admin1",
+  "admin2",
+  "countryIso3",
+  "latitude",
+  "longitude",
+  "locationPrecision",
+  "eventType",
+  "subEventType",
+  "grading",
+  "acledEventId",
+  "ucdpId",
+  "actors",
+];
+export const INCIDENT_FIELD_LABELS: Record<string, string> = Object.fromEntries(INCIDENT_FIELDS.map((f) => [f, FIELD_WORDS[f] ?? f]));
 
 export type FieldChange = { field: string; label: string; before: string; after: string };
 

@@ -19,6 +19,7 @@ export const FIELD_WORDS: Record<string, string> = {
   grading: "Grading",
   acledEventId: "ACLED event id",
   ucdpId: "UCDP GED id",
+  actors: "Actors",
   claimantId: "Claimant",
   documentId: "Document",
   statement: "Statement",
