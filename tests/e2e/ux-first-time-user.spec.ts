@@ -215,6 +215,9 @@ test("the incident page: cite it (text, BibTeX, CSL-JSON), print it as a clean b
   await expect(page.getByRole("heading", { name: "Change history" })).toBeHidden();
   await expect(page.getByRole("heading", { name: "Who said what" })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath("incident-print.png"), fullPage: true });
+  // One A4 page: Chromium's PDF has one "/Type /Page" object per page.
+  const pdf = (await page.pdf({ format: "A4" })).toString("latin1");
+  expect(pdf.match(/\/Type\s*\/Page[^s]/g)?.length, "the printed brief fits one A4 page").toBe(1);
   await page.emulateMedia({ media: "screen" });
 
   await page.setViewportSize(PHONE);
