@@ -4,6 +4,7 @@
 import type { Category, Metric, Qualifier } from "@/lib/domain/vocabularies";
 import { CATEGORY_LABELS, METRIC_LABELS, formatClaimValue, formatLowBestHigh } from "./figure-format";
 import { FIELD_WORDS } from "@/lib/forms/field-messages";
+import { EDITABLE_INCIDENT_FIELDS } from "@/lib/validation/incident";
 import { FLAG_LABELS, METHOD_LABELS } from "./flag-explanations";
 
 export type HistoryContext = {
@@ -57,27 +58,9 @@ function humanise(action: string): string {
 }
 
 /** The incident's editable fields in the form's order, each by the words of its label in the form. */
-const INCIDENT_FIELDS = [
-  "title",
-  "summary",
-  "dateStart",
-  "dateEnd",
-  "datePrecision",
-  "placeName",
-  "admin1",
-  "admin2",
-  "countryIso3",
-  "latitude",
-  "longitude",
-  "locationPrecision",
-  "eventType",
-  "subEventType",
-  "grading",
-  "acledEventId",
-  "ucdpId",
-  "actors",
-];
-export const INCIDENT_FIELD_LABELS: Record<string, string> = Object.fromEntries(INCIDENT_FIELDS.map((f) => [f, FIELD_WORDS[f] ?? f]));
+export const INCIDENT_FIELD_LABELS: Record<string, string> = Object.fromEntries(
+  EDITABLE_INCIDENT_FIELDS.map((f) => [f, FIELD_WORDS[f] ?? f]),
+);
 
 export type FieldChange = { field: string; label: string; before: string; after: string };
 

@@ -7,7 +7,13 @@ import type { Db, Tx } from "@/lib/db";
 import { writeTransaction } from "@/lib/db/write-transaction";
 import { AppError, ConflictError, NotFoundError } from "@/lib/errors";
 import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
-import { IncidentUpdateSchema, IncidentValuesSchema, MergeSchema, type IncidentValues } from "@/lib/validation/incident";
+import {
+  EDITABLE_INCIDENT_FIELDS,
+  IncidentUpdateSchema,
+  IncidentValuesSchema,
+  MergeSchema,
+  type IncidentValues,
+} from "@/lib/validation/incident";
 import { nextIncidentCode } from "./incident-code";
 import { threeWayMerge, type MergeOutcome } from "./three-way-merge";
 
@@ -17,28 +23,6 @@ function incidentData(values: IncidentValues) {
   const { actors: _actors, ...fields } = values;
   return { ...fields, dateStart: day(values.dateStart), dateEnd: day(values.dateEnd) };
 }
-
-/** The fields an editor edits, in the form's order: what a three-way merge and the history compare. */
-export const EDITABLE_INCIDENT_FIELDS = [
-  "title",
-  "summary",
-  "dateStart",
-  "dateEnd",
-  "datePrecision",
-  "placeName",
-  "admin1",
-  "admin2",
-  "countryIso3",
-  "latitude",
-  "longitude",
-  "locationPrecision",
-  "eventType",
-  "subEventType",
-  "grading",
-  "acledEventId",
-  "ucdpId",
-  "actors",
-] as const;
 
 type IncidentView = Record<string, unknown>;
 
