@@ -4,7 +4,7 @@
 import type { Category, Metric, Qualifier } from "@/lib/domain/vocabularies";
 import { CATEGORY_LABELS, METRIC_LABELS, formatClaimValue, formatLowBestHigh } from "./figure-format";
 import { FIELD_WORDS } from "@/lib/forms/field-messages";
-import { EDITABLE_INCIDENT_FIELDS } from "@/lib/validation/incident";
+import { EDITABLE_INCIDENT_FIELDS } from "@/lib/domain/incident-fields";
 import { FLAG_LABELS, METHOD_LABELS } from "./flag-explanations";
 
 export type HistoryContext = {

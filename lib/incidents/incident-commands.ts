@@ -7,13 +7,8 @@ import type { Db, Tx } from "@/lib/db";
 import { writeTransaction } from "@/lib/db/write-transaction";
 import { AppError, ConflictError, NotFoundError } from "@/lib/errors";
 import { refreshIncidentFigures } from "@/lib/figures/refresh-figures";
-import {
-  EDITABLE_INCIDENT_FIELDS,
-  IncidentUpdateSchema,
-  IncidentValuesSchema,
-  MergeSchema,
-  type IncidentValues,
-} from "@/lib/validation/incident";
+import { EDITABLE_INCIDENT_FIELDS } from "@/lib/domain/incident-fields";
+import { IncidentUpdateSchema, IncidentValuesSchema, MergeSchema, type IncidentValues } from "@/lib/validation/incident";
 import { nextIncidentCode } from "./incident-code";
 import { threeWayMerge, type MergeOutcome } from "./three-way-merge";
 

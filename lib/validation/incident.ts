@@ -3,28 +3,6 @@ import { z } from "zod";
 import { ACTOR_ROLES, DATE_PRECISIONS, GRADINGS } from "@/lib/domain/vocabularies";
 import { dayField } from "./day-field";
 
-/** The fields an editor edits, in the form's order: what a three-way merge and the history compare. */
-export const EDITABLE_INCIDENT_FIELDS = [
-  "title",
-  "summary",
-  "dateStart",
-  "dateEnd",
-  "datePrecision",
-  "placeName",
-  "admin1",
-  "admin2",
-  "countryIso3",
-  "latitude",
-  "longitude",
-  "locationPrecision",
-  "eventType",
-  "subEventType",
-  "grading",
-  "acledEventId",
-  "ucdpId",
-  "actors",
-] as const;
-
 /** An incident's code: country, year, serial (MLI-2025-0001). */
 export const INCIDENT_CODE = /^[A-Z]{3}-\d{4}-\d{4,}$/;
 
