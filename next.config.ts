@@ -1,4 +1,8 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+// The interface's languages: lib/i18n/request.ts picks the locale and its catalogue per request.
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 /** The hosts of TRUSTED_ORIGINS (lib/env.ts validates the list; anything unreadable is left out here). */
 function trustedOriginHosts(value: string | undefined): string[] {
@@ -31,4 +35,4 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+export default withNextIntl(nextConfig);

@@ -10,21 +10,34 @@ import { csrfRefusal } from "@/lib/http/csrf";
 import { answerWhileDatabaseDown } from "@/lib/http/database-down-answer";
 import { unreadableFormRefusal } from "@/lib/http/form-body";
 import { withSecurityHeaders } from "@/lib/http/security-headers";
+import { LOCALE_COOKIE, LOCALE_HEADER, LOCALE_QUERY, isLocale, resolveLocale } from "@/lib/i18n/locales";
 
 const PUBLIC_PATHS = ["/login", "/api/auth/login", "/api/auth/logout", "/icon.svg", "/api/health"];
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // The interface's language (lib/i18n/locales.ts): a `?lang=` link also becomes the remembered choice.
+  const chosen = request.nextUrl.searchParams.get(LOCALE_QUERY);
+  const locale = resolveLocale({
+    query: chosen,
+    cookie: request.cookies.get(LOCALE_COOKIE)?.value,
+    acceptLanguage: request.headers.get("accept-language"),
+  });
   // Security headers on every answer, whatever the checks below decide. Cross-origin state changes
   // (lib/http/csrf.ts) and unreadable page forms are refused whatever REQUIRE_LOGIN says; 503 while
   // PostgreSQL is unreachable.
-  return withSecurityHeaders(
+  const response = await withSecurityHeaders(
     request,
     async (next) =>
       csrfRefusal(request) ??
       (await unreadableFormRefusal(request)) ??
       (await answerWhileDatabaseDown(request)) ??
       requireLogin(request, next),
+    { [LOCALE_HEADER]: locale },
   );
+  if (isLocale(chosen) && request.cookies.get(LOCALE_COOKIE)?.value !== chosen) {
+    response.cookies.set(LOCALE_COOKIE, chosen, { path: "/", maxAge: 365 * 24 * 3600, sameSite: "lax" });
+  }
+  return response;
 }
 
 async function requireLogin(request: NextRequest, next: () => NextResponse) {

@@ -1,28 +1,35 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Triangulate", template: "%s · Triangulate" },
-  description: "Conflict incidents with every source's casualty claim kept side by side and reconciled by a recorded method.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common");
+  return { title: { default: "Triangulate", template: "%s · Triangulate" }, description: t("description") };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page renders per request, so Next can put this request's CSP nonce on its scripts (lib/http/security-headers.ts).
   await connection();
+  const locale = await getLocale();
+  const t = await getTranslations("common");
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        {/* The first stop of the keyboard: past the header, straight to the page (the map on the home page). */}
-        <a href="#main-content" className="skip-link">
-          Skip to content
-        </a>
-        <SiteHeader />
-        <div id="main-content" tabIndex={-1}>
-          {children}
-        </div>
+        {/* Client components read the same locale and catalogue (next-intl passes them on). */}
+        <NextIntlClientProvider>
+          {/* The first stop of the keyboard: past the header, straight to the page (the map on the home page). */}
+          <a href="#main-content" className="skip-link">
+            {t("skipToContent")}
+          </a>
+          <SiteHeader />
+          <div id="main-content" tabIndex={-1}>
+            {children}
+          </div>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -64,11 +64,13 @@ export function securityHeaders(options: SecurityOptions): Record<string, string
 
 /**
  * Runs `handle` (the rest of the proxy) with a `next()` that forwards the request with this
- * request's CSP (Next reads the nonce from it), then sets the security headers on whatever it answered.
+ * request's CSP (Next reads the nonce from it) and any `forward` headers (the chosen locale), then
+ * sets the security headers on whatever it answered.
  */
 export async function withSecurityHeaders(
   request: NextRequest,
   handle: (next: () => NextResponse) => Promise<NextResponse> | NextResponse,
+  forward: Record<string, string> = {},
 ): Promise<NextResponse> {
   const headers = securityHeaders({
     nonce: newNonce(),
@@ -79,6 +81,7 @@ export async function withSecurityHeaders(
   const next = () => {
     const forwarded = new Headers(request.headers);
     forwarded.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+    for (const [name, value] of Object.entries(forward)) forwarded.set(name, value);
     return NextResponse.next({ request: { headers: forwarded } });
   };
   const response = await handle(next);
