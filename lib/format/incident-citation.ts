@@ -1,5 +1,8 @@
 // "Cite this incident": a citation with the permalink, the day it was read and the version of
-// the record, as plain text, BibTeX and CSL-JSON (what Zotero, Pandoc and citeproc read).
+// the record, as plain text, BibTeX and CSL-JSON (what Zotero, Pandoc and citeproc read). The words
+// are in the reader's language; the BibTeX and CSL-JSON field names and dates stay as those formats require.
+import type { I18n } from "@/lib/i18n/i18n";
+import type { Locale } from "@/lib/i18n/locales";
 
 export type CitableIncident = { code: string; title: string; version: number; updatedAt: Date; appVersion: string };
 export type Citation = { text: string; bibtex: string; cslJson: string; permalink: string };
@@ -7,7 +10,9 @@ export type Citation = { text: string; bibtex: string; cslJson: string; permalin
 const PUBLISHER = "Triangulate";
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const dateParts = (d: Date) => [[d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()]];
-const longDay = (d: Date) => d.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", fr: "fr-FR" };
+const longDay = (locale: Locale, d: Date) =>
+  new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
 
 /** BibTeX's special characters, escaped; braces keep the title's capitals as written. */
 function bibtexText(text: string): string {
@@ -22,12 +27,20 @@ function bibtexText(text: string): string {
  * The citation of one incident record. `origin` is the site's own address (https://host), so the
  * permalink works wherever it is pasted; `retrieved` is the day the reader saw the record.
  */
-export function incidentCitation(incident: CitableIncident, origin: string, retrieved: Date): Citation {
+export function incidentCitation(i18n: I18n, incident: CitableIncident, origin: string, retrieved: Date): Citation {
+  const { t } = i18n;
   const permalink = `${origin.replace(/\/$/, "")}/incidents/${incident.code}`;
-  const versionNote = `record version ${incident.version} of ${day(incident.updatedAt)}`;
-  const text =
-    `${PUBLISHER}. “${incident.title}” (incident ${incident.code}, ${versionNote}; Triangulate ${incident.appVersion}). ` +
-    `${permalink}. Retrieved ${longDay(retrieved)}.`;
+  const versionNote = t("citation.versionNote", { version: incident.version, date: day(incident.updatedAt) });
+  const text = t("citation.text", {
+    publisher: PUBLISHER,
+    title: incident.title,
+    code: incident.code,
+    versionNote,
+    appVersion: incident.appVersion,
+    permalink,
+    retrieved: longDay(i18n.locale, retrieved),
+  });
+  const note = t("citation.note", { code: incident.code, versionNote, appVersion: incident.appVersion });
   const key = `triangulate_${incident.code.replace(/-/g, "_")}_v${incident.version}`;
   const bibtex = [
     `@misc{${key},`,
@@ -38,7 +51,7 @@ export function incidentCitation(incident: CitableIncident, origin: string, retr
     `  url = {${permalink}},`,
     `  urldate = {${day(retrieved)}},`,
     `  version = {${incident.version}},`,
-    `  note = {Incident ${incident.code}, ${bibtexText(versionNote)}; Triangulate ${bibtexText(incident.appVersion)}},`,
+    `  note = {${bibtexText(note)}},`,
     `}`,
   ].join("\n");
   const csl = [
@@ -52,7 +65,7 @@ export function incidentCitation(incident: CitableIncident, origin: string, retr
       URL: permalink,
       issued: { "date-parts": dateParts(incident.updatedAt) },
       accessed: { "date-parts": dateParts(retrieved) },
-      note: `Incident ${incident.code}, ${versionNote}; Triangulate ${incident.appVersion}`,
+      note,
     },
   ];
   return { text, bibtex, cslJson: JSON.stringify(csl, null, 2), permalink };
