@@ -12,6 +12,8 @@ import {
   type SourceKind,
 } from "@/lib/domain/vocabularies";
 import { formatClaimValue } from "@/lib/format/figure-format";
+import { formatClaimValue as localizedClaimValue } from "@/lib/format/localized-figures";
+import type { I18n } from "@/lib/i18n/i18n";
 import type { ClaimValues } from "@/lib/domain/claim-values";
 
 export type ClaimView = ClaimValues & {
@@ -28,6 +30,7 @@ export type ClaimView = ClaimValues & {
 
 export type ClaimStatus = "standing" | "superseded" | "not_credible" | "duplicate" | "retracted";
 
+/** English words of each status, for callers without a request's language (the map popup reads them). */
 export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
   standing: "standing",
   superseded: "superseded by a later claim",
@@ -35,6 +38,11 @@ export const CLAIM_STATUS_LABELS: Record<ClaimStatus, string> = {
   duplicate: "assessed a duplicate",
   retracted: "retracted",
 };
+
+/** A claim's status in the reader's language (the `incident.claimStatus` messages). */
+export function claimStatusLabel(i18n: I18n, status: ClaimStatus): string {
+  return i18n.t(`incident.claimStatus.${status}`);
+}
 
 export function claimStatus(claim: Pick<ClaimView, "retracted" | "supersededById" | "assessment">): ClaimStatus {
   if (claim.retracted) return "retracted";
@@ -80,7 +88,10 @@ function addDocument(documents: DocumentRef[], claim: ClaimView) {
  * claimants who gave the same figure on the same dates share an entry ("AFP / RFI ≥ 30").
  * Standing claims first, then by source priority, then the larger figure.
  */
-export function compareClaims(claims: ClaimView[], metric: Metric): CategoryComparison[] {
+export function compareClaims(claims: ClaimView[], metric: Metric, i18n?: I18n): CategoryComparison[] {
+  // Figures in the reader's language when the caller gives one; English otherwise.
+  const figureOf = (c: ClaimView) =>
+    i18n ? localizedClaimValue(i18n, c.valueMin, c.valueMax, c.qualifier) : formatClaimValue(c.valueMin, c.valueMax, c.qualifier);
   const out: CategoryComparison[] = [];
   for (const category of CATEGORIES) {
     const group = claims.filter((c) => c.metric === metric && c.category === category && c.subgroup === null && !c.retracted);
@@ -113,7 +124,7 @@ export function compareClaims(claims: ClaimView[], metric: Metric): CategoryComp
       const entry: ComparedClaim = {
         claimIds: [claim.id],
         claimants: [{ slug: claim.claimant.slug, name: claim.claimant.name }],
-        figure: formatClaimValue(claim.valueMin, claim.valueMax, claim.qualifier),
+        figure: figureOf(claim),
         valueMin: claim.valueMin,
         valueMax: claim.valueMax,
         qualifier: claim.qualifier,
@@ -201,9 +212,9 @@ export type SourceFigures = { label: string; figures: { figure: string; category
  * government 25 civilians, 19 attackers · AFP / RFI ≥ 30 unspecified. Rows keep the order of
  * compareClaims (categories in vocabulary order, most trusted source first within each).
  */
-export function figuresBySource(claims: ClaimView[], metric: Metric): SourceFigures[] {
+export function figuresBySource(claims: ClaimView[], metric: Metric, i18n?: I18n): SourceFigures[] {
   const rows: SourceFigures[] = [];
-  for (const group of compareClaims(claims, metric)) {
+  for (const group of compareClaims(claims, metric, i18n)) {
     for (const entry of group.claims) {
       if (entry.status !== "standing") continue;
       const label = entry.claimants.map((c) => c.name).join(" / ");

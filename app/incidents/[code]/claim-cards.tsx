@@ -1,16 +1,19 @@
 // "Who said what" on a phone: one card per source, most trusted first, with each of its figures.
 // The table (claims-table.tsx) needs a wide screen; CSS shows one or the other.
-import { CLAIM_STATUS_LABELS, claimStatus, claimantsOf, type ClaimView } from "@/lib/incidents/claim-comparison";
-import { formatDayRange } from "@/lib/format/date-format";
-import { CATEGORY_LABELS, METRIC_LABELS, formatClaimValue } from "@/lib/format/figure-format";
-import { SOURCE_KIND_LABELS } from "@/lib/format/vocabulary-labels";
+import { useTranslations } from "next-intl";
+import { claimStatus, claimStatusLabel, claimantsOf, type ClaimView } from "@/lib/incidents/claim-comparison";
+import { formatDayRange } from "@/lib/format/localized-dates";
+import { formatClaimValue } from "@/lib/format/localized-figures";
 import { CATEGORIES, METRICS } from "@/lib/domain/vocabularies";
+import { useI18n } from "@/lib/i18n/use-i18n";
 
 export function ClaimCards({ claims }: { claims: (ClaimView & { retracted: boolean })[] }) {
+  const i18n = useI18n();
+  const t = useTranslations("incident.claims");
   const shown = claims.filter((c) => !c.retracted);
   if (shown.length === 0) return null;
   return (
-    <ul className="claim-cards" aria-label="Claims by source">
+    <ul className="claim-cards" aria-label={t("cardsLabel")}>
       {claimantsOf(shown).map((claimant) => {
         const own = shown
           .filter((c) => c.claimant.slug === claimant.slug)
@@ -26,8 +29,8 @@ export function ClaimCards({ claims }: { claims: (ClaimView & { retracted: boole
             <h3>
               {claimant.name}{" "}
               <span className="meta">
-                {SOURCE_KIND_LABELS[claimant.kind]}
-                {claimant.isParty && claimant.kind !== "party_to_conflict" ? ", party to the conflict" : ""}
+                {i18n.t(`vocabulary.sourceKind.${claimant.kind}`)}
+                {claimant.isParty && claimant.kind !== "party_to_conflict" ? t("partyToConflict") : ""}
               </span>
             </h3>
             <ul>
@@ -36,14 +39,14 @@ export function ClaimCards({ claims }: { claims: (ClaimView & { retracted: boole
                 return (
                   <li key={claim.id} className={status === "standing" ? "" : "not-counted"}>
                     <span className="what">
-                      {METRIC_LABELS[claim.metric]} · {CATEGORY_LABELS[claim.category]}
-                      {claim.subgroup ? `, of whom ${claim.subgroup}` : ""}
+                      {i18n.t(`vocabulary.metric.${claim.metric}`)} · {i18n.t(`vocabulary.category.${claim.category}`)}
+                      {claim.subgroup ? `, ${t("ofWhom", { subgroup: claim.subgroup })}` : ""}
                     </span>{" "}
-                    <span className="figure">{formatClaimValue(claim.valueMin, claim.valueMax, claim.qualifier)}</span>{" "}
+                    <span className="figure">{formatClaimValue(i18n, claim.valueMin, claim.valueMax, claim.qualifier)}</span>{" "}
                     <span className="meta">
-                      {formatDayRange(claim.statedOn, claim.statedOnEnd)}
-                      {claim.document ? ` · in ${claim.document.publisher}` : ""}
-                      {status !== "standing" ? ` · ${CLAIM_STATUS_LABELS[status]}` : ""}
+                      {formatDayRange(i18n, claim.statedOn, claim.statedOnEnd)}
+                      {claim.document ? ` · ${t("inPublisher", { publisher: claim.document.publisher })}` : ""}
+                      {status !== "standing" ? ` · ${claimStatusLabel(i18n, status)}` : ""}
                     </span>
                   </li>
                 );

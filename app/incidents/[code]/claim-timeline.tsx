@@ -5,6 +5,7 @@
 // Claims whose date the sources do not give sit in a separate "date unknown" lane rather than
 // on an invented date. The reconciled low–high of each category is the band behind.
 import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
 import {
   CartesianGrid,
   ErrorBar,
@@ -20,10 +21,11 @@ import {
   YAxis,
 } from "recharts";
 import { CATEGORIES, METRICS, type Category, type Metric } from "@/lib/domain/vocabularies";
-import { CLAIM_STATUS_LABELS, claimStatus, claimantsOf, type ClaimStatus, type ClaimView } from "@/lib/incidents/claim-comparison";
-import { formatDay, formatDayRange } from "@/lib/format/date-format";
-import { CATEGORY_LABELS, METRIC_LABELS, formatClaimValue } from "@/lib/format/figure-format";
+import { claimStatus, claimStatusLabel, claimantsOf, type ClaimStatus, type ClaimView } from "@/lib/incidents/claim-comparison";
+import { formatDay, formatDayRange } from "@/lib/format/localized-dates";
+import { formatClaimValue, formatCount } from "@/lib/format/localized-figures";
 import type { FigureDto } from "@/lib/incidents/figure-dto";
+import { useI18n } from "@/lib/i18n/use-i18n";
 
 const DAY = 86_400_000;
 /** Distinguishable colours (Okabe–Ito), assigned to claimants in priority order. */
@@ -90,6 +92,7 @@ function ClaimShape(props: { cx?: number; cy?: number; fill?: string; payload?: 
 }
 
 function ClaimTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: Point }[] }) {
+  const i18n = useI18n();
   const p = payload?.[0]?.payload;
   if (!active || !p) return null;
   return (
@@ -97,15 +100,19 @@ function ClaimTooltip({ active, payload }: { active?: boolean; payload?: readonl
       <strong>
         {p.claimant}: {p.label}
       </strong>{" "}
-      ({CATEGORY_LABELS[p.category]})
+      ({i18n.t(`vocabulary.category.${p.category}`)})
       <br />
       {p.when}
-      {p.status !== "standing" ? ` · ${CLAIM_STATUS_LABELS[p.status]}` : ""}
+      {p.status !== "standing" ? ` · ${claimStatusLabel(i18n, p.status)}` : ""}
     </div>
   );
 }
 
 export function ClaimTimeline({ claims, figures }: { claims: ClaimView[]; figures: FigureDto[] }) {
+  const i18n = useI18n();
+  const t = useTranslations("incident.timeline");
+  const metricWord = (m: Metric) => i18n.t(`vocabulary.metric.${m}`);
+  const categoryWord = (c: Category) => i18n.t(`vocabulary.category.${c}`);
   const totals = claims.filter((c) => c.subgroup === null && !c.retracted);
   const metrics = METRICS.filter((m) => totals.some((c) => c.metric === m));
   const [metric, setMetric] = useState<Metric>(metrics.includes("killed") ? "killed" : (metrics[0] ?? "killed"));
@@ -135,9 +142,9 @@ export function ClaimTimeline({ claims, figures }: { claims: ClaimView[]; figure
           y: c.valueMin,
           xErr: [x - start, end - x] as [number, number],
           claimant: claimant.name,
-          label: formatClaimValue(c.valueMin, c.valueMax, c.qualifier),
+          label: formatClaimValue(i18n, c.valueMin, c.valueMax, c.qualifier),
           category: c.category,
-          when: c.statedOn ? `stated ${formatDayRange(c.statedOn, c.statedOnEnd)}` : "date unknown",
+          when: c.statedOn ? t("stated", { when: formatDayRange(i18n, c.statedOn, c.statedOnEnd) }) : t("dateUnknown"),
           open: c.valueMax === null,
           atMost: c.qualifier === "at_most",
           status: claimStatus(c),
@@ -153,9 +160,11 @@ export function ClaimTimeline({ claims, figures }: { claims: ClaimView[]; figure
     const top = Math.max(1, ...chosen.map((c) => c.valueMax ?? c.valueMin), ...bands.map((b) => b.high ?? b.low));
     const yMax = Math.ceil((top * 1.35) / 5) * 5;
     return { chosen, series, bands, frame, yMax };
-  }, [totals, metric, figures]);
+    // i18n and t change only with the language; the memo recomputes then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [totals, metric, figures, i18n.locale]);
 
-  if (totals.length === 0) return <p className="empty">No claims to chart.</p>;
+  if (totals.length === 0) return <p className="empty">{t("empty")}</p>;
   const { series, bands, frame, yMax, chosen } = view;
   const undated = chosen.filter((c) => !c.statedOn);
 
@@ -163,11 +172,11 @@ export function ClaimTimeline({ claims, figures }: { claims: ClaimView[]; figure
     <div className="claim-timeline">
       {metrics.length > 1 ? (
         <fieldset className="segmented">
-          <legend className="sr-only">Metric</legend>
+          <legend className="sr-only">{t("metric")}</legend>
           {metrics.map((m) => (
             <label key={m}>
               <input type="radio" name="claim-timeline-metric" value={m} checked={metric === m} onChange={() => setMetric(m)} />
-              {METRIC_LABELS[m]}
+              {metricWord(m)}
             </label>
           ))}
         </fieldset>
@@ -207,7 +216,7 @@ export function ClaimTimeline({ claims, figures }: { claims: ClaimView[]; figure
                 fill="#f4f6f8"
                 stroke="#c5ccd4"
                 strokeDasharray="3 3"
-                label={{ value: "date unknown", position: "insideTop", fontSize: 11, fill: "#5a6370" }}
+                label={{ value: t("dateUnknown"), position: "insideTop", fontSize: 11, fill: "#5a6370" }}
               />
             ) : null}
             <XAxis
@@ -215,17 +224,26 @@ export function ClaimTimeline({ claims, figures }: { claims: ClaimView[]; figure
               dataKey="x"
               domain={[frame.min, frame.max]}
               ticks={frame.ticks}
-              tickFormatter={(t: number) =>
-                t === frame.lane
+              tickFormatter={(tick: number) =>
+                tick === frame.lane
                   ? frame.hasUndated
-                    ? "date unknown"
+                    ? t("dateUnknown")
                     : ""
-                  : formatDay(new Date(t).toISOString().slice(0, 10)).replace(/ \d{4}$/, "")
+                  : // Day and month only ("8 Feb", « 8 févr. »): the list below the chart gives the year.
+                    formatDay(i18n, new Date(tick).toISOString().slice(0, 10)).replace(/ \d{4}$/, "")
               }
               tick={{ fontSize: 11 }}
               allowDataOverflow
             />
-            <YAxis type="number" dataKey="y" domain={[0, yMax]} allowDecimals={false} tick={{ fontSize: 11 }} width={44} />
+            <YAxis
+              type="number"
+              dataKey="y"
+              domain={[0, yMax]}
+              allowDecimals={false}
+              tick={{ fontSize: 11 }}
+              tickFormatter={(value: number) => formatCount(i18n, value)}
+              width={44}
+            />
             <Tooltip content={<ClaimTooltip />} cursor={false} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
             {series.map((s) => (
@@ -237,34 +255,38 @@ export function ClaimTimeline({ claims, figures }: { claims: ClaimView[]; figure
           </ScatterChart>
         </ResponsiveContainer>
       </div>
-      <ul className="band-legend" aria-label="Reconciled figures drawn behind the claims">
+      <ul className="band-legend" aria-label={t("bandsLabel")}>
         {bands.map((b) => (
           <li key={b.category}>
-            <span className="band-swatch" style={{ background: BAND_FILLS[b.category] }} aria-hidden="true" /> Band: {METRIC_LABELS[metric]}{" "}
-            · {CATEGORY_LABELS[b.category]} reconciled {b.low}–{b.high ?? "open"}, best {b.best} (dashed line)
+            <span className="band-swatch" style={{ background: BAND_FILLS[b.category] }} aria-hidden="true" />{" "}
+            {t("band", {
+              group: `${metricWord(metric)} · ${categoryWord(b.category)}`,
+              range: `${formatCount(i18n, b.low)}–${b.high === null ? i18n.t("figures.open") : formatCount(i18n, b.high)}`,
+              best: formatCount(i18n, b.best),
+            })}
           </li>
         ))}
         <li>
-          <span aria-hidden="true">▲↑ </span>an open-ended claim (&ldquo;at least&rdquo;): the figure is a floor
+          <span aria-hidden="true">▲↑ </span>
+          {t("openEnded")}
         </li>
       </ul>
-      <h3 className="sr-only">The claims in the chart</h3>
+      <h3 className="sr-only">{t("listHeading")}</h3>
       <ul className="claim-list">
         {series.flatMap((s) =>
           s.points.map((p) => (
             <li key={`${s.name}|${p.category}|${p.label}|${p.when}|${p.status}`}>
               <span className="swatch" style={{ background: s.colour }} aria-hidden="true" />
-              <strong>{s.name}</strong>: {p.label} ({METRIC_LABELS[metric]} · {CATEGORY_LABELS[p.category]}), {p.when}
-              {p.status !== "standing" ? ` — ${CLAIM_STATUS_LABELS[p.status]}` : ""}
+              <strong>{s.name}</strong>
+              {t("claimLine", { figure: p.label, group: `${metricWord(metric)} · ${categoryWord(p.category)}`, when: p.when })}
+              {p.status !== "standing" ? ` — ${claimStatusLabel(i18n, p.status)}` : ""}
             </li>
           )),
         )}
       </ul>
       {undated.length ? (
         <p className="meta">
-          {[...new Set(undated.map((c) => c.claimant.name))].join(", ")}: the sources do not say when{" "}
-          {undated.length === 1 ? "this claim was" : "these claims were"} made, so {undated.length === 1 ? "it sits" : "they sit"} in the
-          &ldquo;date unknown&rdquo; lane rather than on a guessed date.
+          {t("undated", { names: [...new Set(undated.map((c) => c.claimant.name))].join(", "), count: undated.length })}
         </p>
       ) : null}
     </div>

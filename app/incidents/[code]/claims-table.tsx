@@ -1,17 +1,19 @@
 // Every claim of the incident: one row per metric × category (subgroup rows under their total),
 // one column per claimant, and the reconciled figure at the end of the row. Claims that do not
 // count are shown struck through, with the reason.
-import { CLAIM_STATUS_LABELS, claimStatus, claimTableRows, claimantsOf, type ClaimView } from "@/lib/incidents/claim-comparison";
-import { formatDayRange } from "@/lib/format/date-format";
-import { CATEGORY_LABELS, METRIC_LABELS, formatClaimValue, formatLowBestHigh } from "@/lib/format/figure-format";
-import { FLAG_LABELS } from "@/lib/format/flag-explanations";
-import { SOURCE_KIND_LABELS } from "@/lib/format/vocabulary-labels";
+import { useTranslations } from "next-intl";
+import { claimStatus, claimStatusLabel, claimTableRows, claimantsOf, type ClaimView } from "@/lib/incidents/claim-comparison";
+import { formatDayRange } from "@/lib/format/localized-dates";
+import { formatClaimValue, formatLowBestHigh } from "@/lib/format/localized-figures";
 import type { FigureDto } from "@/lib/incidents/figure-dto";
+import { useI18n } from "@/lib/i18n/use-i18n";
 
 function ClaimCell({ claims }: { claims: ClaimView[] | undefined }) {
+  const i18n = useI18n();
+  const t = useTranslations("incident.claims");
   if (!claims?.length)
     return (
-      <span className="none" aria-label="no claim">
+      <span className="none" aria-label={t("noClaim")}>
         —
       </span>
     );
@@ -21,13 +23,13 @@ function ClaimCell({ claims }: { claims: ClaimView[] | undefined }) {
         const status = claimStatus(claim);
         return (
           <li key={claim.id} className={status === "standing" ? "" : "not-counted"}>
-            <span className="figure">{formatClaimValue(claim.valueMin, claim.valueMax, claim.qualifier)}</span>{" "}
-            <span className="meta">{formatDayRange(claim.statedOn, claim.statedOnEnd)}</span>
-            {status !== "standing" ? <span className="status"> · {CLAIM_STATUS_LABELS[status]}</span> : null}
+            <span className="figure">{formatClaimValue(i18n, claim.valueMin, claim.valueMax, claim.qualifier)}</span>{" "}
+            <span className="meta">{formatDayRange(i18n, claim.statedOn, claim.statedOnEnd)}</span>
+            {status !== "standing" ? <span className="status"> · {claimStatusLabel(i18n, status)}</span> : null}
             {claim.document ? (
               <span className="meta">
                 {" "}
-                · in{" "}
+                · {t("in")}{" "}
                 {claim.document.url ? (
                   <a href={claim.document.url} title={claim.document.title}>
                     {claim.document.publisher}
@@ -38,7 +40,7 @@ function ClaimCell({ claims }: { claims: ClaimView[] | undefined }) {
               </span>
             ) : null}
             <details className="statement">
-              <summary>Statement</summary>
+              <summary>{t("statement")}</summary>
               <blockquote>{claim.statement}</blockquote>
             </details>
           </li>
@@ -49,34 +51,38 @@ function ClaimCell({ claims }: { claims: ClaimView[] | undefined }) {
 }
 
 export function ClaimsTable({ claims, figures }: { claims: (ClaimView & { retracted: boolean })[]; figures: FigureDto[] }) {
+  const i18n = useI18n();
+  const t = useTranslations("incident.claims");
+  const group = (metric: string, category: string) =>
+    `${i18n.t(`vocabulary.metric.${metric}`)} · ${i18n.t(`vocabulary.category.${category}`)}`;
   const shown = claims.filter((c) => !c.retracted);
-  if (shown.length === 0) return <p className="empty">No claims recorded yet.</p>;
+  if (shown.length === 0) return <p className="empty">{t("empty")}</p>;
   const claimants = claimantsOf(shown);
   const rows = claimTableRows(shown);
   const retracted = claims.length - shown.length;
   return (
     <>
       <p className="meta claims-table-help" id="claims-table-help">
-        Rows: metric and category; columns: who made the claim, most trusted first; the last column is the reconciled low / best / high.
+        {t("tableHelp")}
       </p>
       <div className="table-scroll claims-table-scroll" role="region" aria-labelledby="claims-table-caption" tabIndex={0}>
         <table className="claims-table" aria-describedby="claims-table-help">
           <caption id="claims-table-caption" className="sr-only">
-            Claims by metric and category and by claimant
+            {t("tableCaption")}
           </caption>
           <thead>
             <tr>
-              <th scope="col">Metric · category</th>
+              <th scope="col">{t("metricCategory")}</th>
               {claimants.map((c) => (
                 <th scope="col" key={c.slug}>
                   <a href={`/sources/${c.slug}`}>{c.name}</a>
                   <span className="meta">
-                    {SOURCE_KIND_LABELS[c.kind]}
-                    {c.isParty && c.kind !== "party_to_conflict" ? ", party to the conflict" : ""}
+                    {i18n.t(`vocabulary.sourceKind.${c.kind}`)}
+                    {c.isParty && c.kind !== "party_to_conflict" ? t("partyToConflict") : ""}
                   </span>
                 </th>
               ))}
-              <th scope="col">Reconciled</th>
+              <th scope="col">{t("reconciled")}</th>
             </tr>
           </thead>
           <tbody>
@@ -88,13 +94,11 @@ export function ClaimsTable({ claims, figures }: { claims: (ClaimView & { retrac
                   <th scope="row">
                     {row.subgroup ? (
                       <>
-                        <span className="sr-only">
-                          {METRIC_LABELS[row.metric]} · {CATEGORY_LABELS[row.category]},{" "}
-                        </span>
-                        of whom {row.subgroup}
+                        <span className="sr-only">{group(row.metric, row.category)}, </span>
+                        {t("ofWhom", { subgroup: row.subgroup })}
                       </>
                     ) : (
-                      `${METRIC_LABELS[row.metric]} · ${CATEGORY_LABELS[row.category]}`
+                      group(row.metric, row.category)
                     )}
                   </th>
                   {claimants.map((c) => (
@@ -105,13 +109,15 @@ export function ClaimsTable({ claims, figures }: { claims: (ClaimView & { retrac
                   <td className="reconciled-cell">
                     {figure ? (
                       <>
-                        <strong>{formatLowBestHigh(figure)}</strong>
-                        {figure.flags.length ? <span className="meta"> {figure.flags.map((f) => FLAG_LABELS[f]).join(", ")}</span> : null}
+                        <strong>{formatLowBestHigh(i18n, figure)}</strong>
+                        {figure.flags.length ? (
+                          <span className="meta"> {figure.flags.map((f) => i18n.t(`vocabulary.flag.${f}`)).join(", ")}</span>
+                        ) : null}
                       </>
                     ) : row.subgroup ? (
-                      <span className="meta">checked against the total</span>
+                      <span className="meta">{t("checkedAgainstTotal")}</span>
                     ) : (
-                      <span className="meta">none</span>
+                      <span className="meta">{t("none")}</span>
                     )}
                   </td>
                 </tr>
@@ -120,11 +126,7 @@ export function ClaimsTable({ claims, figures }: { claims: (ClaimView & { retrac
           </tbody>
         </table>
       </div>
-      {retracted ? (
-        <p className="meta">
-          {retracted === 1 ? "One retracted claim is" : `${retracted} retracted claims are`} not shown; the change history lists it.
-        </p>
-      ) : null}
+      {retracted ? <p className="meta">{t("retractedNotShown", { count: retracted })}</p> : null}
     </>
   );
 }

@@ -3,7 +3,7 @@
 // selectable in its field.
 import { useState } from "react";
 
-export function CopyButton({ targetId, label }: { targetId: string; label: string }) {
+export function CopyButton({ targetId, label, copiedLabel }: { targetId: string; label: string; copiedLabel: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <>
@@ -27,7 +27,7 @@ export function CopyButton({ targetId, label }: { targetId: string; label: strin
         {label}
       </button>
       <span role="status" className="meta copy-status">
-        {copied ? "Copied." : ""}
+        {copied ? copiedLabel : ""}
       </span>
     </>
   );

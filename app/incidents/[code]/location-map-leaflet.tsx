@@ -4,6 +4,7 @@
 import "leaflet/dist/leaflet.css";
 import "@/components/map/map.css";
 import { useEffect } from "react";
+import { useTranslations } from "next-intl";
 import { Circle, CircleMarker, MapContainer, useMap } from "react-leaflet";
 import { PlainAttribution } from "@/components/map/plain-attribution";
 import { BasemapLayer } from "@/components/map/basemap-layer";
@@ -13,11 +14,13 @@ export type LocationMapProps = { lat: number; lon: number; radiusKm: number; lab
 
 function DescribeContainer({ label }: { label: string }) {
   const map = useMap();
+  const t = useTranslations("incident.location");
+  const description = t("mapLabel", { place: label });
   useEffect(() => {
     const container = map.getContainer();
     container.setAttribute("role", "region");
-    container.setAttribute("aria-label", `Map of ${label}. Arrow keys pan, plus and minus zoom.`);
-  }, [map, label]);
+    container.setAttribute("aria-label", description);
+  }, [map, description]);
   return null;
 }
 

@@ -1,11 +1,14 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+
 export default function IncidentNotFound() {
+  const t = useTranslations("incident.notFound");
   return (
     <main>
-      <h1>Incident not found</h1>
-      <p>No incident has this code. It may have been mistyped, or the link may be from another Triangulate.</p>
+      <h1>{t("title")}</h1>
+      <p>{t("body")}</p>
       <p>
-        <Link href="/">Back to all incidents</Link>
+        <Link href="/">{t("back")}</Link>
       </p>
     </main>
   );

@@ -6,10 +6,11 @@ import { cache } from "react";
 import { currentUser } from "@/lib/auth/current-user";
 import { hasRole } from "@/lib/auth/roles";
 import { NotFoundError } from "@/lib/errors";
-import { formatDayRange } from "@/lib/format/date-format";
-import { formatLowBestHigh } from "@/lib/format/figure-format";
-import { locationPrecision } from "@/lib/format/location-precision";
-import { GRADING_LABELS } from "@/lib/format/vocabulary-labels";
+import { getTranslations } from "next-intl/server";
+import { formatDayRange, formatTimestamp } from "@/lib/format/localized-dates";
+import { formatLowBestHigh } from "@/lib/format/localized-figures";
+import { countryName, locationPrecision } from "@/lib/format/localized-places";
+import { serverI18n } from "@/lib/i18n/server-i18n";
 import { getIncidentByCode, incidentDetailDto } from "@/lib/incidents/incident-queries";
 import { incidentHistory } from "@/lib/incidents/incident-history-queries";
 import { incidentCodeById } from "@/lib/incidents/editor-page-queries";
@@ -25,24 +26,14 @@ import { ReconciliationPanel } from "./reconciliation-panel";
 import { SourcesAndDocuments } from "./sources-documents";
 import "@/components/map/map.css";
 import "./incident-page.css";
-import { countryName } from "@/lib/format/country-name";
 import { INCIDENT_CODE } from "@/lib/validation/incident";
 
 export const dynamic = "force-dynamic";
 
-const ROLE_LABELS: Record<string, string> = {
-  alleged_perpetrator: "Alleged perpetrator",
-  target: "Target",
-  escort: "Escort",
-  other: "Other",
-};
-const DATE_PRECISION_LABELS: Record<string, string> = {
-  day: "known to the day",
-  range: "a range of days",
-  week: "known to the week",
-  month: "known to the month",
-  year: "known to the year",
-};
+const DATE_PRECISIONS = new Set(["day", "range", "week", "month", "year"]);
+const ACTOR_ROLES = new Set(["alleged_perpetrator", "target", "escort", "other"]);
+/** "auteur présumé" → "Auteur présumé": the vocabulary's words start lower case. */
+const capitalised = (text: string, locale: string) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 
 /** One read per request, shared by the metadata and the page. */
 const load = cache(async (code: string) => {
@@ -58,7 +49,8 @@ const load = cache(async (code: string) => {
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
   const { code } = await params;
   const incident = await load(code);
-  return { title: incident ? `${incident.title} (${incident.code})` : "Incident not found" };
+  const t = await getTranslations("incident");
+  return { title: incident ? t("metaTitle", { title: incident.title, code: incident.code }) : t("notFound.title") };
 }
 
 export default async function IncidentPage({ params }: { params: Promise<{ code: string }> }) {
@@ -71,64 +63,75 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
     if (target) permanentRedirect(`/incidents/${target}`);
   }
   const dto = incidentDetailDto(incident);
-  const [history, user] = await Promise.all([incidentHistory(incident.id), currentUser()]);
-  const precision = locationPrecision(incident.locationPrecision);
+  const [history, user, i18n, t] = await Promise.all([
+    incidentHistory(incident.id),
+    currentUser(),
+    serverI18n(),
+    getTranslations("incident"),
+  ]);
+  const precision = locationPrecision(i18n, incident.locationPrecision);
   const liveClaims = dto.claims.filter((c) => !c.retracted);
   const requestHeaders = await headers();
   const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost"}`;
   const citation = incidentCitation(
+    i18n,
     { code: incident.code, title: incident.title, version: incident.version, updatedAt: incident.updatedAt, appVersion: APP_VERSION },
     origin,
     new Date(),
   );
-  const place = [incident.placeName, incident.admin2, incident.admin1, countryName(incident.countryIso3)].filter(Boolean).join(", ");
+  // Coordinates to three decimals, with the locale's decimal mark ("15,612" in French).
+  const coordinate = (value: number) =>
+    new Intl.NumberFormat(i18n.locale, { minimumFractionDigits: 3, maximumFractionDigits: 3, useGrouping: false }).format(value);
+  const place = [incident.placeName, incident.admin2, incident.admin1, countryName(i18n, incident.countryIso3)].filter(Boolean).join(", ");
 
   return (
     <main className="incident-page">
       <p className="breadcrumb">
-        <Link href="/">← All incidents</Link>
+        <Link href="/">{t("nav.allIncidents")}</Link>
         {hasRole(user, "editor") ? (
           <span className="editor-links">
             {" · "}
-            <a href={`/incidents/${incident.code}/claims/new`}>Add claims</a> ·{" "}
-            <a href={`/incidents/${incident.code}/review`}>Review claims and figures</a> ·{" "}
-            <a href={`/incidents/${incident.code}/edit`}>Edit the incident</a>
+            <a href={`/incidents/${incident.code}/claims/new`}>{t("nav.addClaims")}</a> ·{" "}
+            <a href={`/incidents/${incident.code}/review`}>{t("nav.review")}</a> ·{" "}
+            <a href={`/incidents/${incident.code}/edit`}>{t("nav.edit")}</a>
           </span>
         ) : null}
       </p>
       <header className="incident-header">
         <h1>{incident.title}</h1>
         <p className="meta">
-          {incident.code} · {formatDayRange(dto.incident.dateStart, dto.incident.dateEnd)} (
-          {DATE_PRECISION_LABELS[incident.datePrecision] ?? incident.datePrecision}) · {place}
+          {incident.code} · {formatDayRange(i18n, dto.incident.dateStart, dto.incident.dateEnd)} (
+          {DATE_PRECISIONS.has(incident.datePrecision) ? t(`header.datePrecision.${incident.datePrecision}`) : incident.datePrecision}) ·{" "}
+          {place}
         </p>
         <p className="meta">
           {incident.eventType}
-          {incident.subEventType ? ` — ${incident.subEventType}` : ""} · grading: {GRADING_LABELS[incident.grading]}
+          {incident.subEventType ? ` — ${incident.subEventType}` : ""} ·{" "}
+          {t("header.grading", { grading: i18n.t(`vocabulary.grading.${incident.grading}`) })}
           {incident.acledEventId ? ` · ACLED ${incident.acledEventId}` : ""}
           {incident.ucdpId ? ` · UCDP ${incident.ucdpId}` : ""}
         </p>
         {dto.incident.headline ? (
           <p className="headline">
-            <span className="number">{formatLowBestHigh(dto.incident.headline)}</span>
-            <span>killed, all categories (low / best / high)</span>
-            {dto.incident.headline.contested ? <span className="badge contested">contested</span> : null}
-            {incident.figuresPendingSince ? <span className="badge pending">being reconciled</span> : null}
+            <span className="number">{formatLowBestHigh(i18n, dto.incident.headline)}</span>
+            <span>{t("header.headlineLabel")}</span>
+            {dto.incident.headline.contested ? <span className="badge contested">{t("header.contested")}</span> : null}
+            {incident.figuresPendingSince ? <span className="badge pending">{t("header.pending")}</span> : null}
           </p>
         ) : (
-          <p className="meta">No killed figure reported.</p>
+          <p className="meta">{t("header.noKilled")}</p>
         )}
       </header>
 
       <div className="incident-top">
         <section aria-labelledby="summary-heading" className="incident-summary">
-          <h2 id="summary-heading">Summary</h2>
-          <p>{incident.summary || "No summary recorded."}</p>
+          <h2 id="summary-heading">{t("summary.heading")}</h2>
+          <p>{incident.summary || t("summary.empty")}</p>
           {incident.actors.length ? (
             <dl className="actors">
               {incident.actors.map((a) => (
                 <div key={`${a.role}:${a.name}`}>
-                  <dt>{ROLE_LABELS[a.role] ?? a.role}</dt>
+                  <dt>{ACTOR_ROLES.has(a.role) ? capitalised(i18n.t(`vocabulary.actorRole.${a.role}`), i18n.locale) : a.role}</dt>
                   <dd>{a.name}</dd>
                 </div>
               ))}
@@ -136,47 +139,45 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
           ) : null}
         </section>
         <section aria-labelledby="location-heading" className="incident-location">
-          <h2 id="location-heading">Location</h2>
+          <h2 id="location-heading">{t("location.heading")}</h2>
           <LocationMap lat={incident.latitude} lon={incident.longitude} radiusKm={precision.radiusKm} label={incident.placeName} />
           <p className="meta">
-            {incident.latitude.toFixed(3)}, {incident.longitude.toFixed(3)} · precision {incident.locationPrecision} of 7 (UCDP):{" "}
-            {precision.label}. {precision.explanation} The circle shows roughly how far the true place may be.
+            {coordinate(incident.latitude)}, {coordinate(incident.longitude)} ·{" "}
+            {t("location.precision", { level: incident.locationPrecision, label: precision.label, explanation: precision.explanation })}
           </p>
         </section>
       </div>
 
       <section aria-labelledby="figures-heading">
-        <h2 id="figures-heading">Reconciled figures</h2>
+        <h2 id="figures-heading">{t("figures.heading")}</h2>
         {incident.figuresPendingSince ? (
           <p className="notice figures-pending" role="status">
-            Being reconciled: claims imported at {incident.figuresPendingSince.toISOString().slice(0, 16).replace("T", " ")} UTC are listed
-            below, but the figures are still those from before that import. They are updated in the background within minutes; reload to see
-            them.
+            {t("figures.pending", { time: formatTimestamp(i18n, incident.figuresPendingSince) })}
           </p>
         ) : null}
         <ReconciliationPanel figures={incident.figures} claims={incident.claims} />
       </section>
 
       <section aria-labelledby="claims-heading">
-        <h2 id="claims-heading">Who said what</h2>
+        <h2 id="claims-heading">{t("claims.heading")}</h2>
         <ClaimsTable claims={dto.claims} figures={dto.figures} />
         <ClaimCards claims={dto.claims} />
       </section>
 
       <section aria-labelledby="claim-timeline-heading" className="claim-timeline-section">
-        <h2 id="claim-timeline-heading">When each claim was made</h2>
+        <h2 id="claim-timeline-heading">{t("timeline.heading")}</h2>
         <ClaimTimeline claims={liveClaims} figures={dto.figures} />
       </section>
 
       <section aria-labelledby="sources-heading" className="sources-section">
-        <h2 id="sources-heading">Sources and documents</h2>
+        <h2 id="sources-heading">{t("sources.heading")}</h2>
         <SourcesAndDocuments claims={incident.claims} />
       </section>
 
       <CiteIncident citation={citation} />
 
       <section aria-labelledby="history-heading" className="incident-history">
-        <h2 id="history-heading">Change history</h2>
+        <h2 id="history-heading">{t("history.heading")}</h2>
         <ChangeHistory entries={history.entries} truncated={history.truncated} claims={incident.claims} />
       </section>
     </main>

@@ -2,22 +2,20 @@
 // rationale, what was counted, each flag in plain words, the claims left out and why, and whether
 // subgroup breakdowns add up.
 import { isOfficialSource, isPartySource } from "@/lib/domain/source-priority";
-import type { Category, Flag, Method, Metric } from "@/lib/domain/vocabularies";
-import { CATEGORY_LABELS, METRIC_LABELS, formatClaimValue } from "@/lib/format/figure-format";
-import { FLAG_LABELS, METHOD_LABELS, explainFlag, type CountedClaim } from "@/lib/format/flag-explanations";
+import { useTranslations } from "next-intl";
+import type { Flag } from "@/lib/domain/vocabularies";
+import type { CountedClaim } from "@/lib/format/flag-explanations";
+import { formatClaimValue, formatCount } from "@/lib/format/localized-figures";
+import { explainFlag } from "@/lib/format/localized-flags";
+import type { I18n } from "@/lib/i18n/i18n";
+import { useI18n } from "@/lib/i18n/use-i18n";
 import { sortFigures } from "@/lib/incidents/figure-dto";
 import type { IncidentDetail } from "@/lib/incidents/incident-queries";
 
 type StoredFigure = IncidentDetail["figures"][number];
 type StoredClaim = IncidentDetail["claims"][number];
 
-const EXCLUSION_LABELS: Record<string, string> = {
-  superseded: "replaced by the claimant's later figure",
-  not_credible: "assessed not credible",
-  duplicate: "assessed a duplicate of another claim",
-  repeated_report: "the same claimant's figure reported again: counted once",
-  breakdown: "a subgroup figure, checked against the claimant's total instead",
-};
+const EXCLUSION_REASONS = new Set(["superseded", "not_credible", "duplicate", "repeated_report", "breakdown"]);
 
 type Exclusion = { claimId: string; reason: string };
 type Breakdown = {
@@ -27,16 +25,21 @@ type Breakdown = {
   consistent: boolean;
 };
 
-const interval = (low: number, high: number | null) => (high === null ? `≥ ${low}` : low === high ? `${low}` : `${low}–${high}`);
+function interval(i18n: I18n, low: number, high: number | null) {
+  const n = (value: number) => formatCount(i18n, value);
+  return high === null ? `≥ ${n(low)}` : low === high ? n(low) : `${n(low)}–${n(high)}`;
+}
 
-function claimLabel(claim: StoredClaim | undefined): string {
-  if (!claim) return "a claim no longer on record";
+function claimLabel(i18n: I18n, claim: StoredClaim | undefined): string {
+  if (!claim) return i18n.t("incident.figures.claimGone");
   const where = claim.document ? ` (${claim.document.source.name})` : "";
   const subgroup = claim.subgroup ? `, ${claim.subgroup}` : "";
-  return `${claim.claimant.name} ${formatClaimValue(claim.valueMin, claim.valueMax, claim.qualifier)}${subgroup}${where}`;
+  return `${claim.claimant.name} ${formatClaimValue(i18n, claim.valueMin, claim.valueMax, claim.qualifier)}${subgroup}${where}`;
 }
 
 function FigurePanel({ figure, claims }: { figure: StoredFigure; claims: StoredClaim[] }) {
+  const i18n = useI18n();
+  const t = useTranslations("incident.figures");
   const byId = new Map(claims.map((c) => [c.id, c]));
   const counted: CountedClaim[] = figure.usedClaimIds
     .map((id) => byId.get(id))
@@ -52,66 +55,66 @@ function FigurePanel({ figure, claims }: { figure: StoredFigure; claims: StoredC
     }));
   const excluded = (Array.isArray(figure.excluded) ? figure.excluded : []) as Exclusion[];
   const breakdowns = (Array.isArray(figure.breakdowns) ? figure.breakdowns : []) as Breakdown[];
-  const label = `${METRIC_LABELS[figure.metric as Metric]} · ${CATEGORY_LABELS[figure.category as Category]}`;
+  const label = `${i18n.t(`vocabulary.metric.${figure.metric}`)} · ${i18n.t(`vocabulary.category.${figure.category}`)}`;
   const id = `figure-${figure.metric}-${figure.category}`;
   return (
     <article className="figure-panel" aria-labelledby={id}>
       <h3 id={id}>{label}</h3>
       <dl className="lbh">
         <div>
-          <dt>Low</dt>
-          <dd>{figure.low}</dd>
+          <dt>{t("low")}</dt>
+          <dd>{formatCount(i18n, figure.low)}</dd>
         </div>
         <div className="best">
-          <dt>Best</dt>
-          <dd>{figure.best}</dd>
+          <dt>{t("best")}</dt>
+          <dd>{formatCount(i18n, figure.best)}</dd>
         </div>
         <div>
-          <dt>High</dt>
-          <dd>{figure.high ?? "open"}</dd>
+          <dt>{t("high")}</dt>
+          <dd>{figure.high === null ? t("open") : formatCount(i18n, figure.high)}</dd>
         </div>
       </dl>
       <p>
-        <strong>Method: {METHOD_LABELS[figure.method as Method]}.</strong> {figure.rationale}
+        <strong>{t("method", { method: i18n.t(`vocabulary.method.${figure.method}`) })}</strong> {figure.rationale}
       </p>
       <p className="meta">
-        {figure.claimCount} {figure.claimCount === 1 ? "claim" : "claims"} from {figure.sourceCount}{" "}
-        {figure.sourceCount === 1 ? "source" : "sources"}, {figure.independentSourceCount} independent.
+        {t("counts", { claims: figure.claimCount, sources: figure.sourceCount, independent: figure.independentSourceCount })}
       </p>
       {figure.flags.length ? (
-        <ul className="flag-explanations" aria-label={`Flags: ${label}`}>
+        <ul className="flag-explanations" aria-label={t("flagsLabel", { figure: label })}>
           {(figure.flags as Flag[]).map((flag) => (
             <li key={flag}>
-              <span className={`badge ${flag === "contested" ? "contested" : ""}`}>{FLAG_LABELS[flag]}</span>{" "}
-              {explainFlag(flag, counted, figure.high)}
+              <span className={`badge ${flag === "contested" ? "contested" : ""}`}>{i18n.t(`vocabulary.flag.${flag}`)}</span>{" "}
+              {explainFlag(i18n, flag, counted, figure.high)}
             </li>
           ))}
         </ul>
       ) : (
-        <p className="meta">No flags: the counted sources agree.</p>
+        <p className="meta">{t("noFlags")}</p>
       )}
       {breakdowns.map((b) => {
-        const name = claims.find((c) => c.claimant.id === b.claimantId)?.claimant.name ?? "A source";
-        const parts = b.subgroups.map((s) => `${s.subgroup} ${interval(s.low, s.high)}`).join(" + ");
+        const name = claims.find((c) => c.claimant.id === b.claimantId)?.claimant.name ?? t("aSource");
+        const parts = b.subgroups.map((s) => `${s.subgroup} ${interval(i18n, s.low, s.high)}`).join(" + ");
         const sumLow = b.subgroups.reduce((sum, s) => sum + s.low, 0);
         const sumHigh = b.subgroups.some((s) => s.high === null) ? null : b.subgroups.reduce((sum, s) => sum + (s.high ?? 0), 0);
         return (
           <p key={b.claimantId} className="breakdown">
-            {name}: {parts} = {interval(sumLow, sumHigh)}
-            {b.total ? `; its total is ${interval(b.total.low, b.total.high)}` : ""} —{" "}
-            {b.consistent ? "the parts add up." : "the parts do not add up to the total."}
+            {t("breakdownSum", { name, parts, sum: interval(i18n, sumLow, sumHigh) })}
+            {b.total ? t("breakdownTotal", { total: interval(i18n, b.total.low, b.total.high) }) : ""} —{" "}
+            {b.consistent ? t("breakdownAddsUp") : t("breakdownMismatch")}
           </p>
         );
       })}
       {excluded.length ? (
         <details className="excluded">
-          <summary>
-            {excluded.length} {excluded.length === 1 ? "claim" : "claims"} not counted, and why
-          </summary>
+          <summary>{t("excludedSummary", { count: excluded.length })}</summary>
           <ul>
             {excluded.map((e) => (
               <li key={e.claimId}>
-                {claimLabel(byId.get(e.claimId))}: {EXCLUSION_LABELS[e.reason] ?? e.reason}
+                {t("exclusionLine", {
+                  claim: claimLabel(i18n, byId.get(e.claimId)),
+                  reason: EXCLUSION_REASONS.has(e.reason) ? t(`exclusion.${e.reason}`) : e.reason,
+                })}
               </li>
             ))}
           </ul>
@@ -122,13 +125,11 @@ function FigurePanel({ figure, claims }: { figure: StoredFigure; claims: StoredC
 }
 
 export function ReconciliationPanel({ figures, claims }: { figures: StoredFigure[]; claims: StoredClaim[] }) {
-  if (figures.length === 0) return <p className="empty">No reconciled figure yet: no claim counts.</p>;
+  const t = useTranslations("incident.figures");
+  if (figures.length === 0) return <p className="empty">{t("none")}</p>;
   return (
     <>
-      <p className="meta">
-        The headline figure (killed, all categories) adds up civilians, security forces and attackers; an &ldquo;unspecified&rdquo; figure
-        counts as a floor on that total. &ldquo;Killed or injured&rdquo; never counts as killed.
-      </p>
+      <p className="meta">{t("intro")}</p>
       <div className="figure-grid">
         {sortFigures(figures).map((f) => (
           <FigurePanel key={`${f.metric}:${f.category}`} figure={f} claims={claims} />

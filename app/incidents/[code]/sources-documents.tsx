@@ -1,9 +1,10 @@
 // Where the claims come from: each document with its publisher and what it relays, and each
 // source with its kind, whether it is a party to the conflict, its priority, and which documents
 // relay it — so an analyst can see that Wikipedia and Mirage News repeat HRW rather than add to it.
-import { TIER_LABELS, isPartySource, priorityTier } from "@/lib/domain/source-priority";
-import { formatDay } from "@/lib/format/date-format";
-import { SOURCE_KIND_LABELS } from "@/lib/format/vocabulary-labels";
+import { useTranslations } from "next-intl";
+import { isPartySource, priorityTier } from "@/lib/domain/source-priority";
+import { formatDay } from "@/lib/format/localized-dates";
+import { useI18n } from "@/lib/i18n/use-i18n";
 import type { IncidentDetail } from "@/lib/incidents/incident-queries";
 import { isoDay } from "@/lib/validation/calendar-day";
 
@@ -11,7 +12,18 @@ type StoredClaim = IncidentDetail["claims"][number];
 type Doc = NonNullable<StoredClaim["document"]>;
 type Source = StoredClaim["claimant"];
 
+/** "fr" → "français" (« French » in English): a document's language named in the reader's language. */
+function languageName(locale: string, code: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code; // not a language tag Intl knows: shown as recorded
+  }
+}
+
 export function SourcesAndDocuments({ claims }: { claims: StoredClaim[] }) {
+  const i18n = useI18n();
+  const t = useTranslations("incident.sources");
   const documents = new Map<string, { doc: Doc; claimants: Set<string>; claims: number }>();
   const sources = new Map<string, Source>();
   for (const claim of claims) {
@@ -33,8 +45,8 @@ export function SourcesAndDocuments({ claims }: { claims: StoredClaim[] }) {
   return (
     <div className="sources-grid">
       <div>
-        <h3>Documents</h3>
-        {docs.length === 0 ? <p className="meta">No documents recorded.</p> : null}
+        <h3>{t("documents")}</h3>
+        {docs.length === 0 ? <p className="meta">{t("noDocuments")}</p> : null}
         <ul className="document-list">
           {docs.map(({ doc, claimants, claims: count }) => (
             <li key={doc.id}>
@@ -43,32 +55,33 @@ export function SourcesAndDocuments({ claims }: { claims: StoredClaim[] }) {
                 {doc.archiveUrl ? (
                   <>
                     {" "}
-                    (<a href={doc.archiveUrl}>archived copy</a>)
+                    (<a href={doc.archiveUrl}>{t("archivedCopy")}</a>)
                   </>
                 ) : null}
               </p>
               <p className="meta">
-                Published by {doc.source.name}
-                {doc.publishedOn ? ` on ${formatDay(isoDay(doc.publishedOn)!)}` : ", date not recorded"}
-                {doc.accessedOn ? ` · accessed ${formatDay(isoDay(doc.accessedOn)!)}` : ""}
-                {doc.language ? ` · language: ${doc.language}` : ""}
+                {doc.publishedOn
+                  ? t("publishedOn", { source: doc.source.name, date: formatDay(i18n, isoDay(doc.publishedOn)!) })
+                  : t("publishedUndated", { source: doc.source.name })}
+                {doc.accessedOn ? ` · ${t("accessed", { date: formatDay(i18n, isoDay(doc.accessedOn)!) })}` : ""}
+                {doc.language ? ` · ${t("language", { language: languageName(i18n.locale, doc.language) })}` : ""}
               </p>
               <p>
                 {doc.relays.length ? (
                   <>
-                    <strong>Relays</strong> {doc.relays.map((r) => r.source.name).join(", ")}.{" "}
+                    <strong>{t("relays")}</strong> {doc.relays.map((r) => r.source.name).join(", ")}.{" "}
                   </>
                 ) : (
-                  <>Original reporting (relays no other source). </>
+                  <>{t("original")} </>
                 )}
-                {count} {count === 1 ? "claim" : "claims"} read here, by {[...claimants].join(", ")}.
+                {t("readHere", { count, claimants: [...claimants].join(", ") })}
               </p>
             </li>
           ))}
         </ul>
       </div>
       <div>
-        <h3>Sources</h3>
+        <h3>{t("sources")}</h3>
         <ul className="source-list">
           {sourceList.map((s) => {
             const published = docs.filter((d) => d.doc.source.id === s.id).map((d) => d.doc.title);
@@ -81,19 +94,18 @@ export function SourcesAndDocuments({ claims }: { claims: StoredClaim[] }) {
                 <p className="doc-title">
                   {s.url ? <a href={s.url}>{s.name}</a> : s.name}{" "}
                   <span className="meta">
-                    {SOURCE_KIND_LABELS[s.kind]}
-                    {isPartySource(s) ? " · party to the conflict" : " · independent of the parties"}
+                    {i18n.t(`vocabulary.sourceKind.${s.kind}`)} · {isPartySource(s) ? t("party") : t("independent")}
                   </span>
                 </p>
                 <p className="meta">
-                  Priority: {TIER_LABELS[priorityTier(s)]}.{" "}
-                  <a href={`/sources/${s.slug}`}>How {s.name}&apos;s figures compare with other sources&apos;</a>
+                  {t("priority", { tier: t(`tier.${priorityTier(s)}`) })}{" "}
+                  <a href={`/sources/${s.slug}`}>{t("compare", { source: s.name })}</a>
                 </p>
                 {s.notes ? <p className="meta">{s.notes}</p> : null}
                 <p>
-                  {n ? `${n} ${n === 1 ? "claim" : "claims"} as claimant. ` : "No claim of its own here. "}
-                  {published.length ? `Published: ${published.join("; ")}. ` : ""}
-                  {relayedIn.length ? `Relayed in: ${relayedIn.join("; ")}.` : ""}
+                  {n ? t("asClaimant", { count: n }) : t("noOwnClaim")}{" "}
+                  {published.length ? `${t("published", { titles: published.join("; ") })} ` : ""}
+                  {relayedIn.length ? t("relayedIn", { documents: relayedIn.join("; ") }) : ""}
                 </p>
               </li>
             );
