@@ -75,7 +75,10 @@ function FigurePanel({ figure, claims }: { figure: StoredFigure; claims: StoredC
         </div>
       </dl>
       <p>
-        <strong>{t("method", { method: i18n.t(`vocabulary.method.${figure.method}`) })}</strong> {figure.rationale}
+        <strong>{t("method", { method: i18n.t(`vocabulary.method.${figure.method}`) })}</strong>{" "}
+        {/* A computed method's rationale is written in English by the reconciliation and stored as it was;
+            an editor's is their own words, in whatever language they wrote. */}
+        <span lang={i18n.locale !== "en" && figure.method !== "editor" ? "en" : undefined}>{figure.rationale}</span>
       </p>
       <p className="meta">
         {t("counts", { claims: figure.claimCount, sources: figure.sourceCount, independent: figure.independentSourceCount })}

@@ -87,7 +87,7 @@ export function SourcesAndDocuments({ claims }: { claims: StoredClaim[] }) {
             const published = docs.filter((d) => d.doc.source.id === s.id).map((d) => d.doc.title);
             const relayedIn = docs
               .filter((d) => d.doc.relays.some((r) => r.source.id === s.id))
-              .map((d) => `${d.doc.source.name}: ${d.doc.title}`);
+              .map((d) => t("documentBy", { source: d.doc.source.name, title: d.doc.title }));
             const n = claimsBy(s.id);
             return (
               <li key={s.id}>
