@@ -62,7 +62,7 @@ test("Kobé's page in French: every section, French dates, no raw key, no seriou
 
   // Sources and documents.
   const sources = page.getByRole("region", { name: "Sources et documents" });
-  await expect(sources.getByRole("heading", { name: "Documents" })).toBeVisible();
+  await expect(sources.getByRole("heading", { name: "Documents", exact: true })).toBeVisible();
   await expect(sources.getByRole("listitem").filter({ hasText: "Publié par Wikipedia" })).toContainText(
     "Relaie Human Rights Watch, AFP, RFI, Malian government.",
   );
@@ -124,5 +124,6 @@ test("the history API answers in French only when the request asks for it", asyn
 test("an unknown incident's 404 page in French", async ({ page }) => {
   const response = await page.goto("/incidents/MLI-2099-9999?lang=fr");
   expect(response?.status()).toBe(404);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Incident introuvable");
+  await expect(page).toHaveTitle("Incident introuvable · Triangulate");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("introuvable");
 });
