@@ -7,7 +7,9 @@
 // - The ratio is the source's figure ÷ the others' best; incidents where the others' best is 0 are
 //   compared (lower / within / higher) but give no ratio.
 // - "Typically" is the median ratio; its 90 % interval is a percentile bootstrap of the median
-//   (BOOTSTRAP_RESAMPLES resamples, seed BOOTSTRAP_SEED).
+//   (BOOTSTRAP_RESAMPLES resamples, seed BOOTSTRAP_SEED). Its cost grows as n × resamples, so above
+//   BOOTSTRAP_MAX_N ratios (a kind of sources at scale: a million) the interval is the distribution-
+//   free one from order statistics (ranks n/2 ∓ 1.645·√n/2), which the bootstrap approximates at that n.
 // - Below MIN_INCIDENTS compared incidents (or usable ratios) there is no ratio: counts only.
 import { pushTo } from "./push-to";
 import type { Category, Metric } from "@/lib/domain/vocabularies";
@@ -16,6 +18,8 @@ import type { ComparisonRow } from "./incident-comparisons";
 export const MIN_INCIDENTS = 5;
 export const BOOTSTRAP_RESAMPLES = 1000;
 export const BOOTSTRAP_SEED = 20;
+/** Above this many values the median's interval comes from order statistics, not resampling. */
+export const BOOTSTRAP_MAX_N = 5_000;
 
 /** The fields of a comparison row the statistics read. */
 export type StatRow = Pick<ComparisonRow, "value" | "basis" | "othersLow" | "othersBest" | "othersHigh" | "revision" | "delayDays">;
@@ -75,6 +79,7 @@ export function bootstrapMedian(values: readonly number[], resamples = BOOTSTRAP
   const n = sorted.length;
   const center = median(sorted);
   if (center === null) return null;
+  if (n > BOOTSTRAP_MAX_N) return orderStatisticInterval(sorted, center);
   const random = seededRandom(seed);
   const counts = new Uint32Array(n);
   const lowRank = Math.floor((n - 1) / 2);
@@ -98,6 +103,19 @@ export function bootstrapMedian(values: readonly number[], resamples = BOOTSTRAP
   medians.sort();
   const at = (q: number) => medians[Math.min(resamples - 1, Math.max(0, Math.round(q * (resamples - 1))))]!;
   return { median: center, low: at(0.05), high: at(0.95) };
+}
+
+/**
+ * The distribution-free 90 % interval of a median: the order statistics whose ranks lie 1.645
+ * standard deviations of Binomial(n, ½) either side of n/2 (normal approximation, exact enough
+ * for the n it is used at). No resampling: O(n) once sorted.
+ */
+export function orderStatisticInterval(sorted: readonly number[], center: number): Interval {
+  const n = sorted.length;
+  const spread = (1.6449 * Math.sqrt(n)) / 2;
+  const low = sorted[Math.max(0, Math.floor(n / 2 - spread) - 1)]!;
+  const high = sorted[Math.min(n - 1, Math.ceil(n / 2 + spread) - 1)]!;
+  return { median: center, low, high };
 }
 
 const isCompared = (row: StatRow): row is StatRow & { othersLow: number; othersBest: number } =>

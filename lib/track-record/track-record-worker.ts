@@ -105,10 +105,18 @@ export async function computeComparisons(
     client,
     incidents.map((i) => i.id),
   );
-  return incidents.flatMap((incident) =>
-    incidentComparisons(claims.get(incident.id) ?? [], incident.dateStart).map((row) => ({ incidentId: incident.id, ...row })),
-  );
+  const rows: (ComparisonRow & { incidentId: string })[] = [];
+  for (const [i, incident] of incidents.entries()) {
+    for (const row of incidentComparisons(claims.get(incident.id) ?? [], incident.dateStart))
+      rows.push({ incidentId: incident.id, ...row });
+    // The worker runs inside the app server: let requests through between slices of engine runs.
+    if (i % 250 === 249) await yieldToRequests();
+  }
+  return rows;
 }
+
+/** One turn of the event loop, so a long computation in the server does not hold requests up. */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const COMPARISON_COLUMNS = `"incidentId", "sourceId", metric, category, value, basis, "othersLow", "othersBest", "othersHigh", "othersSources", "firstValue", revision, "firstStatedOn", "delayDays"`;
 
@@ -271,8 +279,12 @@ export async function refreshTrackRecordAggregates(url: string | undefined): Pro
         );
         const bySource = new Map<string, GroupedRow[]>();
         for (const row of rows) if (queued.has(row.sourceId)) pushTo(bySource, row.sourceId, row);
-        for (const [sourceId, list] of bySource) sourceRecords.push(...statsByGroup(list).map((g) => ({ key: sourceId, ...g })));
+        for (const [sourceId, list] of bySource) {
+          sourceRecords.push(...statsByGroup(list).map((g) => ({ key: sourceId, ...g })));
+          await yieldToRequests();
+        }
         kindRecords.push(...statsByGroup(rows).map((g) => ({ key: kind, ...g })));
+        await yieldToRequests();
       }
       // Queued sources without rows (or deleted) lose their statistics.
       await replaceStats(client, "SourceTrackRecord", "sourceId", "uuid", sourceIds, sourceRecords);

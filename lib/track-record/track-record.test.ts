@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { EngineClaim } from "@/lib/domain/reconcile";
 import { comparableValue, incidentComparisons, type ComparisonRow } from "./incident-comparisons";
-import { bootstrapMedian, describeStats, headToHead, MIN_INCIDENTS, trackStats, type StatRow } from "./track-record-stats";
+import {
+  BOOTSTRAP_MAX_N,
+  bootstrapMedian,
+  describeStats,
+  headToHead,
+  MIN_INCIDENTS,
+  orderStatisticInterval,
+  trackStats,
+  type StatRow,
+} from "./track-record-stats";
 
 const HRW = { id: "hrw", name: "Human Rights Watch", kind: "ngo", isParty: false } as const;
 const GOV = { id: "gov", name: "Malian government", kind: "government", isParty: true } as const;
@@ -209,6 +218,23 @@ describe("trackStats", () => {
 
 describe("bootstrapMedian", () => {
   const values = Array.from({ length: 200 }, (_, i) => Math.exp(Math.sin(i * 12.9898) * 2));
+
+  it("at scale uses the order-statistic interval, which agrees with the bootstrap where both run", () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => Math.exp(Math.sin(i * 12.9898) * 2));
+    const atLimit = many(BOOTSTRAP_MAX_N);
+    const sorted = [...atLimit].sort((x, y) => x - y);
+    const resampled = bootstrapMedian(atLimit)!;
+    const ranks = orderStatisticInterval(sorted, resampled.median);
+    const width = resampled.high - resampled.low;
+    expect(Math.abs(ranks.low - resampled.low)).toBeLessThan(width * 0.15);
+    expect(Math.abs(ranks.high - resampled.high)).toBeLessThan(width * 0.15);
+    // Past the limit: no resampling (the answer does not depend on the seed), still bracketing the median.
+    const beyond = many(BOOTSTRAP_MAX_N * 40);
+    const a = bootstrapMedian(beyond)!;
+    expect(bootstrapMedian(beyond, 1000, 7)).toEqual(a);
+    expect(a.low).toBeLessThan(a.median);
+    expect(a.high).toBeGreaterThan(a.median);
+  });
 
   it("is reproducible: same values (in any order) and seed → same interval", () => {
     const a = bootstrapMedian(values);
