@@ -129,7 +129,12 @@ describe("Kobé seed examples", () => {
     const result = parseStatement("At least 20 Malian soldiers were killed or injured along with a similar number of militants");
     expect(result.figures).toMatchObject([fig("killed_or_injured", "security_forces", null, 20, null, "at_least")]);
     expect(result.unresolved).toEqual([
-      { text: "a similar number of militants", reason: '"a similar number" refers to another figure; enter it explicitly' },
+      {
+        text: "a similar number of militants",
+        reasonCode: "relative_figure",
+        values: { words: "a similar number" },
+        reason: '"a similar number" refers to another figure; enter it explicitly',
+      },
     ]);
   });
 
@@ -147,7 +152,9 @@ describe("Kobé seed examples", () => {
   it("vehicles are not casualties: The convoy consisted of 19 vehicles", () => {
     const result = parseStatement("The convoy consisted of 19 vehicles");
     expect(result.figures).toEqual([]);
-    expect(result.unresolved).toEqual([{ text: "The convoy consisted of 19 vehicles", reason: "no casualty figure found" }]);
+    expect(result.unresolved).toEqual([
+      { text: "The convoy consisted of 19 vehicles", reasonCode: "no_figure", values: {}, reason: "no casualty figure found" },
+    ]);
   });
 
   it("more than a hundred civilians were killed", () => {
@@ -406,7 +413,7 @@ describe("numbers that are not casualty figures", () => {
   ])("%s", (statement) => {
     const result = parseStatement(statement);
     expect(result.figures).toEqual([]);
-    expect(result.unresolved).toEqual([{ text: statement, reason: "no casualty figure found" }]);
+    expect(result.unresolved).toEqual([{ text: statement, reasonCode: "no_figure", values: {}, reason: "no casualty figure found" }]);
   });
 
   it.each<[string, Expected[]]>([
