@@ -107,7 +107,7 @@ function categoryAndSubgroup(
   }
 
   // "others", "12 of them", a bare count and "the same number" refer back to the previous total.
-  const refersBack = head.kind === "none" || head.personClass === "others" || m.quantity.kind === "same";
+  const refersBack = head.kind === "none" || head.bareParticiple || head.personClass === "others" || m.quantity.kind === "same";
   const inherited = refersBack ? (context.lastTotal?.category ?? "unspecified") : "unspecified";
 
   const list = listOf(m, all);

@@ -414,6 +414,7 @@ const TRIGGERS = phrases<MetricWord>([
   // The military's words for killing: "the army eliminated 30 terrorists".
   ["eliminated", { metric: "killed" }],
   ["eliminating", { metric: "killed" }],
+  ["lost", { metric: "killed" }], // "the army lost 12 soldiers"
   ["liquidated", { metric: "killed" }],
   ["took out", { metric: "killed" }],
   ["taking out", { metric: "killed" }],
@@ -756,6 +757,7 @@ export const ENGLISH: Lexicon = {
     categoryAdjectives: CATEGORY_ADJECTIVES,
     metricNouns: METRIC_NOUNS,
     metricParticiples: METRIC_PARTICIPLES,
+    nominalParticiples: new Set(), // "34 dead" has no noun at all: it already refers back
     thingNouns: THING_NOUNS,
     demonyms: DEMONYMS,
     demonymsCapitalised: true,

@@ -223,11 +223,20 @@ function agreements(participle: string): string[] {
   if (participle.endsWith("s")) return [participle, `${participle}e`, `${participle}es`]; // pris, mis
   return [participle, `${participle}s`, `${participle}e`, `${participle}es`]; // mort
 }
-/** Each participle in every agreement, and each phrase whose first word is one. */
+/**
+ * Each participle in every agreement. The first word agrees, or the words marked "~" when there
+ * are several: "~tué ou ~blessé" → tués ou blessés, tuées ou blessées…
+ */
 function agreeing<T>(entries: Array<[string, T]>): Array<[string, T]> {
   return entries.flatMap(([text, value]) => {
-    const [first, ...rest] = text.split(" ");
-    return agreements(first!).map((form): [string, T] => [[form, ...rest].join(" "), value]);
+    const words = text.split(" ");
+    const marked = words.some((w) => w.startsWith("~"));
+    return [0, 1, 2, 3].map((form): [string, T] => [
+      words
+        .map((w, k) => (marked ? (w.startsWith("~") ? agreements(w.slice(1))[form] ?? w.slice(1) : w) : k === 0 ? (agreements(w)[form] ?? w) : w))
+        .join(" "),
+      value,
+    ]);
   });
 }
 
@@ -260,15 +269,15 @@ const PREDICATES = phrases<MetricWord>([
     ["tombé sous les balles", KILLED],
     ["tombé sur le champ d'honneur", KILLED],
     ["tombé au front", KILLED],
-    ["brûlé vif", KILLED],
+    ["~brûlé ~vif", KILLED],
     ["mortellement blessé", KILLED],
     ["mortellement touché", KILLED],
     ["retrouvé mort", KILLED],
     ["retrouvé sans vie", KILLED],
     ["noyé", KILLED],
-    ["tué ou blessé", KI],
-    ["mort ou blessé", KI],
-    ["tué et blessé", "ki-and"],
+    ["~tué ou ~blessé", KI],
+    ["~mort ou ~blessé", KI],
+    ["~tué et ~blessé", "ki-and"],
     ["blessé", INJURED],
     ["grièvement blessé", INJURED],
     ["gravement blessé", INJURED],
@@ -387,6 +396,7 @@ const TRIGGERS = phrases<MetricWord>(
     ...(
       [
         ["tuant", KILLED],
+        ["perdu", KILLED], // « l'armée a perdu 12 hommes »: a communiqué's own losses
         ["tué", KILLED],
         ["abattu", KILLED],
         ["abattant", KILLED],
@@ -796,6 +806,7 @@ export const FRENCH: Lexicon = {
     categoryAdjectives: CATEGORY_ADJECTIVES,
     metricNouns: METRIC_NOUNS,
     metricParticiples: new Map(),
+    nominalParticiples: new Set(["morts", "tués", "blessés", "blessées", "disparus", "disparues"]),
     thingNouns: THING_NOUNS,
     demonyms: DEMONYMS,
     demonymsCapitalised: false,

@@ -101,6 +101,8 @@ export type Lexicon = {
     categoryAdjectives: Map<string, Category>;
     metricNouns: Map<string, Metric>;
     metricParticiples: Map<string, Metric>;
+    /** Participles used as nouns (« 12 morts et 30 blessés »): alone, they refer back like a bare count. */
+    nominalParticiples: Set<string>;
     thingNouns: Set<string>;
     /** Lower-cased demonyms → the subgroup as written ("malians" → "Malian"). */
     demonyms: Map<string, string>;

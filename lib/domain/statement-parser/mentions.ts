@@ -47,6 +47,8 @@ export type Head = {
   metric: MetricFinding | null;
   /** "soldiers and civilians": one count over several categories. */
   mixed: boolean;
+  /** « 4 blessés »: a participle used as a noun, nothing else — like English "4 injured", it refers back. */
+  bareParticiple: boolean;
   /** "displaced": these people had something happen to them that the vocabulary does not measure. */
   outside: Outside | null;
   /** The words of the head, for messages. */
@@ -76,6 +78,7 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
         demographic: null,
         metric: null,
         mixed: false,
+        bareParticiple: false,
         outside: null,
         words: s.slice(i, j + 1),
         end: j + 1,
@@ -93,6 +96,7 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
     demographic: null,
     metric: null,
     mixed: false,
+    bareParticiple: false,
     outside: null,
     words: "",
     end: j,
@@ -106,14 +110,15 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
     const t = s.at(j);
     if (t === undefined || t.kind !== "word") break;
     const w = t.lower;
-    // "women and children": one count for two nouns — fine within a category, refused across.
-    const other = s.at(j + 1);
+    // "women and children", « femmes et d'enfants »: one count for two nouns — fine within a category, refused across.
+    const skip = s.matchAt(j + 1, lex.partitives)?.end ?? j + 1;
+    const other = s.at(skip);
     if (lex.coordinators.has(w) && noun === "person" && other !== undefined && lex.personNouns.has(other.lower)) {
       if (s.lex.heads.personNouns.get(other.lower) !== head.personClass) head.mixed = true;
       // The pair is one group: keep a subgroup only if both nouns name the same one.
       if (s.lex.heads.demographics.get(other.lower) !== head.demographic) head.demographic = null;
       if (nationalityOf(s, other)?.nationality !== head.nationality) head.nationality = null;
-      j++; // the loop's own increment steps past the second noun
+      j = skip; // the loop's own increment steps past the second noun
       continue;
     }
     const compound = s.matchAt(j, lex.compoundNouns);
@@ -140,7 +145,8 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
     const participle = s.lex.heads.metricParticiples.get(w);
     if (nationality) {
       head.nationality = nationality.nationality;
-      if (nationality.isNoun) {
+      // French demonyms are nouns and adjectives alike: after a noun ("soldats maliens") an adjective.
+      if (nationality.isNoun && noun === null) {
         noun = "person";
         head.personClass = null;
       }
@@ -192,6 +198,8 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
   }
   head.end = j;
   head.words = s.slice(start, j);
+  head.bareParticiple =
+    noun === "metric" && j === start + 1 && adjective === null && head.nationality === null && lex.nominalParticiples.has(s.lower(start));
   // Displaced people are civilians, whatever else happened to them.
   if (head.outside !== null && head.personClass === null) head.personClass = "civilians";
 
