@@ -130,6 +130,12 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
       j = compound.end - 1; // the loop's own increment steps past it
       continue;
     }
+    // « 19 corps de terroristes », "the bodies of militants": whose bodies or deaths they were.
+    const of = noun === "metric" ? s.matchAt(j, lex.partitives) : null;
+    if (of && lex.personNouns.has(s.lower(of.end))) {
+      j = of.end - 1;
+      continue;
+    }
     if (lex.headStops.has(w)) break;
     const isNoun = lex.personNouns.has(w) || lex.thingNouns.has(w) || lex.metricNouns.has(w);
     // After the noun, only another noun continues the phrase ("police officers") — and, in French,

@@ -389,7 +389,7 @@ export function readQuantity(s: Stream, i: number, dates: Set<number>): Quantity
     const a = readCountNumber(s, opener.end, dates);
     const b = a && s.lower(a.end) === opener.value ? readCountNumber(s, a.end + 1, dates) : null;
     if (a && b && b.value > a.value) return { kind: "number", min: a.value, max: b.value, qualifier: "range", start: i, end: b.end };
-    return null;
+    // Not a range: French "de" also starts "de nombreux", read below.
   }
 
   const k = prefix ? prefix.end : i;
