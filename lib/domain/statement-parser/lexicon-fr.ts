@@ -268,6 +268,8 @@ const PREDICATES = phrases<MetricWord>([
     ["tombé au combat", KILLED],
     ["tombé sous les balles", KILLED],
     ["tombé sur le champ d'honneur", KILLED],
+    ["tombé au champ d'honneur", KILLED],
+    ["tombé les armes à la main", KILLED],
     ["tombé au front", KILLED],
     ["~brûlé ~vif", KILLED],
     ["mortellement ~blessé", KILLED],
@@ -396,6 +398,12 @@ const TRIGGERS = phrases<MetricWord>(
     ...(
       [
         ["tuant", KILLED],
+        // « Le nombre de morts est passé à 60 », « le nombre de tués s'élève à 45 ».
+        ...["morts", "tués", "décès", "victimes tuées"].flatMap((dead) =>
+          ["est passé à", "s'élève à", "atteint", "a atteint", "est de", "se chiffre à", "grimpe à", "a grimpé à"].map(
+            (verb): [string, MetricWord] => [`nombre de ${dead} ${verb}`, KILLED],
+          ),
+        ),
         ["perdu", KILLED], // « l'armée a perdu 12 hommes »: a communiqué's own losses
         ["tué", KILLED],
         ["abattu", KILLED],
@@ -475,6 +483,8 @@ const TRIGGERS = phrases<MetricWord>(
   ),
 );
 const TRIGGER_FILLERS = phrases<true>([
+  ["sommairement", true],
+  ["froidement", true],
   ["au total", true],
   ["un total de", true],
   ["encore", true],
@@ -557,7 +567,7 @@ addNouns(
    otage otages prisonnier prisonniers détenu détenus captif captifs agent agents volontaires chasseurs âmes
    peul peuls peulh peulhs dogon dogons touareg touaregs songhaï songhaïs bambara bambaras haoussa mossi mossis arabes`,
 );
-addNouns("others", "autres");
+addNouns("others", "autre autres");
 addNouns("victims", "victime victimes");
 addNouns("side?", "combattant combattants combattante combattantes milicien miliciens milice milices mercenaire mercenaires supplétifs");
 

@@ -10,7 +10,14 @@ import type { Outside } from "./reasons";
 /** A small phrase table: each entry is a space-separated token sequence and what it means. */
 export type Phrase<T> = { words: string[]; value: T };
 export function phrases<T>(entries: ReadonlyArray<readonly [string, T]>): Phrase<T>[] {
-  return entries.map(([text, value]) => ({ words: text.split(" "), value })).sort((a, b) => b.words.length - a.words.length); // longest first: "killed or injured" before "killed"
+  return entries
+    .map(([text, value]) => ({ words: text.split(" ").flatMap(elided), value }))
+    .sort((a, b) => b.words.length - a.words.length); // longest first: "killed or injured" before "killed"
+}
+/** Splits a French elision as the tokenizer does: "d'honneur" → "d'", "honneur". */
+function elided(word: string): string[] {
+  const m = /^(l|d|qu|n|s|j|m|t|c|jusqu|lorsqu|puisqu|quoiqu|presqu)'(.+)$/.exec(word);
+  return m ? [`${m[1]}'`, m[2]!] : [word];
 }
 
 /** A quantity prefix ("at least", "fewer than"). */

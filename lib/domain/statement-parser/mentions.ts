@@ -132,8 +132,9 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
     }
     // « 19 corps de terroristes », "the bodies of militants": whose bodies or deaths they were.
     const of = noun === "metric" ? s.matchAt(j, lex.partitives) : null;
-    if (of && lex.personNouns.has(s.lower(of.end))) {
-      j = of.end - 1;
+    const whose = of ? of.end + (lex.partitiveDeterminers.has(s.lower(of.end)) ? 1 : 0) : -1;
+    if (of && lex.personNouns.has(s.lower(whose))) {
+      j = whose - 1; // « 30 morts parmi les civils »
       continue;
     }
     if (lex.headStops.has(w)) break;
@@ -167,7 +168,8 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
       }
     } else if (s.lex.heads.thingNouns.has(w)) {
       noun = "thing";
-    } else if (s.lex.heads.personNouns.has(w)) {
+    } else if (lex.personNouns.has(w) && !(lex.adjectivesFollowNoun && noun === "person" && adjectiveCategory !== undefined)) {
+      // (« victimes civiles »: after a French noun, "civiles" is the adjective, not a second noun)
       // In "jihadist fighters" or "police officers" the first noun qualifies the second.
       if (isCategory(head.personClass)) adjective ??= head.personClass;
       noun = "person";
