@@ -164,6 +164,11 @@ describe("French: killing, wounding, disappearance, abduction", () => {
     ["Quatre humanitaires ont été pris en otage.", [fig("abducted", "civilians", null, 4, 4, "exact")]],
     ["Les ravisseurs ont revendiqué l'enlèvement de 50 femmes.", [fig("abducted", "civilians", null, 50, 50, "exact")]],
     ["L'armée a éliminé 20 terroristes.", [fig("killed", "attackers", null, 20, 20, "exact")]],
+    ["Trois soldats sont tombés au champ d'honneur.", [fig("killed", "security_forces", null, 3, 3, "exact")]],
+    ["Les jihadistes ont exécuté sommairement 9 villageois.", [fig("killed", "civilians", null, 9, 9, "exact")]],
+    ["Le nombre de morts est passé à 60.", [fig("killed", "unspecified", null, 60, 60, "exact")]],
+    ["L'attaque a fait au moins 30 morts parmi les civils, selon RFI.", [fig("killed", "civilians", null, 30, null, "at_least")]],
+    ["Près de 2 000 personnes ont été blessées depuis le début de l'année.", [fig("injured", "unspecified", null, 2000, 2000, "approximately")]],
   ])("%s", (statement, expected) => {
     expectFigures(statement, expected);
   });
@@ -233,6 +238,14 @@ describe("French: several figures and breakdowns", () => {
       [fig("killed", "unspecified", null, 40, null, "at_least"), fig("killed", "civilians", "children", 12, 12, "exact")],
     ],
     [
+      "Quatorze personnes ont été enlevées et une autre tuée.",
+      [fig("abducted", "unspecified", null, 14, 14, "exact"), fig("killed", "unspecified", null, 1, 1, "exact")],
+    ],
+    [
+      "Quinze soldats nigériens ont été tués et sept autres blessés dans une embuscade.",
+      [fig("killed", "security_forces", null, 15, 15, "exact"), fig("injured", "security_forces", null, 7, 7, "exact")],
+    ],
+    [
       "Le gouvernement fait état de 25 civils tués et de 13 autres blessés.",
       [fig("killed", "civilians", null, 25, 25, "exact"), fig("injured", "civilians", null, 13, 13, "exact")],
     ],
@@ -261,6 +274,7 @@ describe("French: refusals with a reason code", () => {
     ["Des milliers de personnes ont été tuées.", "Des milliers de personnes ont été tuées", "vague_quantity"],
     ["Un nombre similaire d'assaillants ont été tués.", "Un nombre similaire d'assaillants ont été tués", "relative_figure"],
     ["34 victimes.", "34 victimes", "no_metric"],
+    ["L'attaque du 7 février a fait 34 victimes civiles.", "34 victimes civiles", "no_metric"],
     ["12 soldats et civils ont été tués.", "12 soldats et civils ont été tués", "mixed_categories"],
     ["L'armée a neutralisé 30 terroristes.", "neutralisé 30 terroristes", "neutralized"],
     ["30 terroristes neutralisés.", "30 terroristes neutralisés", "neutralized"],
