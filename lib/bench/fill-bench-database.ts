@@ -95,7 +95,7 @@ export async function fillBenchDatabase(url: string, count: number, log: (line: 
   const started = Date.now();
   try {
     await pool.query(`TRUNCATE "ReconciliationRevision", "ReconciliationDecision", "Reconciliation", "Claim", "DocumentRelay", "Document", "IncidentActor", "Incident", "Source", "AuditEvent",
-      "SourceComparison", "SourceTrackRecord", "SourceKindTrackRecord", "TrackRecordRefreshRequest", "TrackRecordSourceRequest" CASCADE`);
+      "SourceComparison", "SourceTrackRecord", "SourceKindTrackRecord", "SourceClaimMonth", "TrackRecordRefreshRequest", "TrackRecordSourceRequest" CASCADE`);
     const sources = syntheticSources();
     for (const s of sources) {
       await pool.query(

@@ -80,8 +80,15 @@ export async function scatterPoints(
      ORDER BY i."dateStart" DESC, i.code LIMIT ${SCATTER_LIMIT}`;
 }
 
-/** The source's standing claims per month of their incidents' start. */
+/**
+ * The source's standing claims per month of their incidents' start. Without a filter, as the
+ * track-record worker stored them ("SourceClaimMonth"); with one, counted from the claims.
+ */
 export async function claimsPerMonth(db: Db, sourceId: string, filter: IncidentFilter): Promise<{ month: string; claims: number }[]> {
+  if (isEmptyFilter(filter)) {
+    return db.$queryRaw<{ month: string; claims: number }[]>`
+      SELECT to_char(month, 'YYYY-MM') AS month, claims FROM "SourceClaimMonth" WHERE "sourceId" = ${sourceId}::uuid AND claims > 0 ORDER BY 1`;
+  }
   return db.$queryRaw<{ month: string; claims: number }[]>`
     SELECT to_char(date_trunc('month', i."dateStart"), 'YYYY-MM') AS month, count(*)::int AS claims
       FROM "Claim" c JOIN "Incident" i ON i.id = c."incidentId"

@@ -158,8 +158,14 @@ export async function refreshTrackRecordBatch(url: string | undefined, limit = T
         [incidentIds],
       );
       await insertComparisons(client, rows);
-      // Every source that had or has a row here: its statistics may have moved.
-      const sources = [...new Set([...before.map((r) => r.sourceId), ...rows.map((r) => r.sourceId)])];
+      // Every source that had or has a row here: its statistics may have moved. And every claimant
+      // of these incidents, whether or not its claims count (retracted, not credible): its claims
+      // per month may have moved (an incident's start, a claim moved by a merge).
+      const { rows: claimants } = await client.query<{ sourceId: string }>(
+        `SELECT DISTINCT "claimantId" AS "sourceId" FROM "Claim" WHERE "incidentId" = ANY($1::uuid[])`,
+        [incidentIds],
+      );
+      const sources = [...new Set([...before, ...rows, ...claimants].map((r) => r.sourceId))];
       if (sources.length) await client.query(`INSERT INTO "TrackRecordSourceRequest" ("sourceId") SELECT unnest($1::uuid[])`, [sources]);
       await client.query(`DELETE FROM "TrackRecordRefreshRequest" WHERE id = ANY($1::bigint[])`, [requests.map((r) => r.id)]);
       return { requests: requests.length, incidents: incidentIds.length, sources: sources.length };
@@ -196,6 +202,19 @@ function statValues(stats: TrackStats): unknown[] {
     stats.revisedDown,
     stats.medianDelayDays,
   ];
+}
+
+/** Counts the standing claims of these sources per month of their incidents' start, afresh. */
+async function replaceClaimMonths(client: pg.ClientBase, sourceIds: string[]): Promise<void> {
+  await client.query(`DELETE FROM "SourceClaimMonth" WHERE "sourceId" = ANY($1::uuid[])`, [sourceIds]);
+  await client.query(
+    `INSERT INTO "SourceClaimMonth" ("sourceId", month, claims)
+     SELECT c."claimantId", date_trunc('month', i."dateStart")::date, count(*)::int
+       FROM "Claim" c JOIN "Incident" i ON i.id = c."incidentId"
+      WHERE c."claimantId" = ANY($1::uuid[]) AND c."retractedAt" IS NULL AND i."mergedIntoId" IS NULL
+      GROUP BY 1, 2`,
+    [sourceIds],
+  );
 }
 
 /** Replaces the statistics of every key in `keys` by `records`: one DELETE and one INSERT of arrays. */
@@ -257,6 +276,7 @@ export async function refreshTrackRecordAggregates(url: string | undefined): Pro
       }
       // Queued sources without rows (or deleted) lose their statistics.
       await replaceStats(client, "SourceTrackRecord", "sourceId", "uuid", sourceIds, sourceRecords);
+      await replaceClaimMonths(client, sourceIds);
       await replaceStats(client, "SourceKindTrackRecord", "kind", '"SourceKind"', kinds, kindRecords);
       await client.query(`DELETE FROM "TrackRecordSourceRequest" WHERE id = ANY($1::bigint[])`, [requests.map((r) => r.id)]);
       return { sources: sources.length, kinds: kinds.length };

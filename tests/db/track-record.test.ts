@@ -10,6 +10,7 @@ import { seedKobe } from "@/lib/seed/seed-database";
 import type { Category, Metric } from "@/lib/domain/vocabularies";
 import { statsByGroup, type TrackStats } from "@/lib/track-record/track-record-stats";
 import { computeComparisons, drainTrackRecords, refreshTrackRecordBatch } from "@/lib/track-record/track-record-worker";
+import { claimsPerMonth } from "@/lib/track-record/track-record-queries";
 import { createDatabase } from "./test-database";
 import { TrackRecordSchema } from "@/lib/api-docs/api-schemas";
 import { GET as trackRecordGet } from "@/app/api/sources/[slug]/track-record/route";
@@ -131,6 +132,23 @@ async function recomputed(): Promise<StoredStats[]> {
     );
 }
 
+/** Claims per source and month as stored by the worker, and as counted from the claims now. */
+async function claimMonths() {
+  const stored = await db.$queryRaw<{ sourceId: string; month: string; claims: number }[]>`
+    SELECT "sourceId"::text, to_char(month, 'YYYY-MM') AS month, claims FROM "SourceClaimMonth" WHERE claims > 0 ORDER BY 1, 2`;
+  const counted = await db.$queryRaw<{ sourceId: string; month: string; claims: number }[]>`
+    SELECT c."claimantId"::text AS "sourceId", to_char(i."dateStart", 'YYYY-MM') AS month, count(*)::int AS claims
+      FROM "Claim" c JOIN "Incident" i ON i.id = c."incidentId"
+     WHERE c."retractedAt" IS NULL AND i."mergedIntoId" IS NULL GROUP BY 1, 2 ORDER BY 1, 2`;
+  return { stored, counted };
+}
+
+async function expectStoredEqualsRecompute() {
+  expect(await storedStats()).toEqual(await recomputed());
+  const { stored, counted } = await claimMonths();
+  expect(stored).toEqual(counted);
+}
+
 async function storedComparisonCount() {
   return db.sourceComparison.count();
 }
@@ -150,7 +168,7 @@ describe("stored track record", () => {
     await drainTrackRecords(url);
     expect(await pendingRequests()).toBe(0);
     expect(await storedComparisonCount()).toBeGreaterThan(0);
-    expect(await storedStats()).toEqual(await recomputed());
+    await expectStoredEqualsRecompute();
     // The government is lower than HRW on all 7 incidents (Kobé 25 vs 34, then 6i vs 10i): a ratio from 5 on.
     const gov = await statsOf("mali-government");
     expect(gov).toMatchObject({ compared: 7, lower: 7, within: 0, higher: 0 });
@@ -177,7 +195,7 @@ describe("stored track record", () => {
     );
     expect(await db.trackRecordRefreshRequest.count()).toBeGreaterThan(0);
     await drainTrackRecords(url);
-    expect(await storedStats()).toEqual(await recomputed());
+    await expectStoredEqualsRecompute();
     // AFP's 8 against the others (HRW 10 and the government 6, best 10 by source priority): within.
     expect(await statsOf("afp")).toMatchObject({ compared: 1, within: 1 });
   });
@@ -203,7 +221,7 @@ describe("stored track record", () => {
       null,
     );
     await drainTrackRecords(url);
-    expect(await storedStats()).toEqual(await recomputed());
+    await expectStoredEqualsRecompute();
     expect(await statsOf("mali-government")).toMatchObject({ revised: 1, revisedUp: 1, revisedDown: 0 });
     const row = await db.sourceComparison.findFirstOrThrow({
       where: { incidentId: incident.id, metric: "killed", category: "civilians", sourceId: old.claimantId },
@@ -215,7 +233,7 @@ describe("stored track record", () => {
     const hrwClaim = await db.claim.findFirstOrThrow({ where: { incident: { code: "MLI-2024-0106" }, claimant: { slug: "hrw" } } });
     await retractClaim(db, { claimId: hrwClaim.id, expectedVersion: hrwClaim.version, reason: "Entered on the wrong incident." }, null);
     await drainTrackRecords(url);
-    expect(await storedStats()).toEqual(await recomputed());
+    await expectStoredEqualsRecompute();
     expect(await statsOf("mali-government")).toMatchObject({ compared: 6 });
 
     const govClaim = await db.claim.findFirstOrThrow({
@@ -232,17 +250,34 @@ describe("stored track record", () => {
       null,
     );
     await drainTrackRecords(url);
-    expect(await storedStats()).toEqual(await recomputed());
+    await expectStoredEqualsRecompute();
     // Five compared incidents left for the government, no more on 0105 for HRW either.
     expect(await statsOf("mali-government")).toMatchObject({ compared: 5, lower: 5 });
     expect(await db.sourceComparison.count({ where: { incidentId: govClaim.incidentId, sourceId: govClaim.claimantId } })).toBe(0);
+  });
+
+  it("claims over time follow an incident's new start date, and the source page reads them stored", async () => {
+    const hrw = await db.source.findUniqueOrThrow({ where: { slug: "hrw" } });
+    const before = await claimsPerMonth(db, hrw.id, {});
+    expect(before.map((m) => m.month)).toContain("2024-03");
+    await db.incident.update({
+      where: { code: "MLI-2024-0101" },
+      data: { dateStart: new Date("2023-07-01"), dateEnd: new Date("2023-07-01") },
+    });
+    await drainTrackRecords(url);
+    await expectStoredEqualsRecompute();
+    const after = await claimsPerMonth(db, hrw.id, {});
+    expect(after.find((m) => m.month === "2023-07")?.claims).toBe(1);
+    expect(after.find((m) => m.month === "2024-03")!.claims).toBe(before.find((m) => m.month === "2024-03")!.claims - 1);
+    // A filter counts from the claims themselves, and agrees.
+    expect(await claimsPerMonth(db, hrw.id, { country: ["MLI"] })).toEqual(after);
   });
 
   it("a source's kind change queues its incidents and moves it between kinds", async () => {
     await db.source.update({ where: { slug: "afp" }, data: { kind: "international_media" } });
     expect(await db.trackRecordSourceRequest.count({ where: { kind: "wire_agency" } })).toBe(1);
     await drainTrackRecords(url);
-    expect(await storedStats()).toEqual(await recomputed());
+    await expectStoredEqualsRecompute();
     expect(await db.sourceKindTrackRecord.count({ where: { kind: "wire_agency" } })).toBe(0);
     expect(await db.sourceKindTrackRecord.count({ where: { kind: "international_media" } })).toBeGreaterThan(0);
   });
@@ -275,7 +310,7 @@ describe("stored track record", () => {
     }
     await drainTrackRecords(url);
     expect(await pendingRequests()).toBe(0);
-    expect(await storedStats()).toEqual(await recomputed());
+    await expectStoredEqualsRecompute();
   });
 });
 
