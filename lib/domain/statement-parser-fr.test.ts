@@ -156,7 +156,10 @@ describe("French: killing, wounding, disappearance, abduction", () => {
     ["Deux enfants ont perdu la vie.", [fig("killed", "civilians", null, 2, 2, "exact")]],
     ["La mort de 25 civils a été confirmée.", [fig("killed", "civilians", null, 25, 25, "exact")]],
     ["Cinq soldats ont été grièvement blessés.", [fig("injured", "security_forces", null, 5, 5, "exact")]],
-    ["Selon RFI, au moins 20 soldats maliens ont été tués ou blessés.", [fig("killed_or_injured", "security_forces", null, 20, null, "at_least")]],
+    [
+      "Selon RFI, au moins 20 soldats maliens ont été tués ou blessés.",
+      [fig("killed_or_injured", "security_forces", null, 20, null, "at_least")],
+    ],
     ["15 personnes sont portées disparues.", [fig("missing", "unspecified", null, 15, 15, "exact")]],
     ["Onze soldats sont toujours portés disparus.", [fig("missing", "security_forces", null, 11, 11, "exact")]],
     ["Des individus armés ont enlevé 8 personnes.", [fig("abducted", "unspecified", null, 8, 8, "exact")]],
@@ -168,7 +171,10 @@ describe("French: killing, wounding, disappearance, abduction", () => {
     ["Les jihadistes ont exécuté sommairement 9 villageois.", [fig("killed", "civilians", null, 9, 9, "exact")]],
     ["Le nombre de morts est passé à 60.", [fig("killed", "unspecified", null, 60, 60, "exact")]],
     ["L'attaque a fait au moins 30 morts parmi les civils, selon RFI.", [fig("killed", "civilians", null, 30, null, "at_least")]],
-    ["Près de 2 000 personnes ont été blessées depuis le début de l'année.", [fig("injured", "unspecified", null, 2000, 2000, "approximately")]],
+    [
+      "Près de 2 000 personnes ont été blessées depuis le début de l'année.",
+      [fig("injured", "unspecified", null, 2000, 2000, "approximately")],
+    ],
   ])("%s", (statement, expected) => {
     expectFigures(statement, expected);
   });

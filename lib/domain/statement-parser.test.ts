@@ -532,7 +532,10 @@ describe("English wording added with the French lexicon", () => {
     ["15 pastoralists were killed", [fig("killed", "civilians", null, 15, 15, "exact")]],
     ["6 shopkeepers were injured", [fig("injured", "civilians", null, 6, 6, "exact")]],
     ["20 gold miners died when the site was attacked", [fig("killed", "civilians", null, 20, 20, "exact")]],
-    ["5 farmers and 3 students were kidnapped", [fig("abducted", "civilians", null, 5, 5, "exact"), fig("abducted", "civilians", null, 3, 3, "exact")]],
+    [
+      "5 farmers and 3 students were kidnapped",
+      [fig("abducted", "civilians", null, 5, 5, "exact"), fig("abducted", "civilians", null, 3, 3, "exact")],
+    ],
     ["7 dozos were killed", [fig("killed", "security_forces", null, 7, 7, "exact")]],
   ])("%s", (statement, expected) => {
     expectFigures(statement, expected);
@@ -583,7 +586,10 @@ describe("reason codes", () => {
     const en = (await import("@/messages/en/parser.json")).default as Record<string, string>;
     const fr = (await import("@/messages/fr/parser.json")).default as Record<string, string>;
     const values = { words: "«x»", outcome: "displaced" };
-    for (const [locale, messages] of [["en", en], ["fr", fr]] as const) {
+    for (const [locale, messages] of [
+      ["en", en],
+      ["fr", fr],
+    ] as const) {
       const t = createTranslator({ locale, messages: { parser: messages }, namespace: "parser" }) as unknown as (
         key: string,
         values: Record<string, string>,

@@ -157,7 +157,9 @@ function languageRuns(source: string, tokens: Token[]): Array<{ lexicon: Lexicon
   const parts = clauses(source, tokens);
   const own = parts.map((c) => decided(languageScores(c)));
   const overall = decided(languageScores(tokens)) ?? "en";
-  const languages = own.map((lang, k) => lang ?? own.slice(0, k).findLast((l) => l !== null) ?? own.slice(k + 1).find((l) => l !== null) ?? overall);
+  const languages = own.map(
+    (lang, k) => lang ?? own.slice(0, k).findLast((l) => l !== null) ?? own.slice(k + 1).find((l) => l !== null) ?? overall,
+  );
   const runs: Array<{ lexicon: Lexicon; tokens: Token[] }> = [];
   parts.forEach((clause, k) => {
     const lexicon = LEXICONS[languages[k]!];

@@ -26,6 +26,9 @@ describe("a claims row filled from a French statement", () => {
 
   it("refuses a French statement it cannot read, with the parser's reason", () => {
     const result = validateClaimsRow(row("L'armée a neutralisé 30 terroristes."));
-    expect(result).toMatchObject({ ok: false, issues: [{ column: "metric", message: expect.stringContaining("may mean killed or captured") }] });
+    expect(result).toMatchObject({
+      ok: false,
+      issues: [{ column: "metric", message: expect.stringContaining("may mean killed or captured") }],
+    });
   });
 });

@@ -44,8 +44,16 @@ test("answers the reasons in French for a French-speaking editor, keeping the co
   const body = await response.json();
   expect(body.figures).toEqual([]);
   expect(body.unresolved).toMatchObject([
-    { reasonCode: "neutralized", values: { words: "neutralised" }, reason: "« neutralised » peut signifier tués ou capturés ; saisissez le chiffre explicitement" },
-    { reasonCode: "outside_vocabulary", values: { outcome: "displaced" }, reason: expect.stringContaining("le déplacement ne relève d’aucune catégorie de bilan") },
+    {
+      reasonCode: "neutralized",
+      values: { words: "neutralised" },
+      reason: "« neutralised » peut signifier tués ou capturés ; saisissez le chiffre explicitement",
+    },
+    {
+      reasonCode: "outside_vocabulary",
+      values: { outcome: "displaced" },
+      reason: expect.stringContaining("le déplacement ne relève d’aucune catégorie de bilan"),
+    },
   ]);
 });
 

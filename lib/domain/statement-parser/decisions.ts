@@ -82,11 +82,7 @@ function withSharedNoun(m: Mention, all: Mention[]): Head {
   return donor ? { ...head, category: donor.head.category, personClass: donor.head.personClass } : head;
 }
 
-function categoryAndSubgroup(
-  m: Mention,
-  metric: Metric,
-  context: Context,
-): { category: Category; subgroup: string | null } | Reason {
+function categoryAndSubgroup(m: Mention, metric: Metric, context: Context): { category: Category; subgroup: string | null } | Reason {
   const { s, all } = context;
   const head = withSharedNoun(m, all);
 

@@ -49,7 +49,8 @@ function frenchUnits(): Record<string, number> {
     }
   };
   for (const [tens, base] of Object.entries(TENS)) {
-    if (base === 80) add(tens.replace(/s$/, ""), 80, 19); // quatre-vingt-un … quatre-vingt-dix-neuf (no "et")
+    if (base === 80)
+      add(tens.replace(/s$/, ""), 80, 19); // quatre-vingt-un … quatre-vingt-dix-neuf (no "et")
     else add(tens, base, base === 60 ? 19 : 9); // soixante-dix … soixante-dix-neuf
   }
   return units;
@@ -141,7 +142,12 @@ const PREFIXES = phrases<Prefix>(
       ["estimés à", { qualifier: "approximately" }],
     ] as Array<[string, Prefix]>
   ).flatMap(([text, prefix]): Array<[string, Prefix]> =>
-    text.endsWith(" de") ? [[text, prefix], [`${text.slice(0, -3)} d'`, prefix]] : [[text, prefix]],
+    text.endsWith(" de")
+      ? [
+          [text, prefix],
+          [`${text.slice(0, -3)} d'`, prefix],
+        ]
+      : [[text, prefix]],
   ),
 );
 
@@ -233,7 +239,9 @@ function agreeing<T>(entries: Array<[string, T]>): Array<[string, T]> {
     const marked = words.some((w) => w.startsWith("~"));
     return [0, 1, 2, 3].map((form): [string, T] => [
       words
-        .map((w, k) => (marked ? (w.startsWith("~") ? agreements(w.slice(1))[form] ?? w.slice(1) : w) : k === 0 ? (agreements(w)[form] ?? w) : w))
+        .map((w, k) =>
+          marked ? (w.startsWith("~") ? (agreements(w.slice(1))[form] ?? w.slice(1)) : w) : k === 0 ? (agreements(w)[form] ?? w) : w,
+        )
         .join(" "),
       value,
     ]);
@@ -395,58 +403,56 @@ const ASIDE_OPENERS = new Set([
 /** Triggers before the count: « tuant 12 », « ont tué 12 », « la mort de 12 », « coûté la vie à 12 ». */
 const TRIGGERS = phrases<MetricWord>(
   [
-    ...(
-      [
-        ["tuant", KILLED],
-        // « Le nombre de morts est passé à 60 », « le nombre de tués s'élève à 45 ».
-        ...["morts", "tués", "décès", "victimes tuées"].flatMap((dead) =>
-          ["est passé à", "s'élève à", "atteint", "a atteint", "est de", "se chiffre à", "grimpe à", "a grimpé à"].map(
-            (verb): [string, MetricWord] => [`nombre de ${dead} ${verb}`, KILLED],
-          ),
+    ...([
+      ["tuant", KILLED],
+      // « Le nombre de morts est passé à 60 », « le nombre de tués s'élève à 45 ».
+      ...["morts", "tués", "décès", "victimes tuées"].flatMap((dead) =>
+        ["est passé à", "s'élève à", "atteint", "a atteint", "est de", "se chiffre à", "grimpe à", "a grimpé à"].map(
+          (verb): [string, MetricWord] => [`nombre de ${dead} ${verb}`, KILLED],
         ),
-        ["perdu", KILLED], // « l'armée a perdu 12 hommes »: a communiqué's own losses
-        ["tué", KILLED],
-        ["abattu", KILLED],
-        ["abattant", KILLED],
-        ["massacré", KILLED],
-        ["massacrant", KILLED],
-        ["exécuté", KILLED],
-        ["exécutant", KILLED],
-        ["assassiné", KILLED],
-        ["assassinant", KILLED],
-        ["égorgé", KILLED],
-        ["égorgeant", KILLED],
-        ["décapité", KILLED],
-        ["éliminé", KILLED],
-        ["éliminant", KILLED],
-        ["fauché", KILLED],
-        ["coûté la vie à", KILLED],
-        ["coûtant la vie à", KILLED],
-        ["coûte la vie à", KILLED],
-        ["ôté la vie à", KILLED],
-        ["blessant", INJURED],
-        ["blessé", INJURED],
-        ["tuant ou blessant", KI],
-        ["tué ou blessé", KI],
-        ["tuant et blessant", "ki-and"],
-        ["tué et blessé", "ki-and"],
-        ["enlevant", ABDUCTED],
-        ["enlevé", ABDUCTED],
-        ["kidnappant", ABDUCTED],
-        ["kidnappé", ABDUCTED],
-        ["pris en otage", ABDUCTED],
-        ["neutralisé", "neutralized"],
-        ["neutralisant", "neutralized"],
-        ["mis hors d' état de nuire", "neutralized"],
-        ["déplacé", DISPLACED],
-        ["déplaçant", DISPLACED],
-        ["forcé", DISPLACED],
-        ["arrêté", DETAINED],
-        ["interpellé", DETAINED],
-        ["capturé", DETAINED],
-        ["capturant", DETAINED],
-      ] as Array<[string, MetricWord]>
-    ),
+      ),
+      ["perdu", KILLED], // « l'armée a perdu 12 hommes »: a communiqué's own losses
+      ["tué", KILLED],
+      ["abattu", KILLED],
+      ["abattant", KILLED],
+      ["massacré", KILLED],
+      ["massacrant", KILLED],
+      ["exécuté", KILLED],
+      ["exécutant", KILLED],
+      ["assassiné", KILLED],
+      ["assassinant", KILLED],
+      ["égorgé", KILLED],
+      ["égorgeant", KILLED],
+      ["décapité", KILLED],
+      ["éliminé", KILLED],
+      ["éliminant", KILLED],
+      ["fauché", KILLED],
+      ["coûté la vie à", KILLED],
+      ["coûtant la vie à", KILLED],
+      ["coûte la vie à", KILLED],
+      ["ôté la vie à", KILLED],
+      ["blessant", INJURED],
+      ["blessé", INJURED],
+      ["tuant ou blessant", KI],
+      ["tué ou blessé", KI],
+      ["tuant et blessant", "ki-and"],
+      ["tué et blessé", "ki-and"],
+      ["enlevant", ABDUCTED],
+      ["enlevé", ABDUCTED],
+      ["kidnappant", ABDUCTED],
+      ["kidnappé", ABDUCTED],
+      ["pris en otage", ABDUCTED],
+      ["neutralisé", "neutralized"],
+      ["neutralisant", "neutralized"],
+      ["mis hors d' état de nuire", "neutralized"],
+      ["déplacé", DISPLACED],
+      ["déplaçant", DISPLACED],
+      ["forcé", DISPLACED],
+      ["arrêté", DETAINED],
+      ["interpellé", DETAINED],
+      ["capturé", DETAINED],
+      ["capturant", DETAINED],
+    ] as Array<[string, MetricWord]>),
     // Nouns of an event, followed by "de" or its elision "d'": « la mort de 12 soldats », « l'enlèvement d'une vingtaine ».
     ...(
       [
@@ -519,7 +525,19 @@ function buildBreakdownMarkers(): Array<[string, BreakdownMarker]> {
     ["victimes", null],
   ];
   for (const [group, metric] of groups) {
-    for (const verb of ["figurent", "figuraient", "se trouvent", "se trouvaient", "on compte", ", on compte", "on dénombre", ", on dénombre", "on recense", ":", ","]) {
+    for (const verb of [
+      "figurent",
+      "figuraient",
+      "se trouvent",
+      "se trouvaient",
+      "on compte",
+      ", on compte",
+      "on dénombre",
+      ", on dénombre",
+      "on recense",
+      ":",
+      ",",
+    ]) {
       entries.push([`parmi les ${group} ${verb}`, { metric, hasTotal: false }]);
     }
     for (const verb of ["sont", "comptent", "comprennent", "incluent"]) entries.push([`les ${group} ${verb}`, { metric, hasTotal: false }]);
@@ -693,15 +711,16 @@ for (const [masculine, subgroup] of [
   ["italien", "Italian"],
   ["espagnol", "Spanish"],
 ] as const) {
-  const forms = masculine.endsWith("ien") || masculine.endsWith("éen")
-    ? [masculine, `${masculine}s`, `${masculine}ne`, `${masculine}nes`]
-    : masculine.endsWith("s")
-      ? [masculine, `${masculine}e`, `${masculine}es`]
-      : masculine.endsWith("e")
-        ? [masculine, `${masculine}s`]
-        : masculine === "turc"
-          ? ["turc", "turcs", "turque", "turques"]
-          : [masculine, `${masculine}s`, `${masculine}e`, `${masculine}es`];
+  const forms =
+    masculine.endsWith("ien") || masculine.endsWith("éen")
+      ? [masculine, `${masculine}s`, `${masculine}ne`, `${masculine}nes`]
+      : masculine.endsWith("s")
+        ? [masculine, `${masculine}e`, `${masculine}es`]
+        : masculine.endsWith("e")
+          ? [masculine, `${masculine}s`]
+          : masculine === "turc"
+            ? ["turc", "turcs", "turque", "turques"]
+            : [masculine, `${masculine}s`, `${masculine}e`, `${masculine}es`];
   for (const f of forms) DEMONYMS.set(f, subgroup);
 }
 for (const f of ["burkinabè", "burkinabé", "burkinabe", "burkinabès", "burkinabés", "burkinabes"]) DEMONYMS.set(f, "Burkinabe");

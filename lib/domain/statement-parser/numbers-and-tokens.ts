@@ -114,7 +114,7 @@ function isNumberPiece(s: Stream, w: string): boolean {
 function splitHyphenated(s: Stream, word: string): string[] | null {
   const parts = word.split("-");
   const out: string[] = [];
-  for (let k = 0; k < parts.length; ) {
+  for (let k = 0; k < parts.length;) {
     let found = -1;
     for (let j = parts.length; j > k; j--) {
       if (isNumberPiece(s, parts.slice(k, j).join("-"))) {
