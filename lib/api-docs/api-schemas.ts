@@ -14,6 +14,7 @@ import {
   QUALIFIERS,
   SOURCE_KINDS,
 } from "@/lib/domain/vocabularies";
+import { REASON_CODES } from "@/lib/domain/statement-parser/reasons";
 import { EXPORT_FILES } from "@/lib/export/export-registry";
 import { IMPORT_FORMATS } from "@/lib/import/import-types";
 
@@ -278,3 +279,31 @@ export const ErrorSchema = z
     }),
   })
   .register(apiSchemas, { id: "Error" });
+
+// POST /api/statements/parse: what the statement parser read, and what it left to the editor.
+export const StatementParseSchema = z
+  .object({
+    figures: z.array(
+      z.object({
+        metric: z.enum(METRICS),
+        category: z.enum(CATEGORIES),
+        subgroup: z.string().nullable(),
+        valueMin: count,
+        valueMax: count.nullable().describe("null = open above."),
+        qualifier: z.enum(QUALIFIERS),
+        text: z.string().describe("The words of the statement the figure was read from."),
+      }),
+    ),
+    unresolved: z.array(
+      z.object({
+        text: z.string().describe("The phrase not read."),
+        reasonCode: z.enum(REASON_CODES).describe("Why, as a stable code (messages/<locale>/parser.json has its words)."),
+        values: z.record(z.string(), z.string()).describe("The code's placeholders: `words` (the phrase at fault), `outcome`…"),
+        reason: z.string().describe("Why, in words, in the request's language (cookie / Accept-Language; English by default)."),
+      }),
+    ),
+  })
+  .register(apiSchemas, {
+    id: "StatementParse",
+    description: "Figures read from an English or French statement, and the phrases left to the editor with their reason.",
+  });

@@ -84,6 +84,17 @@ describe("the OpenAPI document", () => {
     expect(columns("/api/export/sources.csv").every((c) => c.description.length > 0)).toBe(true);
   });
 
+  it("documents the statement parser's answer with its reason codes", () => {
+    const response = doc.paths["/api/statements/parse"]?.post?.responses["200"] as { content: Record<string, { schema: unknown }> };
+    expect(response.content["application/json"]!.schema).toEqual({ $ref: "#/components/schemas/StatementParse" });
+    const schema = doc.components.schemas.StatementParse as {
+      properties: { unresolved: { items: { properties: Record<string, { enum?: string[] }>; required: string[] } } };
+    };
+    const unresolved = schema.properties.unresolved.items;
+    expect(unresolved.required).toEqual(expect.arrayContaining(["text", "reasonCode", "values", "reason"]));
+    expect(unresolved.properties.reasonCode!.enum).toEqual(expect.arrayContaining(["vague_quantity", "outside_vocabulary", "no_figure"]));
+  });
+
   it("every $ref points at a component schema", () => {
     const refs = [...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([A-Za-z]+)"/g)].map((m) => m[1]!);
     expect(refs.length).toBeGreaterThan(5);

@@ -184,6 +184,12 @@ function writeOperation(
   };
 }
 
+/** An operation whose answer has a documented schema instead of "any object". */
+function withResponseSchema(operation: Operation, status: string, schema: JsonSchema): Operation {
+  const response = operation.responses[status];
+  return { ...operation, responses: { ...operation.responses, [status]: anyJson(response?.description ?? "", schema) } };
+}
+
 export function openApiDocument(): OpenApiDocument {
   const components = z.toJSONSchema(apiSchemas, { uri: (id) => `#/components/schemas/${id}`, unrepresentable: "any" }) as {
     schemas: Record<string, JsonSchema>;
@@ -424,12 +430,17 @@ export function openApiDocument(): OpenApiDocument {
         ),
       },
       "/api/statements/parse": {
-        post: writeOperation(
-          "Read figures from a statement (editors)",
-          "Pre-fills claim rows from a pasted statement (nothing is saved): figures found, and phrases not read.",
-          ["Claims"],
-          z.object({ statement: z.string().min(3).max(5000) }),
-          { status: "200", description: "{ figures, unresolved }." },
+        post: withResponseSchema(
+          writeOperation(
+            "Read figures from a statement (editors)",
+            "Pre-fills claim rows from a pasted statement in English or French (nothing is saved; the language is detected per sentence): " +
+              "figures found, and phrases not read with a stable `reasonCode` and a `reason` in the request's language.",
+            ["Claims"],
+            z.object({ statement: z.string().min(3).max(5000) }),
+            { status: "200", description: "{ figures, unresolved }." },
+          ),
+          "200",
+          { $ref: "#/components/schemas/StatementParse" },
         ),
       },
       "/api/gazetteer": {

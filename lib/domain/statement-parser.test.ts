@@ -129,7 +129,12 @@ describe("Kobé seed examples", () => {
     const result = parseStatement("At least 20 Malian soldiers were killed or injured along with a similar number of militants");
     expect(result.figures).toMatchObject([fig("killed_or_injured", "security_forces", null, 20, null, "at_least")]);
     expect(result.unresolved).toEqual([
-      { text: "a similar number of militants", reason: '"a similar number" refers to another figure; enter it explicitly' },
+      {
+        text: "a similar number of militants",
+        reasonCode: "relative_figure",
+        values: { words: "a similar number" },
+        reason: '"a similar number" refers to another figure; enter it explicitly',
+      },
     ]);
   });
 
@@ -147,7 +152,9 @@ describe("Kobé seed examples", () => {
   it("vehicles are not casualties: The convoy consisted of 19 vehicles", () => {
     const result = parseStatement("The convoy consisted of 19 vehicles");
     expect(result.figures).toEqual([]);
-    expect(result.unresolved).toEqual([{ text: "The convoy consisted of 19 vehicles", reason: "no casualty figure found" }]);
+    expect(result.unresolved).toEqual([
+      { text: "The convoy consisted of 19 vehicles", reasonCode: "no_figure", values: {}, reason: "no casualty figure found" },
+    ]);
   });
 
   it("more than a hundred civilians were killed", () => {
@@ -406,7 +413,7 @@ describe("numbers that are not casualty figures", () => {
   ])("%s", (statement) => {
     const result = parseStatement(statement);
     expect(result.figures).toEqual([]);
-    expect(result.unresolved).toEqual([{ text: statement, reason: "no casualty figure found" }]);
+    expect(result.unresolved).toEqual([{ text: statement, reasonCode: "no_figure", values: {}, reason: "no casualty figure found" }]);
   });
 
   it.each<[string, Expected[]]>([
@@ -464,5 +471,133 @@ describe("whole seed texts", () => {
       fig("killed", "unspecified", "foreign", 21, 21, "exact"),
     ]);
     expect(result.unresolved).toMatchObject([{ text: "34 civilian deaths and injuries" }, { text: "many injured individuals" }]);
+  });
+});
+
+describe("English wording added with the French lexicon", () => {
+  it.each<[string, Expected[]]>([
+    // The perpetrator as subject: what gunmen kill are people, even under a noun the lexicon lacks.
+    ["Gunmen killed 12 okada riders", [fig("killed", "unspecified", null, 12, 12, "exact")]],
+    ["Armed men abducted 9 almajiri", [fig("abducted", "unspecified", null, 9, 9, "exact")]],
+    ["Gunmen killed 12 Fulani herders", [fig("killed", "civilians", null, 12, 12, "exact")]],
+    ["Jihadists killed 14 bus drivers", [fig("killed", "civilians", null, 14, 14, "exact")]],
+    ["Bandits killed 9 Dogon", [fig("killed", "unspecified", null, 9, 9, "exact")]],
+    // A count before a verb with its own count is the subject, not a victim.
+    ["3 gunmen killed 12 soldiers", [fig("killed", "security_forces", null, 12, 12, "exact")]],
+    // Modal verbs.
+    ["12 soldiers may have been killed", [fig("killed", "security_forces", null, 12, 12, "exact")]],
+    ["20 villagers are feared dead", [fig("killed", "civilians", null, 20, 20, "exact")]],
+    ["5 hostages are believed to have died", [fig("killed", "unspecified", null, 5, 5, "exact")]],
+    ["as many as 40 people might have been killed", [fig("killed", "unspecified", null, 0, 40, "at_most")]],
+    ["At least 8 miners are feared killed", [fig("killed", "civilians", null, 8, null, "at_least")]],
+    ["3 peacekeepers could have been wounded", [fig("injured", "security_forces", null, 3, 3, "exact")]],
+    // The military's words for killing.
+    ["The army eliminated 30 terrorists", [fig("killed", "attackers", null, 30, 30, "exact")]],
+    ["Troops took out 12 militants", [fig("killed", "attackers", null, 12, 12, "exact")]],
+    ["The army lost 12 soldiers in the ambush", [fig("killed", "security_forces", null, 12, 12, "exact")]],
+    ["15 insurgents were liquidated", [fig("killed", "attackers", null, 15, 15, "exact")]],
+    // A second figure whose verb is elided.
+    [
+      "killed 12 soldiers and 3 civilians",
+      [fig("killed", "security_forces", null, 12, 12, "exact"), fig("killed", "civilians", null, 3, 3, "exact")],
+    ],
+    ["12 killed, 5 wounded", [fig("killed", "unspecified", null, 12, 12, "exact"), fig("injured", "unspecified", null, 5, 5, "exact")]],
+    [
+      "12 soldiers were killed and 5 injured",
+      [fig("killed", "security_forces", null, 12, 12, "exact"), fig("injured", "security_forces", null, 5, 5, "exact")],
+    ],
+    [
+      "Gunmen killed 7 traders and wounded 4",
+      [fig("killed", "civilians", null, 7, 7, "exact"), fig("injured", "civilians", null, 4, 4, "exact")],
+    ],
+    [
+      "the attack killed 12 soldiers, 3 civilians and 2 attackers",
+      [
+        fig("killed", "security_forces", null, 12, 12, "exact"),
+        fig("killed", "civilians", null, 3, 3, "exact"),
+        fig("killed", "attackers", null, 2, 2, "exact"),
+      ],
+    ],
+    // Displaced people and other civilian groups.
+    ["12 displaced people were killed", [fig("killed", "civilians", null, 12, 12, "exact")]],
+    ["killing 12 IDPs", [fig("killed", "civilians", null, 12, 12, "exact")]],
+    ["4 refugees were wounded", [fig("injured", "civilians", null, 4, 4, "exact")]],
+    ["Gunmen killed 12 mourners at a funeral", [fig("killed", "civilians", null, 12, 12, "exact")]],
+    ["10 wedding guests were killed", [fig("killed", "civilians", null, 10, 10, "exact")]],
+    [
+      "8 worshippers and 2 imams were killed",
+      [fig("killed", "civilians", null, 8, 8, "exact"), fig("killed", "civilians", null, 2, 2, "exact")],
+    ],
+    ["40 pupils were abducted", [fig("abducted", "civilians", null, 40, 40, "exact")]],
+    ["15 pastoralists were killed", [fig("killed", "civilians", null, 15, 15, "exact")]],
+    ["6 shopkeepers were injured", [fig("injured", "civilians", null, 6, 6, "exact")]],
+    ["20 gold miners died when the site was attacked", [fig("killed", "civilians", null, 20, 20, "exact")]],
+    [
+      "5 farmers and 3 students were kidnapped",
+      [fig("abducted", "civilians", null, 5, 5, "exact"), fig("abducted", "civilians", null, 3, 3, "exact")],
+    ],
+    ["7 dozos were killed", [fig("killed", "security_forces", null, 7, 7, "exact")]],
+  ])("%s", (statement, expected) => {
+    expectFigures(statement, expected);
+  });
+
+  it.each<[string, string, string]>([
+    // Displacement and capture are not metrics of the vocabulary: refused with a reason, never read as killed.
+    ["5,000 displaced", "5,000 displaced", "outside_vocabulary"],
+    ["5,000 people were displaced", "5,000 people were displaced", "outside_vocabulary"],
+    ["about 2,000 IDPs", "about 2,000 IDPs", "outside_vocabulary"],
+    ["30,000 refugees fled to Niger", "30,000 refugees fled", "outside_vocabulary"],
+    ["the army arrested 12 suspects", "arrested 12 suspects", "outside_vocabulary"],
+    ["15 assailants were put out of action", "15 assailants were put out of action", "neutralized"],
+    ["the air force neutralised 30 terrorists", "neutralised 30 terrorists", "neutralized"],
+    // Without a perpetrator as subject, an unknown noun stays unknown.
+    ["The blast killed 12 okada riders", "killed 12 okada riders", "unknown_noun"],
+  ])("%s is refused (%s)", (statement, text, reasonCode) => {
+    const result = parseStatement(statement);
+    expect(result.figures).toEqual([]);
+    expect(result.unresolved).toMatchObject([{ text, reasonCode }]);
+  });
+
+  it("displacement says what it is in the reason's values and English text", () => {
+    expect(parseStatement("5,000 displaced").unresolved).toEqual([
+      {
+        text: "5,000 displaced",
+        reasonCode: "outside_vocabulary",
+        values: { words: "5,000 displaced", outcome: "displaced" },
+        reason:
+          '"5,000 displaced": displacement is not a casualty metric (killed, injured, missing, abducted); record it elsewhere, not as a casualty figure',
+      },
+    ]);
+  });
+
+  it("keeps the kill and refuses the capture in one statement", () => {
+    const result = parseStatement("The army killed 30 terrorists and captured 10 others");
+    expect(result.figures).toMatchObject([fig("killed", "attackers", null, 30, 30, "exact")]);
+    expect(result.unresolved).toMatchObject([
+      { text: "captured 10 others", reasonCode: "outside_vocabulary", values: { outcome: "detained" } },
+    ]);
+  });
+});
+
+describe("reason codes", () => {
+  it("every code has an English and a French message that render with its values", async () => {
+    const { createTranslator } = await import("use-intl/core");
+    const { REASON_CODES } = await import("./statement-parser");
+    const en = (await import("@/messages/en/parser.json")).default as Record<string, string>;
+    const fr = (await import("@/messages/fr/parser.json")).default as Record<string, string>;
+    const values = { words: "«x»", outcome: "displaced" };
+    for (const [locale, messages] of [
+      ["en", en],
+      ["fr", fr],
+    ] as const) {
+      const t = createTranslator({ locale, messages: { parser: messages }, namespace: "parser" }) as unknown as (
+        key: string,
+        values: Record<string, string>,
+      ) => string;
+      for (const code of REASON_CODES) {
+        expect(messages[code], `${locale}/${code}`).toBeTypeOf("string");
+        expect(t(code, values)).not.toMatch(/[{}]|parser\./);
+      }
+    }
   });
 });

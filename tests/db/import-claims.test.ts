@@ -179,6 +179,31 @@ describe("a claims file written by hand", () => {
     expect(event.after).toMatchObject({ format: "claims", fileName: "bulletin.csv", rows: 2, claimsCreated: 2, user: "command line" });
   });
 
+  it("fills a row from a French statement", async () => {
+    const text = csv(header, [
+      [
+        CODE,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "Au moins 20 personnes ont été tuées lors de l'attaque du convoi, selon des sources locales.",
+        "radio-kledu",
+        "local_media",
+        "Journal du soir",
+        null,
+        "2025-02-08",
+      ],
+    ]);
+    const summary = await importText(db, "claims", text, { fileName: "journal.csv" });
+    expect(summary.errors).toEqual([]);
+    expect(summary).toMatchObject({ imported: true, claimsCreated: 1 });
+    const claim = await db.claim.findFirstOrThrow({ where: { claimant: { slug: "radio-kledu" } } });
+    expect(claim).toMatchObject({ metric: "killed", category: "unspecified", valueMin: 20, valueMax: null, qualifier: "at_least" });
+  });
+
   it("reports the statement parser's reason when it cannot read a figure", async () => {
     const text = csv(header, [
       [CODE, null, null, null, null, null, null, "A similar number of militants were reportedly killed.", "hrw", null, null, null, null],

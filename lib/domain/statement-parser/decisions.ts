@@ -4,9 +4,11 @@ import type { Category, Metric, Qualifier } from "../vocabularies";
 import { followingInList, listOf, resolveMetric, type Head, type Mention } from "./mentions";
 import type { Stream } from "./numbers-and-tokens";
 import type { ClaimValues } from "../claim-values";
+import type { Reason, ReasonCode } from "./reasons";
 
 export type ParsedFigure = ClaimValues & { text: string };
-export type Unparsed = { text: string; reason: string };
+/** A phrase left to the editor: why (a code and its values), and the English message (`reason`). */
+export type Unparsed = { text: string; reasonCode: ReasonCode; values: Record<string, string>; reason: string };
 export type ParseResult = { figures: ParsedFigure[]; unresolved: Unparsed[] };
 
 /** What earlier mentions tell about the current one. */
@@ -20,7 +22,9 @@ export type Context = {
   lastTotal: ParsedFigure | null;
 };
 
-type Decision = Omit<ParsedFigure, "text"> | { reason: string } | null;
+type Decision = Omit<ParsedFigure, "text"> | Reason | null;
+
+const because = (reasonCode: ReasonCode, words: string): Reason => ({ reasonCode, values: { words } });
 
 /** Decides what one mention becomes: a figure, an unresolved item, or nothing (not a casualty count). */
 export function decide(m: Mention, context: Context): Decision {
@@ -29,46 +33,41 @@ export function decide(m: Mention, context: Context): Decision {
   if (head.kind === "thing") return null; // "19 vehicles", "5 km": not people
 
   // "a similar number of militants" is refused whatever its metric: the figure is not stated.
-  if (q.kind === "relative") return { reason: `"${q.words}" refers to another figure; enter it explicitly` };
+  if (q.kind === "relative") return because("relative_figure", q.words);
 
   const finding = resolveMetric(m, all);
   if (finding === null) {
     // A count of people with no stated outcome ("carrying over 100 people") is not a claim —
     // except victims ("34 victims", "Among the victims were …"): a casualty count of unknown metric.
     const victims = head.personClass === "victims" || (m.breakdown !== null && !m.breakdown.hasTotal);
-    if (victims && head.kind !== "unknown") {
-      return {
-        reason: `"${s.slice(m.quantity.start, head.end)}" does not say whether they were killed, injured or missing; enter the metric explicitly`,
-      };
+    if (victims && head.kind !== "unknown") return because("no_metric", s.slice(m.quantity.start, head.end));
+    // "5,000 displaced": something happened to them, but not a metric of the vocabulary — say so
+    // rather than stay silent (or, worse, read it as killed).
+    if (head.outside !== null) {
+      return { reasonCode: "outside_vocabulary", values: { words: s.slice(m.quantity.start, head.end), outcome: head.outside } };
     }
     return null;
   }
-  if ("ambiguous" in finding) return { reason: finding.ambiguous };
-  if (q.kind === "vague") {
-    return {
-      reason: `"${q.words}" has no agreed numeric value (conventions exist only for tens, dozens and hundreds); enter a figure explicitly`,
-    };
-  }
-  if (head.kind === "unknown")
-    return { reason: `could not tell whether "${head.words}" are people; enter the figure explicitly if they are` };
-  if (head.mixed) return { reason: `"${head.words}" counts several categories together; enter a figure per category explicitly` };
-  if (head.personClass === "side?" && head.category === null) {
-    return { reason: `"${head.words}" does not say which side they were on; enter the figure with its category explicitly` };
-  }
+  if ("ambiguous" in finding) return finding.ambiguous;
+  if (q.kind === "vague") return because("vague_quantity", q.words);
+  // "Gunmen killed 12 Fulani": what attackers kill or abduct are people, whatever the noun.
+  if (head.kind === "unknown" && !m.perpetratorSubject) return because("unknown_noun", head.words);
+  if (head.mixed) return because("mixed_categories", head.words);
+  if (head.personClass === "side?" && head.category === null) return because("side_unknown", head.words);
 
   let values: { valueMin: number; valueMax: number | null; qualifier: Qualifier };
   if (q.kind === "same") {
     // "killing 34 civilians and injuring the same number": resolvable inside this statement only.
     // Inside a breakdown it is the previous part ("13 Malians and as many foreigners"), else the previous total.
     const previous = m.breakdown ? context.lastFigure : context.lastTotal;
-    if (previous === null) return { reason: `"${q.words}" refers to a figure not given in this statement; enter it explicitly` };
+    if (previous === null) return because("same_number_missing", q.words);
     values = { valueMin: previous.valueMin, valueMax: previous.valueMax, qualifier: previous.qualifier };
   } else {
     values = { valueMin: q.min, valueMax: q.max, qualifier: q.qualifier };
   }
 
   const placed = categoryAndSubgroup(m, finding.metric, context);
-  if ("reason" in placed) return placed;
+  if ("reasonCode" in placed) return placed;
   return { metric: finding.metric, ...placed, ...values };
 }
 
@@ -83,11 +82,7 @@ function withSharedNoun(m: Mention, all: Mention[]): Head {
   return donor ? { ...head, category: donor.head.category, personClass: donor.head.personClass } : head;
 }
 
-function categoryAndSubgroup(
-  m: Mention,
-  metric: Metric,
-  context: Context,
-): { category: Category; subgroup: string | null } | { reason: string } {
+function categoryAndSubgroup(m: Mention, metric: Metric, context: Context): { category: Category; subgroup: string | null } | Reason {
   const { s, all } = context;
   const head = withSharedNoun(m, all);
 
@@ -103,14 +98,12 @@ function categoryAndSubgroup(
     if (head.category !== null && head.category !== parentCategory && group === null) {
       return { category: head.category, subgroup: null };
     }
-    if (group === null) {
-      return { reason: `breakdown "${s.slice(m.quantity.start, head.end)}" does not say which group it counts; enter it explicitly` };
-    }
+    if (group === null) return because("breakdown_group", s.slice(m.quantity.start, head.end));
     return { category: head.category ?? parentCategory, subgroup: group };
   }
 
   // "others", "12 of them", a bare count and "the same number" refer back to the previous total.
-  const refersBack = head.kind === "none" || head.personClass === "others" || m.quantity.kind === "same";
+  const refersBack = head.kind === "none" || head.bareParticiple || head.personClass === "others" || m.quantity.kind === "same";
   const inherited = refersBack ? (context.lastTotal?.category ?? "unspecified") : "unspecified";
 
   const list = listOf(m, all);

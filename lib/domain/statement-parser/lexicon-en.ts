@@ -1,6 +1,7 @@
 // The English lexicon of the statement parser (see lexicon.ts for its shape).
 import type { Category, Metric } from "../vocabularies";
-import { phrases, type BreakdownMarker, type Lexicon, type MetricWord, type PersonClass, type Prefix } from "./lexicon";
+import { phrases, type BreakdownMarker, type Convention, type Lexicon, type MetricWord, type PersonClass, type Prefix } from "./lexicon";
+import type { Outside } from "./reasons";
 
 // ───────────────────────────── numbers ─────────────────────────────
 
@@ -89,6 +90,8 @@ const YEAR_PREPOSITIONS = new Set([
   "year",
 ]);
 const RANGE_LINKS = new Set(["and", "to", "-", "–", "—", "or"]);
+/** "25 to 30", "two or three" — not "and": "13 Malians and 21 foreigners" is a list. */
+const COUNT_RANGE_LINKS = new Set(["to", "-", "–", "—", "or"]);
 
 // ───────────────────────────── quantities ─────────────────────────────
 
@@ -133,7 +136,17 @@ const PREFIXES = phrases<Prefix>([
 ]);
 
 /** ACLED's conservative conventions (docs/architecture.md, "Reconciliation rules" 1): a lower bound, open above. */
-const CONVENTIONS: Record<string, number> = { tens: 10, dozens: 12, dozen: 12, hundreds: 100, hundred: 100 };
+const CONVENTIONS: Record<string, Convention> = {
+  tens: { value: 10, needsNext: "of" },
+  dozens: { value: 12 },
+  dozen: { value: 12, needsLead: true },
+  hundreds: { value: 100 },
+  hundred: { value: 100, needsLead: true },
+};
+const CONVENTION_EXCLUSIONS = phrases<true>([
+  ["hundreds of thousands", true],
+  ["tens of thousands", true],
+]);
 /** Words that may precede a convention word without changing it: "several dozen" is still "dozens". */
 const CONVENTION_LEADS = phrases<true>([
   ["several", true],
@@ -228,6 +241,37 @@ const PREDICATES = phrases<MetricWord>([
   ["taken captive", { metric: "abducted" }],
   ["neutralized", "neutralized"],
   ["neutralised", "neutralized"],
+  ["put out of action", "neutralized"],
+  // The military's words for killing, as their communiqués use them.
+  ["eliminated", { metric: "killed" }],
+  ["liquidated", { metric: "killed" }],
+  ["taken out", { metric: "killed" }],
+  ["wiped out", { metric: "killed" }],
+  ["killed in action", { metric: "killed" }],
+  ["drowned", { metric: "killed" }],
+  ["feared dead", { metric: "killed" }],
+  ["presumed dead", { metric: "killed" }],
+  ["badly injured", { metric: "injured" }],
+  ["seriously injured", { metric: "injured" }],
+  ["seriously wounded", { metric: "injured" }],
+  ["critically injured", { metric: "injured" }],
+  ["gone missing", { metric: "missing" }],
+  ["went missing", { metric: "missing" }],
+  ["seized", { metric: "abducted" }],
+  ["carried off", { metric: "abducted" }],
+  ["taken away", { metric: "abducted" }],
+  // Not casualty metrics: refused with a reason rather than ignored or misread.
+  ["displaced", { outside: "displaced" }],
+  ["fled", { outside: "displaced" }],
+  ["forced to flee", { outside: "displaced" }],
+  ["forced from their homes", { outside: "displaced" }],
+  ["uprooted", { outside: "displaced" }],
+  ["made homeless", { outside: "displaced" }],
+  ["arrested", { outside: "detained" }],
+  ["detained", { outside: "detained" }],
+  ["captured", { outside: "detained" }],
+  ["taken prisoner", { outside: "detained" }],
+  ["taken into custody", { outside: "detained" }],
 ]);
 
 /** Words allowed between the counted noun and its predicate: "had been reportedly killed". */
@@ -251,7 +295,21 @@ const PREDICATE_FILLERS = new Set([
   "confirmed",
   "said",
   "believed",
+  "may",
+  "might",
+  "could",
+  "would",
+  "must",
+  "will",
+  "likely",
+  "probably",
+  "possibly",
+  "presumably",
+  "understood",
+  "known",
   "feared",
+  "estimated",
+  "seen",
   "thought",
   "presumed",
   "also",
@@ -351,6 +409,35 @@ const TRIGGERS = phrases<MetricWord>([
   ["neutralized", "neutralized"],
   ["neutralised", "neutralized"],
   ["neutralizing", "neutralized"],
+  ["neutralising", "neutralized"],
+  ["put out of action", "neutralized"],
+  // The military's words for killing: "the army eliminated 30 terrorists".
+  ["eliminated", { metric: "killed" }],
+  ["eliminating", { metric: "killed" }],
+  ["lost", { metric: "killed" }], // "the army lost 12 soldiers"
+  ["liquidated", { metric: "killed" }],
+  ["took out", { metric: "killed" }],
+  ["taking out", { metric: "killed" }],
+  ["wiped out", { metric: "killed" }],
+  ["gunned down", { metric: "killed" }],
+  ["shooting dead", { metric: "killed" }],
+  ["shot and killed", { metric: "killed" }],
+  ["beheading", { metric: "killed" }],
+  ["beheaded", { metric: "killed" }],
+  ["seized", { metric: "abducted" }],
+  ["seizing", { metric: "abducted" }],
+  ["took hostage", { metric: "abducted" }],
+  ["taking hostage", { metric: "abducted" }],
+  // Not casualty metrics: "displacing 5,000 people", "arrested 12 suspects".
+  ["displacing", { outside: "displaced" }],
+  ["displaced", { outside: "displaced" }],
+  ["the displacement of", { outside: "displaced" }],
+  ["displacement of", { outside: "displaced" }],
+  ["arrested", { outside: "detained" }],
+  ["arresting", { outside: "detained" }],
+  ["detained", { outside: "detained" }],
+  ["captured", { outside: "detained" }],
+  ["capturing", { outside: "detained" }],
 ]);
 /** Words a trigger may be separated from its count by: "killing a total of 34", "killed another 5". */
 const TRIGGER_FILLERS = phrases<true>([
@@ -405,22 +492,39 @@ addNouns(
   "civilian civilians villager villagers miner miners trader traders merchant merchants vendor vendors passenger passengers " +
     "resident residents inhabitant inhabitants child children kid kids infant infants baby babies woman women girl girls boy boys " +
     "minor minors student students pupil pupils teacher teachers farmer farmers herder herders herdsman herdsmen fisherman fishermen " +
-    "worshipper worshippers worshiper worshipers pilgrim pilgrims shopper shoppers refugee refugees patient patients journalist journalists " +
+    "worshipper worshippers worshiper worshipers pilgrim pilgrims shopper shoppers patient patients journalist journalists " +
     "worker workers doctor doctors nurse nurses driver drivers traveller travellers traveler travelers commuter commuters " +
-    "non-combatants noncombatants idps elderly schoolgirls schoolboys schoolchildren",
+    "non-combatants noncombatants elderly schoolgirls schoolboys schoolchildren " +
+    "mourner mourners guest guests wedding-goers churchgoers congregants imam imams priest priests pastor pastors cleric clerics " +
+    "chief chiefs elder elders notable notables pastoralist pastoralists cattle-herders shopkeeper shopkeepers hawker hawkers " +
+    "labourer labourers laborer laborers humanitarian humanitarians aid-workers volunteer volunteers returnee returnees migrant migrants " +
+    "motorist motorists pedestrian pedestrians bystander bystanders spectator spectators customer customers fan fans " +
+    "relative relatives locals gold-miners gold-panners prospectors orpailleurs",
 );
 // Peacekeepers count with security forces: the vocabulary has no separate class for them.
 addNouns(
   "security_forces",
   "soldier soldiers troop troops trooper troopers serviceman servicemen servicemembers policeman policemen police " +
-    "officer officers gendarme gendarmes guard guards peacekeeper peacekeepers forces recruits conscripts vdp",
+    "officer officers gendarme gendarmes guard guards peacekeeper peacekeepers forces recruits conscripts vdp " +
+    "airman airmen marine marines paratrooper paratroopers commando commandos sailor sailors legionnaire legionnaires " +
+    "fama fds servicemen gendarmerie-officers customs-officers " +
+    // Pro-government self-defence groups of the Sahel, counted with the forces they fight beside.
+    "dozo dozos vigilantes",
 );
 addNouns(
   "attackers",
   "militant militants jihadist jihadists jihadi jihadis terrorist terrorists assailant assailants attacker attackers " +
-    "insurgent insurgents gunman gunmen rebel rebels extremist extremists bandit bandits islamists bomber bombers raider raiders kidnappers",
+    "insurgent insurgents gunman gunmen rebel rebels extremist extremists bandit bandits islamists bomber bombers raider raiders kidnappers " +
+    "abductor abductors separatist separatists assailant gunmen",
 );
-addNouns(null, "people person persons individual individuals man men adult adults national nationals foreigner foreigners personnel");
+addNouns(
+  null,
+  "people person persons individual individuals man men adult adults national nationals foreigner foreigners personnel " +
+    "hostage hostages captive captives prisoner prisoners detainee detainees " +
+    // Peoples of the Sahel: "jihadists killed 12 Fulani" counts people of no stated category.
+    "fulani fulanis peul peuls peulh peulhs dogon dogons tuareg tuaregs touareg touaregs songhai songhay bambara bambaras " +
+    "hausa mossi mossis dioula arab arabs",
+);
 addNouns("others", "others");
 addNouns("victims", "victim victims");
 // Whose side these were on depends on the conflict: the editor decides.
@@ -548,8 +652,29 @@ const NEUTRAL_MODIFIERS = new Set([
   "different",
   "individual",
   "small-scale",
-  "displaced",
   "internally",
+  "wedding",
+  "funeral",
+  "market",
+  "bus",
+  "school",
+  "family",
+  "aid",
+  "health",
+  "unidentified",
+  "unknown",
+  "heavily",
+]);
+
+/** People counted for something the vocabulary does not measure: displacement. */
+const OUTSIDE_NOUNS = new Map<string, Outside>([
+  ["displaced", "displaced"],
+  ["idp", "displaced"],
+  ["idps", "displaced"],
+  ["refugee", "displaced"],
+  ["refugees", "displaced"],
+  ["evacuees", "displaced"],
+  ["asylum-seekers", "displaced"],
 ]);
 
 /** Words that end a noun phrase. */
@@ -573,12 +698,47 @@ const LIST_CONNECTORS = phrases<"and" | "comma">([
   ["plus", "and"],
 ]);
 
+/** Frequent English words that are rare in French: language detection counts them. */
+const MARKERS = new Set(
+  (
+    "the of and were was in at least by with killed people have has been said that from this they their who after attack " +
+    "soldiers civilians wounded injured dead more than about according including among between reported army police armed men " +
+    "gunmen were is are had killing injuring died over around nearly some several dozens hundreds others was been being of"
+  ).split(" "),
+);
+
 export const ENGLISH: Lexicon = {
-  numbers: { units: UNITS, tens: TENS, scales: SCALES },
+  code: "en",
+  markers: MARKERS,
+  numbers: {
+    units: UNITS,
+    tens: TENS,
+    scales: SCALES,
+    bareScales: new Set(),
+    hundreds: new Set(["hundred"]),
+    bareHundred: false,
+    articles: new Set(["a", "an"]),
+    roundCounts: { dozen: 12 },
+    joiners: new Set(["and"]),
+    tensTakingTeens: new Set(),
+    notCountSuffixes: new Set(["st", "nd", "rd", "th"]),
+    pronounOne: {
+      words: new Set(["one"]),
+      before: new Set(["no", "any", "every", "each", "the", "this", "that", "which"]),
+      after: new Set(["another", "by", "after"]),
+    },
+    groupSeparators: new Set(),
+  },
   dates: { months: MONTHS, yearPrepositions: YEAR_PREPOSITIONS, rangeLinks: RANGE_LINKS },
   quantities: {
     prefixes: PREFIXES,
+    rangeOpeners: phrases([
+      ["between", "and"],
+      ["from", "to"],
+    ]),
+    countRangeLinks: COUNT_RANGE_LINKS,
     conventions: CONVENTIONS,
+    conventionExclusions: CONVENTION_EXCLUSIONS,
     conventionLeads: CONVENTION_LEADS,
     vague: VAGUE,
     same: SAME,
@@ -597,11 +757,38 @@ export const ENGLISH: Lexicon = {
     categoryAdjectives: CATEGORY_ADJECTIVES,
     metricNouns: METRIC_NOUNS,
     metricParticiples: METRIC_PARTICIPLES,
+    nominalParticiples: new Set(), // "34 dead" has no noun at all: it already refers back
     thingNouns: THING_NOUNS,
     demonyms: DEMONYMS,
+    demonymsCapitalised: true,
+    foreign: new Map([
+      ["foreign", false],
+      ["foreigner", true],
+      ["foreigners", true],
+    ]),
     demographics: DEMOGRAPHICS,
     neutralModifiers: NEUTRAL_MODIFIERS,
     headStops: HEAD_STOPS,
+    coordinators: new Set(["and", "or"]),
+    partitives: phrases([["of", true]]),
+    partitiveDeterminers: new Set(["the", "these", "those"]),
+    partitivePronouns: new Set(["them", "whom", "us"]),
+    compoundNouns: phrases<PersonClass>([
+      ["hostage takers", "attackers"],
+      ["hostage-takers", "attackers"],
+      ["gold panners", "civilians"],
+      ["self-defence militia", "side?"],
+      ["self-defense militia", "side?"],
+      ["blue helmets", "security_forces"],
+    ]),
+    memberNouns: new Set(["members", "member"]),
+    ageLeads: phrases([
+      ["aged", true],
+      ["age", true],
+      ["ages", true],
+    ]),
+    adjectivesFollowNoun: false,
+    outsideNouns: OUTSIDE_NOUNS,
   },
   listConnectors: LIST_CONNECTORS,
 };

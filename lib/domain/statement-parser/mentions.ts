@@ -4,22 +4,21 @@
 // breakdowns. The words come from the stream's lexicon.
 import type { Category, Metric } from "../vocabularies";
 import type { MetricWord, PersonClass } from "./lexicon";
+import type { Outside, Reason } from "./reasons";
 import { readCountNumber, readQuantity, type Quantity, type Stream, type Token } from "./numbers-and-tokens";
 
 // ───────────────────────────── metrics ─────────────────────────────
 
-/** What a phrase says happened: a metric, or a reason why the metric cannot be decided. */
-export type MetricFinding = { metric: Metric } | { ambiguous: string };
+/** What a phrase says happened: a metric, or the reason why the metric cannot be decided. */
+export type MetricFinding = { metric: Metric } | { ambiguous: Reason };
 
-const AMBIGUOUS_KI = (words: string): MetricFinding => ({
-  ambiguous: `"${words}" does not say how many were killed and how many injured; enter the figures explicitly`,
-});
-const NEUTRALIZED: MetricFinding = { ambiguous: `"neutralized" may mean killed or captured; enter the figure explicitly` };
+const AMBIGUOUS_KI = (words: string): MetricFinding => ({ ambiguous: { reasonCode: "killed_and_injured", values: { words } } });
 
 /** The finding a lexicon's metric word stands for; `words` are the words of the text, for messages. */
 function findingOf(value: MetricWord, words: string): MetricFinding {
   if (value === "ki-and") return AMBIGUOUS_KI(words);
-  if (value === "neutralized") return NEUTRALIZED;
+  if (value === "neutralized") return { ambiguous: { reasonCode: "neutralized", values: { words } } };
+  if ("outside" in value) return { ambiguous: { reasonCode: "outside_vocabulary", values: { words, outcome: value.outside } } };
   return value;
 }
 
@@ -30,10 +29,10 @@ function findingOf(value: MetricWord, words: string): MetricFinding {
  * capitalised, as in the source; "foreign" is not a demonym and may be lower-case.
  */
 function nationalityOf(s: Stream, t: Token): { nationality: string; isNoun: boolean } | null {
-  if (t.lower === "foreign") return { nationality: "foreign", isNoun: false };
-  if (t.lower === "foreigners" || t.lower === "foreigner") return { nationality: "foreign", isNoun: true };
+  const foreign = s.lex.heads.foreign.get(t.lower);
+  if (foreign !== undefined) return { nationality: "foreign", isNoun: foreign };
   const demonym = s.lex.heads.demonyms.get(t.lower);
-  if (demonym === undefined || !/^[A-Z]/.test(t.text)) return null;
+  if (demonym === undefined || (s.lex.heads.demonymsCapitalised && !/^[A-Z]/.test(t.text))) return null;
   // "Sudanese" is both; read as an adjective, it still counts as a person when nothing follows.
   return { nationality: demonym, isNoun: t.lower !== demonym.toLowerCase() };
 }
@@ -48,6 +47,10 @@ export type Head = {
   metric: MetricFinding | null;
   /** "soldiers and civilians": one count over several categories. */
   mixed: boolean;
+  /** « 4 blessés »: a participle used as a noun, nothing else — like English "4 injured", it refers back. */
+  bareParticiple: boolean;
+  /** "displaced": these people had something happen to them that the vocabulary does not measure. */
+  outside: Outside | null;
   /** The words of the head, for messages. */
   words: string;
   end: number;
@@ -60,11 +63,13 @@ export type Head = {
  */
 function readHead(s: Stream, i: number, dates: Set<number>): Head {
   let j = i;
-  // Partitives: "dozens of civilians", "12 of the 34 passengers", "12 of them".
-  if (s.isWord(j, "of")) {
-    j++;
-    if (s.isWord(j, "the", "these", "those")) j++;
-    if (s.isWord(j, "them", "whom", "us")) {
+  const lex = s.lex.heads;
+  // Partitives: "dozens of civilians", "12 of the 34 passengers", "12 of them", "12 d'entre eux".
+  const partitive = s.matchAt(j, lex.partitives);
+  if (partitive) {
+    j = partitive.end;
+    if (lex.partitiveDeterminers.has(s.lower(j))) j++;
+    if (lex.partitivePronouns.has(s.lower(j))) {
       return {
         kind: "person",
         category: null,
@@ -73,6 +78,8 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
         demographic: null,
         metric: null,
         mixed: false,
+        bareParticiple: false,
+        outside: null,
         words: s.slice(i, j + 1),
         end: j + 1,
       };
@@ -89,6 +96,8 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
     demographic: null,
     metric: null,
     mixed: false,
+    bareParticiple: false,
+    outside: null,
     words: "",
     end: j,
   };
@@ -101,20 +110,41 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
     const t = s.at(j);
     if (t === undefined || t.kind !== "word") break;
     const w = t.lower;
-    // "women and children": one count for two nouns — fine within a category, refused across.
-    const other = s.at(j + 1);
-    if ((w === "and" || w === "or") && noun === "person" && other !== undefined && s.lex.heads.personNouns.has(other.lower)) {
+    // "women and children", « femmes et d'enfants »: one count for two nouns — fine within a category, refused across.
+    const skip = s.matchAt(j + 1, lex.partitives)?.end ?? j + 1;
+    const other = s.at(skip);
+    if (lex.coordinators.has(w) && noun === "person" && other !== undefined && lex.personNouns.has(other.lower)) {
       if (s.lex.heads.personNouns.get(other.lower) !== head.personClass) head.mixed = true;
       // The pair is one group: keep a subgroup only if both nouns name the same one.
       if (s.lex.heads.demographics.get(other.lower) !== head.demographic) head.demographic = null;
       if (nationalityOf(s, other)?.nationality !== head.nationality) head.nationality = null;
-      j++; // the loop's own increment steps past the second noun
+      j = skip; // the loop's own increment steps past the second noun
       continue;
     }
-    if (s.lex.heads.headStops.has(w)) break;
-    const isNoun = s.lex.heads.personNouns.has(w) || s.lex.heads.thingNouns.has(w) || s.lex.heads.metricNouns.has(w);
-    // After the noun, only another noun continues the phrase ("police officers").
-    if (noun !== null && !isNoun) break;
+    const compound = s.matchAt(j, lex.compoundNouns);
+    if (compound) {
+      // "forces de défense et de sécurité": one person noun of several words.
+      if (isCategory(head.personClass)) adjective ??= head.personClass;
+      noun = "person";
+      head.personClass = compound.value;
+      j = compound.end - 1; // the loop's own increment steps past it
+      continue;
+    }
+    // « 19 corps de terroristes », "the bodies of militants": whose bodies or deaths they were.
+    const of = noun === "metric" ? s.matchAt(j, lex.partitives) : null;
+    const whose = of ? of.end + (lex.partitiveDeterminers.has(s.lower(of.end)) ? 1 : 0) : -1;
+    if (of && lex.personNouns.has(s.lower(whose))) {
+      j = whose - 1; // « 30 morts parmi les civils »
+      continue;
+    }
+    if (lex.headStops.has(w)) break;
+    const isNoun = lex.personNouns.has(w) || lex.thingNouns.has(w) || lex.metricNouns.has(w);
+    // After the noun, only another noun continues the phrase ("police officers") — and, in French,
+    // the adjectives that follow it ("soldats maliens", "hommes armés", "personnes déplacées").
+    const postAdjective =
+      lex.adjectivesFollowNoun &&
+      (nationalityOf(s, t) !== null || lex.categoryAdjectives.has(w) || lex.neutralModifiers.has(w) || lex.outsideNouns.has(w));
+    if (noun !== null && !isNoun && !postAdjective) break;
 
     const nationality = nationalityOf(s, t);
     const metricNoun = s.lex.heads.metricNouns.get(w);
@@ -122,7 +152,8 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
     const participle = s.lex.heads.metricParticiples.get(w);
     if (nationality) {
       head.nationality = nationality.nationality;
-      if (nationality.isNoun) {
+      // French demonyms are nouns and adjectives alike: after a noun ("soldats maliens") an adjective.
+      if (nationality.isNoun && noun === null) {
         noun = "person";
         head.personClass = null;
       }
@@ -130,27 +161,35 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
       noun = "metric";
       head.metric = { metric: metricNoun };
       // "34 civilian deaths and injuries": one number for two metrics.
-      const second = s.lex.heads.metricNouns.get(s.lower(j + 2));
-      if (s.isWord(j + 1, "and") && second !== undefined && second !== metricNoun) {
+      const second = lex.metricNouns.get(s.lower(j + 2));
+      if (lex.coordinators.has(s.lower(j + 1)) && second !== undefined && second !== metricNoun) {
         head.metric = AMBIGUOUS_KI(s.slice(j, j + 3));
         j += 2;
       }
     } else if (s.lex.heads.thingNouns.has(w)) {
       noun = "thing";
-    } else if (s.lex.heads.personNouns.has(w)) {
+    } else if (lex.personNouns.has(w) && !(lex.adjectivesFollowNoun && noun === "person" && adjectiveCategory !== undefined)) {
+      // (« victimes civiles »: after a French noun, "civiles" is the adjective, not a second noun)
       // In "jihadist fighters" or "police officers" the first noun qualifies the second.
       if (isCategory(head.personClass)) adjective ??= head.personClass;
       noun = "person";
       head.personClass = s.lex.heads.personNouns.get(w);
       head.demographic = s.lex.heads.demographics.get(w) ?? null;
-    } else if (w === "members" || w === "member") {
+    } else if (lex.memberNouns.has(w) && noun === null) {
       // "members of the security forces": the category is in the complement.
-      if (s.isWord(j + 1, "of")) {
+      if (s.matchAt(j + 1, lex.partitives)) {
         const inner = readHead(s, j + 1, dates);
-        return { ...inner, words: s.slice(i, inner.end) };
+        if (inner.kind === "person") return { ...inner, words: s.slice(i, inner.end) };
       }
       noun = "person";
       head.personClass = null;
+    } else if (lex.outsideNouns.has(w)) {
+      // "5,000 displaced", "12 displaced people", "des déplacés": civilians, counted for something else.
+      head.outside = lex.outsideNouns.get(w)!;
+      if (noun === null && !lex.personNouns.has(s.lower(j + 1))) {
+        noun = "person";
+        head.personClass = "civilians";
+      }
     } else if (adjectiveCategory !== undefined) {
       adjective = adjectiveCategory;
     } else if (participle !== undefined) {
@@ -167,6 +206,10 @@ function readHead(s: Stream, i: number, dates: Set<number>): Head {
   }
   head.end = j;
   head.words = s.slice(start, j);
+  head.bareParticiple =
+    noun === "metric" && j === start + 1 && adjective === null && head.nationality === null && lex.nominalParticiples.has(s.lower(start));
+  // Displaced people are civilians, whatever else happened to them.
+  if (head.outside !== null && head.personClass === null) head.personClass = "civilians";
 
   if (noun === "thing") head.kind = "thing";
   else if (noun === "person" || noun === "metric") head.kind = "person";
@@ -194,7 +237,7 @@ function isPredicateStart(s: Stream, j: number): boolean {
 }
 
 /** Finds the predicate after the head, skipping auxiliaries and asides. */
-function readPredicate(s: Stream, i: number): { finding: MetricFinding; end: number } | null {
+function readPredicate(s: Stream, i: number, dates: Set<number>): { finding: MetricFinding; end: number } | null {
   let j = i;
   while (!s.isHardStop(j)) {
     const t = s.at(j)!;
@@ -212,6 +255,9 @@ function readPredicate(s: Stream, i: number): { finding: MetricFinding; end: num
       continue;
     }
     const m = s.matchAt(j, s.lex.metrics.predicates);
+    // "3 gunmen killed 12 soldiers", « un homme armé a tué 3 personnes »: a participle followed by
+    // a count is that count's verb (a trigger), not what happened to the first one.
+    if (m && readQuantity(s, m.end, dates) !== null) return null;
     if (m) return { finding: findingOf(m.value, s.slice(j, m.end)), end: m.end };
     if (!s.lex.metrics.predicateFillers.has(t.lower)) return null;
     j++;
@@ -247,6 +293,8 @@ export type Mention = {
   own: MetricFinding | null;
   ownSource: "head" | "trigger" | "predicate" | "marker" | null;
   breakdown: { parent: Mention | null; markerMetric: MetricFinding | null; hasTotal: boolean } | null;
+  /** "Gunmen killed 12 …": the count follows a verb whose subject is an attacker, so it counts people. */
+  perpetratorSubject: boolean;
   /** Previous mention in a plain list ("13 Malians and 21 foreigners"), and the word joining them. */
   coordinatedWith: Mention | null;
   link: "and" | "comma" | null;
@@ -272,21 +320,20 @@ export function findMentions(s: Stream, dates: Set<number>): Mention[] {
       continue;
     }
     const head = readHead(s, quantity.end, dates);
-    mentions.push(describeMention(s, quantity, head, sentence, mentions));
+    mentions.push(describeMention(s, quantity, head, sentence, mentions, dates));
     i = Math.max(head.end, quantity.end);
   }
   return mentions;
 }
 
-/** "children under 5", "men aged 18 to 30": a number right after a person noun is an age. */
+/** "children under 5", "men aged 18 to 30", "enfants âgés de 5 ans": a number right after a person noun is an age. */
 function isAge(s: Stream, quantityStart: number): boolean {
-  const prev = s.lower(quantityStart - 1);
-  return s.lex.heads.personNouns.has(prev) || prev === "aged" || prev === "age" || prev === "ages";
+  return s.lex.heads.personNouns.has(s.lower(quantityStart - 1)) || s.matchEndingAt(quantityStart, s.lex.heads.ageLeads) !== null;
 }
 
-function describeMention(s: Stream, quantity: Quantity, head: Head, sentence: number, earlier: Mention[]): Mention {
+function describeMention(s: Stream, quantity: Quantity, head: Head, sentence: number, earlier: Mention[], dates: Set<number>): Mention {
   const trigger = readTrigger(s, quantity.start);
-  const predicate = readPredicate(s, head.end);
+  const predicate = readPredicate(s, head.end, dates);
   const marker = s.matchEndingAt(quantity.start, s.lex.metrics.breakdownMarkers);
 
   const previous = earlier.at(-1) ?? null;
@@ -324,9 +371,22 @@ function describeMention(s: Stream, quantity: Quantity, head: Head, sentence: nu
     own,
     ownSource,
     breakdown,
+    perpetratorSubject: trigger !== null && attackerBefore(s, trigger.start),
     coordinatedWith: coordinated ? previous : null,
     link: coordinated ? between.value : null,
   };
+}
+
+/** True when an attacker noun ("gunmen", "armed men", "des hommes armés") comes earlier in the sentence. */
+function attackerBefore(s: Stream, end: number): boolean {
+  const lex = s.lex.heads;
+  for (let j = end - 1; j >= 0 && !s.isHardStop(j); j--) {
+    const w = s.lower(j);
+    if (lex.personNouns.get(w) === "attackers") return true;
+    const adjective = lex.categoryAdjectives.get(w) === "attackers";
+    if (adjective && (lex.personNouns.get(s.lower(j - 1)) === null || lex.personNouns.get(s.lower(j + 1)) === null)) return true;
+  }
+  return false;
 }
 
 /**

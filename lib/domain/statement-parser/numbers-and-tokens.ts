@@ -12,9 +12,17 @@ export type Token = {
   end: number;
 };
 
-// Digits with thousands separators first ("1,200"), so "2025, an" stays "2025" + ",".
-const TOKEN_RE =
-  /(\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)|([A-Za-zÀ-ÖØ-öø-ÿ]+(?:['’][A-Za-z]+)?(?:-[A-Za-zÀ-ÖØ-öø-ÿ]+)*)|([^\sA-Za-z0-9])/g;
+const LETTER = "A-Za-zÀ-ÖØ-öø-ÿŒœ";
+// Digits with thousands separators first ("1,200", "1 200" with a (narrow) no-break or thin space,
+// "1.200"), so "2025, an" stays "2025" + ",". Which separators mean thousands is the lexicon's
+// business (readDigits): "1.200" is 1200 in French and a decimal in English.
+// French elisions ("d'", "l'", "qu'", "jusqu'") are tokens of their own: "d'au moins" = "d'" "au" "moins".
+const TOKEN_RE = new RegExp(
+  String.raw`(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?!\d)|\d+(?:\.\d+)?)` +
+    String.raw`|((?<![${LETTER}])(?:[ldnsjmtc]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’](?=[${LETTER}])|[${LETTER}]+(?:['’][${LETTER}]+)?(?:-[${LETTER}]+)*)` +
+    String.raw`|([^\s${LETTER}0-9])`,
+  "gi",
+);
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -85,20 +93,63 @@ export class Stream {
 
 // ───────────────────────────── numbers ─────────────────────────────
 
-export type NumberRead = { value: number; end: number; /** built on "dozen": an idiomatic round count */ dozen: boolean };
+export type NumberRead = { value: number; end: number; /** built on "dozen", "vingtaine": an idiomatic round count */ dozen: boolean };
 
-/** "thirty-four" → 34; anything else hyphenated is not a number word. */
-function hyphenatedTens(s: Stream, word: string): number | null {
+/** A number word, or a part of a hyphenated one ("deux-cent-vingt-et-un" → deux, cent, vingt-et-un). */
+type Piece = { w: string; token: number; /** last piece of its token: a number may end here */ last: boolean };
+
+function isNumberPiece(s: Stream, w: string): boolean {
+  const n = s.lex.numbers;
+  return (
+    n.units[w] !== undefined ||
+    n.tens[w] !== undefined ||
+    n.scales[w] !== undefined ||
+    n.roundCounts[w] !== undefined ||
+    n.hundreds.has(w) ||
+    n.joiners.has(w)
+  );
+}
+
+/** Splits a hyphenated word into known number pieces, longest first; null when a part is not one. */
+function splitHyphenated(s: Stream, word: string): string[] | null {
   const parts = word.split("-");
-  if (parts.length !== 2) return null;
-  const tens = s.lex.numbers.tens[parts[0] ?? ""];
-  const unit = s.lex.numbers.units[parts[1] ?? ""];
-  return tens !== undefined && unit !== undefined && unit >= 1 && unit <= 9 ? tens + unit : null;
+  const out: string[] = [];
+  for (let k = 0; k < parts.length;) {
+    let found = -1;
+    for (let j = parts.length; j > k; j--) {
+      if (isNumberPiece(s, parts.slice(k, j).join("-"))) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    out.push(parts.slice(k, found).join("-"));
+    k = found;
+  }
+  return out;
+}
+
+/** The number pieces of the word tokens from i on (a few tokens are plenty for any number). */
+function piecesFrom(s: Stream, i: number): Piece[] {
+  const pieces: Piece[] = [];
+  for (let j = i; j < i + 12; j++) {
+    const t = s.at(j);
+    if (t === undefined || t.kind !== "word") break;
+    const whole = !t.lower.includes("-") || isNumberPiece(s, t.lower);
+    const words = whole ? [t.lower] : splitHyphenated(s, t.lower);
+    if (words === null) {
+      pieces.push({ w: t.lower, token: j, last: true }); // not a number: the grammar stops on it
+      break;
+    }
+    words.forEach((w, k) => pieces.push({ w, token: j, last: k === words.length - 1 }));
+  }
+  return pieces;
 }
 
 /**
- * Reads one number starting at token i: digits ("1,200", "2 million") or English number words
- * ("one hundred and twelve", "twenty one", "a hundred", "two dozen"). Returns null when the
+ * Reads one number starting at token i: digits ("1,200", "2 million", French "1 200") or number
+ * words ("one hundred and twelve", "twenty one", "a hundred", "two dozen", "quatre-vingt-dix",
+ * "deux mille cinq cents", "une vingtaine"), with the lexicon's words. Returns null when the
  * tokens there are not a well-formed number ("two three", "hundred" alone, "dozens").
  */
 export function readNumber(s: Stream, i: number): NumberRead | null {
@@ -107,66 +158,78 @@ export function readNumber(s: Stream, i: number): NumberRead | null {
   if (first.kind === "num") return readDigits(s, i, first);
   if (first.kind !== "word") return null;
 
+  const n = s.lex.numbers;
+  const pieces = piecesFrom(s, i);
+  const isMultiplier = (w: string | undefined) =>
+    w !== undefined && (n.hundreds.has(w) || n.roundCounts[w] !== undefined || n.scales[w] !== undefined);
   // Grammar state: `current` is the part below the last scale word, `total` the rest.
   let total = 0;
   let current = 0;
-  let last: "none" | "a" | "unit" | "teen" | "tens" | "hundred" | "scale" | "and" = "none";
+  let last: "none" | "a" | "unit" | "teen" | "tens" | "tens-and" | "hundred" | "scale" | "and" = "none";
+  let lastTens = 0;
   let lastScale = Number.POSITIVE_INFINITY;
   let goodEnd = -1; // index after the last token that completed a valid number
   let dozen = false;
-  let j = i;
-  for (; j < s.tokens.length; j++) {
-    const t = s.at(j);
-    if (t === undefined || t.kind !== "word") break;
-    const w = t.lower;
-    const unit = s.lex.numbers.units[w];
-    const tens = s.lex.numbers.tens[w] ?? null;
-    const compound = hyphenatedTens(s, w);
-    const scale = s.lex.numbers.scales[w];
+  const complete = (p: Piece) => {
+    if (p.last) goodEnd = p.token + 1;
+  };
+  for (let k = 0; k < pieces.length; k++) {
+    const p = pieces[k]!;
+    const w = p.w;
+    const next = pieces[k + 1]?.w;
+    const unit = n.units[w];
+    const tens = n.tens[w] ?? null;
+    const scale = n.scales[w];
+    const round = n.roundCounts[w];
     const slotEmpty = last === "none" || last === "hundred" || last === "scale" || last === "and";
-    if ((w === "a" || w === "an") && last === "none") {
-      // "a" only counts when a multiplier follows: "a hundred", "a dozen".
-      const next = s.lower(j + 1);
-      if (next !== "hundred" && next !== "dozen" && s.lex.numbers.scales[next] === undefined) break;
+    const afterTens: boolean =
+      unit !== undefined &&
+      ((last === "tens" && ((unit >= 1 && unit <= 9) || (unit >= 10 && unit <= 19 && n.tensTakingTeens.has(lastTens)))) ||
+        (last === "tens-and" && (unit === 1 || unit === 11)));
+    if (n.articles.has(w) && last === "none" && isMultiplier(next)) {
+      // "a" only counts when a multiplier follows: "a hundred", "a dozen", "une vingtaine".
       current = 1;
       last = "a";
-    } else if (unit !== undefined && (slotEmpty || (last === "tens" && unit >= 1 && unit <= 9))) {
+    } else if (unit !== undefined && (slotEmpty || afterTens)) {
       current += unit;
-      last = unit < 10 ? "unit" : "teen";
-      goodEnd = j + 1;
+      // French single words go up to 99 ("quatre-vingt-dix-sept"): complete, nothing may be added.
+      last = unit < 10 && !afterTens ? "unit" : "teen";
+      complete(p);
     } else if (tens !== null && slotEmpty) {
       current += tens;
+      lastTens = tens;
       last = "tens";
-      goodEnd = j + 1;
-    } else if (compound !== null && slotEmpty) {
-      current += compound;
-      last = "teen"; // complete below-100 value: nothing may be added to it
-      goodEnd = j + 1;
+      complete(p);
+    } else if (n.joiners.has(w) && last === "tens" && next !== undefined && (n.units[next] === 1 || n.units[next] === 11)) {
+      last = "tens-and"; // "vingt et un", "soixante et onze"
     } else if (
-      w === "hundred" &&
-      (last === "a" || last === "unit" || last === "teen" || last === "tens") &&
-      current >= 1 &&
-      current < 100
+      n.hundreds.has(w) &&
+      (((last === "a" || last === "unit" || last === "teen" || last === "tens") && current >= 1 && current < 100) ||
+        (n.bareHundred && current === 0 && (last === "none" || last === "scale")))
     ) {
-      current *= 100;
+      current = Math.max(current, 1) * 100;
       last = "hundred";
-      goodEnd = j + 1;
-    } else if (scale !== undefined && scale < lastScale && (last === "a" || (last !== "none" && last !== "and" && current >= 1))) {
-      total += current * scale;
+      complete(p);
+    } else if (
+      scale !== undefined &&
+      scale < lastScale &&
+      (last === "a" ||
+        (last !== "none" && last !== "and" && last !== "tens-and" && current >= 1) ||
+        (n.bareScales.has(w) && last === "none"))
+    ) {
+      total += Math.max(current, 1) * scale;
       current = 0;
       lastScale = scale;
       last = "scale";
-      goodEnd = j + 1;
-    } else if (w === "dozen" && (last === "a" || last === "unit" || last === "teen" || last === "tens")) {
-      current *= 12;
+      complete(p);
+    } else if (round !== undefined && (last === "a" || last === "unit" || last === "teen" || last === "tens")) {
+      current *= round;
       dozen = true;
-      goodEnd = j + 1;
-      j++;
+      complete(p);
       break; // "two dozen" is complete; "two dozen and five" is not English
-    } else if (w === "and" && (last === "hundred" || last === "scale")) {
+    } else if (n.joiners.has(w) && (last === "hundred" || last === "scale")) {
       // "one hundred and twelve": "and" only joins a smaller number to a hundred/thousand.
-      const next = s.lower(j + 1);
-      if (s.lex.numbers.units[next] === undefined && s.lex.numbers.tens[next] === undefined && hyphenatedTens(s, next) === null) break;
+      if (next === undefined || (n.units[next] === undefined && n.tens[next] === undefined)) break;
       last = "and";
     } else {
       break;
@@ -177,9 +240,22 @@ export function readNumber(s: Stream, i: number): NumberRead | null {
 }
 
 function readDigits(s: Stream, i: number, t: Token): NumberRead | null {
-  let value = Number(t.text.replace(/,/g, ""));
+  let text = t.text.replace(/[,\u00a0\u202f\u2009]/g, "");
+  // "1.200" is 1200 where "." groups thousands (French); elsewhere a decimal.
+  if (s.lex.numbers.groupSeparators.has(".") && /^\d{1,3}(\.\d{3})+$/.test(text)) text = text.replace(/\./g, "");
   let end = i + 1;
-  const scale = s.lex.numbers.scales[s.lower(i + 1)];
+  // French "1 200" with an ordinary space: the next token is a group of exactly three digits.
+  while (
+    s.lex.numbers.groupSeparators.has(" ") &&
+    /^\d{1,3}$/.test(t.text) &&
+    /^\d{3}$/.test(s.at(end)?.text ?? "") &&
+    s.source.slice(s.at(end - 1)!.end, s.at(end)!.start) === " "
+  ) {
+    text += s.at(end)!.text;
+    end++;
+  }
+  let value = Number(text);
+  const scale = s.lex.numbers.scales[s.lower(end)];
   if (scale !== undefined) {
     value *= scale; // "2 million", "1.5 thousand"
     end++;
@@ -192,7 +268,7 @@ function readDigits(s: Stream, i: number, t: Token): NumberRead | null {
 
 function isDigitToken(s: Stream, i: number, max?: number): boolean {
   const t = s.at(i);
-  if (t === undefined || t.kind !== "num" || t.text.includes(",") || t.text.includes(".")) return false;
+  if (t === undefined || t.kind !== "num" || /\D/.test(t.text)) return false;
   return max === undefined || Number(t.text) <= max;
 }
 function isYearToken(s: Stream, i: number): boolean {
@@ -265,9 +341,9 @@ export function isNonCountNumber(s: Stream, i: number): boolean {
   if (t === undefined || t.kind !== "num") return false;
   const next = s.at(i + 1);
   const prev = s.at(i - 1);
-  if (next !== undefined && s.glued(i + 1) && /^(st|nd|rd|th)$/.test(next.lower)) return true; // 7th
-  if (next !== undefined && ["%", ":"].includes(next.text) && s.glued(i + 1)) return true; // 40%, 10:30
-  if (prev !== undefined && s.glued(i) && ["$", "€", "£", "#", ":"].includes(prev.text)) return true; // $5, #3
+  if (next !== undefined && s.glued(i + 1) && s.lex.numbers.notCountSuffixes.has(next.lower)) return true; // 7th, 1er, 10h
+  if (next !== undefined && ["%", ":", "°"].includes(next.text) && s.glued(i + 1)) return true; // 40%, 10:30, 40°
+  if (prev !== undefined && s.glued(i) && ["$", "€", "£", "#", ":", "°"].includes(prev.text)) return true; // $5, #3, n°3
   if (prev !== undefined && (prev.text === "-" || prev.text === "/") && s.glued(i) && s.at(i - 2)?.kind === "word" && s.glued(i - 1))
     return true; // F-16
   if (prev !== undefined && prev.kind === "word" && s.glued(i)) return true; // "RN15", "AK47"
@@ -288,14 +364,9 @@ export type Quantity =
 /** A number that may start a quantity: excludes dates, labels and pronoun "one". */
 export function readCountNumber(s: Stream, i: number, dates: Set<number>): NumberRead | null {
   if (dates.has(i) || isNonCountNumber(s, i)) return null;
-  // "no one", "one another", "one by one" are not counts.
-  if (
-    s.isWord(i, "one") &&
-    (["no", "any", "every", "each", "the", "this", "that", "which"].includes(s.lower(i - 1)) ||
-      ["another", "by", "after"].includes(s.lower(i + 1)))
-  ) {
-    return null;
-  }
+  // "no one", "one another", "one by one", "un à un" are not counts.
+  const one = s.lex.numbers.pronounOne;
+  if (one.words.has(s.lower(i)) && (one.before.has(s.lower(i - 1)) || one.after.has(s.lower(i + 1)))) return null;
   return readNumber(s, i);
 }
 
@@ -306,20 +377,21 @@ export function readQuantity(s: Stream, i: number, dates: Set<number>): Quantity
   const relative = s.matchAt(i, s.lex.quantities.relative);
   if (relative) return { kind: "relative", words: s.slice(i, relative.end), start: i, end: relative.end };
   const same = s.matchAt(i, s.lex.quantities.same);
-  if (same && !(same.words.join(" ") === "as many" && s.lower(same.end) === "as")) {
+  const prefix = s.matchAt(i, s.lex.quantities.prefixes);
+  // "as many" is "the same number" unless it starts the longer prefix "as many as".
+  if (same && !(prefix && prefix.end > same.end)) {
     return { kind: "same", words: s.slice(i, same.end), start: i, end: same.end };
   }
 
-  // Explicit ranges: "between 25 and 30", "from 25 to 30".
-  if (s.isWord(i, "between", "from")) {
-    const link = s.lower(i) === "between" ? "and" : "to";
-    const a = readCountNumber(s, i + 1, dates);
-    const b = a && s.lower(a.end) === link ? readCountNumber(s, a.end + 1, dates) : null;
+  // Explicit ranges: "between 25 and 30", "from 25 to 30", "entre 25 et 30", "de 25 à 30".
+  const opener = s.matchAt(i, s.lex.quantities.rangeOpeners);
+  if (opener) {
+    const a = readCountNumber(s, opener.end, dates);
+    const b = a && s.lower(a.end) === opener.value ? readCountNumber(s, a.end + 1, dates) : null;
     if (a && b && b.value > a.value) return { kind: "number", min: a.value, max: b.value, qualifier: "range", start: i, end: b.end };
-    return null;
+    // Not a range: French "de" also starts "de nombreux", read below.
   }
 
-  const prefix = s.matchAt(i, s.lex.quantities.prefixes);
   const k = prefix ? prefix.end : i;
 
   const convention = readConvention(s, k);
@@ -328,7 +400,7 @@ export function readQuantity(s: Stream, i: number, dates: Set<number>): Quantity
   const n = readCountNumber(s, k, dates);
   if (n) {
     // "25 to 30", "25-30", "25–30", "two or three"
-    if (s.lex.dates.rangeLinks.has(s.lower(n.end)) && s.lower(n.end) !== "and") {
+    if (s.lex.quantities.countRangeLinks.has(s.lower(n.end))) {
       const upper = readCountNumber(s, n.end + 1, dates);
       if (upper && upper.value > n.value)
         return { kind: "number", min: n.value, max: upper.value, qualifier: "range", start: i, end: upper.end };
@@ -339,7 +411,9 @@ export function readQuantity(s: Stream, i: number, dates: Set<number>): Quantity
   // "some" is a prefix before a number ("some 20") and a vague word before a noun ("some residents").
   const vague = s.matchAt(i, s.lex.quantities.vague);
   if (vague) {
-    const words = s.slice(i, vague.words.at(-1) === "of" ? vague.end - 1 : vague.end); // "a number", not "a number of"
+    const lastWord = vague.words.at(-1);
+    const partitive = s.lex.heads.partitives.some((p) => p.words.length === 1 && p.words[0] === lastWord);
+    const words = s.slice(i, partitive ? vague.end - 1 : vague.end); // "a number", not "a number of"
     return { kind: "vague", words, start: i, end: vague.end };
   }
   return null;
@@ -362,18 +436,16 @@ function applyPrefix(n: NumberRead, prefix: Prefix | null): { min: number; max: 
   }
 }
 
-/** "tens of", "dozens", "several hundred": ACLED's conventional lower bounds. */
+/** "tens of", "dozens", "several hundred", "des dizaines": ACLED's conventional lower bounds. */
 function readConvention(s: Stream, i: number): { value: number; end: number } | null {
   const lead = s.matchAt(i, s.lex.quantities.conventionLeads);
   const j = lead ? lead.end : i;
-  const w = s.lower(j);
-  const value = s.lex.quantities.conventions[w];
-  if (value === undefined) return null;
+  const convention = s.lex.quantities.conventions[s.lower(j)];
+  if (convention === undefined) return null;
   // Singular "dozen"/"hundred" is a convention only after a lead word ("several dozen");
   // "a dozen" and "a hundred" are numbers and handled by readNumber.
-  if ((w === "dozen" || w === "hundred") && !lead) return null;
-  if (w === "hundreds" && s.lower(j + 1) === "of" && s.lower(j + 2) === "thousands") return null;
-  if (w === "tens" && s.lower(j + 1) !== "of") return null; // bare "tens" is too rare to trust
-  if (w === "tens" && s.lower(j + 2) === "thousands") return null;
-  return { value, end: j + 1 };
+  if (convention.needsLead && !lead) return null;
+  if (convention.needsNext !== undefined && s.lower(j + 1) !== convention.needsNext) return null;
+  if (s.matchAt(j, s.lex.quantities.conventionExclusions)) return null; // "hundreds of thousands"
+  return { value: convention.value, end: j + 1 };
 }
