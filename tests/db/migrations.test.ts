@@ -84,5 +84,6 @@ describe("migrations", () => {
     expect(before.rows[0].n).toBe(1);
     const output = await import("@/lib/db/migrate").then((m) => m.runPrisma(["migrate", "deploy"], url, { quiet: true }));
     expect(output).toMatch(/No pending migrations/);
-  });
+    // Two whole deploys: ~20 s each on a loaded 2-core machine.
+  }, 120_000);
 });
