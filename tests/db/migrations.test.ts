@@ -75,7 +75,7 @@ describe("migrations", () => {
     } finally {
       await client.end();
     }
-  });
+  }, 120_000);
 
   it("are idempotent: deploying twice applies nothing new", async () => {
     const { url, name } = await createDatabase({ template: null });
