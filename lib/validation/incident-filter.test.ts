@@ -47,6 +47,11 @@ describe("the incident filter", () => {
     });
   });
 
+  it("takes a shared link's interface language without reading it as a filter", () => {
+    expect(parse("lang=fr&country=MLI")).toEqual({ country: ["MLI"] });
+    expect(parseIncidentListQuery(new URLSearchParams("lang=en&limit=5")).limit).toBe(5);
+  });
+
   it("names the parameter that is wrong", () => {
     expect(fieldsOf(() => parse("claimantKind=blogger"))).toEqual(["claimantKind"]);
     expect(fieldsOf(() => parse("claimant=Human Rights Watch"))).toEqual(["claimant"]);

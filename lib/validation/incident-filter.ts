@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { FLAGS, GRADINGS, SOURCE_KINDS } from "@/lib/domain/vocabularies";
 import { FILTER_KEYS, INCIDENT_SORTS, type FilterKey } from "@/lib/filters/filter-url";
+import { LOCALE_QUERY } from "@/lib/i18n/locales";
 import { dayField } from "./day-field";
 import { assertSafeParams } from "./safe-text";
 
@@ -113,6 +114,8 @@ export function withFilter<T extends z.ZodRawShape>(extra: T) {
  * Reads URLSearchParams into a flat record for a schema. Repeated keys (what an HTML form with
  * several checked boxes sends) are joined with commas, empty values (an untouched form field)
  * are left out, and unknown keys are refused so a typo does not silently return everything.
+ * `lang` is the interface language of a shared link (lib/i18n/locales.ts), read by proxy.ts, so
+ * every page and route takes it without counting it as a filter.
  */
 export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchParams, known: readonly string[]): z.output<S> {
   assertSafeParams(params);
@@ -120,6 +123,7 @@ export function parseQuery<S extends z.ZodType>(schema: S, params: URLSearchPara
   const raw: Record<string, string> = {};
   const unknown: string[] = [];
   for (const [key, value] of params) {
+    if (key === LOCALE_QUERY) continue;
     if (!knownSet.has(key)) {
       if (!unknown.includes(key)) unknown.push(key);
       continue;
