@@ -11,6 +11,7 @@ export const FIGURES_COLUMN_DOCS: Docs<typeof FIGURES_COLUMNS> = {
   date_end: "Last day, YYYY-MM-DD.",
   date_precision: "day, range, week, month or year.",
   country_iso3: "ISO 3166-1 alpha-3.",
+  country: "The country's English short name (ISO 3166-1), for readers; the code is what to join on.",
   admin1: "First-level administrative division.",
   admin2: "Second-level administrative division.",
   location: "Place name.",

@@ -124,6 +124,11 @@ export function countryName(iso3: string): string {
   return countries.getName(iso3, "en") ?? (iso3 === "XKK" ? "Kosovo" : iso3);
 }
 
+/** [iso3, English name] of every code countryName knows, for exports written by SQL. */
+export function countryNames(): [string, string][] {
+  return [...Object.keys(countries.getAlpha3Codes()), "XKK"].map((iso3) => [iso3, countryName(iso3)]);
+}
+
 // ─── casualties ──────────────────────────────────────────────────────────────────────────
 
 /**

@@ -8,6 +8,7 @@ export const FIGURES_COLUMNS = [
   "date_end",
   "date_precision",
   "country_iso3",
+  "country",
   "admin1",
   "admin2",
   "location",

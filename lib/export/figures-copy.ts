@@ -8,6 +8,8 @@
 //    JavaScript's, but it switches to exponent notation earlier (1e-05 for 0.00001) and writes -0;
 //  - country_iso3 as stored: a check constraint keeps it to three capital letters (nothing to
 //    neutralise, and no char(3) padding);
+//  - country as countryName() writes it: the names are inlined as a VALUES list (a code the
+//    standard does not know is written as it is);
 //  - dates as YYYY-MM-DD, updated_at as toISOString() (milliseconds, Z), lists joined with ";";
 //  - rows ordered by incident code (the database's collation, as the keyset batches were), then
 //    metric and category in enum order; incidents without figures write no row.
@@ -17,7 +19,8 @@
 import { incidentFilterSql } from "@/lib/incidents/incident-filter-sql";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import { pendingFiguresSql, type CopyPlan } from "./copy-export";
-import { inlineSql } from "./sql-literal";
+import { countryNames } from "@/lib/datasets/dataset-mapping";
+import { inlineSql, sqlLiteral } from "./sql-literal";
 
 // Code points of the characters neutraliseText guards against: tab, CR, +, -, =, @ (and the apostrophe).
 const FORMULA_CODES = "9, 13, 43, 45, 61, 64";
@@ -63,6 +66,12 @@ export function isoTimestampSql(expr: string): string {
   return `to_char(${expr}, ${ISO_MILLIS})`;
 }
 
+/** Every known ISO3 code with its English name, as a VALUES table ("iso3", "name"). */
+function countryNamesSql(): string {
+  const rows = countryNames().map(([iso3, name]) => `(${sqlLiteral(iso3)}, ${sqlLiteral(name)})`);
+  return `SELECT * FROM (VALUES ${rows.join(", ")}) AS c("iso3", "name")`;
+}
+
 /** Settings of the export's transaction. */
 export const COPY_SETTINGS = [
   // What the cell expressions rely on, whatever the server's or the role's defaults.
@@ -89,13 +98,14 @@ export function storedFiguresCopyPlan(filter: IncidentFilter): Omit<CopyPlan, "h
     GROUP BY 1, 2, 3`;
   const select = `
     SELECT ${textCellSql(`i."code"`)}, ${textCellSql(`i."title"`)}, i."dateStart", i."dateEnd", i."datePrecision",
-           i."countryIso3", ${textCellSql(`i."admin1"`)}, ${textCellSql(`i."admin2"`)},
+           i."countryIso3", ${textCellSql(`coalesce(cn."name", i."countryIso3")`)}, ${textCellSql(`i."admin1"`)}, ${textCellSql(`i."admin2"`)},
            ${textCellSql(`i."placeName"`)}, ${jsNumberSql(`i."latitude"`)}, ${jsNumberSql(`i."longitude"`)}, i."locationPrecision",
            ${textCellSql(`i."eventType"`)}, ${textCellSql(`i."subEventType"`)}, r."metric", r."category", r."low", r."best", r."high",
            r."method", NULLIF(array_to_string(r."flags", ';'), ''), r."claimCount", r."sourceCount", r."independentSourceCount",
            ${textCellSql(`cl."slugs"`)}, i."grading", ${isoTimestampSql(`r."computedAt"`)}
     FROM "Incident" i
     JOIN "Reconciliation" r ON r."incidentId" = i."id"
+    LEFT JOIN (${countryNamesSql()}) cn ON cn."iso3" = i."countryIso3"
     LEFT JOIN (${claimants}) cl ON cl."incidentId" = i."id" AND cl."metric" = r."metric" AND cl."category" = r."category"
     WHERE ${where}
     ORDER BY i."code", r."metric", r."category"`;

@@ -12,6 +12,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import { listCell, type Cell } from "./csv-cell";
 import { isoDay } from "@/lib/validation/calendar-day";
+import { countryName } from "@/lib/datasets/dataset-mapping";
 import { incidentBatches, type ExportIncident } from "./incident-batches";
 
 type FigureRow = Pick<
@@ -72,6 +73,7 @@ export async function* figuresRows(tx: Tx, filter: IncidentFilter, method: Compu
           isoDay(incident.dateEnd),
           incident.datePrecision,
           incident.countryIso3,
+          countryName(incident.countryIso3),
           incident.admin1,
           incident.admin2,
           incident.placeName,

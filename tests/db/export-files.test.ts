@@ -33,6 +33,7 @@ describe("figures.csv", () => {
       date_start: "2025-02-07",
       date_precision: "day",
       country_iso3: "MLI",
+      country: "Mali",
       latitude: "15.965",
       longitude: "0.23",
       location_precision: "5",
