@@ -9,6 +9,7 @@ import { NewUserForm, UserRoleControl } from "./user-forms";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("users"))("title") };
 }
+
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {

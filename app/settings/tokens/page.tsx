@@ -8,6 +8,7 @@ import { TokenManager } from "./token-manager";
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("tokens"))("title") };
 }
+
 export const dynamic = "force-dynamic";
 
 export default async function TokensPage() {
