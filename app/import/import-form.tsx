@@ -70,8 +70,7 @@ export function ImportForm() {
           setState({ step: "failed", message: String(line.message) });
         }
       });
-      if (!finished)
-        setState({ step: "failed", message: t("failed.closed") });
+      if (!finished) setState({ step: "failed", message: t("failed.closed") });
     } catch {
       setState({ step: "failed", message: t("failed.upload") });
     }
@@ -136,11 +135,7 @@ function RunningProgress({ progress, t }: { progress: ImportProgress | null; t: 
       ) : (
         <progress id="import-progress-bar" aria-label={label} />
       )}
-      {determinate ? (
-        <span className="meta">
-          {t("progressCount", { done: progress.done, total: progress.total })}
-        </span>
-      ) : null}
+      {determinate ? <span className="meta">{t("progressCount", { done: progress.done, total: progress.total })}</span> : null}
     </div>
   );
 }
@@ -218,7 +213,9 @@ function ImportResult({ summary: s, t }: { summary: Result; t: Translate }) {
 function ErrorTable({ errors, total, t }: { errors: RowError[]; total: number; t: Translate }) {
   return (
     <table className="figures import-errors">
-      <caption>{total > errors.length ? t("errors.captionFirst", { total, shown: errors.length }) : t("errors.caption", { total })}</caption>
+      <caption>
+        {total > errors.length ? t("errors.captionFirst", { total, shown: errors.length }) : t("errors.caption", { total })}
+      </caption>
       <thead>
         <tr>
           <th scope="col">{t("errors.row")}</th>

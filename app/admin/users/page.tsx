@@ -36,7 +36,11 @@ export default async function UsersPage() {
               <td>{u.email}</td>
               <td>{u.name}</td>
               <td>
-                {u.id === user.id ? vocabulary(`role.${u.role}`) : <UserRoleControl userId={u.id} email={u.email} role={u.role} disabled={!!u.disabledAt} />}
+                {u.id === user.id ? (
+                  vocabulary(`role.${u.role}`)
+                ) : (
+                  <UserRoleControl userId={u.id} email={u.email} role={u.role} disabled={!!u.disabledAt} />
+                )}
               </td>
               <td>{t(u.disabledAt ? "status.disabled" : "status.active")}</td>
             </tr>

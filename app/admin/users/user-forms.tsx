@@ -96,8 +96,8 @@ export function NewUserForm() {
             <select {...p} value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value })}>
               {USER_ROLES.map((r) => (
                 <option key={r} value={r}>
-              {vocabulary(`role.${r}`)}
-            </option>
+                  {vocabulary(`role.${r}`)}
+                </option>
               ))}
             </select>
           )}

@@ -10,7 +10,9 @@ import { blankToNull, blankToUndefined, formValues } from "@/lib/forms/form-valu
 
 const reviewPage = () => revalidatePath("/incidents/[code]/review", "page");
 /** What the form shows once saved, in the request's language. */
-const done = async (key: "assessed" | "retracted" | "superseded" | "decided") => ({ done: (await getTranslations("review"))(`done.${key}`) });
+const done = async (key: "assessed" | "retracted" | "superseded" | "decided") => ({
+  done: (await getTranslations("review"))(`done.${key}`),
+});
 
 export const assessClaimFormAction = editorFormAction(async (user, form) => {
   await assessClaim(db, formValues(form) as never, user.id);

@@ -60,11 +60,7 @@ export default async function ReviewPage({ params }: Props) {
         const name = `${vocabulary(`metric.${figure.metric}`)} · ${vocabulary(`category.${figure.category}`)}`;
         const decision = incident.decisions.find((d) => d.metric === figure.metric && d.category === figure.category) ?? null;
         return (
-          <section
-            key={key}
-            className="incident-card"
-            aria-label={name}
-          >
+          <section key={key} className="incident-card" aria-label={name}>
             <h2>
               {t("figureHeading", { name, low: figure.low, best: figure.best, high: figure.high ?? t("open") })}{" "}
               <span className="meta">({t(`method.${figure.method}`)})</span>

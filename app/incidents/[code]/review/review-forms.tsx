@@ -176,7 +176,14 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
         </button>
       ) : null}
       {mode === "assess" ? (
-        <form ref={formRef} action={assess.formAction} onSubmit={submitAssess} className="form" noValidate aria-label={t("assessLabel", { claim: label })}>
+        <form
+          ref={formRef}
+          action={assess.formAction}
+          onSubmit={submitAssess}
+          className="form"
+          noValidate
+          aria-label={t("assessLabel", { claim: label })}
+        >
           <input type="hidden" name="claimId" value={claim.id} />
           <input type="hidden" name="expectedVersion" value={version} />
           <div className="form-grid">
