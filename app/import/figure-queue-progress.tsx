@@ -1,11 +1,13 @@
 "use client";
 // After an import that queued its figures: how many incidents the server's worker has still to
 // reconcile, polled from GET /api/figure-queue until none are left.
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 const POLL_MS = 2_000;
 
 export function FigureQueueProgress({ queued }: { queued: number }) {
+  const t = useTranslations("import");
   const [pending, setPending] = useState<number | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
@@ -33,13 +35,11 @@ export function FigureQueueProgress({ queued }: { queued: number }) {
     };
   }, []);
 
-  if (failed) return <p className="meta">Could not ask the server how far the figures are; they are reconciled all the same.</p>;
+  if (failed) return <p className="meta">{t("queue.failed")}</p>;
   if (pending === null) return null;
   return (
     <p className="meta figure-queue-progress" role="status">
-      {pending === 0
-        ? "All figures are reconciled."
-        : `${pending.toLocaleString("en")} ${pending === 1 ? "incident" : "incidents"} still to reconcile in all (this import queued ${queued.toLocaleString("en")})…`}
+      {pending === 0 ? t("queue.done") : t("queue.pending", { pending, queued })}
     </p>
   );
 }

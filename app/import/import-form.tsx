@@ -2,10 +2,10 @@
 // Uploads the file to POST /api/import and follows its NDJSON progress lines: an indeterminate
 // bar while the file uploads and is read, a determinate one while rows are checked and written,
 // then the summary and every row error the server reported.
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import type { ImportProgress, ImportSummary, RowError } from "@/lib/import/import-types";
-import { figuresOutcome } from "@/lib/import/import-report";
 import { FigureQueueProgress } from "./figure-queue-progress";
 
 type Result = ImportSummary & { errorCount: number };
@@ -15,13 +15,16 @@ type State =
   | { step: "done"; status: number; summary: Result }
   | { step: "failed"; message: string };
 
-const PHASE_LABELS: Record<ImportProgress["phase"], string> = {
-  reading: "Reading the file",
-  validating: "Checking every row",
-  "checking references": "Checking incidents, sources and claims it refers to",
-  writing: "Writing",
-  "refreshing figures": "Recomputing the figures of the incidents it touched",
-  done: "Done",
+type Translate = ReturnType<typeof useTranslations<"import">>;
+
+/** The catalogue key (import.phase.*) of each phase the server reports. */
+const PHASE_KEYS: Record<ImportProgress["phase"], string> = {
+  reading: "reading",
+  validating: "validating",
+  "checking references": "checkingReferences",
+  writing: "writing",
+  "refreshing figures": "refreshingFigures",
+  done: "done",
 };
 
 async function readLines(response: Response, onLine: (line: Record<string, unknown>) => void) {
@@ -42,6 +45,7 @@ async function readLines(response: Response, onLine: (line: Record<string, unkno
 }
 
 export function ImportForm() {
+  const t = useTranslations("import");
   const [state, setState] = useState<State>({ step: "idle" });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -52,7 +56,7 @@ export function ImportForm() {
       const response = await fetch("/api/import", { method: "POST", body: form, headers: { Accept: "application/x-ndjson" } });
       if (!(response.headers.get("content-type") ?? "").includes("ndjson")) {
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setState({ step: "failed", message: body?.error?.message ?? `The server answered ${response.status}.` });
+        setState({ step: "failed", message: body?.error?.message ?? t("failed.status", { status: response.status }) });
         return;
       }
       let finished = false;
@@ -66,10 +70,9 @@ export function ImportForm() {
           setState({ step: "failed", message: String(line.message) });
         }
       });
-      if (!finished)
-        setState({ step: "failed", message: "The connection closed before the import finished. Check the audit log before trying again." });
+      if (!finished) setState({ step: "failed", message: t("failed.closed") });
     } catch {
-      setState({ step: "failed", message: "The upload failed: check your connection and try again." });
+      setState({ step: "failed", message: t("failed.upload") });
     }
   }
 
@@ -87,100 +90,91 @@ export function ImportForm() {
       >
         {/* Labels beside (not around) their controls: a label wrapping a select would read its option as part of its name. */}
         <div className="import-field">
-          <label htmlFor="import-file">CSV file</label>
+          <label htmlFor="import-file">{t("form.file")}</label>
           <input id="import-file" name="file" type="file" accept=".csv,text/csv" required disabled={running} />
         </div>
         <div className="import-field">
-          <label htmlFor="import-format">Format</label>
+          <label htmlFor="import-format">{t("form.format")}</label>
           <select id="import-format" name="format" defaultValue="claims" disabled={running}>
-            <option value="claims">Claims (Triangulate claims.csv)</option>
-            <option value="acled">ACLED export</option>
-            <option value="ucdp">UCDP GED</option>
+            <option value="claims">{t("form.formatClaims")}</option>
+            <option value="acled">{t("form.formatAcled")}</option>
+            <option value="ucdp">{t("form.formatUcdp")}</option>
           </select>
         </div>
         <label className="inline" htmlFor="import-valid-only">
           <input id="import-valid-only" name="validOnly" type="checkbox" value="true" disabled={running} />
-          Import only the valid rows (report the others)
+          {t("form.validOnly")}
         </label>
         <button type="submit" disabled={running}>
-          {running ? "Importing…" : "Import"}
+          {running ? t("form.importing") : t("form.submit")}
         </button>
       </form>
       <div id="import-status" aria-live="polite">
-        {state.step === "running" ? <RunningProgress progress={state.progress} /> : null}
+        {state.step === "running" ? <RunningProgress progress={state.progress} t={t} /> : null}
         {state.step === "failed" ? (
           <p role="alert" className="form-error">
             {state.message}
           </p>
         ) : null}
-        {state.step === "done" ? <ImportResult summary={state.summary} /> : null}
+        {state.step === "done" ? <ImportResult summary={state.summary} t={t} /> : null}
       </div>
     </>
   );
 }
 
-function RunningProgress({ progress }: { progress: ImportProgress | null }) {
-  const label = progress ? PHASE_LABELS[progress.phase] : "Uploading";
+function RunningProgress({ progress, t }: { progress: ImportProgress | null; t: Translate }) {
+  const label = t("running", { phase: t(`phase.${progress ? PHASE_KEYS[progress.phase] : "uploading"}`) });
   const determinate = progress !== null && progress.total > 0;
   return (
     <div className="import-progress">
-      <label htmlFor="import-progress-bar">{label}…</label>
+      <label htmlFor="import-progress-bar">{label}</label>
       {determinate ? (
         <progress id="import-progress-bar" max={progress.total} value={progress.done}>
-          {progress.done} of {progress.total}
+          {t("progress", { done: progress.done, total: progress.total })}
         </progress>
       ) : (
-        <progress id="import-progress-bar" aria-label={`${label}…`} />
+        <progress id="import-progress-bar" aria-label={label} />
       )}
-      {determinate ? (
-        <span className="meta">
-          {progress.done.toLocaleString("en")} of {progress.total.toLocaleString("en")}
-        </span>
-      ) : null}
+      {determinate ? <span className="meta">{t("progressCount", { done: progress.done, total: progress.total })}</span> : null}
     </div>
   );
 }
 
-function ImportResult({ summary: s }: { summary: Result }) {
+function ImportResult({ summary: s, t }: { summary: Result; t: Translate }) {
   const refused = !s.imported;
   return (
     <section aria-labelledby="import-result-heading" className="import-result">
       <h2 id="import-result-heading">
-        {refused ? (s.dryRun && s.errorCount === 0 ? "Dry run: the file is valid" : "Nothing was imported") : "Imported"}
+        {t(refused ? (s.dryRun && s.errorCount === 0 ? "result.dryRunValid" : "result.nothingImported") : "result.imported")}
       </h2>
       {refused && s.errorCount > 0 ? (
         <p role="alert" className="form-error">
-          {s.invalidRows} of {s.rows} rows are invalid{s.errors.some((e) => e.row === null) ? " (or the file itself is)" : ""}. Fix them and
-          upload again, or tick “Import only the valid rows”.
+          {t(s.errors.some((e) => e.row === null) ? "result.invalidWithFile" : "result.invalid", { invalid: s.invalidRows, rows: s.rows })}
         </p>
       ) : null}
       <dl className="import-counts">
-        <dt>File</dt>
-        <dd>
-          {s.fileName} ({s.format})
-        </dd>
-        <dt>Rows</dt>
-        <dd>
-          {s.rows} ({s.validRows} valid, {s.invalidRows} invalid)
-        </dd>
+        <dt>{t("result.file")}</dt>
+        <dd>{t("result.fileValue", { name: s.fileName, format: s.format })}</dd>
+        <dt>{t("result.rows")}</dt>
+        <dd>{t("result.rowsValue", { rows: s.rows, valid: s.validRows, invalid: s.invalidRows })}</dd>
         {s.imported ? (
           <>
-            <dt>Incidents</dt>
+            <dt>{t("result.incidents")}</dt>
+            <dd>{t("result.incidentsValue", { created: s.incidentsCreated, matched: s.incidentsMatched })}</dd>
+            <dt>{t("result.claims")}</dt>
             <dd>
-              {s.incidentsCreated} created, {s.incidentsMatched} matched
+              {t("result.claimsValue", { created: s.claimsCreated, present: s.claimsAlreadyPresent, superseded: s.claimsSuperseded })}
             </dd>
-            <dt>Claims</dt>
+            <dt>{t("result.figures")}</dt>
             <dd>
-              {s.claimsCreated} created, {s.claimsAlreadyPresent} already present, {s.claimsSuperseded} superseded
-            </dd>
-            <dt>Figures</dt>
-            <dd>
-              {figuresOutcome(s)}
+              {s.figuresQueued
+                ? t("result.figuresQueued", { count: s.figuresQueued })
+                : t("result.figuresRefreshed", { count: s.figuresRefreshed })}
               {s.figuresQueued ? <FigureQueueProgress queued={s.figuresQueued} /> : null}
             </dd>
             {s.incidentCodes?.length ? (
               <>
-                <dt>{s.format === "claims" ? "Incidents with new claims" : "New incidents"}</dt>
+                <dt>{t(s.format === "claims" ? "result.incidentsWithNewClaims" : "result.newIncidents")}</dt>
                 <dd>
                   <ul className="import-links">
                     {s.incidentCodes.map((code) => (
@@ -190,43 +184,45 @@ function ImportResult({ summary: s }: { summary: Result }) {
                     ))}
                   </ul>
                   {(s.format === "claims" ? s.claimsCreated : s.incidentsCreated) > s.incidentCodes.length ? (
-                    <span className="meta">(the first {s.incidentCodes.length} shown)</span>
+                    <span className="meta">{t("result.firstShown", { count: s.incidentCodes.length })}</span>
                   ) : null}
                 </dd>
               </>
             ) : null}
             {s.sourcesCreated.length ? (
               <>
-                <dt>New sources</dt>
+                <dt>{t("result.newSources")}</dt>
                 <dd>
-                  {s.sourcesCreated.join(", ")} — check their names and party status on the <Link href="/sources">Sources page</Link>
+                  {t.rich("result.checkSources", {
+                    sources: s.sourcesCreated.join(", "),
+                    link: (chunks) => <Link href="/sources">{chunks}</Link>,
+                  })}
                 </dd>
               </>
             ) : null}
           </>
         ) : null}
-        <dt>Time</dt>
-        <dd>{(s.durationMs / 1000).toFixed(1)} s</dd>
+        <dt>{t("result.time")}</dt>
+        <dd>{t("result.seconds", { seconds: s.durationMs / 1000 })}</dd>
       </dl>
-      {s.errorCount > 0 ? <ErrorTable errors={s.errors} total={s.errorCount} /> : null}
+      {s.errorCount > 0 ? <ErrorTable errors={s.errors} total={s.errorCount} t={t} /> : null}
     </section>
   );
 }
 
-function ErrorTable({ errors, total }: { errors: RowError[]; total: number }) {
+function ErrorTable({ errors, total, t }: { errors: RowError[]; total: number; t: Translate }) {
   return (
     <table className="figures import-errors">
       <caption>
-        Problems ({total}
-        {total > errors.length ? `, the first ${errors.length} shown` : ""})
+        {total > errors.length ? t("errors.captionFirst", { total, shown: errors.length }) : t("errors.caption", { total })}
       </caption>
       <thead>
         <tr>
-          <th scope="col">Row</th>
-          <th scope="col">Line</th>
-          <th scope="col">Column</th>
-          <th scope="col">Value</th>
-          <th scope="col">Problem</th>
+          <th scope="col">{t("errors.row")}</th>
+          <th scope="col">{t("errors.line")}</th>
+          <th scope="col">{t("errors.column")}</th>
+          <th scope="col">{t("errors.value")}</th>
+          <th scope="col">{t("errors.problem")}</th>
         </tr>
       </thead>
       <tbody>

@@ -1,28 +1,33 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db";
 import { listUsers } from "@/lib/users/user-commands";
 import { NewUserForm, UserRoleControl } from "./user-forms";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("users"))("title") };
+}
+
 export const dynamic = "force-dynamic";
 
 export default async function UsersPage() {
   const { user, allowed } = await pageUser("admin", "/admin/users");
-  if (!allowed) return <RoleRefusal role="admin" title="Users" />;
+  const [t, vocabulary] = await Promise.all([getTranslations("users"), getTranslations("vocabulary")]);
+  if (!allowed) return <RoleRefusal role="admin" title={t("title")} />;
   const users = await listUsers(db);
   return (
     <main>
-      <h1>Users</h1>
-      <p className="lede">Viewers read; editors enter incidents, sources and claims and record decisions; admins also manage users.</p>
+      <h1>{t("title")}</h1>
+      <p className="lede">{t("lede")}</p>
       <table className="figures">
         <thead>
           <tr>
-            <th scope="col">Email</th>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
+            <th scope="col">{t("columns.email")}</th>
+            <th scope="col">{t("columns.name")}</th>
+            <th scope="col">{t("columns.role")}</th>
+            <th scope="col">{t("columns.status")}</th>
           </tr>
         </thead>
         <tbody>
@@ -31,9 +36,13 @@ export default async function UsersPage() {
               <td>{u.email}</td>
               <td>{u.name}</td>
               <td>
-                {u.id === user.id ? u.role : <UserRoleControl userId={u.id} email={u.email} role={u.role} disabled={!!u.disabledAt} />}
+                {u.id === user.id ? (
+                  vocabulary(`role.${u.role}`)
+                ) : (
+                  <UserRoleControl userId={u.id} email={u.email} role={u.role} disabled={!!u.disabledAt} />
+                )}
               </td>
-              <td>{u.disabledAt ? "disabled" : "active"}</td>
+              <td>{t(u.disabledAt ? "status.disabled" : "status.active")}</td>
             </tr>
           ))}
         </tbody>

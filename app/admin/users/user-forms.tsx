@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useRef, useState, type FormEvent } from "react";
 import { shownErrors, useFocusFirstError } from "@/components/editor/use-form-errors";
@@ -9,6 +10,8 @@ import { submitJson, type FieldErrors } from "@/components/editor/submit-json";
 import { USER_ROLES } from "@/lib/domain/vocabularies";
 
 export function UserRoleControl({ userId, email, role, disabled }: { userId: string; email: string; role: string; disabled: boolean }) {
+  const t = useTranslations("users");
+  const vocabulary = useTranslations("vocabulary");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   async function change(body: { role?: string; disabled?: boolean }) {
@@ -21,15 +24,17 @@ export function UserRoleControl({ userId, email, role, disabled }: { userId: str
   return (
     <span className="row-actions">
       <label>
-        <span className="visually-hidden">Role of {email}</span>
-        <select aria-label={`Role of ${email}`} value={role} onChange={(e) => change({ role: e.target.value })}>
+        <span className="visually-hidden">{t("roleOf", { email })}</span>
+        <select aria-label={t("roleOf", { email })} value={role} onChange={(e) => change({ role: e.target.value })}>
           {USER_ROLES.map((r) => (
-            <option key={r}>{r}</option>
+            <option key={r} value={r}>
+              {vocabulary(`role.${r}`)}
+            </option>
           ))}
         </select>
       </label>
       <button type="button" className="link-button" onClick={() => change({ disabled: !disabled })}>
-        {disabled ? `Enable ${email}` : `Disable ${email}`}
+        {t(disabled ? "enable" : "disable", { email })}
       </button>
       {error ? (
         <span role="alert" className="field-error">
@@ -41,6 +46,8 @@ export function UserRoleControl({ userId, email, role, disabled }: { userId: str
 }
 
 export function NewUserForm() {
+  const t = useTranslations("users");
+  const vocabulary = useTranslations("vocabulary");
   const router = useRouter();
   const empty = { email: "", name: "", role: "viewer", password: "" };
   // Hydrated: JSON to the API. Posted before hydration: the server action, whose state shows the outcome.
@@ -57,7 +64,7 @@ export function NewUserForm() {
     event.preventDefault();
     const outcome = await submitJson("/api/admin/users", "POST", values);
     if (outcome.ok) {
-      setDone(`Created ${values.email}.`);
+      setDone(t("created", { email: values.email }));
       setValues(empty);
       setErrors({});
       setMessage(null);
@@ -69,8 +76,8 @@ export function NewUserForm() {
     }
   }
   return (
-    <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label="New user">
-      <h2>New user</h2>
+    <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label={t("newUser")}>
+      <h2>{t("newUser")}</h2>
       {message ? (
         <p role="alert" className="form-error">
           {message}
@@ -78,22 +85,24 @@ export function NewUserForm() {
       ) : null}
       {shownDone ? <p role="status">{shownDone}</p> : null}
       <div className="form-grid">
-        <Field name="email" label="Email" errors={errors}>
+        <Field name="email" label={t("fields.email")} errors={errors}>
           {(p) => <input {...p} type="email" value={values.email} onChange={(e) => setValues({ ...values, email: e.target.value })} />}
         </Field>
-        <Field name="name" label="Name" errors={errors}>
+        <Field name="name" label={t("fields.name")} errors={errors}>
           {(p) => <input {...p} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />}
         </Field>
-        <Field name="role" label="Role" errors={errors}>
+        <Field name="role" label={t("fields.role")} errors={errors}>
           {(p) => (
             <select {...p} value={values.role} onChange={(e) => setValues({ ...values, role: e.target.value })}>
               {USER_ROLES.map((r) => (
-                <option key={r}>{r}</option>
+                <option key={r} value={r}>
+                  {vocabulary(`role.${r}`)}
+                </option>
               ))}
             </select>
           )}
         </Field>
-        <Field name="password" label="Initial password" errors={errors} hint="at least 12 characters; ask them to keep it private">
+        <Field name="password" label={t("fields.password")} errors={errors} hint={t("fields.passwordHint")}>
           {(p) => (
             <input
               {...p}
@@ -105,7 +114,7 @@ export function NewUserForm() {
           )}
         </Field>
       </div>
-      <button type="submit">Create user</button>
+      <button type="submit">{t("create")}</button>
     </form>
   );
 }

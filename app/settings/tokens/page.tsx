@@ -1,23 +1,31 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
 import { apiTokensOf } from "@/lib/auth/token-queries";
 import { TokenManager } from "./token-manager";
 
-export const metadata: Metadata = { title: "API tokens" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("tokens"))("title") };
+}
+
 export const dynamic = "force-dynamic";
 
 export default async function TokensPage() {
   const guard = await pageUser("editor", "/settings/tokens");
-  if (!guard.allowed) return <RoleRefusal role="editor" title="API tokens" />;
+  const t = await getTranslations("tokens");
+  if (!guard.allowed) return <RoleRefusal role="editor" title={t("title")} />;
   const tokens = await apiTokensOf(guard.user.id);
   return (
     <main>
-      <h1>API tokens</h1>
+      <h1>{t("title")}</h1>
       <p className="lede">
-        A token lets a script act as you — for example to import files with <code>POST /api/import</code> and the header{" "}
-        <code>Authorization: Bearer &lt;token&gt;</code>. It is shown once, when you create it. Revoke a token you no longer use; a revoked
-        token stops working at once. See the <a href="/api-docs">API documentation</a>.
+        {t.rich("lede", {
+          route: "POST /api/import",
+          header: "Authorization: Bearer <token>",
+          code: (chunks) => <code>{chunks}</code>,
+          link: (chunks) => <a href="/api-docs">{chunks}</a>,
+        })}
       </p>
       <TokenManager
         tokens={tokens.map((t) => ({

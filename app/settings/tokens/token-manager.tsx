@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState, useState, useTransition, type FormEvent } from "react";
 import type { FormActionState } from "@/lib/auth/role-guards";
 import type { ActionResult } from "@/lib/auth/action-result";
@@ -6,13 +7,15 @@ import { createTokenAction, createTokenFormAction, revokeTokenAction } from "./a
 
 export type TokenRow = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
-const when = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : "never");
+/** "2026-11-22 00:17 UTC": the same in every language. */
+const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 function errorOf<T>(result: ActionResult<T>): string | null {
   return result.ok ? null : (Object.values(result.error.fields ?? {})[0]?.[0] ?? result.error.message);
 }
 
 export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
+  const t = useTranslations("tokens");
   // Posted before hydration, the form goes to the server action; its state carries the new token.
   const [state, formAction] = useActionState<FormActionState, FormData>(createTokenFormAction, null);
   const [clientCreated, setCreated] = useState<{ token: string; name: string } | null>(null);
@@ -45,19 +48,19 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
     <>
       <form className="form" action={formAction} onSubmit={create} style={{ maxWidth: "34rem" }}>
         <label htmlFor="token-name">
-          What is the token for?
+          {t("nameLabel")}
           <input
             id="token-name"
             name="name"
             required
             minLength={2}
             maxLength={100}
-            placeholder="e.g. nightly ACLED import"
+            placeholder={t("namePlaceholder")}
             aria-invalid={error !== null}
           />
         </label>
         <button type="submit" disabled={pending}>
-          Create token
+          {t("create")}
         </button>
       </form>
       {error ? (
@@ -67,48 +70,48 @@ export function TokenManager({ tokens }: { tokens: TokenRow[] }) {
       ) : null}
       {created ? (
         <div className="form-notice" role="status">
-          <p>Your new token{created.name ? ` “${created.name}”` : ""}. Copy it now: it will not be shown again.</p>
+          <p>{created.name ? t("createdNamed", { name: created.name }) : t("created")}</p>
           <p>
-            <label htmlFor="new-token">Token</label>{" "}
+            <label htmlFor="new-token">{t("token")}</label>{" "}
             <input id="new-token" readOnly value={created.token} size={60} onFocus={(e) => e.currentTarget.select()} />
           </p>
         </div>
       ) : null}
-      <h2>Your tokens</h2>
+      <h2>{t("yours")}</h2>
       {tokens.length === 0 ? (
-        <p className="empty">No tokens yet.</p>
+        <p className="empty">{t("none")}</p>
       ) : (
         <table className="figures">
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Starts with</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
+              <th scope="col">{t("columns.name")}</th>
+              <th scope="col">{t("columns.prefix")}</th>
+              <th scope="col">{t("columns.created")}</th>
+              <th scope="col">{t("columns.lastUsed")}</th>
+              <th scope="col">{t("columns.status")}</th>
             </tr>
           </thead>
           <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name}</td>
+            {tokens.map((token) => (
+              <tr key={token.id}>
+                <td>{token.name}</td>
                 <td>
-                  <code>{t.prefix}…</code>
+                  <code>{token.prefix}…</code>
                 </td>
-                <td>{when(t.createdAt)}</td>
-                <td>{when(t.lastUsedAt)}</td>
+                <td>{when(token.createdAt)}</td>
+                <td>{token.lastUsedAt ? when(token.lastUsedAt) : t("never")}</td>
                 <td>
-                  {t.revokedAt ? (
-                    `revoked ${when(t.revokedAt)}`
+                  {token.revokedAt ? (
+                    t("revoked", { when: when(token.revokedAt) })
                   ) : (
                     <button
                       type="button"
                       className="button secondary"
                       disabled={pending}
-                      onClick={() => revoke(t.id)}
-                      aria-label={`Revoke ${t.name}`}
+                      onClick={() => revoke(token.id)}
+                      aria-label={t("revokeNamed", { name: token.name })}
                     >
-                      Revoke
+                      {t("revoke")}
                     </button>
                   )}
                 </td>

@@ -2,23 +2,28 @@
 // Assess, retract, supersede and decide as server actions, so these forms also work when posted
 // before the page has hydrated (the hydrated forms send the same values to the API routes).
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { editorFormAction } from "@/lib/auth/role-guards";
 import { assessClaim, recordDecision, retractClaim, supersedeClaim } from "@/lib/claims/claim-commands";
 import { db } from "@/lib/db";
 import { blankToNull, blankToUndefined, formValues } from "@/lib/forms/form-values";
 
 const reviewPage = () => revalidatePath("/incidents/[code]/review", "page");
+/** What the form shows once saved, in the request's language. */
+const done = async (key: "assessed" | "retracted" | "superseded" | "decided") => ({
+  done: (await getTranslations("review"))(`done.${key}`),
+});
 
 export const assessClaimFormAction = editorFormAction(async (user, form) => {
   await assessClaim(db, formValues(form) as never, user.id);
   reviewPage();
-  return { done: "Assessment saved." };
+  return done("assessed");
 });
 
 export const retractClaimFormAction = editorFormAction(async (user, form) => {
   await retractClaim(db, formValues(form) as never, user.id);
   reviewPage();
-  return { done: "Claim retracted." };
+  return done("retracted");
 });
 
 export const supersedeClaimFormAction = editorFormAction(async (user, form) => {
@@ -35,7 +40,7 @@ export const supersedeClaimFormAction = editorFormAction(async (user, form) => {
     user.id,
   );
   reviewPage();
-  return { done: "Newer figure saved." };
+  return done("superseded");
 });
 
 export const recordDecisionFormAction = editorFormAction(async (user, form) => {
@@ -52,5 +57,5 @@ export const recordDecisionFormAction = editorFormAction(async (user, form) => {
     user.id,
   );
   reviewPage();
-  return { done: "Decision recorded." };
+  return done("decided");
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
 import { incidentForReview } from "@/lib/incidents/editor-page-queries";
@@ -12,7 +13,8 @@ import { isoDay } from "@/lib/validation/calendar-day";
 type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Review claims of ${(await params).code}` };
+  const t = await getTranslations("review");
+  return { title: t("metaTitle", { code: (await params).code }) };
 }
 
 export const dynamic = "force-dynamic";
@@ -21,7 +23,8 @@ export default async function ReviewPage({ params }: Props) {
   const { code } = await params;
   if (!INCIDENT_CODE.test(code)) notFound();
   const { allowed } = await pageUser("editor", `/incidents/${code}/review`);
-  if (!allowed) return <RoleRefusal role="editor" title="Review claims" />;
+  const [t, vocabulary] = await Promise.all([getTranslations("review"), getTranslations("vocabulary")]);
+  if (!allowed) return <RoleRefusal role="editor" title={t("title")} />;
   const incident = await incidentForReview(code);
   if (!incident) notFound();
   const claims: ReviewClaim[] = incident.claims.map((c) => ({
@@ -46,26 +49,21 @@ export default async function ReviewPage({ params }: Props) {
   const figures = sortFigures(incident.figures);
   return (
     <main>
-      <h1>Review claims: {incident.title}</h1>
-      <p className="lede">
-        Judge each claim, replace a figure with a claimant&apos;s newer one, retract a claim entered by mistake, or record a decision on a
-        figure. Every change is kept in the <Link href={`/incidents/${code}`}>incident&apos;s history</Link>; nothing is deleted.
-      </p>
+      <h1>{t("heading", { title: incident.title })}</h1>
+      <p className="lede">{t.rich("lede", { link: (chunks) => <Link href={`/incidents/${code}`}>{chunks}</Link> })}</p>
       <p>
-        <Link href={`/incidents/${code}/claims/new`}>Add claims</Link> · <Link href={`/incidents/${code}/edit`}>Edit the incident</Link>
+        <Link href={`/incidents/${code}/claims/new`}>{t("addClaims")}</Link> ·{" "}
+        <Link href={`/incidents/${code}/edit`}>{t("editIncident")}</Link>
       </p>
       {figures.map((figure) => {
         const key = `${figure.metric}:${figure.category}`;
+        const name = `${vocabulary(`metric.${figure.metric}`)} · ${vocabulary(`category.${figure.category}`)}`;
         const decision = incident.decisions.find((d) => d.metric === figure.metric && d.category === figure.category) ?? null;
         return (
-          <section
-            key={key}
-            className="incident-card"
-            aria-label={`${figure.metric.replace(/_/g, " ")} · ${figure.category.replace(/_/g, " ")}`}
-          >
+          <section key={key} className="incident-card" aria-label={name}>
             <h2>
-              {figure.metric.replace(/_/g, " ")} · {figure.category.replace(/_/g, " ")}: {figure.low} / {figure.best} /{" "}
-              {figure.high ?? "open"} <span className="meta">({figure.method.replace(/_/g, " ")})</span>
+              {t("figureHeading", { name, low: figure.low, best: figure.best, high: figure.high ?? t("open") })}{" "}
+              <span className="meta">({t(`method.${figure.method}`)})</span>
             </h2>
             <p className="meta">{figure.rationale}</p>
             <ul className="plain review-list">
@@ -89,8 +87,8 @@ export default async function ReviewPage({ params }: Props) {
         );
       })}
       {claims.filter((c) => !figures.some((f) => f.metric === c.metric && f.category === c.category)).length ? (
-        <section className="incident-card" aria-label="Claims not in any figure">
-          <h2>Claims not counted in any figure</h2>
+        <section className="incident-card" aria-label={t("notCountedLabel")}>
+          <h2>{t("notCounted")}</h2>
           <ul className="plain review-list">
             {claims
               .filter((c) => !figures.some((f) => f.metric === c.metric && f.category === c.category))

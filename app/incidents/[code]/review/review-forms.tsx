@@ -1,6 +1,7 @@
 "use client";
 // Per-claim actions (assess, supersede, retract) and the per-figure decision form. Each sends the
 // version it read; a 409 shows what changed and keeps the editor's input.
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useRef, useState, type FormEvent, type RefObject } from "react";
 import { shownErrors, useFocusFirstError } from "@/components/editor/use-form-errors";
@@ -9,7 +10,8 @@ import { assessClaimFormAction, recordDecisionFormAction, retractClaimFormAction
 import { Field } from "@/components/editor/field";
 import { submitJson, type FieldErrors } from "@/components/editor/submit-json";
 import { ASSESSMENTS, QUALIFIERS } from "@/lib/domain/vocabularies";
-import { formatClaimValue } from "@/lib/format/figure-format";
+import { formatClaimValue } from "@/lib/format/localized-figures";
+import { useI18n } from "@/lib/i18n/use-i18n";
 import type { Qualifier } from "@/lib/domain/vocabularies";
 
 export type ReviewClaim = {
@@ -64,15 +66,21 @@ function useAction(action: FormAction, formRef: RefObject<HTMLFormElement | null
 }
 
 function Problem({ message, current }: { message: string | null; current: Record<string, unknown> | null }) {
+  const t = useTranslations("review");
+  const vocabulary = useTranslations("vocabulary");
   if (!message) return null;
   return (
     <div role="alert" className="form-error">
       {message}
       {current && "assessment" in current ? (
         <p>
-          Now: assessment <strong>{String(current.assessment).replace(/_/g, " ")}</strong>
-          {current.assessmentReason ? ` (“${String(current.assessmentReason)}”)` : ""}
-          {current.retractedAt ? ", retracted" : ""}, version {String(current.version)}.
+          {t.rich("now", {
+            assessment: vocabulary(`assessment.${String(current.assessment)}`),
+            reason: current.assessmentReason ? t("nowReason", { reason: String(current.assessmentReason) }) : "",
+            retracted: current.retractedAt ? t("nowRetracted") : "",
+            version: String(current.version),
+            strong: (chunks) => <strong>{chunks}</strong>,
+          })}
         </p>
       ) : null}
     </div>
@@ -80,6 +88,9 @@ function Problem({ message, current }: { message: string | null; current: Record
 }
 
 export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
+  const t = useTranslations("review");
+  const vocabulary = useTranslations("vocabulary");
+  const i18n = useI18n();
   const [mode, setMode] = useState<"none" | "assess" | "supersede" | "retract">("none");
   const [version, setVersion] = useState(claim.version);
   const formRef = useRef<HTMLFormElement>(null);
@@ -99,7 +110,7 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
     statement: "",
     statedOn: "",
   });
-  const label = `${claim.claimant}: ${formatClaimValue(claim.valueMin, claim.valueMax, claim.qualifier as Qualifier)}${claim.subgroup ? ` (${claim.subgroup})` : ""}`;
+  const label = `${claim.claimant}: ${formatClaimValue(i18n, claim.valueMin, claim.valueMax, claim.qualifier as Qualifier)}${claim.subgroup ? ` (${claim.subgroup})` : ""}`;
   const keepVersion = (c: Record<string, unknown> | null) => typeof c?.version === "number" && setVersion(c.version);
 
   const submitAssess = async (e: FormEvent) => {
@@ -130,62 +141,69 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
   };
 
   const status = claim.retracted
-    ? `retracted: ${claim.retractedReason}`
+    ? t("retractedStatus", { reason: String(claim.retractedReason) })
     : claim.supersededById
-      ? "superseded by a newer figure"
-      : claim.assessment.replace(/_/g, " ");
+      ? t("superseded")
+      : vocabulary(`assessment.${claim.assessment}`);
   return (
     <li className="review-row" aria-label={label}>
       <div>
         <strong>{label}</strong> <span className="badge">{status}</span>
         <div className="meta">
-          {claim.statedOn ?? "date unknown"}
+          {claim.statedOn ?? t("dateUnknown")}
           {claim.document ? ` · ${claim.document}` : ""} · <q>{claim.statement}</q>
         </div>
       </div>
       {!claim.retracted ? (
         <div className="row-actions">
           <button type="button" className="link-button" onClick={() => setMode(mode === "assess" ? "none" : "assess")}>
-            Assess
+            {t("assess")}
           </button>
           {!claim.supersededById ? (
             <button type="button" className="link-button" onClick={() => setMode(mode === "supersede" ? "none" : "supersede")}>
-              Supersede
+              {t("supersede")}
             </button>
           ) : null}
           <button type="button" className="link-button" onClick={() => setMode(mode === "retract" ? "none" : "retract")}>
-            Retract
+            {t("retract")}
           </button>
         </div>
       ) : null}
       <Problem message={message} current={current} />
       {current ? (
         <button type="button" className="link-button" onClick={() => keepVersion(current)}>
-          I have seen the newer version — let me save mine over it
+          {t("overwrite")}
         </button>
       ) : null}
       {mode === "assess" ? (
-        <form ref={formRef} action={assess.formAction} onSubmit={submitAssess} className="form" noValidate aria-label={`Assess ${label}`}>
+        <form
+          ref={formRef}
+          action={assess.formAction}
+          onSubmit={submitAssess}
+          className="form"
+          noValidate
+          aria-label={t("assessLabel", { claim: label })}
+        >
           <input type="hidden" name="claimId" value={claim.id} />
           <input type="hidden" name="expectedVersion" value={version} />
           <div className="form-grid">
-            <Field idPrefix={`claim-${claim.id}`} name="assessment" label="Assessment" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="assessment" label={t("fields.assessment")} errors={errors}>
               {(p) => (
                 <select {...p} value={assessment} onChange={(e) => setAssessment(e.target.value)}>
                   {ASSESSMENTS.map((a) => (
                     <option key={a} value={a}>
-                      {a.replace(/_/g, " ")}
+                      {vocabulary(`assessment.${a}`)}
                     </option>
                   ))}
                 </select>
               )}
             </Field>
-            <Field idPrefix={`claim-${claim.id}`} name="reason" label="Reason" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="reason" label={t("fields.reason")} errors={errors}>
               {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
             </Field>
           </div>
           <button type="submit" disabled={busy}>
-            Save assessment
+            {t("saveAssessment")}
           </button>
         </form>
       ) : null}
@@ -196,15 +214,15 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
           onSubmit={submitRetract}
           className="form"
           noValidate
-          aria-label={`Retract ${label}`}
+          aria-label={t("retractLabel", { claim: label })}
         >
           <input type="hidden" name="claimId" value={claim.id} />
           <input type="hidden" name="expectedVersion" value={version} />
-          <Field idPrefix={`claim-${claim.id}`} name="reason" label="Why is it retracted?" errors={errors}>
+          <Field idPrefix={`claim-${claim.id}`} name="reason" label={t("fields.retractReason")} errors={errors}>
             {(p) => <input {...p} value={retractReason} onChange={(e) => setRetractReason(e.target.value)} />}
           </Field>
           <button type="submit" disabled={busy}>
-            Retract claim
+            {t("retractClaim")}
           </button>
         </form>
       ) : null}
@@ -215,7 +233,7 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
           onSubmit={submitSupersede}
           className="form"
           noValidate
-          aria-label={`Supersede ${label}`}
+          aria-label={t("supersedeLabel", { claim: label })}
         >
           <input type="hidden" name="claimId" value={claim.id} />
           <input type="hidden" name="expectedVersion" value={version} />
@@ -223,36 +241,36 @@ export function ClaimReviewRow({ claim }: { claim: ReviewClaim }) {
           <input type="hidden" name="category" value={claim.category} />
           <input type="hidden" name="subgroup" value={claim.subgroup ?? ""} />
           <div className="form-grid">
-            <Field idPrefix={`claim-${claim.id}`} name="valueMin" label="New figure: from" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="valueMin" label={t("fields.valueMin")} errors={errors}>
               {(p) => (
                 <input {...p} inputMode="numeric" value={next.valueMin} onChange={(e) => setNext({ ...next, valueMin: e.target.value })} />
               )}
             </Field>
-            <Field idPrefix={`claim-${claim.id}`} name="valueMax" label="To (empty = open)" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="valueMax" label={t("fields.valueMax")} errors={errors}>
               {(p) => (
                 <input {...p} inputMode="numeric" value={next.valueMax} onChange={(e) => setNext({ ...next, valueMax: e.target.value })} />
               )}
             </Field>
-            <Field idPrefix={`claim-${claim.id}`} name="qualifier" label="Qualifier" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="qualifier" label={t("fields.qualifier")} errors={errors}>
               {(p) => (
                 <select {...p} value={next.qualifier} onChange={(e) => setNext({ ...next, qualifier: e.target.value })}>
                   {QUALIFIERS.map((q) => (
                     <option key={q} value={q}>
-                      {q.replace(/_/g, " ")}
+                      {vocabulary(`qualifier.${q}`)}
                     </option>
                   ))}
                 </select>
               )}
             </Field>
-            <Field idPrefix={`claim-${claim.id}`} name="statedOn" label="Stated on" errors={errors}>
+            <Field idPrefix={`claim-${claim.id}`} name="statedOn" label={t("fields.statedOn")} errors={errors}>
               {(p) => <input {...p} type="date" value={next.statedOn} onChange={(e) => setNext({ ...next, statedOn: e.target.value })} />}
             </Field>
           </div>
-          <Field idPrefix={`claim-${claim.id}`} name="statement" label="New statement (verbatim)" errors={errors}>
+          <Field idPrefix={`claim-${claim.id}`} name="statement" label={t("fields.statement")} errors={errors}>
             {(p) => <textarea {...p} rows={2} value={next.statement} onChange={(e) => setNext({ ...next, statement: e.target.value })} />}
           </Field>
           <button type="submit" disabled={busy}>
-            Save newer figure
+            {t("saveNewer")}
           </button>
         </form>
       ) : null}
@@ -271,6 +289,8 @@ export function DecisionForm({
   category: string;
   current: { id: string; best: number; low: number | null; high: number | null; rationale: string } | null;
 }) {
+  const t = useTranslations("review");
+  const vocabulary = useTranslations("vocabulary");
   const [values, setValues] = useState({
     best: current ? String(current.best) : "",
     low: current?.low?.toString() ?? "",
@@ -294,14 +314,14 @@ export function DecisionForm({
   };
   return (
     <details className="decision">
-      <summary>{current ? "Change the recorded decision" : "Record a decision on this figure"}</summary>
+      <summary>{t(current ? "changeDecision" : "recordDecisionOn")}</summary>
       <form
         ref={formRef}
         action={formAction}
         onSubmit={submit}
         className="form"
         noValidate
-        aria-label={`Decision on ${metric} ${category}`}
+        aria-label={t("decisionLabel", { metric: vocabulary(`metric.${metric}`), category: vocabulary(`category.${category}`) })}
       >
         <input type="hidden" name="incidentCode" value={incidentCode} />
         <input type="hidden" name="metric" value={metric} />
@@ -312,36 +332,36 @@ export function DecisionForm({
             {message}
             {newer && "best" in newer ? (
               <p>
-                Recorded meanwhile: best {String(newer.best)} — “{String(newer.rationale)}”.{" "}
+                {t("recordedMeanwhile", { best: String(newer.best), rationale: String(newer.rationale) })}{" "}
                 <button type="button" className="link-button" onClick={() => setExpected(String(newer.id))}>
-                  Replace it with mine
+                  {t("replaceWithMine")}
                 </button>
               </p>
             ) : null}
           </div>
         ) : null}
         <div className="form-grid">
-          <Field idPrefix={`decision-${metric}-${category}`} name="best" label="Best" errors={errors}>
+          <Field idPrefix={`decision-${metric}-${category}`} name="best" label={t("fields.best")} errors={errors}>
             {(p) => (
               <input {...p} inputMode="numeric" value={values.best} onChange={(e) => setValues({ ...values, best: e.target.value })} />
             )}
           </Field>
-          <Field idPrefix={`decision-${metric}-${category}`} name="low" label="Low (optional)" errors={errors}>
+          <Field idPrefix={`decision-${metric}-${category}`} name="low" label={t("fields.low")} errors={errors}>
             {(p) => <input {...p} inputMode="numeric" value={values.low} onChange={(e) => setValues({ ...values, low: e.target.value })} />}
           </Field>
-          <Field idPrefix={`decision-${metric}-${category}`} name="high" label="High (optional)" errors={errors}>
+          <Field idPrefix={`decision-${metric}-${category}`} name="high" label={t("fields.high")} errors={errors}>
             {(p) => (
               <input {...p} inputMode="numeric" value={values.high} onChange={(e) => setValues({ ...values, high: e.target.value })} />
             )}
           </Field>
         </div>
-        <Field idPrefix={`decision-${metric}-${category}`} name="rationale" label="Rationale" errors={errors}>
+        <Field idPrefix={`decision-${metric}-${category}`} name="rationale" label={t("fields.rationale")} errors={errors}>
           {(p) => (
             <textarea {...p} rows={2} value={values.rationale} onChange={(e) => setValues({ ...values, rationale: e.target.value })} />
           )}
         </Field>
         <button type="submit" disabled={busy}>
-          Record decision
+          {t("recordDecision")}
         </button>
       </form>
     </details>

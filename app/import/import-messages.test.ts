@@ -1,0 +1,56 @@
+// The import page's messages: English reads exactly as the page read before it was translated (the
+// English e2e specs assert it), French reads as French, numbers through the locale.
+import { describe, expect, it } from "vitest";
+import { testI18n } from "@/lib/i18n/test-i18n";
+
+const en = testI18n("en").t;
+const fr = testI18n("fr").t;
+
+describe("import messages", () => {
+  it("keep the English wording, counts and plurals", () => {
+    expect(en("import.result.figuresRefreshed", { count: 1 })).toBe("refreshed for 1 incident");
+    expect(en("import.result.figuresRefreshed", { count: 1200 })).toBe("refreshed for 1200 incidents");
+    expect(en("import.result.figuresQueued", { count: 3 })).toMatch(/^queued for 3 incidents: they are reconciled in the background/);
+    expect(en("import.result.seconds", { seconds: 1 })).toBe("1.0 s");
+    expect(en("import.result.seconds", { seconds: 1234.56 })).toBe("1234.6 s");
+    expect(en("import.queue.pending", { pending: 1, queued: 1 })).toBe("1 incident still to reconcile in all (this import queued 1)…");
+    expect(en("import.queue.pending", { pending: 1200, queued: 3400 })).toBe(
+      "1,200 incidents still to reconcile in all (this import queued 3,400)…",
+    );
+    expect(en("import.progressCount", { done: 1500, total: 2000 })).toBe("1,500 of 2,000");
+    expect(en("import.errors.captionFirst", { total: 250, shown: 100 })).toBe("Problems (250, the first 100 shown)");
+    expect(en("import.result.invalidWithFile", { invalid: 2, rows: 5 })).toBe(
+      "2 of 5 rows are invalid (or the file itself is). Fix them and upload again, or tick “Import only the valid rows”.",
+    );
+    expect(en("import.running", { phase: en("import.phase.uploading") })).toBe("Uploading…");
+  });
+
+  it("read as French, with French plurals and numbers", () => {
+    expect(fr("import.result.figuresRefreshed", { count: 1 })).toBe("recalculés pour 1 incident");
+    expect(fr("import.result.seconds", { seconds: 1.25 })).toBe("1,3 s");
+    expect(fr("import.result.rowsValue", { rows: 5, valid: 1, invalid: 4 })).toBe("5 (1 valide, 4 non valides)");
+    expect(fr("import.queue.pending", { pending: 1200, queued: 1 })).toBe(
+      "1\u202f200 incidents restent à réconcilier au total (cet import en a mis 1 en file d’attente)…",
+    );
+  });
+});
+
+describe("review, users and role messages", () => {
+  it("keep the English wording", () => {
+    expect(en("roles.refusal", { role: en("vocabulary.role.editor") })).toBe(
+      "This page needs the editor role. Ask an admin if you should have it.",
+    );
+    expect(en("users.created", { email: "a@example.org" })).toBe("Created a@example.org.");
+    expect(en("review.done.assessed")).toBe("Assessment saved.");
+    expect(en("review.figureHeading", { name: "killed · civilians", low: 25, best: 34, high: en("review.open") })).toBe(
+      "killed · civilians: 25 / 34 / open",
+    );
+  });
+
+  it("read as French", () => {
+    expect(fr("roles.refusal", { role: fr("vocabulary.role.editor") })).toBe(
+      "Cette page nécessite le rôle éditeur. Demandez à un administrateur si vous devriez l’avoir.",
+    );
+    expect(fr("review.done.decided")).toBe("Décision enregistrée.");
+  });
+});
