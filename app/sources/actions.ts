@@ -2,6 +2,7 @@
 // Sources and documents as server actions, so their forms also work when posted before the page
 // has hydrated (the hydrated forms send the same values to /api/sources and /api/documents).
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { editorFormAction } from "@/lib/auth/role-guards";
 import { db } from "@/lib/db";
 import { blankToNull, formValues } from "@/lib/forms/form-values";
@@ -11,7 +12,8 @@ export const createSourceFormAction = editorFormAction(async (user, form) => {
   const v = formValues(form);
   const source = await createSource(db, { ...v, isParty: v.isParty === "on" } as never, user.id);
   revalidatePath("/sources");
-  return { done: `Added ${source.name}.` };
+  const t = await getTranslations("sources.forms");
+  return { done: t("addedSource", { name: source.name }) };
 });
 
 export const createDocumentFormAction = editorFormAction(async (user, form) => {
@@ -22,5 +24,6 @@ export const createDocumentFormAction = editorFormAction(async (user, form) => {
     user.id,
   );
   revalidatePath("/sources");
-  return { done: `Added “${document.title}”.` };
+  const t = await getTranslations("sources.forms");
+  return { done: t("addedDocument", { title: document.title }) };
 });

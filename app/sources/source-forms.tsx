@@ -1,13 +1,13 @@
 "use client";
 // Editors add a source, or a document of a source (and which sources it relays).
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useActionState, useRef, useState, type FormEvent, type RefObject } from "react";
 import { Field } from "@/components/editor/field";
 import { submitJson, type FieldErrors } from "@/components/editor/submit-json";
 import { shownErrors, useFocusFirstError } from "@/components/editor/use-form-errors";
 import type { FormActionState } from "@/lib/auth/role-guards";
 import { SOURCE_KINDS } from "@/lib/domain/vocabularies";
-import { SOURCE_KIND_MENU_LABELS } from "@/lib/format/vocabulary-labels";
 import { createDocumentFormAction, createSourceFormAction } from "./actions";
 
 export function SourceForms({ sources }: { sources: { id: string; name: string }[] }) {
@@ -54,32 +54,34 @@ function NewSourceForm() {
   const empty = { slug: "", name: "", kind: "ngo", countryIso3: "", isParty: false, url: "", notes: "" };
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, message, done, send, formAction, typed } = useSubmit("/api/sources", createSourceFormAction, formRef);
+  const t = useTranslations("sources.forms");
+  const vocabulary = useTranslations("vocabulary");
   const [values, setValues] = useState(() => (typed ? { ...empty, ...typed, isParty: typed.isParty === "on" } : empty));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void send(values, `Added ${values.name}.`, () => setValues(empty));
+    void send(values, t("addedSource", { name: values.name }), () => setValues(empty));
   };
   return (
-    <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label="New source">
-      <h2>New source</h2>
+    <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label={t("newSource")}>
+      <h2>{t("newSource")}</h2>
       {message ? (
         <p role="alert" className="form-error">
           {message}
         </p>
       ) : null}
       {done ? <p role="status">{done}</p> : null}
-      <Field name="name" label="Name" errors={errors}>
+      <Field name="name" label={t("name")} errors={errors}>
         {(p) => <input {...p} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} />}
       </Field>
-      <Field name="slug" label="Short id" errors={errors} hint="lowercase, e.g. hrw">
+      <Field name="slug" label={t("slug")} errors={errors} hint={t("slugHint")}>
         {(p) => <input {...p} value={values.slug} onChange={(e) => setValues({ ...values, slug: e.target.value })} />}
       </Field>
-      <Field name="kind" label="Kind" errors={errors}>
+      <Field name="kind" label={t("kind")} errors={errors}>
         {(p) => (
           <select {...p} value={values.kind} onChange={(e) => setValues({ ...values, kind: e.target.value })}>
             {SOURCE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {SOURCE_KIND_MENU_LABELS[k]}
+                {vocabulary(`sourceKindMenu.${k}`)}
               </option>
             ))}
           </select>
@@ -92,17 +94,17 @@ function NewSourceForm() {
           checked={values.isParty}
           onChange={(e) => setValues({ ...values, isParty: e.target.checked })}
         />{" "}
-        A party to the conflict
+        {t("isParty")}
       </label>
-      <Field name="countryIso3" label="Country (ISO3, optional)" errors={errors}>
+      <Field name="countryIso3" label={t("country")} errors={errors}>
         {(p) => (
           <input {...p} value={values.countryIso3} maxLength={3} onChange={(e) => setValues({ ...values, countryIso3: e.target.value })} />
         )}
       </Field>
-      <Field name="url" label="Website (optional)" errors={errors}>
+      <Field name="url" label={t("website")} errors={errors}>
         {(p) => <input {...p} value={values.url} onChange={(e) => setValues({ ...values, url: e.target.value })} />}
       </Field>
-      <button type="submit">Add source</button>
+      <button type="submit">{t("addSource")}</button>
     </form>
   );
 }
@@ -120,28 +122,29 @@ function NewDocumentForm({ sources }: { sources: { id: string; name: string }[] 
   };
   const formRef = useRef<HTMLFormElement>(null);
   const { errors, message, done, send, formAction, typed } = useSubmit("/api/documents", createDocumentFormAction, formRef);
+  const t = useTranslations("sources.forms");
   const [values, setValues] = useState(() => (typed ? { ...empty, ...typed, relaysSourceIds: [] } : empty));
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void send(
       { ...values, publishedOn: values.publishedOn || null, accessedOn: values.accessedOn || null },
-      `Added “${values.title}”.`,
+      t("addedDocument", { title: values.title }),
       () => setValues(empty),
     );
   };
   return (
-    <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label="New document">
-      <h2>New document</h2>
+    <form ref={formRef} action={formAction} onSubmit={submit} className="form" noValidate aria-label={t("newDocument")}>
+      <h2>{t("newDocument")}</h2>
       {message ? (
         <p role="alert" className="form-error">
           {message}
         </p>
       ) : null}
       {done ? <p role="status">{done}</p> : null}
-      <Field idPrefix="document" name="sourceId" label="Published by" errors={errors}>
+      <Field idPrefix="document" name="sourceId" label={t("publishedBy")} errors={errors}>
         {(p) => (
           <select {...p} value={values.sourceId} onChange={(e) => setValues({ ...values, sourceId: e.target.value })}>
-            <option value="">Choose a source…</option>
+            <option value="">{t("chooseSource")}</option>
             {sources.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -150,43 +153,31 @@ function NewDocumentForm({ sources }: { sources: { id: string; name: string }[] 
           </select>
         )}
       </Field>
-      <Field idPrefix="document" name="title" label="Title" errors={errors}>
+      <Field idPrefix="document" name="title" label={t("title")} errors={errors}>
         {(p) => <input {...p} value={values.title} onChange={(e) => setValues({ ...values, title: e.target.value })} />}
       </Field>
-      <Field
-        idPrefix="document"
-        name="url"
-        label="URL of the document (optional)"
-        errors={errors}
-        hint="Where it can be read, e.g. https://www.hrw.org/news/…"
-      >
+      <Field idPrefix="document" name="url" label={t("url")} errors={errors} hint={t("urlHint")}>
         {(p) => <input {...p} type="url" value={values.url} onChange={(e) => setValues({ ...values, url: e.target.value })} />}
       </Field>
       <div className="form-grid">
-        <Field idPrefix="document" name="publishedOn" label="Published on" errors={errors}>
+        <Field idPrefix="document" name="publishedOn" label={t("publishedOn")} errors={errors}>
           {(p) => (
             <input {...p} type="date" value={values.publishedOn} onChange={(e) => setValues({ ...values, publishedOn: e.target.value })} />
           )}
         </Field>
-        <Field idPrefix="document" name="accessedOn" label="Accessed on" errors={errors}>
+        <Field idPrefix="document" name="accessedOn" label={t("accessedOn")} errors={errors}>
           {(p) => (
             <input {...p} type="date" value={values.accessedOn} onChange={(e) => setValues({ ...values, accessedOn: e.target.value })} />
           )}
         </Field>
       </div>
-      <Field
-        idPrefix="document"
-        name="archiveUrl"
-        label="Archive URL (optional)"
-        errors={errors}
-        hint="A saved copy, e.g. on web.archive.org"
-      >
+      <Field idPrefix="document" name="archiveUrl" label={t("archiveUrl")} errors={errors} hint={t("archiveHint")}>
         {(p) => <input {...p} value={values.archiveUrl} onChange={(e) => setValues({ ...values, archiveUrl: e.target.value })} />}
       </Field>
       <fieldset className="choice-group" aria-describedby="relays-hint">
-        <legend>Relays (cites or republishes)</legend>
+        <legend>{t("relays")}</legend>
         <span id="relays-hint" className="meta">
-          Tick each source whose figures this document repeats: it then does not count as a new independent source.
+          {t("relaysHint")}
         </span>
         <div className="choices relay-choices">
           {sources.map((s) => (
@@ -211,7 +202,7 @@ function NewDocumentForm({ sources }: { sources: { id: string; name: string }[] 
         </div>
         {errors.relaysSourceIds ? <span className="field-error">{errors.relaysSourceIds.join(" ")}</span> : null}
       </fieldset>
-      <button type="submit">Add document</button>
+      <button type="submit">{t("addDocument")}</button>
     </form>
   );
 }

@@ -1,20 +1,10 @@
 // The filter of the track-record pages as a plain GET form (works before hydration): country,
 // dates and event type of the incidents compared, plus whatever hidden fields the page keeps
 // (the source pair of the compare page, the metric × category of a source page).
-import { countryName } from "@/lib/format/country-name";
+import { getTranslations } from "next-intl/server";
+import { countryName } from "@/lib/format/localized-places";
+import { serverI18n } from "@/lib/i18n/server-i18n";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
-
-const TEXT = {
-  legend: "Only incidents",
-  country: "Country",
-  anyCountry: "any country",
-  from: "From",
-  to: "To",
-  eventType: "Event type",
-  anyType: "any event type",
-  apply: "Apply",
-  clear: "Clear the filter",
-};
 
 type Props = {
   action: string;
@@ -25,33 +15,34 @@ type Props = {
   clearHref: string;
 };
 
-export function TrackRecordFilter({ action, filter, countries, eventTypes, hidden = {}, clearHref }: Props) {
+export async function TrackRecordFilter({ action, filter, countries, eventTypes, hidden = {}, clearHref }: Props) {
+  const [i18n, t] = await Promise.all([serverI18n(), getTranslations("trackRecord.filter")]);
   return (
     <form method="get" action={action} className="track-filter">
       <fieldset>
-        <legend>{TEXT.legend}</legend>
+        <legend>{t("legend")}</legend>
         {Object.entries(hidden).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
         <label>
-          {TEXT.country}{" "}
+          {t("country")}{" "}
           <select name="country" defaultValue={filter.country?.[0] ?? ""}>
-            <option value="">{TEXT.anyCountry}</option>
+            <option value="">{t("anyCountry")}</option>
             {countries.map((c) => (
               <option key={c} value={c}>
-                {countryName(c)} ({c})
+                {t("countryOption", { name: countryName(i18n, c), code: c })}
               </option>
             ))}
           </select>
         </label>{" "}
         <label>
-          {TEXT.from} <input type="date" name="from" defaultValue={filter.from ?? ""} />
+          {t("from")} <input type="date" name="from" defaultValue={filter.from ?? ""} />
         </label>{" "}
         <label>
-          {TEXT.to} <input type="date" name="to" defaultValue={filter.to ?? ""} />
+          {t("to")} <input type="date" name="to" defaultValue={filter.to ?? ""} />
         </label>{" "}
         <label>
-          {TEXT.eventType}{" "}
+          {t("eventType")}{" "}
           <select name="eventType" defaultValue={filter.eventType?.[0] ?? ""}>
-            <option value="">{TEXT.anyType}</option>
+            <option value="">{t("anyType")}</option>
             {eventTypes.map((t) => (
               <option key={t} value={t}>
                 {t}
@@ -59,7 +50,7 @@ export function TrackRecordFilter({ action, filter, countries, eventTypes, hidde
             ))}
           </select>
         </label>{" "}
-        <button type="submit">{TEXT.apply}</button> <a href={clearHref}>{TEXT.clear}</a>
+        <button type="submit">{t("apply")}</button> <a href={clearHref}>{t("clear")}</a>
       </fieldset>
     </form>
   );

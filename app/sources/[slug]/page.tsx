@@ -5,12 +5,14 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { toAppError } from "@/lib/errors";
-import { countryName } from "@/lib/format/country-name";
-import { SOURCE_KIND_LABELS } from "@/lib/format/vocabulary-labels";
+import { formatCount, formatLowBestHigh } from "@/lib/format/localized-figures";
+import { countryName } from "@/lib/format/localized-places";
+import type { I18n } from "@/lib/i18n/i18n";
+import { serverI18n } from "@/lib/i18n/server-i18n";
 import { filterFacets } from "@/lib/incidents/analyst-queries";
-import { describeStats } from "@/lib/track-record/track-record-stats";
 import {
   claimsPerMonth,
   DOCUMENT_LIMIT,
@@ -23,7 +25,7 @@ import {
 } from "@/lib/track-record/track-record-queries";
 import { filterToSearchParams, type IncidentFilter } from "@/lib/validation/incident-filter";
 import { parseTrackRecordQuery, type TrackRecordQuery } from "@/lib/validation/track-record-query";
-import { CAVEAT, detailLines, groupLabel, ratioCell } from "../track-record-text";
+import { caveat, detailLines, groupLabel, ratioCell, statsInWords } from "../track-record-text";
 import { TrackRecordFilter } from "../track-record-filter";
 import { ClaimsPerMonth, ComparisonScatter } from "./track-record-charts";
 import "../track-record.css";
@@ -37,7 +39,8 @@ const loadSource = cache((slug: string) => sourceBySlug(db, slug));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const source = await loadSource((await params).slug);
-  return { title: source ? `${source.name}: track record` : "Source not found" };
+  const t = await getTranslations("trackRecord.page");
+  return { title: source ? t("metaTitle", { name: source.name }) : t("notFoundTitle") };
 }
 
 function toSearchParams(raw: SearchParams): URLSearchParams {
@@ -47,25 +50,26 @@ function toSearchParams(raw: SearchParams): URLSearchParams {
   return params;
 }
 
-function readQuery(params: URLSearchParams): { query: TrackRecordQuery; problem: string | null } {
+function readQuery(params: URLSearchParams, unreadable: string): { query: TrackRecordQuery; problem: string | null } {
   try {
     return { query: parseTrackRecordQuery(params), problem: null };
   } catch (error) {
-    return { query: { filter: {} }, problem: toAppError(error)?.message ?? "The filter in this link could not be read." };
+    return { query: { filter: {} }, problem: toAppError(error)?.message ?? unreadable };
   }
 }
 
-/** "in Mali, 2025-01-01 to 2025-12-31, Violence against civilians" */
-function filterWords(filter: IncidentFilter): string {
+/** "in Mali, from 2025-01-01 to 2025-12-31, event type Violence against civilians" (dates as the filter's form writes them) */
+function filterWords(i18n: I18n, filter: IncidentFilter): string {
+  const t = (key: string, values?: Record<string, string>) => i18n.t(`trackRecord.page.filterWords.${key}`, values);
+  const or = ` ${t("or")} `;
   const parts: string[] = [];
-  if (filter.country) parts.push(`in ${filter.country.map(countryName).join(" or ")}`);
-  if (filter.from || filter.to)
-    parts.push(
-      filter.from && filter.to ? `from ${filter.from} to ${filter.to}` : filter.from ? `from ${filter.from}` : `up to ${filter.to}`,
-    );
-  if (filter.eventType) parts.push(`event type ${filter.eventType.join(" or ")}`);
+  if (filter.country) parts.push(t("countries", { countries: filter.country.map((c) => countryName(i18n, c)).join(or) }));
+  if (filter.from && filter.to) parts.push(t("fromTo", { from: filter.from, to: filter.to }));
+  else if (filter.from) parts.push(t("from", { from: filter.from }));
+  else if (filter.to) parts.push(t("upTo", { to: filter.to }));
+  if (filter.eventType) parts.push(t("eventType", { types: filter.eventType.join(or) }));
   const others = [...filterToSearchParams(filter).keys()].filter((k) => !["country", "from", "to", "eventType"].includes(k));
-  if (others.length) parts.push(`also filtered by ${others.join(", ")}`);
+  if (others.length) parts.push(t("others", { keys: others.join(", ") }));
   return parts.join(", ");
 }
 
@@ -80,7 +84,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const source = await loadSource(slug);
   if (!source) notFound();
   const search = toSearchParams(await searchParams);
-  const { query, problem } = readQuery(search);
+  const [i18n, t] = await Promise.all([serverI18n(), getTranslations("trackRecord.page")]);
+  const { query, problem } = readQuery(search, t("badFilter"));
   const { filter } = query;
 
   const [groups, pending, months, { documents, total: documentCount }, facets] = await Promise.all([
@@ -98,7 +103,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const points = chosen && chosen.stats.compared ? await scatterPoints(db, source.id, chosen.metric, chosen.category, filter) : [];
 
   const filterString = filterToSearchParams(filter).toString();
-  const words = filterWords(filter);
+  const words = filterWords(i18n, filter);
+  const n = (value: number) => formatCount(i18n, value);
   const withFilter = (path: string, extra: Record<string, string> = {}) => {
     const q = new URLSearchParams(filterString);
     for (const [k, v] of Object.entries(extra)) q.set(k, v);
@@ -111,15 +117,14 @@ export default async function SourcePage({ params, searchParams }: Props) {
   return (
     <main className="track-record">
       <p className="meta">
-        <Link href="/sources">Sources</Link> › {source.name}
+        <Link href="/sources">{t("breadcrumb")}</Link> › {source.name}
       </p>
       <h1>{source.name}</h1>
       <p className="lede">
-        {SOURCE_KIND_LABELS[source.kind]}
-        {source.isParty ? ", party to the conflict" : ""}
-        {source.countryIso3 ? `, ${countryName(source.countryIso3)}` : ""}. How its casualty figures compare with the other sources&apos; on
-        the same incidents
-        {words ? ` (${words})` : ""}.
+        {i18n.t(`vocabulary.sourceKind.${source.kind}`)}
+        {source.isParty ? t("ledeParty") : ""}
+        {source.countryIso3 ? t("ledeCountry", { country: countryName(i18n, source.countryIso3) }) : ""}.{" "}
+        {words ? t("ledeHowFiltered", { filter: words }) : t("ledeHow")}
       </p>
 
       <TrackRecordFilter
@@ -132,37 +137,33 @@ export default async function SourcePage({ params, searchParams }: Props) {
       />
       {problem ? (
         <p className="notice" role="alert">
-          {problem} Showing every incident instead.
+          {problem} {t("problemFallback")}
         </p>
       ) : null}
       {pending ? (
         <p className="notice" role="status">
-          Recent claim changes are still being counted: these statistics may be a minute behind.
+          {t("pending")}
         </p>
       ) : null}
 
       <section aria-labelledby="track-heading">
-        <h2 id="track-heading">Compared with the other sources</h2>
-        <p className="meta">{CAVEAT}</p>
+        <h2 id="track-heading">{t("comparedHeading")}</h2>
+        <p className="meta">{caveat(i18n)}</p>
         {groups.length === 0 ? (
-          <p className="empty">No active figure from {source.name} on these incidents.</p>
+          <p className="empty">{t("noActive", { name: source.name })}</p>
         ) : (
           groups.map((g) => (
             <article key={`${g.metric}:${g.category}`} className="track-group" aria-labelledby={`g-${g.metric}-${g.category}`}>
-              <h3 id={`g-${g.metric}-${g.category}`}>{groupLabel(g)}</h3>
-              <p className="track-summary">
-                {source.name}: {describeStats(g.stats)}.
-              </p>
+              <h3 id={`g-${g.metric}-${g.category}`}>{groupLabel(i18n, g)}</h3>
+              <p className="track-summary">{t("summary", { name: source.name, words: statsInWords(i18n, g.stats) })}</p>
               <ul className="meta">
-                {detailLines(g.stats).map((line) => (
+                {detailLines(i18n, g.stats).map((line) => (
                   <li key={line}>{line}</li>
                 ))}
               </ul>
               {g.stats.compared && (chosen?.metric !== g.metric || chosen.category !== g.category) ? (
                 <p className="meta">
-                  <a href={withFilter(`/sources/${source.slug}`, { metric: g.metric, category: g.category })}>
-                    Show these incidents in the scatter
-                  </a>
+                  <a href={withFilter(`/sources/${source.slug}`, { metric: g.metric, category: g.category })}>{t("showInScatter")}</a>
                 </p>
               ) : null}
             </article>
@@ -172,29 +173,25 @@ export default async function SourcePage({ params, searchParams }: Props) {
 
       {chosen && points.length ? (
         <section aria-labelledby="scatter-heading">
-          <h2 id="scatter-heading">Incident by incident: {groupLabel(chosen)}</h2>
+          <h2 id="scatter-heading">{t("scatterHeading", { group: groupLabel(i18n, chosen) })}</h2>
           <p className="meta">
-            Each point is an incident: across, the figure reconciled from the other sources without {source.name}; up, {source.name}&apos;s.
-            Points under the dashed diagonal are incidents where it gave less. Hollow points: open-ended figures (&ldquo;at least&rdquo;),
-            placed at their lower bound. Select a point to open its incident.
-            {points.length === SCATTER_LIMIT ? ` The ${SCATTER_LIMIT} most recent incidents are shown.` : ""}
+            {t("scatterExplain", { name: source.name })}
+            {points.length === SCATTER_LIMIT ? ` ${t("scatterLimit", { limit: SCATTER_LIMIT })}` : ""}
           </p>
           <ComparisonScatter
             sourceName={source.name}
             points={points.map((p) => ({ code: p.code, title: p.title, x: p.othersBest, y: p.value, open: p.basis === "lower_bound" }))}
           />
           <details>
-            <summary>The same incidents as a table</summary>
+            <summary>{t("asTable")}</summary>
             <table className="figures">
-              <caption className="sr-only">
-                {source.name}&apos;s figure and the other sources&apos; figure per incident, {groupLabel(chosen)}
-              </caption>
+              <caption className="sr-only">{t("scatterCaption", { name: source.name, group: groupLabel(i18n, chosen) })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Incident</th>
-                  <th scope="col">Date</th>
+                  <th scope="col">{t("incident")}</th>
+                  <th scope="col">{t("date")}</th>
                   <th scope="col">{source.name}</th>
-                  <th scope="col">Others (low / best / high)</th>
+                  <th scope="col">{t("others")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -206,12 +203,10 @@ export default async function SourcePage({ params, searchParams }: Props) {
                     <td>{p.dateStart}</td>
                     <td className="num">
                       {p.basis === "lower_bound" ? "≥ " : ""}
-                      {p.value}
-                      {p.basis === "midpoint" ? " (midpoint)" : ""}
+                      {n(p.value)}
+                      {p.basis === "midpoint" ? t("midpoint") : ""}
                     </td>
-                    <td className="num">
-                      {p.othersLow} / {p.othersBest} / {p.othersHigh ?? "open"}
-                    </td>
+                    <td className="num">{formatLowBestHigh(i18n, { low: p.othersLow, best: p.othersBest, high: p.othersHigh })}</td>
                   </tr>
                 ))}
               </tbody>
@@ -221,67 +216,62 @@ export default async function SourcePage({ params, searchParams }: Props) {
       ) : null}
 
       <section aria-labelledby="numbers-heading">
-        <h2 id="numbers-heading">All figures in one table</h2>
+        <h2 id="numbers-heading">{t("numbersHeading")}</h2>
         <table className="figures">
           <thead>
             <tr>
-              <th scope="col">Metric · category</th>
-              <th scope="col">Incidents compared</th>
-              <th scope="col">Lower / within / higher</th>
-              <th scope="col">Typical ratio (90 % interval)</th>
-              <th scope="col">First figure revised (up / down)</th>
+              <th scope="col">{t("metricCategory")}</th>
+              <th scope="col">{t("incidentsCompared")}</th>
+              <th scope="col">{t("lowerWithinHigher")}</th>
+              <th scope="col">{t("typicalRatio")}</th>
+              <th scope="col">{t("firstRevised")}</th>
             </tr>
           </thead>
           <tbody>
             {groups.map((g) => (
               <tr key={`${g.metric}:${g.category}`}>
-                <th scope="row">{groupLabel(g)}</th>
+                <th scope="row">{groupLabel(i18n, g)}</th>
+                <td className="num">{t("comparedOf", { compared: g.stats.compared, incidents: g.stats.incidents })}</td>
                 <td className="num">
-                  {g.stats.compared} of {g.stats.incidents}
+                  {n(g.stats.lower)} / {n(g.stats.within)} / {n(g.stats.higher)}
                 </td>
+                <td className="num">{ratioCell(i18n, g.stats)}</td>
                 <td className="num">
-                  {g.stats.lower} / {g.stats.within} / {g.stats.higher}
-                </td>
-                <td className="num">{ratioCell(g.stats)}</td>
-                <td className="num">
-                  {g.stats.revised} ({g.stats.revisedUp} / {g.stats.revisedDown})
+                  {n(g.stats.revised)} ({n(g.stats.revisedUp)} / {n(g.stats.revisedDown)})
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
         <p className="meta">
-          <a href={withFilter(`/api/sources/${source.slug}/track-record`)}>These statistics as JSON</a> ·{" "}
+          <a href={withFilter(`/api/sources/${source.slug}/track-record`)}>{t("asJson")}</a> ·{" "}
           <a href={withFilter("/api/export/sources.csv")} download>
-            Every source&apos;s track record (CSV)
+            {t("csv")}
           </a>{" "}
-          · <a href={withFilter("/sources/compare", { a: source.slug })}>Compare {source.name} with another source</a>
+          · <a href={withFilter("/sources/compare", { a: source.slug })}>{t("compareWith", { name: source.name })}</a>
         </p>
       </section>
 
       <section aria-labelledby="claims-heading">
-        <h2 id="claims-heading">Claims over time</h2>
+        <h2 id="claims-heading">{t("claimsHeading")}</h2>
         {totalClaims ? (
           <>
-            <p className="meta">
-              {totalClaims.toLocaleString("en")} standing {totalClaims === 1 ? "claim" : "claims"} by {source.name}, by the month the
-              incident began.
-            </p>
+            <p className="meta">{t("claimsIntro", { count: totalClaims, name: source.name })}</p>
             <ClaimsPerMonth sourceName={source.name} months={months} />
             <details>
-              <summary>Claims per {tableRows === months ? "month" : "year"} as a table</summary>
+              <summary>{tableRows === months ? t("perMonthTable") : t("perYearTable")}</summary>
               <table className="figures">
                 <thead>
                   <tr>
-                    <th scope="col">{tableRows === months ? "Month" : "Year"}</th>
-                    <th scope="col">Claims</th>
+                    <th scope="col">{tableRows === months ? t("month") : t("year")}</th>
+                    <th scope="col">{t("claims")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {tableRows.map((m) => (
                     <tr key={m.month}>
                       <td>{m.month}</td>
-                      <td className="num">{m.claims}</td>
+                      <td className="num">{n(m.claims)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -289,12 +279,12 @@ export default async function SourcePage({ params, searchParams }: Props) {
             </details>
           </>
         ) : (
-          <p className="empty">No standing claim by {source.name} on these incidents.</p>
+          <p className="empty">{t("noClaims", { name: source.name })}</p>
         )}
       </section>
 
       <section aria-labelledby="documents-heading">
-        <h2 id="documents-heading">Documents ({documentCount.toLocaleString("en")})</h2>
+        <h2 id="documents-heading">{t("documentsHeading", { count: documentCount })}</h2>
         {documents.length ? (
           <ul className="plain">
             {documents.map((d) => (
@@ -303,16 +293,16 @@ export default async function SourcePage({ params, searchParams }: Props) {
                 {d.publishedOn ? ` (${d.publishedOn.toISOString().slice(0, 10)})` : ""}
                 <span className="meta">
                   {" "}
-                  — {d._count.claims} {d._count.claims === 1 ? "claim" : "claims"}
-                  {d.relays.length ? `; relays ${d.relays.map((r) => r.source.name).join(", ")}` : ""}
+                  — {t("documentClaims", { count: d._count.claims })}
+                  {d.relays.length ? t("documentRelays", { names: d.relays.map((r) => r.source.name).join(", ") }) : ""}
                 </span>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="empty">No document published by {source.name} is recorded.</p>
+          <p className="empty">{t("noDocuments", { name: source.name })}</p>
         )}
-        {documentCount > DOCUMENT_LIMIT ? <p className="meta">The {DOCUMENT_LIMIT} most recent are listed.</p> : null}
+        {documentCount > DOCUMENT_LIMIT ? <p className="meta">{t("documentLimit", { limit: DOCUMENT_LIMIT })}</p> : null}
       </section>
     </main>
   );

@@ -3,46 +3,58 @@
 // this source's figure) on log scales, with the diagonal where they agree; every point is a link
 // to its incident. The bars count the source's claims per month. Both have a table equivalent
 // on the page (server-rendered), so nothing depends on them having loaded.
+import { useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
-
-const TEXT = {
-  scatterLabel: (name: string) => `Scatter: ${name}'s figure (up) against the other sources' (across), one point per incident`,
-  xAxis: "Other sources' figure (log scale)",
-  yAxis: "This source's figure (log scale)",
-  diagonal: "same figure",
-  barsLabel: (name: string) => `Claims by ${name} per month of the incident`,
-};
+import { formatCount } from "@/lib/format/localized-figures";
+import { useI18n } from "@/lib/i18n/use-i18n";
 
 export type ScatterDatum = { code: string; title: string; x: number; y: number; open: boolean };
 
 /** Log scales cannot show 0: zeros sit at 0.5, under the first tick. */
 const logSafe = (n: number) => Math.max(n, 0.5);
 
-function PointTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: ScatterDatum }[] }) {
+/** Words about one point, made by the chart (recharts renders the tooltip and the dots itself). */
+type PointWords = { line: (point: ScatterDatum) => string; label: (point: ScatterDatum) => string };
+
+function PointTooltip({
+  active,
+  payload,
+  words,
+}: {
+  active?: boolean;
+  payload?: readonly { payload?: ScatterDatum }[];
+  words: PointWords;
+}) {
   const point = payload?.[0]?.payload;
   if (!active || !point) return null;
   return (
     <div className="chart-tooltip">
       <strong>{point.code}</strong> {point.title}
       <br />
-      this source {point.y}
-      {point.open ? " (at least)" : ""} · others {point.x}
+      {words.line(point)}
     </div>
   );
 }
 
-type DotProps = { cx?: number; cy?: number; payload?: ScatterDatum };
+type DotProps = { cx?: number; cy?: number; payload?: ScatterDatum; words: PointWords };
 
-function LinkedDot({ cx, cy, payload }: DotProps) {
+function LinkedDot({ cx, cy, payload, words }: DotProps) {
   if (cx === undefined || cy === undefined || !payload) return null;
   return (
-    <a href={`/incidents/${payload.code}`} aria-label={`${payload.code}: this source ${payload.y}, others ${payload.x}`}>
+    <a href={`/incidents/${payload.code}`} aria-label={words.label(payload)}>
       <circle cx={cx} cy={cy} r={5} fill={payload.open ? "none" : "#0072b2"} stroke="#0072b2" strokeWidth={1.5} />
     </a>
   );
 }
 
 export function ComparisonScatter({ sourceName, points }: { sourceName: string; points: ScatterDatum[] }) {
+  const t = useTranslations("trackRecord.charts");
+  const i18n = useI18n();
+  const n = (value: number) => formatCount(i18n, value);
+  const words: PointWords = {
+    line: (p) => t(p.open ? "tooltipOpen" : "tooltip", { y: n(p.y), x: n(p.x) }),
+    label: (p) => t("point", { code: p.code, y: n(p.y), x: n(p.x) }),
+  };
   // Plotted at log-safe positions; links and tooltips keep the figures as given.
   const data = points.map((p) => ({ ...p, px: logSafe(p.x), py: logSafe(p.y) }));
   const max = Math.max(1, ...data.map((p) => Math.max(p.px, p.py)));
@@ -53,7 +65,7 @@ export function ComparisonScatter({ sourceName, points }: { sourceName: string; 
     .filter((t) => t <= top)
     .sort((a, b) => a - b);
   return (
-    <div className="chart" role="group" aria-label={TEXT.scatterLabel(sourceName)}>
+    <div className="chart" role="group" aria-label={t("scatterLabel", { name: sourceName })}>
       <ResponsiveContainer width="100%" height={320}>
         <ScatterChart margin={{ top: 10, right: 20, bottom: 30, left: 10 }}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -64,8 +76,8 @@ export function ComparisonScatter({ sourceName, points }: { sourceName: string; 
             domain={[0.5, top]}
             ticks={ticks}
             allowDataOverflow
-            name="others"
-            label={{ value: TEXT.xAxis, position: "insideBottom", offset: -15 }}
+            name={t("others")}
+            label={{ value: t("xAxis"), position: "insideBottom", offset: -15 }}
           />
           <YAxis
             type="number"
@@ -74,8 +86,8 @@ export function ComparisonScatter({ sourceName, points }: { sourceName: string; 
             domain={[0.5, top]}
             ticks={ticks}
             allowDataOverflow
-            name="this source"
-            label={{ value: TEXT.yAxis, angle: -90, position: "insideLeft", style: { textAnchor: "middle" } }}
+            name={t("thisSource")}
+            label={{ value: t("yAxis"), angle: -90, position: "insideLeft", style: { textAnchor: "middle" } }}
             width={70}
           />
           <ReferenceLine
@@ -85,10 +97,10 @@ export function ComparisonScatter({ sourceName, points }: { sourceName: string; 
             ]}
             stroke="#999"
             strokeDasharray="4 4"
-            label={{ value: TEXT.diagonal, position: "insideTopLeft" }}
+            label={{ value: t("diagonal"), position: "insideTopLeft" }}
           />
-          <Tooltip content={<PointTooltip />} />
-          <Scatter data={data} shape={<LinkedDot />} isAnimationActive={false} />
+          <Tooltip content={<PointTooltip words={words} />} />
+          <Scatter data={data} shape={<LinkedDot words={words} />} isAnimationActive={false} />
         </ScatterChart>
       </ResponsiveContainer>
     </div>
@@ -96,15 +108,17 @@ export function ComparisonScatter({ sourceName, points }: { sourceName: string; 
 }
 
 export function ClaimsPerMonth({ sourceName, months }: { sourceName: string; months: { month: string; claims: number }[] }) {
+  const t = useTranslations("trackRecord.charts");
+  const i18n = useI18n();
   return (
-    <div className="chart" role="img" aria-label={TEXT.barsLabel(sourceName)}>
+    <div className="chart" role="img" aria-label={t("barsLabel", { name: sourceName })}>
       <ResponsiveContainer width="100%" height={200}>
         <BarChart data={months} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="month" />
-          <YAxis allowDecimals={false} width={40} />
-          <Tooltip />
-          <Bar dataKey="claims" name="claims" fill="#0072b2" isAnimationActive={false} />
+          <YAxis allowDecimals={false} width={40} tickFormatter={(value: number) => formatCount(i18n, value)} />
+          <Tooltip formatter={(value) => (typeof value === "number" ? formatCount(i18n, value) : value)} />
+          <Bar dataKey="claims" name={t("claims")} fill="#0072b2" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </div>

@@ -2,34 +2,28 @@
 // typical ratio, and their largest disagreements linked to the incidents. Plain GET form.
 import Link from "next/link";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { toAppError } from "@/lib/errors";
+import { formatCount } from "@/lib/format/localized-figures";
+import type { I18n } from "@/lib/i18n/i18n";
+import { serverI18n } from "@/lib/i18n/server-i18n";
 import { filterFacets } from "@/lib/incidents/analyst-queries";
 import { headToHeadOf, sourceBySlug, sourceChoices, trackRecordPending } from "@/lib/track-record/track-record-queries";
-import { MIN_INCIDENTS, ratioText, type HeadToHead } from "@/lib/track-record/track-record-stats";
+import { MIN_INCIDENTS, type HeadToHead } from "@/lib/track-record/track-record-stats";
 import { filterToSearchParams } from "@/lib/validation/incident-filter";
 import { parseCompareQuery } from "@/lib/validation/track-record-query";
-import { CAVEAT, groupLabel } from "../track-record-text";
+import { caveat, groupLabel, ratioText } from "../track-record-text";
 import { TrackRecordFilter } from "../track-record-filter";
 import "../track-record.css";
 
-export const metadata: Metadata = { title: "Two sources head to head" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("compare");
+  return { title: t("metaTitle") };
+}
 export const dynamic = "force-dynamic";
 
 type SearchParams = Record<string, string | string[] | undefined>;
-
-const TEXT = {
-  title: "Two sources head to head",
-  lede: "On the incidents where both sources gave a figure of their own for the same metric and category.",
-  first: "First source",
-  second: "Second source",
-  choose: "choose a source",
-  compare: "Compare",
-  pickTwo: "Choose two sources to compare.",
-  same: "Choose two different sources.",
-  unknown: (slug: string) => `There is no source "${slug}".`,
-  none: (a: string, b: string) => `${a} and ${b} never both gave a figure for the same incident, metric and category here.`,
-};
 
 function toSearchParams(raw: SearchParams): URLSearchParams {
   const params = new URLSearchParams();
@@ -38,20 +32,27 @@ function toSearchParams(raw: SearchParams): URLSearchParams {
   return params;
 }
 
-function sentence(a: string, b: string, h: HeadToHead): string {
-  const counts = `${a} gave the lower figure on ${h.aLower} of ${h.incidents} ${h.incidents === 1 ? "incident" : "incidents"}, the same on ${h.same}, a higher one on ${h.aHigher}`;
+function sentence(i18n: I18n, a: string, b: string, h: HeadToHead): string {
+  const counts = i18n.t("compare.counts", { a, lower: h.aLower, incidents: h.incidents, same: h.same, higher: h.aHigher });
   if (h.ratio)
-    return `${counts}; typically ${ratioText(h.ratio.median)} ${b}'s figure (90 % interval ${ratioText(h.ratio.low)}–${ratioText(h.ratio.high)}).`;
-  return `${counts}; too few incidents for a typical ratio (at least ${MIN_INCIDENTS} needed).`;
+    return i18n.t("compare.typically", {
+      counts,
+      b,
+      median: ratioText(i18n, h.ratio.median),
+      low: ratioText(i18n, h.ratio.low),
+      high: ratioText(i18n, h.ratio.high),
+    });
+  return i18n.t("compare.tooFew", { counts, min: MIN_INCIDENTS });
 }
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const [i18n, t] = await Promise.all([serverI18n(), getTranslations("compare")]);
   let problem: string | null = null;
   let parsed: ReturnType<typeof parseCompareQuery> = { filter: {} };
   try {
     parsed = parseCompareQuery(toSearchParams(await searchParams));
   } catch (error) {
-    problem = toAppError(error)?.message ?? "This link could not be read.";
+    problem = toAppError(error)?.message ?? t("badLink");
   }
   const { filter } = parsed;
   const [choices, facets, a, b, pending] = await Promise.all([
@@ -61,9 +62,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     parsed.b ? sourceBySlug(db, parsed.b) : null,
     trackRecordPending(db),
   ]);
-  if (!problem && parsed.a && !a) problem = TEXT.unknown(parsed.a);
-  if (!problem && parsed.b && !b) problem = TEXT.unknown(parsed.b);
-  if (!problem && a && b && a.id === b.id) problem = TEXT.same;
+  if (!problem && parsed.a && !a) problem = t("unknown", { slug: parsed.a });
+  if (!problem && parsed.b && !b) problem = t("unknown", { slug: parsed.b });
+  if (!problem && a && b && a.id === b.id) problem = t("same");
   const groups = a && b && a.id !== b.id ? await headToHeadOf(db, a.id, b.id, filter) : null;
   const filterString = filterToSearchParams(filter).toString();
   const sourceLink = (slug: string) => (filterString ? `/sources/${slug}?${filterString}` : `/sources/${slug}`);
@@ -71,17 +72,17 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   return (
     <main className="track-record">
       <p className="meta">
-        <Link href="/sources">Sources</Link> › {TEXT.title}
+        <Link href="/sources">{t("breadcrumb")}</Link> › {t("title")}
       </p>
-      <h1>{TEXT.title}</h1>
-      <p className="lede">{TEXT.lede}</p>
+      <h1>{t("title")}</h1>
+      <p className="lede">{t("lede")}</p>
       <form method="get" action="/sources/compare" className="track-filter">
         <fieldset>
-          <legend>Sources</legend>
+          <legend>{t("legend")}</legend>
           <label>
-            {TEXT.first}{" "}
+            {t("first")}{" "}
             <select name="a" defaultValue={parsed.a ?? ""}>
-              <option value="">{TEXT.choose}</option>
+              <option value="">{t("choose")}</option>
               {choices.map((s) => (
                 <option key={s.slug} value={s.slug}>
                   {s.name}
@@ -90,9 +91,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             </select>
           </label>{" "}
           <label>
-            {TEXT.second}{" "}
+            {t("second")}{" "}
             <select name="b" defaultValue={parsed.b ?? ""}>
-              <option value="">{TEXT.choose}</option>
+              <option value="">{t("choose")}</option>
               {choices.map((s) => (
                 <option key={s.slug} value={s.slug}>
                   {s.name}
@@ -103,7 +104,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           {[...filterToSearchParams(filter)].map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
-          <button type="submit">{TEXT.compare}</button>
+          <button type="submit">{t("compare")}</button>
         </fieldset>
       </form>
       <TrackRecordFilter
@@ -121,29 +122,34 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       ) : null}
       {pending ? (
         <p className="notice" role="status">
-          Recent claim changes are still being counted: these figures may be a minute behind.
+          {t("pending")}
         </p>
       ) : null}
       {!a || !b ? (
-        <p className="empty">{TEXT.pickTwo}</p>
+        <p className="empty">{t("pickTwo")}</p>
       ) : groups && groups.length === 0 ? (
-        <p className="empty">{TEXT.none(a.name, b.name)}</p>
+        <p className="empty">{t("none", { a: a.name, b: b.name })}</p>
       ) : groups ? (
         <section aria-labelledby="results-heading">
           <h2 id="results-heading">
-            <a href={sourceLink(a.slug)}>{a.name}</a> and <a href={sourceLink(b.slug)}>{b.name}</a>
+            {t.rich("heading", {
+              a: a.name,
+              b: b.name,
+              first: (chunks) => <a href={sourceLink(a.slug)}>{chunks}</a>,
+              second: (chunks) => <a href={sourceLink(b.slug)}>{chunks}</a>,
+            })}
           </h2>
-          <p className="meta">{CAVEAT}</p>
+          <p className="meta">{caveat(i18n)}</p>
           {groups.map((g) => (
             <article key={`${g.metric}:${g.category}`} className="track-group" aria-labelledby={`h-${g.metric}-${g.category}`}>
-              <h3 id={`h-${g.metric}-${g.category}`}>{groupLabel(g)}</h3>
-              <p className="track-summary">{sentence(a.name, b.name, g)}</p>
+              <h3 id={`h-${g.metric}-${g.category}`}>{groupLabel(i18n, g)}</h3>
+              <p className="track-summary">{sentence(i18n, a.name, b.name, g)}</p>
               {g.disagreements.length ? (
                 <table className="figures">
-                  <caption>Largest disagreements</caption>
+                  <caption>{t("largest")}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Incident</th>
+                      <th scope="col">{t("incident")}</th>
                       <th scope="col">{a.name}</th>
                       <th scope="col">{b.name}</th>
                     </tr>
@@ -154,14 +160,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                         <td>
                           <a href={`/incidents/${d.incidentCode}`}>{d.incidentCode}</a> {d.incidentTitle}
                         </td>
-                        <td className="num">{d.a}</td>
-                        <td className="num">{d.b}</td>
+                        <td className="num">{formatCount(i18n, d.a)}</td>
+                        <td className="num">{formatCount(i18n, d.b)}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               ) : (
-                <p className="meta">They gave the same figure on every incident.</p>
+                <p className="meta">{t("allSame")}</p>
               )}
             </article>
           ))}
