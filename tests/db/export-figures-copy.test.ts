@@ -338,10 +338,14 @@ describe("figures.csv by COPY", () => {
     expect(text).toContain(
       `AAA-2024-0003,"Line one\nline two",2024-02-01,2024-02-01,day,MLI,Mali,"Gao, ""north""",Ménaka,Tillabéri — 北京 🙂,89.999999999,179.99999999999997,3,Battles,,`,
     );
-    expect(text).toContain(`"CRLF\r\ninside, and ""quotes""",2024-05-05,2024-05-05,day,NER,Niger,Gao,,Place of AAA-2024-0004,-0.000025,1e-7,`);
+    expect(text).toContain(
+      `"CRLF\r\ninside, and ""quotes""",2024-05-05,2024-05-05,day,NER,Niger,Gao,,Place of AAA-2024-0004,-0.000025,1e-7,`,
+    );
     expect(text).toContain(`AAA-2024-0005,"'\r=1",2024-07-01,2024-07-01,day,MLI,Mali,Gao,,Place of AAA-2024-0005,-90,180,`);
     expect(text).toContain(`AAA-2024-0010,'-,2024-05-04,2024-05-04,day,MLI,Mali,'-,,',90,-179.99999999999997,`);
-    expect(text).toContain(`aaa-2024-0011,lower-case code,2024-05-04,2024-05-04,day,BFA,Burkina Faso,Gao,,Place of aaa-2024-0011,5e-324,-1e-300,`);
+    expect(text).toContain(
+      `aaa-2024-0011,lower-case code,2024-05-04,2024-05-04,day,BFA,Burkina Faso,Gao,,Place of aaa-2024-0011,5e-324,-1e-300,`,
+    );
     expect(text).toContain(
       `AAA-2024-0012,Near the thresholds,2024-05-04,2024-05-04,day,BFA,Burkina Faso,Gao,,Place of AAA-2024-0012,1.5e-7,-0.00009999999999999999,`,
     );
