@@ -3,6 +3,7 @@
 // chooses. Text only, not interactive and hidden from screen readers (the incidents are what
 // the map is for; the names only help the eye find its way).
 import L from "leaflet";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useMap, useMapEvents } from "react-leaflet";
 import { labelsAtZoom, type PlaceLabel } from "@/lib/map/place-labels";
@@ -17,18 +18,19 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 
 export function PlaceLabelsLayer() {
   const map = useMap();
+  const attribution = useTranslations("map.attribution")("placeNames");
   const [labels, setLabels] = useState<PlaceLabel[]>([]);
   const [zoom, setZoom] = useState(map.getZoom());
   useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
   useEffect(() => {
     let live = true;
     void loadLabels().then((all) => live && setLabels(all));
-    map.attributionControl?.addAttribution("Place names: GeoNames, world-countries");
+    map.attributionControl?.addAttribution(attribution);
     return () => {
       live = false;
-      map.attributionControl?.removeAttribution("Place names: GeoNames, world-countries");
+      map.attributionControl?.removeAttribution(attribution);
     };
-  }, [map]);
+  }, [map, attribution]);
   useEffect(() => {
     if (!map.getPane("place-labels")) {
       const pane = map.createPane("place-labels");
