@@ -231,6 +231,12 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
           // Keep clear of the zoom buttons in the top-left corner.
           autoPanPaddingTopLeft={[52, 12]}
           eventHandlers={{
+            // Leaflet names its close button in English: in the reader's language instead.
+            add: (event) =>
+              (event.target as L.Popup)
+                .getElement()
+                ?.querySelector(".leaflet-popup-close-button")
+                ?.setAttribute("aria-label", i18n.t("map.popup.close")),
             remove: () => {
               if (current.current?.code !== selected.code) return;
               clear();
