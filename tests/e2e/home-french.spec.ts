@@ -21,7 +21,7 @@ test("the home page in French: filters, list, map popup, timeline and export, no
   await expect(page.getByRole("link", { name: "Retirer le filtre Pays : Mali" })).toBeVisible();
   await page.getByText(/^Filtres \(1 actif\)/).click();
   const form = page.getByRole("form", { name: "Filtrer les incidents" });
-  await expect(form.getByLabel("Tués, au moins")).toBeVisible();
+  await expect(form.getByLabel("Nombre minimum de tués")).toBeVisible();
   await expect(form.getByRole("group", { name: "Pays" })).toContainText("Mali");
   await expect(form.getByRole("group", { name: "Signalements" })).toContainText("contesté");
   await expect(form.getByRole("button", { name: "Appliquer les filtres" })).toBeVisible();
