@@ -46,7 +46,7 @@ test("the home page in French: filters, list, map popup, timeline and export, no
   await expect(popup.getByRole("link", { name: "Toutes les déclarations, les sources et l’historique" })).toBeVisible();
 
   // The timeline and its table.
-  const timeline = page.getByRole("region", { name: "Chronologie" });
+  const timeline = page.getByRole("region", { name: "Chronologie", exact: true });
   await expect(timeline.getByRole("radio", { name: "Par mois" })).toBeVisible();
   await timeline.getByText("La chronologie sous forme de tableau").click();
   await expect(timeline.getByRole("columnheader", { name: "Tués (bas / meilleure estimation / haut)" })).toBeVisible();
