@@ -3,13 +3,13 @@
 // with it the page updates in place, keeping the map where it is. The URL is the filter.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useTransition, type ReactNode } from "react";
 import { FLAGS, GRADINGS, SOURCE_KINDS } from "@/lib/domain/vocabularies";
 import { formQuery } from "@/lib/filters/filter-url";
-import { FLAG_LABELS } from "@/lib/format/flag-explanations";
-import { SOURCE_KIND_LABELS } from "@/lib/format/vocabulary-labels";
+import { countryName } from "@/lib/format/localized-places";
+import { useI18n } from "@/lib/i18n/use-i18n";
 import type { FilterFacets } from "@/lib/incidents/analyst-queries";
-import { countryName } from "@/lib/format/country-name";
 
 /** The current filter as the form shows it: every value as written in the URL. */
 export type FilterValues = Partial<Record<"from" | "to" | "admin1" | "actor" | "minKilled", string>> &
@@ -58,16 +58,18 @@ function Field({ label, htmlFor, children, hint }: { label: string; htmlFor: str
 export function FilterForm({ facets, values, activeCount }: { facets: FilterFacets; values: FilterValues; activeCount: number }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
+  const t = useTranslations("home.filters");
+  const i18n = useI18n();
   return (
     <details className="filters">
       <summary>
-        Filters{activeCount ? ` (${activeCount} active)` : ""}
-        {pending ? <span className="meta"> · updating…</span> : null}
+        {activeCount ? t("summaryActive", { count: activeCount }) : t("summary")}
+        {pending ? <span className="meta"> {t("updating")}</span> : null}
       </summary>
       <form
         method="get"
         action="/"
-        aria-label="Filter incidents"
+        aria-label={t("formLabel")}
         onSubmit={(event) => {
           event.preventDefault();
           const entries = [...new FormData(event.currentTarget).entries()].map(([k, v]) => [k, String(v)] as [string, string]);
@@ -76,13 +78,13 @@ export function FilterForm({ facets, values, activeCount }: { facets: FilterFace
         }}
       >
         <div className="filter-grid">
-          <Field label="From" htmlFor="filter-from">
+          <Field label={t("from")} htmlFor="filter-from">
             <input id="filter-from" type="date" name="from" defaultValue={values.from} />
           </Field>
-          <Field label="To" htmlFor="filter-to">
+          <Field label={t("to")} htmlFor="filter-to">
             <input id="filter-to" type="date" name="to" defaultValue={values.to} />
           </Field>
-          <Field label="Minimum killed" htmlFor="filter-min-killed" hint="Headline best, all categories">
+          <Field label={t("minKilled")} htmlFor="filter-min-killed" hint={t("minKilledHint")}>
             <input
               id="filter-min-killed"
               type="number"
@@ -94,7 +96,7 @@ export function FilterForm({ facets, values, activeCount }: { facets: FilterFace
               aria-describedby="filter-min-killed-hint"
             />
           </Field>
-          <Field label="Region (admin1)" htmlFor="filter-admin1" hint="Comma-separated">
+          <Field label={t("admin1")} htmlFor="filter-admin1" hint={t("admin1Hint")}>
             <input
               id="filter-admin1"
               type="text"
@@ -110,7 +112,7 @@ export function FilterForm({ facets, values, activeCount }: { facets: FilterFace
               ))}
             </datalist>
           </Field>
-          <Field label="Actor" htmlFor="filter-actor" hint="Part of a name, any role">
+          <Field label={t("actor")} htmlFor="filter-actor" hint={t("actorHint")}>
             <input
               id="filter-actor"
               type="text"
@@ -128,36 +130,48 @@ export function FilterForm({ facets, values, activeCount }: { facets: FilterFace
           </Field>
         </div>
         <div className="choice-grid">
-          <Choices name="flag" legend="Flags" options={FLAGS.map((f) => ({ value: f, label: FLAG_LABELS[f] }))} checked={values.flag} />
+          <Choices
+            name="flag"
+            legend={t("flags")}
+            options={FLAGS.map((f) => ({ value: f, label: i18n.t(`vocabulary.flag.${f}`) }))}
+            checked={values.flag}
+          />
           <Choices
             name="country"
-            legend="Country"
-            options={facets.countries.map((c) => ({ value: c, label: countryName(c) })).sort((a, b) => a.label.localeCompare(b.label))}
+            legend={t("country")}
+            options={facets.countries
+              .map((c) => ({ value: c, label: countryName(i18n, c) }))
+              .sort((a, b) => a.label.localeCompare(b.label, i18n.locale))}
             checked={values.country}
           />
           <Choices
             name="eventType"
-            legend="Event type"
+            legend={t("eventType")}
             options={facets.eventTypes.map((e) => ({ value: e, label: e }))}
             checked={values.eventType}
           />
           <Choices
             name="claimant"
-            legend="Claimant"
+            legend={t("claimant")}
             options={facets.sources.map((s) => ({ value: s.slug, label: s.name }))}
             checked={values.claimant}
           />
           <Choices
             name="claimantKind"
-            legend="Claimant kind"
-            options={SOURCE_KINDS.map((k) => ({ value: k, label: SOURCE_KIND_LABELS[k] }))}
+            legend={t("claimantKind")}
+            options={SOURCE_KINDS.map((k) => ({ value: k, label: i18n.t(`vocabulary.sourceKind.${k}`) }))}
             checked={values.claimantKind}
           />
-          <Choices name="grading" legend="Grading" options={GRADINGS.map((g) => ({ value: g, label: g }))} checked={values.grading} />
+          <Choices
+            name="grading"
+            legend={t("grading")}
+            options={GRADINGS.map((g) => ({ value: g, label: i18n.t(`vocabulary.grading.${g}`) }))}
+            checked={values.grading}
+          />
         </div>
         <div className="form-actions">
-          <button type="submit">Apply filters</button>
-          <Link href="/">Clear all</Link>
+          <button type="submit">{t("apply")}</button>
+          <Link href="/">{t("clear")}</Link>
         </div>
       </form>
     </details>

@@ -7,16 +7,18 @@ import "leaflet/dist/leaflet.css";
 import "@/components/map/map.css";
 import type L from "leaflet";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import { MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from "react-leaflet";
 import Supercluster from "supercluster";
 import { BasemapLayer } from "@/components/map/basemap-layer";
 import { clusterIcon, incidentIcon } from "@/components/map/incident-markers";
 import { PlaceLabelsLayer } from "@/components/map/place-labels-layer";
 import { PlainAttribution } from "@/components/map/plain-attribution";
+import { LocalizedZoomControl } from "@/components/map/zoom-control";
 import { formatBbox, type MapView } from "@/lib/filters/filter-url";
-import { formatDay } from "@/lib/format/date-format";
-import { formatRange } from "@/lib/format/figure-format";
+import { useI18n } from "@/lib/i18n/use-i18n";
 import type { MapData, MapPoint } from "@/lib/map/map-queries";
+import { clusterLabel, pointLabel } from "./map-labels";
 import { MapPopupContent } from "./map-popup";
 import { useSelection, type SelectedIncident } from "./map-selection";
 
@@ -35,14 +37,6 @@ export type IncidentMapProps = {
 };
 
 const WORLD_VIEW: MapView = { zoom: 2, lat: 15, lon: 10 };
-
-function pointLabel(p: MapPoint): string {
-  const figure =
-    p.best === null
-      ? "no killed figure reported"
-      : `${p.high === null || p.low !== p.high ? formatRange({ low: p.low ?? p.best, best: p.best, high: p.high }) : p.best} killed`;
-  return `${p.title}, ${formatDay(p.date)}: ${figure}${p.contested ? ", contested" : ""}`;
-}
 
 type PointProps = { code: string; title: string; best: number; contested: number; point: MapPoint };
 
@@ -96,6 +90,7 @@ function useViewportData(filterQuery: string, onViewChange: IncidentMapProps["on
 
 function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChange" | "onStatus">) {
   const map = useMap();
+  const i18n = useI18n();
   const { selected, origin, select, clear } = useSelection();
   const { data, zoom } = useViewportData(props.filterQuery, props.onViewChange, props.onStatus);
   const popup = useRef<L.Popup>(null);
@@ -150,7 +145,12 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
           <Marker
             key={`sc-${clusterId}`}
             position={[lat, lon]}
-            icon={clusterIcon({ count: props.point_count!, killedBest: props.best, contested: props.contested })}
+            icon={clusterIcon({
+              count: props.point_count!,
+              killedBest: props.best,
+              contested: props.contested,
+              label: clusterLabel(i18n, { count: props.point_count!, killedBest: props.best, contested: props.contested }),
+            })}
             eventHandlers={{
               // Straight to the zoom at which the group splits (supercluster's expansion zoom), not one step.
               click: () => map.flyTo([lat, lon], Math.min(index.getClusterExpansionZoom(clusterId), 14)),
@@ -174,7 +174,7 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
         <Marker
           key={`gc-${c.lat}-${c.lon}-${c.count}`}
           position={[c.lat, c.lon]}
-          icon={clusterIcon({ count: c.count, killedBest: c.killedBest, contested: c.contested })}
+          icon={clusterIcon({ count: c.count, killedBest: c.killedBest, contested: c.contested, label: clusterLabel(i18n, c) })}
           eventHandlers={{
             click: () => zoomToCluster(map, c.bounds),
             keypress: (e) => {
@@ -231,6 +231,12 @@ function IncidentLayer(props: Pick<IncidentMapProps, "filterQuery" | "onViewChan
           // Keep clear of the zoom buttons in the top-left corner.
           autoPanPaddingTopLeft={[52, 12]}
           eventHandlers={{
+            // Leaflet names its close button in English: in the reader's language instead.
+            add: (event) =>
+              (event.target as L.Popup)
+                .getElement()
+                ?.querySelector(".leaflet-popup-close-button")
+                ?.setAttribute("aria-label", i18n.t("map.popup.close")),
             remove: () => {
               if (current.current?.code !== selected.code) return;
               clear();
@@ -306,11 +312,12 @@ function IncidentMarker({
   selected: boolean;
   onSelect: ReturnType<typeof useSelection>["select"];
 }) {
+  const i18n = useI18n();
   const choose = () => onSelect({ code: point.code, title: point.title, lat: point.lat, lon: point.lon }, "map");
   return (
     <Marker
       position={[point.lat, point.lon]}
-      icon={incidentIcon({ code: point.code, label: pointLabel(point), best: point.best, contested: point.contested, selected })}
+      icon={incidentIcon({ code: point.code, label: pointLabel(i18n, point), best: point.best, contested: point.contested, selected })}
       // Bigger incidents underneath, so small ones stay clickable.
       zIndexOffset={selected ? 10_000 : -(point.best ?? 0)}
       eventHandlers={{
@@ -335,14 +342,12 @@ function Basemap({ outlinesOnly }: { outlinesOnly: boolean }) {
 /** Leaflet's container is focusable (arrow keys pan, +/− zoom): give it a name and a role. */
 function DescribeContainer() {
   const map = useMap();
+  const label = useTranslations("map")("containerLabel");
   useEffect(() => {
     const container = map.getContainer();
     container.setAttribute("role", "region");
-    container.setAttribute(
-      "aria-label",
-      "Map of incidents. Arrow keys pan, plus and minus zoom; incidents are buttons you can reach with Tab.",
-    );
-  }, [map]);
+    container.setAttribute("aria-label", label);
+  }, [map, label]);
   return null;
 }
 
@@ -367,7 +372,10 @@ export default function IncidentMapLeaflet(props: IncidentMapProps) {
       maxZoom={props.tileUrl ? 18 : 12}
       worldCopyJump
       scrollWheelZoom
+      // Leaflet's own control writes its titles in English: ours, in the reader's language, instead.
+      zoomControl={false}
     >
+      <LocalizedZoomControl />
       <DescribeContainer />
       <PlainAttribution />
       {props.tileUrl ? <TileLayer url={props.tileUrl} attribution={props.tileAttribution ?? ""} /> : null}

@@ -4,13 +4,19 @@
 // same view; with the switch on, it is also the `bbox` filter of the list, count and timeline.
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState, useTransition } from "react";
 import { formatView, withParams, type MapView } from "@/lib/filters/filter-url";
 import type { IncidentMapProps } from "./incident-map-leaflet";
 
+function MapLoading() {
+  const t = useTranslations("map");
+  return <div className="incident-map map-loading">{t("loading")}</div>;
+}
+
 const IncidentMapLeaflet = dynamic(() => import("./incident-map-leaflet"), {
   ssr: false,
-  loading: () => <div className="incident-map map-loading">Loading the map…</div>,
+  loading: () => <MapLoading />,
 });
 
 type Props = Omit<IncidentMapProps, "onViewChange" | "onStatus"> & { areaLinked: boolean };
@@ -20,6 +26,7 @@ function replaceUrl(search: string) {
 }
 
 export function IncidentMap({ areaLinked, ...mapProps }: Props) {
+  const t = useTranslations("map");
   const router = useRouter();
   const [, startTransition] = useTransition();
   const [linked, setLinked] = useState(areaLinked);
@@ -85,12 +92,12 @@ export function IncidentMap({ areaLinked, ...mapProps }: Props) {
               navigate({ bbox: on ? latest.current.bbox : null, view: formatView(latest.current.view) });
             }}
           />
-          Only incidents in the map area (list, count and timeline)
+          {t("areaSwitch")}
         </label>
         <span className="meta" aria-live="polite">
           {status === null
-            ? "Loading…"
-            : `${status.total} ${status.total === 1 ? "incident" : "incidents"} ${status.mode === "clusters" ? "in and around the view, grouped" : "in view"}`}
+            ? t("statusLoading")
+            : t(status.mode === "clusters" ? "statusClusters" : "statusPoints", { count: status.total })}
         </span>
       </div>
       <IncidentMapLeaflet {...mapProps} onViewChange={onViewChange} onStatus={onStatus} />

@@ -4,10 +4,13 @@
 // (from/to), which filters the map and the list. Dragging (or arrow keys on a handle) updates
 // the URL once the handle rests.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { Area, Bar, Brush, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { withParams } from "@/lib/filters/filter-url";
-import { formatBucket, formatDayRange } from "@/lib/format/date-format";
+import { formatBucket, formatDayRange } from "@/lib/format/localized-dates";
+import { formatCount } from "@/lib/format/localized-figures";
+import { useI18n } from "@/lib/i18n/use-i18n";
 import { bucketRangeFor, dateRangeFor, type TimelineBucket, type TimelineInterval } from "@/lib/timeline/timeline-buckets";
 import type { TimelineData } from "@/lib/timeline/timeline-queries";
 
@@ -22,26 +25,29 @@ type Props = {
 type Row = TimelineBucket & { label: string; band: [number, number] };
 
 const AXIS_INK = "#3d4650";
-/** The chart's words, together for translation. */
-const LABELS = { killedAxis: "Killed", incidentsAxis: "Incidents" };
 
 function TimelineTooltip({ active, payload }: { active?: boolean; payload?: readonly { payload?: Row }[] }) {
+  const t = useTranslations("timeline.tooltip");
+  const i18n = useI18n();
   const row = payload?.[0]?.payload;
   if (!active || !row) return null;
+  const figures = { low: row.low, best: row.best, high: row.high, open: row.openHigh };
   return (
     <div className="chart-tooltip">
-      <strong>{formatDayRange(row.start, row.end)}</strong>
+      <strong>{formatDayRange(i18n, row.start, row.end)}</strong>
       <br />
-      {row.incidents} {row.incidents === 1 ? "incident" : "incidents"}
-      {row.contested ? `, ${row.contested} contested` : ""}
+      {row.contested
+        ? t("incidentsContested", { count: row.incidents, contested: row.contested })
+        : t("incidents", { count: row.incidents })}
       <br />
-      Killed: {row.low} / {row.best} / {row.high}
-      {row.openHigh ? ` (high open for ${row.openHigh})` : ""} <span className="meta">low / best / high</span>
+      {row.openHigh ? t("killedOpen", figures) : t("killed", figures)} <span className="meta">{t("lowBestHigh")}</span>
     </div>
   );
 }
 
 export function IncidentTimeline({ filterQuery, from, to, interval: requested }: Props) {
+  const t = useTranslations("timeline");
+  const i18n = useI18n();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [interval, setBucketInterval] = useState(requested);
@@ -78,8 +84,12 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
 
   const rows: Row[] = useMemo(
     () =>
-      (data?.buckets ?? []).map((b) => ({ ...b, label: formatBucket(b.start, data!.interval), band: [b.low, b.high] as [number, number] })),
-    [data],
+      (data?.buckets ?? []).map((b) => ({
+        ...b,
+        label: formatBucket(i18n, b.start, data!.interval),
+        band: [b.low, b.high] as [number, number],
+      })),
+    [data, i18n],
   );
   const range = bucketRangeFor(data?.buckets ?? [], from, to) ?? { startIndex: 0, endIndex: Math.max(0, rows.length - 1) };
 
@@ -105,14 +115,14 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
   const shownTo = draft ? draft.to : to;
   const shown =
     shownFrom || shownTo
-      ? formatDayRange(shownFrom ?? rows[0]?.start ?? null, shownTo ?? rows[rows.length - 1]?.end ?? null, "all dates")
-      : "all dates";
+      ? formatDayRange(i18n, shownFrom ?? rows[0]?.start ?? null, shownTo ?? rows[rows.length - 1]?.end ?? null, t("allDatesShown"))
+      : t("allDatesShown");
 
   return (
     <div className="timeline" aria-busy={!data && !problem}>
       <div className="timeline-toolbar">
         <fieldset className="segmented">
-          <legend className="sr-only">Group by</legend>
+          <legend className="sr-only">{t("groupBy")}</legend>
           {(["week", "month"] as const).map((option) => (
             <label key={option}>
               <input
@@ -125,28 +135,24 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
                   window.history.replaceState(window.history.state, "", `?${withParams(window.location.search, { interval: option })}`);
                 }}
               />
-              Per {option}
+              {t(`per.${option}`)}
             </label>
           ))}
         </fieldset>
         <span className="meta" aria-live="polite">
-          Dates: {shown}
-          {pending ? " · updating…" : ""}
+          {pending ? t("datesUpdating", { range: shown }) : t("dates", { range: shown })}
         </span>
         {from || to ? (
           <button type="button" className="link-button" onClick={() => setDates({ from: null, to: null })}>
-            All dates
+            {t("allDates")}
           </button>
         ) : null}
       </div>
-      {problem ? <p role="alert">The timeline could not be loaded.</p> : null}
-      {data && rows.length === 0 ? <p className="empty">No incidents match, so there is nothing to chart.</p> : null}
+      {problem ? <p role="alert">{t("failed")}</p> : null}
+      {data && rows.length === 0 ? <p className="empty">{t("empty")}</p> : null}
       {rows.length > 0 ? (
         <figure className="timeline-figure">
-          <figcaption className="meta">
-            Killed per {data!.interval} (best as a line, low–high as a band) and incidents (bars). Drag the handles under the chart to
-            choose dates: the map and the list follow.
-          </figcaption>
+          <figcaption className="meta">{t(`caption.${data!.interval}`)}</figcaption>
           <div className="timeline-chart">
             <ResponsiveContainer width="100%" height="100%">
               <ComposedChart
@@ -163,7 +169,7 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
                   tick={{ fontSize: 11, fill: AXIS_INK }}
                   width={52}
                   label={{
-                    value: LABELS.killedAxis,
+                    value: t("axis.killed"),
                     angle: -90,
                     position: "insideLeft",
                     offset: 10,
@@ -177,7 +183,7 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
                   tick={{ fontSize: 11, fill: AXIS_INK }}
                   width={44}
                   label={{
-                    value: LABELS.incidentsAxis,
+                    value: t("axis.incidents"),
                     angle: 90,
                     position: "insideRight",
                     offset: 10,
@@ -187,11 +193,11 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
                 <Tooltip content={<TimelineTooltip />} />
                 {/* Legend words in the text colour: the series' own light colours (bars, band) read at 1.5:1. */}
                 <Legend wrapperStyle={{ fontSize: 12 }} formatter={(value: string) => <span style={{ color: AXIS_INK }}>{value}</span>} />
-                <Bar yAxisId="incidents" dataKey="incidents" name="Incidents" fill="#c9d2db" isAnimationActive={false} />
+                <Bar yAxisId="incidents" dataKey="incidents" name={t("series.incidents")} fill="#c9d2db" isAnimationActive={false} />
                 <Area
                   yAxisId="killed"
                   dataKey="band"
-                  name="Killed, low–high"
+                  name={t("series.band")}
                   stroke="none"
                   fill="#f4b5ae"
                   fillOpacity={0.6}
@@ -200,7 +206,7 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
                 <Line
                   yAxisId="killed"
                   dataKey="best"
-                  name="Killed, best"
+                  name={t("series.best")}
                   stroke="#b42318"
                   strokeWidth={2}
                   dot={{ r: 2 }}
@@ -216,7 +222,7 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
                   onChange={onBrush}
                   // No labels at the handles: they overlapped and were cut at the edges; the toolbar says the dates.
                   tickFormatter={() => ""}
-                  ariaLabel="Date range"
+                  ariaLabel={t("brush")}
                 >
                   {/* A miniature of the whole period, so the handles show where the incidents are. */}
                   <ComposedChart data={rows}>
@@ -230,15 +236,15 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
       ) : null}
       {rows.length > 0 ? (
         <details className="chart-data">
-          <summary>Timeline as a table</summary>
-          <div className="table-scroll" tabIndex={0} role="region" aria-label="Timeline data">
+          <summary>{t("table.summary")}</summary>
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("table.label")}>
             <table className="figures">
               <thead>
                 <tr>
-                  <th scope="col">{data!.interval === "week" ? "Week of" : "Month"}</th>
-                  <th scope="col">Incidents</th>
-                  <th scope="col">Killed (low / best / high)</th>
-                  <th scope="col">Contested</th>
+                  <th scope="col">{data!.interval === "week" ? t("table.weekOf") : t("table.month")}</th>
+                  <th scope="col">{t("table.incidents")}</th>
+                  <th scope="col">{t("table.killed")}</th>
+                  <th scope="col">{t("table.contested")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -247,12 +253,11 @@ export function IncidentTimeline({ filterQuery, from, to, interval: requested }:
                   .map((r) => (
                     <tr key={r.start}>
                       <th scope="row">{r.label}</th>
-                      <td className="num">{r.incidents}</td>
+                      <td className="num">{formatCount(i18n, r.incidents)}</td>
                       <td className="num">
-                        {r.low} / {r.best} / {r.high}
-                        {r.openHigh ? ` (open for ${r.openHigh})` : ""}
+                        {t(r.openHigh ? "table.cellOpen" : "table.cell", { low: r.low, best: r.best, high: r.high, open: r.openHigh })}
                       </td>
-                      <td className="num">{r.contested}</td>
+                      <td className="num">{formatCount(i18n, r.contested)}</td>
                     </tr>
                   ))}
               </tbody>

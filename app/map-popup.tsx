@@ -1,13 +1,14 @@
 "use client";
 // What the map shows for one incident: the reconciled killed figures and, under each, the claims
 // side by side — who said what, with its qualifier, category, date and document.
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
+import { formatDayRange } from "@/lib/format/localized-dates";
+import { formatLowBestHigh } from "@/lib/format/localized-figures";
+import { countryName } from "@/lib/format/localized-places";
+import { useI18n } from "@/lib/i18n/use-i18n";
+import { claimStatusLabel, compareClaims, figuresBySource, type ComparedClaim } from "@/lib/incidents/claim-comparison";
 import type { incidentDetailDto } from "@/lib/incidents/incident-queries";
-import { CLAIM_STATUS_LABELS, compareClaims, figuresBySource, type ComparedClaim } from "@/lib/incidents/claim-comparison";
-import { formatDayRange } from "@/lib/format/date-format";
-import { CATEGORY_LABELS, METRIC_LABELS, formatLowBestHigh } from "@/lib/format/figure-format";
-import { FLAG_LABELS, METHOD_LABELS } from "@/lib/format/flag-explanations";
-import { countryName } from "@/lib/format/country-name";
 
 type IncidentDetail = ReturnType<typeof incidentDetailDto>;
 
@@ -17,15 +18,17 @@ function shorten(title: string, max = 48): string {
 }
 
 export function ClaimTile({ claim }: { claim: ComparedClaim }) {
+  const i18n = useI18n();
+  const t = useTranslations("map.popup");
   return (
     <li className={`claim-tile ${claim.status === "standing" ? "" : "not-counted"}`}>
       <span className="claimant">{claim.claimants.map((c) => c.name).join(" / ")}</span>
       <span className="figure">{claim.figure}</span>
-      <span className="when">{formatDayRange(claim.statedOn, claim.statedOnEnd)}</span>
-      {claim.status !== "standing" ? <span className="status">{CLAIM_STATUS_LABELS[claim.status]}</span> : null}
+      <span className="when">{formatDayRange(i18n, claim.statedOn, claim.statedOnEnd)}</span>
+      {claim.status !== "standing" ? <span className="status">{claimStatusLabel(i18n, claim.status)}</span> : null}
       {claim.documents.length ? (
         <span className="docs">
-          in{" "}
+          {t("in")}{" "}
           {claim.documents.map((d, i) => (
             <span key={`${d.publisher}:${d.title}`}>
               {i > 0 ? "; " : ""}
@@ -48,8 +51,10 @@ export function ClaimTile({ claim }: { claim: ComparedClaim }) {
 type PopupProps = { code: string; title: string; focusOnLoad: boolean; onClose: () => void; onLoaded?: () => void };
 
 export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }: PopupProps) {
+  const i18n = useI18n();
+  const t = useTranslations("map.popup");
   const [detail, setDetail] = useState<IncidentDetail | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<"gone" | "failed" | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -58,11 +63,14 @@ export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }:
     setProblem(null);
     fetch(`/api/incidents/${encodeURIComponent(code)}`, { signal: controller.signal })
       .then(async (response) => {
-        if (!response.ok) throw new Error(response.status === 404 ? "This incident no longer exists." : "The claims could not be loaded.");
+        if (!response.ok) {
+          if (!controller.signal.aborted) setProblem(response.status === 404 ? "gone" : "failed");
+          return;
+        }
         setDetail((await response.json()) as IncidentDetail);
       })
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setProblem(error instanceof Error ? error.message : "The claims could not be loaded.");
+      .catch(() => {
+        if (!controller.signal.aborted) setProblem("failed");
       });
     return () => controller.abort();
   }, [code]);
@@ -90,9 +98,12 @@ export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }:
 
   const headingId = `popup-${code}`;
   const incident = detail?.incident;
-  const killed = detail ? compareClaims(detail.claims, "killed") : [];
-  const bySource = detail ? figuresBySource(detail.claims, "killed") : [];
-  const otherMetrics = detail ? [...new Set(detail.figures.filter((f) => f.metric !== "killed").map((f) => METRIC_LABELS[f.metric]))] : [];
+  const killed = detail ? compareClaims(detail.claims, "killed", i18n) : [];
+  const bySource = detail ? figuresBySource(detail.claims, "killed", i18n) : [];
+  const otherMetrics = detail
+    ? [...new Set(detail.figures.filter((f) => f.metric !== "killed").map((f) => i18n.t(`vocabulary.metric.${f.metric}`)))]
+    : [];
+  const categoryLabel = (category: string) => i18n.t(`vocabulary.category.${category}`);
 
   return (
     <div
@@ -107,16 +118,16 @@ export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }:
       <h3 id={headingId} ref={heading} tabIndex={-1}>
         <a href={`/incidents/${code}`}>{incident?.title ?? title}</a>
       </h3>
-      {problem ? <p role="alert">{problem}</p> : null}
-      {!detail && !problem ? <p className="meta">Loading the claims…</p> : null}
+      {problem ? <p role="alert">{problem === "gone" ? t("gone") : t("failed")}</p> : null}
+      {!detail && !problem ? <p className="meta">{t("loading")}</p> : null}
       {incident ? (
         <>
           <p className="meta">
-            {formatDayRange(incident.dateStart, incident.dateEnd)} · {incident.placeName}, {countryName(incident.countryIso3)}
+            {formatDayRange(i18n, incident.dateStart, incident.dateEnd)} · {incident.placeName}, {countryName(i18n, incident.countryIso3)}
           </p>
           {bySource.length ? (
-            <table className="popup-sources" aria-label="Killed, by source">
-              <caption>Killed, by source</caption>
+            <table className="popup-sources" aria-label={t("bySource")}>
+              <caption>{t("bySource")}</caption>
               <tbody>
                 {bySource.map((row) => (
                   <tr key={row.label}>
@@ -125,7 +136,7 @@ export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }:
                       {row.figures.map((f, i) => (
                         <span key={f.category} className="popup-source-figure">
                           {i > 0 ? ", " : ""}
-                          <strong>{f.figure}</strong> {CATEGORY_LABELS[f.category]}
+                          <strong>{f.figure}</strong> {categoryLabel(f.category)}
                         </span>
                       ))}
                     </td>
@@ -136,32 +147,31 @@ export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }:
           ) : null}
           {incident.headline ? (
             <p className="popup-headline">
-              Killed, all categories: <strong>{formatLowBestHigh(incident.headline)}</strong>{" "}
-              <span className="meta">low / best / high</span>
-              {incident.headline.contested ? <span className="badge contested">contested</span> : null}
+              {t("headline")} <strong>{formatLowBestHigh(i18n, incident.headline)}</strong> <span className="meta">{t("lowBestHigh")}</span>
+              {incident.headline.contested ? <span className="badge contested">{t("contested")}</span> : null}
             </p>
           ) : (
-            <p className="meta">No killed figure reported.</p>
+            <p className="meta">{t("noKilled")}</p>
           )}
           {/* Then the details: per category, the reconciled figure and the claims side by side. */}
           {killed.map((group) => {
             const figure = detail!.figures.find((f) => f.metric === "killed" && f.category === group.category);
-            const label = `${METRIC_LABELS.killed} · ${CATEGORY_LABELS[group.category]}`;
+            const label = `${i18n.t("vocabulary.metric.killed")} · ${categoryLabel(group.category)}`;
             return (
               <section key={group.category} className="popup-group" aria-label={label}>
                 <h4>{label}</h4>
                 {figure ? (
                   <p className="reconciled">
-                    Reconciled <strong>{formatLowBestHigh(figure)}</strong>{" "}
+                    {t("reconciled")} <strong>{formatLowBestHigh(i18n, figure)}</strong>{" "}
                     <span className="meta">
-                      low / best / high · best by {METHOD_LABELS[figure.method]}
-                      {figure.flags.length ? ` · ${figure.flags.map((f) => FLAG_LABELS[f]).join(", ")}` : ""}
+                      {t("reconciledMeta", { method: i18n.t(`vocabulary.method.${figure.method}`) })}
+                      {figure.flags.length ? ` · ${figure.flags.map((f) => i18n.t(`vocabulary.flag.${f}`)).join(", ")}` : ""}
                     </span>
                   </p>
                 ) : (
-                  <p className="meta">No reconciled figure: no claim counts.</p>
+                  <p className="meta">{t("noReconciled")}</p>
                 )}
-                <ul className="claims-side-by-side" aria-label={`Claims: ${label}`}>
+                <ul className="claims-side-by-side" aria-label={t("claimsLabel", { label })}>
                   {group.claims.map((claim) => (
                     <ClaimTile key={claim.claimIds.join(",")} claim={claim} />
                   ))}
@@ -169,9 +179,9 @@ export function MapPopupContent({ code, title, focusOnLoad, onClose, onLoaded }:
               </section>
             );
           })}
-          {otherMetrics.length ? <p className="meta">Also reported: {otherMetrics.join(", ")}.</p> : null}
+          {otherMetrics.length ? <p className="meta">{t("alsoReported", { metrics: otherMetrics.join(", ") })}</p> : null}
           <p className="popup-more">
-            <a href={`/incidents/${code}`}>All claims, sources and history</a>
+            <a href={`/incidents/${code}`}>{t("more")}</a>
           </p>
         </>
       ) : null}

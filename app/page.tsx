@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { ExportMenu } from "@/components/export-menu";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { toAppError } from "@/lib/errors";
+import { AppError, toAppError } from "@/lib/errors";
+import { serverI18n } from "@/lib/i18n/server-i18n";
 import { pendingAmong, pendingFigureCount } from "@/lib/figures/figure-queue";
 import { FILTER_KEYS, INCIDENT_SORTS, parseView, withParams } from "@/lib/filters/filter-url";
 import { filterFacets, incidentPin } from "@/lib/incidents/analyst-queries";
@@ -12,6 +14,7 @@ import { TIMELINE_INTERVALS } from "@/lib/timeline/timeline-buckets";
 import { filterToSearchParams, parseIncidentFilter, type IncidentFilter, type IncidentSort } from "@/lib/validation/incident-filter";
 import { ActiveFilters, filterLabels } from "./active-filters";
 import { FilterForm, type FilterValues } from "./filter-form";
+import { filterProblemText } from "./filter-problem";
 import { IncidentCard } from "./incident-card";
 import { IncidentMap } from "./incident-map";
 import { IncidentTimeline } from "./incident-timeline";
@@ -22,7 +25,10 @@ import { INCIDENT_CODE } from "@/lib/validation/incident";
 import "@/components/map/map.css";
 import "./home.css";
 
-export const metadata: Metadata = { title: { absolute: "Incidents · Triangulate" } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("home");
+  return { title: { absolute: t("metaTitle") } };
+}
 // Figures change whenever an editor saves; always read the stored ones.
 export const dynamic = "force-dynamic";
 
@@ -38,12 +44,13 @@ function toSearchParams(raw: SearchParams): URLSearchParams {
 }
 
 /** The page reads the filter leniently: a broken link still shows incidents, and says what it ignored. */
-function readFilter(params: URLSearchParams): { filter: IncidentFilter; problem: string | null } {
+function readFilter(params: URLSearchParams): { filter: IncidentFilter; problem: AppError | null } {
   const only = new URLSearchParams([...params].filter(([key]) => (FILTER_KEYS as readonly string[]).includes(key)));
   try {
     return { filter: parseIncidentFilter(only), problem: null };
   } catch (error) {
-    return { filter: {}, problem: toAppError(error)?.message ?? "The filter in this link could not be read." };
+    // Not an expected error: the page's own words for an unreadable filter (no fields to name).
+    return { filter: {}, problem: toAppError(error) ?? new AppError(400, "The filter in this link could not be read.", "invalid") };
   }
 }
 
@@ -65,6 +72,8 @@ function formValues(filter: IncidentFilter): FilterValues {
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const params = toSearchParams(await searchParams);
+  const t = await getTranslations("home");
+  const i18n = await serverI18n();
   const search = params.toString();
   const { filter, problem } = readFilter(params);
   const sortParam = params.get("sort");
@@ -74,10 +83,10 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const selected = params.get("selected");
   const selectedCode = selected && INCIDENT_CODE.test(selected) ? selected : null;
 
-  let cursorProblem: string | null = null;
+  let cursorProblem: AppError | null = null;
   const list = await listIncidents({ ...filter, sort, limit: PAGE_SIZE, cursor: params.get("cursor") ?? undefined }).catch(
     async (error: unknown) => {
-      cursorProblem = toAppError(error)?.message ?? null;
+      cursorProblem = toAppError(error);
       if (!cursorProblem) throw error;
       return listIncidents({ ...filter, sort, limit: PAGE_SIZE });
     },
@@ -111,21 +120,19 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   return (
     <main className="analyst">
       <div className="analyst-head">
-        <h1>Incidents</h1>
+        <h1>{t("heading")}</h1>
         <p className="match-count" role="status">
-          <strong>{count}</strong> {count === 1 ? "incident matches" : "incidents match"}
-          {activeCount ? " the filters" : ""}
+          {t.rich(activeCount ? "matchCountFiltered" : "matchCount", { count, strong: (chunks) => <strong>{chunks}</strong> })}
         </p>
       </div>
       {pending ? (
         <p className="notice" role="status">
-          The figures of {pending.toLocaleString("en")} {pending === 1 ? "incident are" : "incidents are"} being reconciled after an import:
-          until then the map, the list and the timeline show their figures from before it.
+          {t("pending", { count: pending })}
         </p>
       ) : null}
       {problem || cursorProblem ? (
         <p className="notice" role="alert">
-          Part of this link was ignored. {problem ?? cursorProblem}
+          {t("linkIgnored", { problem: filterProblemText(i18n, problem ?? cursorProblem) ?? "" })}
         </p>
       ) : null}
       <FilterForm key={canonical.toString()} facets={facets} values={formValues(filter)} activeCount={activeCount} />
@@ -134,7 +141,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <div className="analyst-grid">
           <section className="map-panel" aria-labelledby="map-heading">
             <h2 id="map-heading" className="sr-only">
-              Map
+              {t("mapHeading")}
             </h2>
             <IncidentMap
               filterQuery={without("bbox")}
@@ -147,25 +154,23 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             <MapLegend />
           </section>
           <section className="timeline-panel" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">Timeline</h2>
+            <h2 id="timeline-heading">{t("timelineHeading")}</h2>
             <IncidentTimeline filterQuery={without("from", "to")} from={filter.from ?? null} to={filter.to ?? null} interval={interval} />
           </section>
           <section className="list-panel" aria-labelledby="list-heading">
             <div className="list-head">
-              <h2 id="list-heading">List</h2>
+              <h2 id="list-heading">{t("listHeading")}</h2>
               <div className="list-tools">
                 <SortControl sort={sort} hidden={sortHidden} />
                 {/* The same filter as the map, timeline and list: exports hold every matching incident. */}
-                <ExportMenu search={canonical.toString()} filterLabel={filterLabels(filter, facets).join("; ")} />
+                <ExportMenu search={canonical.toString()} filterLabel={filterLabels(i18n, filter, facets).join("; ")} />
               </div>
             </div>
             <div className="list-scroll">
               {list.items.length === 0 ? (
-                <p className="empty">
-                  {count === 0 && activeCount === 0 ? "No incidents recorded yet." : "No incidents match these filters."}
-                </p>
+                <p className="empty">{count === 0 && activeCount === 0 ? t("emptyNone") : t("emptyFiltered")}</p>
               ) : (
-                <ul className="incident-list" aria-label="Incidents">
+                <ul className="incident-list" aria-label={t("listLabel")}>
                   {list.items.map((item) => (
                     <li key={item.code}>
                       <IncidentCard item={item} pending={pendingCodes.has(item.code)} />
@@ -173,15 +178,15 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                   ))}
                 </ul>
               )}
-              <nav className="pager" aria-label="Pages of the list">
+              <nav className="pager" aria-label={t("pagerLabel")}>
                 {params.get("cursor") ? (
                   <Link href={`/?${withParams(search, { cursor: null })}`} scroll={false}>
-                    First page
+                    {t("firstPage")}
                   </Link>
                 ) : null}
                 {list.nextCursor ? (
                   <Link href={`/?${withParams(search, { cursor: list.nextCursor })}`} scroll={false}>
-                    Next {PAGE_SIZE}
+                    {t("nextPage", { count: PAGE_SIZE })}
                   </Link>
                 ) : null}
               </nav>

@@ -2,10 +2,12 @@
 // The list's way into the map: selects the incident, which pans the map to it and opens its
 // popup (focus moves into the popup, and back here when it closes). Pressed while selected, so
 // the list shows which incident the map is showing.
+import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
 import { useSelection, type SelectedIncident } from "./map-selection";
 
 export function ShowOnMapButton({ incident }: { incident: SelectedIncident }) {
+  const t = useTranslations("map.showOnMap");
   const { selected, origin, select, clear } = useSelection();
   const pressed = selected?.code === incident.code;
   const button = useRef<HTMLButtonElement>(null);
@@ -26,7 +28,7 @@ export function ShowOnMapButton({ incident }: { incident: SelectedIncident }) {
       id={`show-on-map-${incident.code}`}
       className="show-on-map"
       aria-pressed={pressed}
-      aria-label={`${pressed ? "Shown" : "Show"} on map: ${incident.title}`}
+      aria-label={t(pressed ? "shownLabel" : "showLabel", { title: incident.title })}
       onClick={() => {
         if (pressed) {
           clear();
@@ -38,7 +40,7 @@ export function ShowOnMapButton({ incident }: { incident: SelectedIncident }) {
       }}
     >
       <span aria-hidden="true">◎ </span>
-      {pressed ? "Shown on map" : "Show on map"}
+      {pressed ? t("shown") : t("show")}
     </button>
   );
 }

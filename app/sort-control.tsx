@@ -2,17 +2,14 @@
 // Order of the incident list. A GET form, so it also works without JavaScript; with it, the
 // order changes as soon as it is picked. A new order starts again from the first page.
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { withParams } from "@/lib/filters/filter-url";
 
-const LABELS = {
-  newest: "Newest first",
-  oldest: "Oldest first",
-  most_killed: "Most killed first",
-  fewest_killed: "Fewest killed first",
-} as const;
+const SORTS = ["newest", "oldest", "most_killed", "fewest_killed"] as const;
 
-export function SortControl({ sort, hidden }: { sort: keyof typeof LABELS; hidden: [string, string][] }) {
+export function SortControl({ sort, hidden }: { sort: (typeof SORTS)[number]; hidden: [string, string][] }) {
+  const t = useTranslations("home.sort");
   const router = useRouter();
   const [, startTransition] = useTransition();
   return (
@@ -20,7 +17,7 @@ export function SortControl({ sort, hidden }: { sort: keyof typeof LABELS; hidde
       {hidden.map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <label htmlFor="list-sort">Sort</label>
+      <label htmlFor="list-sort">{t("label")}</label>
       <select
         id="list-sort"
         name="sort"
@@ -33,14 +30,14 @@ export function SortControl({ sort, hidden }: { sort: keyof typeof LABELS; hidde
           startTransition(() => router.push(`/${search ? `?${search}` : ""}`, { scroll: false }));
         }}
       >
-        {Object.entries(LABELS).map(([value, label]) => (
+        {SORTS.map((value) => (
           <option key={value} value={value}>
-            {label}
+            {t(value)}
           </option>
         ))}
       </select>
       <noscript>
-        <button type="submit">Sort</button>
+        <button type="submit">{t("submit")}</button>
       </noscript>
     </form>
   );

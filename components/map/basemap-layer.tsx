@@ -3,6 +3,7 @@
 // fetched once per detail level and converted in the browser (it is ~3× smaller on the wire
 // than the GeoJSON it expands to).
 import type { FeatureCollection } from "geojson";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { GeoJSON, Pane } from "react-leaflet";
 import { feature } from "topojson-client";
@@ -27,6 +28,7 @@ function loadCountries(detail: BasemapDetail): Promise<FeatureCollection | null>
 }
 
 export function BasemapLayer({ detail, outlinesOnly = false }: { detail: BasemapDetail; outlinesOnly?: boolean }) {
+  const t = useTranslations("map.attribution");
   const [countries, setCountries] = useState<{ detail: BasemapDetail; data: FeatureCollection } | null>(null);
   useEffect(() => {
     let live = true;
@@ -43,10 +45,10 @@ export function BasemapLayer({ detail, outlinesOnly = false }: { detail: Basemap
     <Pane name="basemap" style={{ zIndex: 250 }}>
       <GeoJSON
         // A new key re-creates the layer: react-leaflet does not swap GeoJSON data in place.
-        key={countries.detail}
+        key={`${countries.detail}|${t("borders")}`}
         data={countries.data}
         interactive={false}
-        attribution="Borders: Natural Earth"
+        attribution={t("borders")}
         style={() => ({
           color: "#8c97a3",
           weight: 0.8,

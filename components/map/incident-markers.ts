@@ -57,11 +57,12 @@ export function incidentIcon(options: {
   });
 }
 
-export function clusterIcon(options: { count: number; killedBest: number; contested: number }): L.DivIcon {
+/** `label`: what a screen reader hears, in the reader's language ("12 incidents here, 40 killed in all…"). */
+export function clusterIcon(options: { count: number; killedBest: number; contested: number; label: string }): L.DivIcon {
   const d = clusterDiameter(options.count);
-  const key = `c|${options.count}|${options.killedBest}|${options.contested}`;
+  const key = `c|${options.count}|${options.killedBest}|${options.contested}|${options.label}`;
   return cached(key, () => {
-    const label = `${options.count} incidents here, ${options.killedBest} killed in all (best figures)${options.contested ? `, ${options.contested} contested` : ""}. Zoom in to see them.`;
+    const label = options.label;
     const count = options.count >= 10_000 ? `${Math.round(options.count / 1000)}k` : String(options.count);
     return L.divIcon({
       className: "incident-marker-host",

@@ -3,8 +3,11 @@
 // chooses. Text only, not interactive and hidden from screen readers (the incidents are what
 // the map is for; the names only help the eye find its way).
 import L from "leaflet";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { useMap, useMapEvents } from "react-leaflet";
+import { useI18n } from "@/lib/i18n/use-i18n";
+import { placeLabelName } from "@/lib/map/place-label-name";
 import { labelsAtZoom, type PlaceLabel } from "@/lib/map/place-labels";
 
 let loading: Promise<PlaceLabel[]> | null = null;
@@ -17,18 +20,21 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 
 export function PlaceLabelsLayer() {
   const map = useMap();
+  // t is next-intl's memoised translator: stable while the language stays the same.
+  const { t, locale } = useI18n();
+  const attribution = useTranslations("map.attribution")("placeNames");
   const [labels, setLabels] = useState<PlaceLabel[]>([]);
   const [zoom, setZoom] = useState(map.getZoom());
   useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
   useEffect(() => {
     let live = true;
     void loadLabels().then((all) => live && setLabels(all));
-    map.attributionControl?.addAttribution("Place names: GeoNames, world-countries");
+    map.attributionControl?.addAttribution(attribution);
     return () => {
       live = false;
-      map.attributionControl?.removeAttribution("Place names: GeoNames, world-countries");
+      map.attributionControl?.removeAttribution(attribution);
     };
-  }, [map]);
+  }, [map, attribution]);
   useEffect(() => {
     if (!map.getPane("place-labels")) {
       const pane = map.createPane("place-labels");
@@ -48,7 +54,7 @@ export function PlaceLabelsLayer() {
             html:
               label.kind === "capital"
                 ? `<span class="place-dot"></span><span class="place-name">${escapeHtml(label.name)}</span>`
-                : `<span class="place-name">${escapeHtml(label.name)}</span>`,
+                : `<span class="place-name">${escapeHtml(placeLabelName({ t, locale }, label))}</span>`,
             iconSize: [0, 0],
           }),
         }),
@@ -57,6 +63,6 @@ export function PlaceLabelsLayer() {
     return () => {
       group.remove();
     };
-  }, [map, labels, zoom]);
+  }, [map, labels, zoom, t, locale]);
   return null;
 }

@@ -7,6 +7,8 @@ export type PlaceLabel = {
   lat: number;
   lon: number;
   kind: "country" | "capital";
+  /** ISO 3166-1 alpha-3, for countries: the map names them in the reader's language. */
+  iso3?: string;
   /** km², for countries: big ones are named first. */ area: number;
 };
 
@@ -28,7 +30,14 @@ export function buildPlaceLabels(countries: Country[], cities: City[]): PlaceLab
   }
   const labels: PlaceLabel[] = [];
   for (const country of countries) {
-    labels.push({ name: country.name.common, lat: country.latlng[0], lon: country.latlng[1], kind: "country", area: country.area });
+    labels.push({
+      name: country.name.common,
+      iso3: country.cca3,
+      lat: country.latlng[0],
+      lon: country.latlng[1],
+      kind: "country",
+      area: country.area,
+    });
     for (const capital of country.capital ?? []) {
       const city = cityByKey.get(`${country.cca2}|${fold(capital)}`);
       if (city) labels.push({ name: capital, lat: Number(city.lat), lon: Number(city.lng), kind: "capital", area: country.area });

@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { Circle, CircleMarker, MapContainer, useMap } from "react-leaflet";
 import { PlainAttribution } from "@/components/map/plain-attribution";
 import { BasemapLayer } from "@/components/map/basemap-layer";
+import { LocalizedZoomControl } from "@/components/map/zoom-control";
 import { zoomForRadius } from "@/lib/format/location-precision";
 
 export type LocationMapProps = { lat: number; lon: number; radiusKm: number; label: string };
@@ -33,7 +34,9 @@ export default function LocationMapLeaflet({ lat, lon, radiusKm, label }: Locati
       minZoom={2}
       maxZoom={12}
       scrollWheelZoom={false}
+      zoomControl={false}
     >
+      <LocalizedZoomControl />
       <PlainAttribution />
       <DescribeContainer label={label} />
       <BasemapLayer detail="50m" />
