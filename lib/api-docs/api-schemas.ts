@@ -283,7 +283,10 @@ export const ErrorSchema = z
             z.object({
               code: z.string().describe("The zod issue code: too_small, too_big, invalid_type, invalid_format, invalid_value, custom…"),
               rule: z.string().optional().describe("For a custom issue: which rule (date_order, calendar_day…)."),
-              values: z.record(z.string(), z.union([z.string(), z.number()])).optional().describe("minimum, maximum, origin…"),
+              values: z
+                .record(z.string(), z.union([z.string(), z.number()]))
+                .optional()
+                .describe("minimum, maximum, origin…"),
             }),
           ),
         )

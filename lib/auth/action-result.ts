@@ -2,7 +2,10 @@
 import { ConflictError, toAppError, type FieldIssues, type FieldProblems } from "@/lib/errors";
 
 export type ActionError = {
-  status: number; code: string; message: string; fields?: FieldProblems;
+  status: number;
+  code: string;
+  message: string;
+  fields?: FieldProblems;
   issues?: FieldIssues;
   current?: unknown;
 };

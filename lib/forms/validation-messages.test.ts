@@ -87,7 +87,14 @@ const validIncident = {
   grading: "fair",
   actors: [],
 };
-const validClaim = { metric: "killed", category: "civilians", valueMin: 3, valueMax: 3, qualifier: "exact", statement: "Three were killed." };
+const validClaim = {
+  metric: "killed",
+  category: "civilians",
+  valueMin: 3,
+  valueMax: 3,
+  qualifier: "exact",
+  statement: "Three were killed.",
+};
 
 const CASES: [string, ZodType, unknown][] = [
   ["short title", IncidentValuesSchema, { ...validIncident, title: "a" }],
@@ -96,7 +103,11 @@ const CASES: [string, ZodType, unknown][] = [
   ["missing date", IncidentValuesSchema, { ...validIncident, dateStart: undefined }],
   ["dates in the wrong order", IncidentValuesSchema, { ...validIncident, dateStart: "2024-02-03", dateEnd: "2024-02-01" }],
   ["bad choices", IncidentValuesSchema, { ...validIncident, datePrecision: "x", grading: "y", actors: [{ name: "", role: "z" }] }],
-  ["long texts", IncidentValuesSchema, { ...validIncident, placeName: "p".repeat(301), admin1: "a".repeat(201), eventType: "e".repeat(101) }],
+  [
+    "long texts",
+    IncidentValuesSchema,
+    { ...validIncident, placeName: "p".repeat(301), admin1: "a".repeat(201), eventType: "e".repeat(101) },
+  ],
   ["empty place", IncidentValuesSchema, { ...validIncident, placeName: "", eventType: "", countryIso3: "Mali" }],
   ["bad coordinates", IncidentValuesSchema, { ...validIncident, latitude: "north", longitude: 200 }],
   ["low coordinates", IncidentValuesSchema, { ...validIncident, latitude: -91, longitude: -181, locationPrecision: 9 }],
@@ -176,9 +187,9 @@ describe("validation messages", () => {
 
   it("falls back to the server's English, in the label's words, for a problem it has no words for", () => {
     const issue: FieldIssue = { code: "invalid_type", values: { expected: "number" } };
-    expect(
-      validationMessage(fr, "locationPrecision", issue, "Invalid input: expected number, received NaN", "Précision du lieu"),
-    ).toBe("Invalid input: expected number, received NaN");
+    expect(validationMessage(fr, "locationPrecision", issue, "Invalid input: expected number, received NaN", "Précision du lieu")).toBe(
+      "Invalid input: expected number, received NaN",
+    );
     expect(validationMessage(fr, "placeName", undefined, "placeName is required", "Nom du lieu")).toBe("Nom du lieu is required");
   });
 

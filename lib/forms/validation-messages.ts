@@ -120,7 +120,11 @@ export function fieldMessages(
 }
 
 /** The line at the top of a form with field errors: it points at the fields rather than repeating them. */
-export function formSummaryText(i18n: I18n, fields: Record<string, string[]> | undefined, message: string | null | undefined): string | null {
+export function formSummaryText(
+  i18n: I18n,
+  fields: Record<string, string[]> | undefined,
+  message: string | null | undefined,
+): string | null {
   const count = Object.keys(fields ?? {}).filter((k) => k !== "_").length;
   if (count > 0) return i18n.t("validation.summary", { count });
   return message ?? null;
