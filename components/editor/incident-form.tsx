@@ -104,7 +104,7 @@ export function IncidentForm({
   const router = useRouter();
   const t = useTranslations("forms.incident");
   const f = useTranslations("fields");
-  const v = useTranslations("vocabulary");
+  const vocab = useTranslations("vocabulary");
   const i18n = useI18n();
   // Posted before hydration, the form goes to the server action; its state brings back the errors and what was typed.
   const [state, formAction] = useActionState<FormActionState, FormData>(
@@ -343,7 +343,7 @@ export function IncidentForm({
             <select {...p} value={values.grading} onChange={set("grading")}>
               {GRADINGS.map((g) => (
                 <option key={g} value={g}>
-                  {v(`grading.${g}`)}
+                  {vocab(`grading.${g}`)}
                 </option>
               ))}
             </select>
@@ -382,7 +382,7 @@ export function IncidentForm({
                 >
                   {ACTOR_ROLES.map((r) => (
                     <option key={r} value={r}>
-                      {v(`actorRole.${r}`)}
+                      {vocab(`actorRole.${r}`)}
                     </option>
                   ))}
                 </select>

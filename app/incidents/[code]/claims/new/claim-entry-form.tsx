@@ -42,7 +42,7 @@ export function ClaimEntryForm({
   const router = useRouter();
   const t = useTranslations("claimForm");
   const f = useTranslations("fields");
-  const v = useTranslations("vocabulary");
+  const vocab = useTranslations("vocabulary");
   const i18n = useI18n();
   const [state, formAction] = useActionState<FormActionState, FormData>(addClaimsFormAction, null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -151,7 +151,7 @@ export function ClaimEntryForm({
                 <option key={s.id} value={s.id}>
                   {t("sourceOption", {
                     name: s.name,
-                    kind: (SOURCE_KINDS as readonly string[]).includes(s.kind) ? v(`sourceKind.${s.kind}`) : s.kind,
+                    kind: (SOURCE_KINDS as readonly string[]).includes(s.kind) ? vocab(`sourceKind.${s.kind}`) : s.kind,
                   })}
                 </option>
               ))}
@@ -219,7 +219,7 @@ export function ClaimEntryForm({
               name={`row.${index}.metric`}
               value={row.metric}
               options={METRICS}
-              optionLabel={(o) => v(`metric.${o}`)}
+              optionLabel={(o) => vocab(`metric.${o}`)}
               errors={errors}
               issues={issues}
               onChange={(v) => update(index, { metric: v })}
@@ -229,7 +229,7 @@ export function ClaimEntryForm({
               name={`row.${index}.category`}
               value={row.category}
               options={CATEGORIES}
-              optionLabel={(o) => v(`category.${o}`)}
+              optionLabel={(o) => vocab(`category.${o}`)}
               errors={errors}
               issues={issues}
               onChange={(v) => update(index, { category: v })}
@@ -242,7 +242,7 @@ export function ClaimEntryForm({
               name={`row.${index}.qualifier`}
               value={row.qualifier}
               options={QUALIFIERS}
-              optionLabel={(o) => v(`qualifier.${o}`)}
+              optionLabel={(o) => vocab(`qualifier.${o}`)}
               errors={errors}
               issues={issues}
               onChange={(v) => update(index, { qualifier: v })}
