@@ -180,6 +180,9 @@ describe("validation messages", () => {
     expect(validationMessage(en, "targetCode", fieldIssue("custom", { code: "none" }, "no_incident"), "", "Code")).toBe(
       "no incident with that code",
     );
+    expect(validationMessage(fr, "statedOnEnd", fieldIssue("custom", undefined, "date_order"), "", "…ou date la plus tardive")).toBe(
+      "La date la plus tardive doit être égale ou postérieure à la « Date de la revendication »",
+    );
     expect(validationMessage(fr, "grading", fieldIssue("invalid_value", { values: "confirmed, fair" }), "", "Fiabilité")).toBe(
       "Fiabilité doit être l’une de ces valeurs : confirmed, fair",
     );
