@@ -1,12 +1,21 @@
 // Two kinds of error. Expected ones (AppError) carry an HTTP status and a message shown as written;
 // everything else is logged and answered with a generic message.
-import { ZodError } from "zod";
+import { ZodError, type z } from "zod";
 import { RETRY_AFTER_SECONDS, isDatabaseUnavailable, noteDatabaseUnavailable, unavailableMessage } from "@/lib/db/database-unavailable";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export type FieldProblems = Record<string, string[]>;
+/**
+ * What each field problem is, for a form to word it in its reader's language: the zod issue code,
+ * the rule of a custom issue (its `params.code`), and the numbers or words the message needs.
+ * Parallel to FieldProblems (the i-th issue of a field is its i-th message).
+ */
+export type FieldIssue = { code: string; rule?: string; values?: Record<string, string | number> };
+export type FieldIssues = Record<string, FieldIssue[]>;
 
 export class AppError extends Error {
+  /** Set for a validation error: the kind of each field problem (see FieldIssue). */
+  issues?: FieldIssues;
   constructor(
     readonly status: number,
     message: string,
@@ -50,6 +59,34 @@ export function fieldProblems(error: ZodError): FieldProblems {
   return fields;
 }
 
+function issueOf(issue: z.core.$ZodIssue): FieldIssue {
+  const values: Record<string, string | number> = {};
+  const raw = issue as unknown as Record<string, unknown>;
+  for (const key of ["origin", "minimum", "maximum", "expected", "format"]) {
+    const value = raw[key];
+    if (typeof value === "string" || typeof value === "number") values[key] = value;
+    else if (typeof value === "bigint") values[key] = Number(value);
+  }
+  if (Array.isArray(raw.values)) values.values = raw.values.map(String).join(", ");
+  let rule: string | undefined;
+  if (issue.code === "custom" && issue.params) {
+    for (const [key, value] of Object.entries(issue.params)) {
+      if (key === "code" && typeof value === "string") rule = value;
+      else if (typeof value === "string" || typeof value === "number") values[key] = value;
+    }
+  }
+  return { code: issue.code, ...(rule ? { rule } : {}), ...(Object.keys(values).length ? { values } : {}) };
+}
+
+export function fieldIssues(error: ZodError): FieldIssues {
+  const issues: FieldIssues = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (issues[key] ??= []).push(issueOf(issue));
+  }
+  return issues;
+}
+
 /** The columns of a unique violation: classic engines report meta.target, driver adapters the constraint. */
 function uniqueFields(meta: Record<string, unknown> | undefined): string[] {
   const target = meta?.target;
@@ -80,7 +117,7 @@ export function toAppError(error: unknown): AppError | null {
     const summary = Object.entries(fields)
       .map(([field, messages]) => `${field}: ${messages.join("; ")}`)
       .join(" | ");
-    return new AppError(400, `Invalid input — ${summary}`, "invalid", fields);
+    return Object.assign(new AppError(400, `Invalid input — ${summary}`, "invalid", fields), { issues: fieldIssues(error) });
   }
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
     const fields = uniqueFields(error.meta);
@@ -100,7 +137,7 @@ export function errorResponse(error: unknown): Response {
     const conflict = expected instanceof ConflictError ? { current: expected.current, ...expected.details } : {};
     const headers = expected instanceof DatabaseUnavailableError ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : undefined;
     return Response.json(
-      { error: { code: expected.code, message: expected.message, fields: expected.fields, ...conflict } },
+      { error: { code: expected.code, message: expected.message, fields: expected.fields, issues: expected.issues, ...conflict } },
       { status: expected.status, headers },
     );
   }

@@ -35,15 +35,22 @@ export const updateIncidentFormAction = editorFormAction(async (user, form) => {
 export const mergeIncidentFormAction = editorFormAction(async (user, form) => {
   const code = String(form.get("code") ?? "");
   if (form.get("confirm") !== "on")
-    throw new AppError(400, "Tick the box to confirm the merge.", "invalid", { confirm: ["tick this box to confirm the merge"] });
+    throw Object.assign(
+      new AppError(400, "Tick the box to confirm the merge.", "invalid", { confirm: ["tick this box to confirm the merge"] }),
+      { issues: { confirm: [{ code: "custom", rule: "confirm" }] } },
+    );
   const targetCode = String(form.get("targetCode") ?? "")
     .trim()
     .toUpperCase();
   const target = targetCode ? await db.incident.findUnique({ where: { code: targetCode }, select: { version: true } }) : null;
   if (!target)
-    throw new AppError(404, `No incident ${targetCode || "with that code"}.`, "not_found", {
-      targetCode: [`no incident ${targetCode || "with that code"}`],
-    });
+    throw Object.assign(
+      new AppError(404, `No incident ${targetCode || "with that code"}.`, "not_found", {
+        targetCode: [`no incident ${targetCode || "with that code"}`],
+      }),
+      // The form words it in its reader's language ("none": no code was typed).
+      { issues: { targetCode: [{ code: "custom", rule: "no_incident", values: { code: targetCode || "none" } }] } },
+    );
   const result = await mergeIncidents(
     db,
     code,

@@ -1,22 +1,36 @@
 "use client";
 // A server action form: pressed before hydration it still posts (the password never lands in a URL).
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { FormActionState } from "@/lib/auth/role-guards";
+import { formErrorMessage, validationMessage } from "@/lib/forms/validation-messages";
+import { useI18n } from "@/lib/i18n/use-i18n";
 import { signInAction } from "./actions";
 
 export function LoginForm({ next }: { next: string }) {
   const [state, formAction, pending] = useActionState<FormActionState, FormData>(signInAction, null);
+  const t = useTranslations("login");
+  const f = useTranslations("fields");
+  const i18n = useI18n();
   const fields = state?.error?.fields ?? {};
+  // The first field problem in the field's words ("Email must be an email address"), else the form's error.
+  const [field, messages] = Object.entries(fields)[0] ?? [];
   const error = state?.error
-    ? (Object.values(fields)[0]?.[0]
-        ?.replace(/^email/, "Email")
-        .replace(/^password/, "Password") ?? state.error.message)
+    ? field && messages?.[0]
+      ? validationMessage(
+          i18n,
+          field,
+          state.error.issues?.[field]?.[0],
+          messages[0],
+          field === "email" ? f("email") : field === "password" ? f("password") : field,
+        )
+      : formErrorMessage(i18n, state.error)
     : null;
   return (
-    <form action={formAction} className="form" noValidate aria-label="Sign in">
+    <form action={formAction} className="form" noValidate aria-label={t("formLabel")}>
       <input type="hidden" name="next" value={next} />
       <label>
-        Email
+        {f("email")}
         <input
           name="email"
           type="email"
@@ -28,7 +42,7 @@ export function LoginForm({ next }: { next: string }) {
         />
       </label>
       <label>
-        Password
+        {f("password")}
         <input
           name="password"
           type="password"
@@ -44,7 +58,7 @@ export function LoginForm({ next }: { next: string }) {
         </p>
       ) : null}
       <button type="submit" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

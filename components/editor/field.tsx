@@ -1,7 +1,9 @@
-// A labelled input whose error message sits next to it, in the label's words, and is announced with it.
+// A labelled input whose error message sits next to it, in the label's words and the reader's
+// language (from `issues`, what each problem is; else the server's English), announced with it.
 import type { ReactNode } from "react";
-import { humanFieldMessage } from "@/lib/forms/field-messages";
-import { messagesFor, type FieldErrors } from "./submit-json";
+import { fieldMessages } from "@/lib/forms/validation-messages";
+import { useI18n } from "@/lib/i18n/use-i18n";
+import type { FieldErrors, FieldIssues } from "./submit-json";
 
 export type FieldProps = { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string };
 
@@ -13,6 +15,7 @@ export function Field({
   children,
   hint,
   idPrefix = "field",
+  issues,
 }: {
   name: string;
   label: string;
@@ -20,8 +23,11 @@ export function Field({
   children: (props: FieldProps) => ReactNode;
   hint?: string;
   idPrefix?: string;
+  /** What each message in `errors` is (by the same keys), to word it from the `validation` catalogue. */
+  issues?: FieldIssues;
 }) {
-  const messages = messagesFor(errors, name).map((m) => humanFieldMessage(m, name, label.replace(/\s*\(.*\)$/, "")));
+  const i18n = useI18n();
+  const messages = fieldMessages(i18n, errors, issues, name, label.replace(/\s*\(.*\)$/, ""));
   const id = `${idPrefix}-${name}`;
   const describedBy = [messages.length ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
   return (

@@ -2,6 +2,7 @@
 // Create or edit an incident. Location by clicking the map, typing coordinates or searching the
 // offline gazetteer. While creating, likely duplicates are shown before saving. A stale save (409)
 // shows each field both editors changed side by side (their other changes already merged in); the editor chooses.
+import { useTranslations } from "next-intl";
 import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useRef, useState, type FormEvent } from "react";
@@ -9,11 +10,17 @@ import { createIncidentFormAction, updateIncidentFormAction } from "@/app/incide
 import type { FormActionState } from "@/lib/auth/role-guards";
 import { ACTOR_ROLES, DATE_PRECISIONS, GRADINGS } from "@/lib/domain/vocabularies";
 import { Field } from "./field";
-import { INCIDENT_FIELD_LABELS } from "@/lib/format/history-format";
-import { submitJson, type FieldConflict, type FieldErrors } from "./submit-json";
-import { shownErrors, useFocusFirstError } from "./use-form-errors";
+import { EDITABLE_INCIDENT_FIELDS } from "@/lib/domain/incident-fields";
+import { useI18n } from "@/lib/i18n/use-i18n";
+import { submitJson, type FieldConflict, type FieldErrors, type FieldIssues } from "./submit-json";
+import { shownErrors, useFocusFirstError, type FormMessage } from "./use-form-errors";
 
-const LocationPicker = dynamic(() => import("./location-picker"), { ssr: false, loading: () => <p className="meta">Loading map…</p> });
+function LoadingMap() {
+  const t = useTranslations("forms.incident");
+  return <p className="meta">{t("loadingMap")}</p>;
+}
+
+const LocationPicker = dynamic(() => import("./location-picker"), { ssr: false, loading: () => <LoadingMap /> });
 
 export type IncidentFormValues = {
   title: string;
@@ -59,18 +66,19 @@ export const EMPTY_INCIDENT: IncidentFormValues = {
 
 // ACLED's event types; the field stays free text for other taxonomies.
 const EVENT_TYPES = ["Battles", "Violence against civilians", "Explosions/Remote violence", "Riots", "Protests", "Strategic developments"];
-const PRECISION_HINTS: Record<string, string> = {
-  "1": "1 · exact location",
-  "2": "2 · within 25 km of a known point",
-  "3": "3 · second-order administrative division",
-  "4": "4 · first-order administrative division",
-  "5": "5 · a linear feature (road, river) or between places",
-  "6": "6 · the country only",
-  "7": "7 · international waters or airspace",
-};
+// UCDP's where_prec levels; their words are forms.incident.precisionOption.<level>.
+const PRECISION_LEVELS = ["1", "2", "3", "4", "5", "6", "7"] as const;
 
 type Place = { name: string; admin1: string | null; countryIso3: string; latitude: number; longitude: number };
-type Duplicate = { code: string; title: string; dateStart: string; placeName: string; reason: string };
+type Duplicate = {
+  code: string;
+  title: string;
+  dateStart: string;
+  placeName: string;
+  distanceKm: number | null;
+  titleSimilarity: number;
+  reason: string;
+};
 
 function toPayload(v: IncidentFormValues) {
   return {
@@ -94,6 +102,10 @@ export function IncidentForm({
   version?: number;
 }) {
   const router = useRouter();
+  const t = useTranslations("forms.incident");
+  const f = useTranslations("fields");
+  const vocab = useTranslations("vocabulary");
+  const i18n = useI18n();
   // Posted before hydration, the form goes to the server action; its state brings back the errors and what was typed.
   const [state, formAction] = useActionState<FormActionState, FormData>(
     mode === "create" ? createIncidentFormAction : updateIncidentFormAction,
@@ -103,8 +115,9 @@ export function IncidentForm({
   const [values, setValues] = useState<IncidentFormValues>(() => ({ ...initial, ...typedBack(state?.values, initial) }));
   const [expectedVersion, setExpectedVersion] = useState(version ?? 1);
   const [clientErrors, setErrors] = useState<FieldErrors>({});
-  const [clientMessage, setMessage] = useState<string | null>(null);
-  const { fields: errors, summary: message } = shownErrors(clientErrors, clientMessage, state);
+  const [clientIssues, setIssues] = useState<FieldIssues>({});
+  const [clientMessage, setMessage] = useState<FormMessage>(null);
+  const { fields: errors, issues, summary: message } = shownErrors(clientErrors, clientMessage, state, i18n, clientIssues);
   useFocusFirstError(formRef, errors);
   const [conflicts, setConflicts] = useState<FieldConflict[]>([]);
   const [busy, setBusy] = useState(false);
@@ -156,7 +169,8 @@ export function IncidentForm({
       return;
     }
     setErrors(outcome.fields);
-    setMessage(outcome.message);
+    setIssues(outcome.issues);
+    setMessage({ code: outcome.code, message: outcome.message });
     setConflicts(outcome.status === 409 ? (outcome.conflicts ?? []) : []);
     if (outcome.status === 409 && outcome.proposal) {
       // The server's merge: their newer values where only they changed a field, yours elsewhere.
@@ -167,6 +181,12 @@ export function IncidentForm({
     }
   }
 
+  // The API words its reason in English; the form words it from the distance or the title's likeness.
+  const duplicateReason = (d: Duplicate) =>
+    d.reason.startsWith("within") && d.distanceKm !== null
+      ? t("duplicateNear", { km: Math.round(d.distanceKm) })
+      : t("duplicateTitle", { percent: Math.round(d.titleSimilarity * 100) });
+
   const choose = (field: string, value: unknown) => setValues((v) => ({ ...v, ...formValuesOf({ [field]: value }, v) }));
 
   return (
@@ -176,7 +196,7 @@ export function IncidentForm({
       onSubmit={submit}
       className="form"
       noValidate
-      aria-label={mode === "create" ? "New incident" : "Edit incident"}
+      aria-label={mode === "create" ? t("newLabel") : t("editLabel")}
     >
       {mode === "edit" ? (
         <>
@@ -190,52 +210,54 @@ export function IncidentForm({
         </p>
       ) : null}
       {conflicts.length ? <ConflictChoices conflicts={conflicts} values={values} onChoose={choose} /> : null}
-      <Field name="title" label="Title" errors={errors}>
+      <Field name="title" label={f("title")} errors={errors} issues={issues}>
         {(p) => <input {...p} value={values.title} onChange={set("title")} />}
       </Field>
       {duplicates.length ? (
-        <section className="form-notice" aria-label="Possible duplicates" aria-live="polite">
-          <strong>Possible duplicates — check before saving:</strong>
+        <section className="form-notice" aria-label={t("possibleDuplicates")} aria-live="polite">
+          <strong>{t("possibleDuplicatesLead")}</strong>
           <ul>
             {duplicates.map((d) => (
               <li key={d.code}>
                 <a href={`/incidents/${d.code}`} target="_blank" rel="noreferrer">
                   {d.code} · {d.title}
                 </a>{" "}
-                ({d.dateStart}, {d.placeName}; {d.reason})
+                ({d.dateStart}, {d.placeName}; {duplicateReason(d)})
               </li>
             ))}
           </ul>
         </section>
       ) : null}
-      <Field name="summary" label="Summary" errors={errors}>
+      <Field name="summary" label={f("summary")} errors={errors} issues={issues}>
         {(p) => <textarea {...p} rows={4} value={values.summary} onChange={set("summary")} />}
       </Field>
       <div className="form-grid">
-        <Field name="dateStart" label="First day" errors={errors}>
+        <Field name="dateStart" label={f("dateStart")} errors={errors} issues={issues}>
           {(p) => <input {...p} type="date" value={values.dateStart} onChange={set("dateStart")} />}
         </Field>
-        <Field name="dateEnd" label="Last day" errors={errors} hint="Leave empty for a one-day incident">
+        <Field name="dateEnd" label={f("dateEnd")} errors={errors} issues={issues} hint={t("hint.dateEnd")}>
           {(p) => <input {...p} type="date" value={values.dateEnd} onChange={set("dateEnd")} />}
         </Field>
-        <Field name="datePrecision" label="Date precision" errors={errors}>
+        <Field name="datePrecision" label={f("datePrecision")} errors={errors} issues={issues}>
           {(p) => (
             <select {...p} value={values.datePrecision} onChange={set("datePrecision")}>
               {DATE_PRECISIONS.map((d) => (
-                <option key={d}>{d}</option>
+                <option key={d} value={d}>
+                  {t(`datePrecisionOption.${d}`)}
+                </option>
               ))}
             </select>
           )}
         </Field>
       </div>
       <fieldset>
-        <legend>Location</legend>
+        <legend>{t("location")}</legend>
         <label>
-          Search places (offline gazetteer)
-          <input type="search" value={placeQuery} onChange={(e) => setPlaceQuery(e.target.value)} placeholder="e.g. Ansongo" />
+          {t("searchPlaces")}
+          <input type="search" value={placeQuery} onChange={(e) => setPlaceQuery(e.target.value)} placeholder={t("searchPlaceholder")} />
         </label>
         {places.length ? (
-          <ul className="place-results" aria-label="Places found">
+          <ul className="place-results" aria-label={t("placesFound")}>
             {places.map((p) => (
               <li key={`${p.name}-${p.latitude}-${p.longitude}`}>
                 <button
@@ -267,18 +289,18 @@ export function IncidentForm({
           onPick={(lat, lon) => setValues((v) => ({ ...v, latitude: String(lat), longitude: String(lon) }))}
         />
         <div className="form-grid">
-          <Field name="latitude" label="Latitude" errors={errors}>
+          <Field name="latitude" label={f("latitude")} errors={errors} issues={issues}>
             {(p) => <input {...p} inputMode="decimal" value={values.latitude} onChange={set("latitude")} />}
           </Field>
-          <Field name="longitude" label="Longitude" errors={errors}>
+          <Field name="longitude" label={f("longitude")} errors={errors} issues={issues}>
             {(p) => <input {...p} inputMode="decimal" value={values.longitude} onChange={set("longitude")} />}
           </Field>
-          <Field name="locationPrecision" label="Location precision (UCDP)" errors={errors}>
+          <Field name="locationPrecision" label={t("label.locationPrecision")} errors={errors} issues={issues}>
             {(p) => (
               <select {...p} value={values.locationPrecision} onChange={set("locationPrecision")}>
-                {Object.entries(PRECISION_HINTS).map(([value, label]) => (
+                {PRECISION_LEVELS.map((value) => (
                   <option key={value} value={value}>
-                    {label}
+                    {t(`precisionOption.${value}`)}
                   </option>
                 ))}
               </select>
@@ -286,22 +308,22 @@ export function IncidentForm({
           </Field>
         </div>
         <div className="form-grid">
-          <Field name="placeName" label="Place name" errors={errors}>
+          <Field name="placeName" label={f("placeName")} errors={errors} issues={issues}>
             {(p) => <input {...p} value={values.placeName} onChange={set("placeName")} />}
           </Field>
-          <Field name="admin1" label="Region (admin 1)" errors={errors} hint="The country's first-level division, e.g. Gao in Mali">
+          <Field name="admin1" label={f("admin1")} errors={errors} issues={issues} hint={t("hint.admin1")}>
             {(p) => <input {...p} value={values.admin1} onChange={set("admin1")} />}
           </Field>
-          <Field name="admin2" label="District (admin 2)" errors={errors} hint="Second-level division, e.g. Ansongo cercle">
+          <Field name="admin2" label={f("admin2")} errors={errors} issues={issues} hint={t("hint.admin2")}>
             {(p) => <input {...p} value={values.admin2} onChange={set("admin2")} />}
           </Field>
-          <Field name="countryIso3" label="Country (ISO3)" errors={errors}>
+          <Field name="countryIso3" label={t("label.countryIso3")} errors={errors} issues={issues}>
             {(p) => <input {...p} value={values.countryIso3} onChange={set("countryIso3")} maxLength={3} />}
           </Field>
         </div>
       </fieldset>
       <div className="form-grid">
-        <Field name="eventType" label="Event type" errors={errors}>
+        <Field name="eventType" label={f("eventType")} errors={errors} issues={issues}>
           {(p) => (
             <>
               <input {...p} list="event-types" value={values.eventType} onChange={set("eventType")} />
@@ -313,35 +335,32 @@ export function IncidentForm({
             </>
           )}
         </Field>
-        <Field name="subEventType" label="Sub-event type" errors={errors}>
+        <Field name="subEventType" label={f("subEventType")} errors={errors} issues={issues}>
           {(p) => <input {...p} value={values.subEventType} onChange={set("subEventType")} />}
         </Field>
-        <Field
-          name="grading"
-          label="Grading"
-          errors={errors}
-          hint="How well the incident itself is attested (Airwars scale): confirmed (a party accepted it), fair (two or more credible sources), weak (one source), contested (competing accounts of who did it), discounted (shown not to be as reported)"
-        >
+        <Field name="grading" label={f("grading")} errors={errors} issues={issues} hint={t("hint.grading")}>
           {(p) => (
             <select {...p} value={values.grading} onChange={set("grading")}>
               {GRADINGS.map((g) => (
-                <option key={g}>{g}</option>
+                <option key={g} value={g}>
+                  {vocab(`grading.${g}`)}
+                </option>
               ))}
             </select>
           )}
         </Field>
-        <Field name="acledEventId" label="ACLED event id" errors={errors}>
+        <Field name="acledEventId" label={f("acledEventId")} errors={errors} issues={issues}>
           {(p) => <input {...p} value={values.acledEventId} onChange={set("acledEventId")} />}
         </Field>
-        <Field name="ucdpId" label="UCDP GED id" errors={errors}>
+        <Field name="ucdpId" label={f("ucdpId")} errors={errors} issues={issues}>
           {(p) => <input {...p} value={values.ucdpId} onChange={set("ucdpId")} />}
         </Field>
       </div>
       <fieldset>
-        <legend>Actors</legend>
+        <legend>{t("actors")}</legend>
         {values.actors.map((actor, index) => (
           <div className="form-grid" key={index}>
-            <Field name={`actors.${index}.name`} label={`Actor ${index + 1}`} errors={errors}>
+            <Field name={`actors.${index}.name`} label={t("label.actor", { number: index + 1 })} errors={errors} issues={issues}>
               {(p) => (
                 <input
                   {...p}
@@ -352,7 +371,7 @@ export function IncidentForm({
                 />
               )}
             </Field>
-            <Field name={`actors.${index}.role`} label={`Role of actor ${index + 1}`} errors={errors}>
+            <Field name={`actors.${index}.role`} label={t("label.actorRole", { number: index + 1 })} errors={errors} issues={issues}>
               {(p) => (
                 <select
                   {...p}
@@ -363,7 +382,7 @@ export function IncidentForm({
                 >
                   {ACTOR_ROLES.map((r) => (
                     <option key={r} value={r}>
-                      {r.replace("_", " ")}
+                      {vocab(`actorRole.${r}`)}
                     </option>
                   ))}
                 </select>
@@ -376,11 +395,11 @@ export function IncidentForm({
           className="button secondary"
           onClick={() => setValues((v) => ({ ...v, actors: [...v.actors, { name: "", role: "alleged_perpetrator" }] }))}
         >
-          Add an actor
+          {t("addActor")}
         </button>
       </fieldset>
       <button type="submit" disabled={busy}>
-        {busy ? "Saving…" : mode === "create" ? "Create incident" : conflicts.length ? "Save with these choices" : "Save changes"}
+        {busy ? t("saving") : mode === "create" ? t("create") : conflicts.length ? t("saveChoices") : t("save")}
       </button>
     </form>
   );
@@ -407,11 +426,11 @@ function actorFromText(text: string): { name: string; role: string } {
   return match ? { name: match[1]!, role: match[2]! } : { name: text, role: "alleged_perpetrator" };
 }
 
-const shown = (value: unknown) =>
+const shown = (value: unknown, words: { none: string; empty: string }) =>
   Array.isArray(value)
-    ? value.map((a) => (typeof a === "string" ? a : `${(a as { name: string }).name}`)).join("; ") || "(none)"
+    ? value.map((a) => (typeof a === "string" ? a : `${(a as { name: string }).name}`)).join("; ") || words.none
     : value === null || value === ""
-      ? "(empty)"
+      ? words.empty
       : String(value);
 
 /** Each field both sides changed: theirs and yours side by side, one choice per field. */
@@ -424,26 +443,28 @@ function ConflictChoices({
   values: IncidentFormValues;
   onChoose: (field: string, value: unknown) => void;
 }) {
+  const t = useTranslations("forms.conflict");
+  const f = useTranslations("fields");
+  const words = { none: t("none"), empty: t("empty") };
   return (
-    <section className="form-notice" aria-label="Changed by you and someone else">
-      <strong>Changed by you and by someone else</strong> — choose which value to keep for each field. Their changes to other fields are
-      already in the form.
+    <section className="form-notice" aria-label={t("label")}>
+      {t.rich("lead", { strong: (chunks) => <strong>{chunks}</strong> })}
       {conflicts.map((c) => {
         const current = formValuesOf({ [c.field]: c.theirs }, values);
         const isTheirs =
           JSON.stringify(current[c.field as keyof IncidentFormValues]) === JSON.stringify(values[c.field as keyof IncidentFormValues]);
         return (
           <fieldset key={c.field} className="conflict-choice">
-            <legend>{INCIDENT_FIELD_LABELS[c.field] ?? c.field}</legend>
+            <legend>{(EDITABLE_INCIDENT_FIELDS as readonly string[]).includes(c.field) ? f(c.field) : c.field}</legend>
             <label>
-              <input type="radio" name={`choice-${c.field}`} checked={isTheirs} onChange={() => onChoose(c.field, c.theirs)} /> Theirs:{" "}
-              <q>{shown(c.theirs)}</q>
+              <input type="radio" name={`choice-${c.field}`} checked={isTheirs} onChange={() => onChoose(c.field, c.theirs)} />{" "}
+              {t("theirs")} <q>{shown(c.theirs, words)}</q>
             </label>
             <label>
-              <input type="radio" name={`choice-${c.field}`} checked={!isTheirs} onChange={() => onChoose(c.field, c.yours)} /> Yours:{" "}
-              <q>{shown(c.yours)}</q>
+              <input type="radio" name={`choice-${c.field}`} checked={!isTheirs} onChange={() => onChoose(c.field, c.yours)} /> {t("yours")}{" "}
+              <q>{shown(c.yours, words)}</q>
             </label>
-            {c.base !== null ? <p className="meta">Before either change: {shown(c.base)}</p> : null}
+            {c.base !== null ? <p className="meta">{t("before", { value: shown(c.base, words) })}</p> : null}
           </fieldset>
         );
       })}

@@ -1,6 +1,7 @@
 "use client";
 // Click the map to place an incident; the marker follows typed coordinates too. Offline basemap.
 import "leaflet/dist/leaflet.css";
+import { useTranslations } from "next-intl";
 import { CircleMarker, MapContainer, useMapEvents } from "react-leaflet";
 import { PlainAttribution } from "@/components/map/plain-attribution";
 import { BasemapLayer } from "@/components/map/basemap-layer";
@@ -23,13 +24,14 @@ export default function LocationPicker({
   longitude: number | null;
   onPick: (lat: number, lon: number) => void;
 }) {
+  const t = useTranslations("forms.incident");
   const placed = latitude !== null && longitude !== null && Number.isFinite(latitude) && Number.isFinite(longitude);
   return (
     <MapContainer
       center={placed ? [latitude, longitude] : [15, 0]}
       zoom={placed ? 6 : 2}
       style={{ height: "16rem", borderRadius: 8, border: "1px solid var(--line)", background: "#dfe9f3" }}
-      aria-label="Location map: click to place the incident"
+      aria-label={t("mapLabel")}
     >
       <PlainAttribution />
       <BasemapLayer detail="50m" />

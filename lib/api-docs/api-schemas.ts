@@ -276,6 +276,22 @@ export const ErrorSchema = z
       code: z.string(),
       message: z.string(),
       fields: z.record(z.string(), z.array(z.string())).optional().describe("For 400: the problems of each parameter, by name."),
+      issues: z
+        .record(
+          z.string(),
+          z.array(
+            z.object({
+              code: z.string().describe("The zod issue code: too_small, too_big, invalid_type, invalid_format, invalid_value, custom…"),
+              rule: z.string().optional().describe("For a custom issue: which rule (date_order, calendar_day…)."),
+              values: z
+                .record(z.string(), z.union([z.string(), z.number()]))
+                .optional()
+                .describe("minimum, maximum, origin…"),
+            }),
+          ),
+        )
+        .optional()
+        .describe("For 400: what each problem in `fields` is, in the same order, for a client to word it itself."),
     }),
   })
   .register(apiSchemas, { id: "Error" });

@@ -1,7 +1,14 @@
 // What a server action returns to its form: data, or an error a person can act on.
-import { ConflictError, toAppError, type FieldProblems } from "@/lib/errors";
+import { ConflictError, toAppError, type FieldIssues, type FieldProblems } from "@/lib/errors";
 
-export type ActionError = { status: number; code: string; message: string; fields?: FieldProblems; current?: unknown };
+export type ActionError = {
+  status: number;
+  code: string;
+  message: string;
+  fields?: FieldProblems;
+  issues?: FieldIssues;
+  current?: unknown;
+};
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 export function actionError(error: unknown): { ok: false; error: ActionError } {
@@ -17,6 +24,7 @@ export function actionError(error: unknown): { ok: false; error: ActionError } {
       code: expected.code,
       message: expected.message,
       fields: expected.fields,
+      issues: expected.issues,
       current: expected instanceof ConflictError ? JSON.parse(JSON.stringify(expected.current ?? null)) : undefined,
     },
   };

@@ -125,7 +125,10 @@ export const MAX_CLAIMS_PER_REQUEST = 200;
 /** Several claims of one incident at once (e.g. "34 killed and 34 injured" from one statement): all or nothing. */
 export async function addClaims(db: Db, inputs: NewClaimInput[], actorId: string | null) {
   if (inputs.length === 0)
-    throw new AppError(400, "Invalid input — claims: add at least one figure", "invalid", { claims: ["add at least one figure"] });
+    throw Object.assign(
+      new AppError(400, "Invalid input — claims: add at least one figure", "invalid", { claims: ["add at least one figure"] }),
+      { issues: { claims: [{ code: "custom", rule: "at_least_one" }] } },
+    );
   if (inputs.length > MAX_CLAIMS_PER_REQUEST) {
     const message = `at most ${MAX_CLAIMS_PER_REQUEST} claims in one request (got ${inputs.length}); import a claims CSV file for more`;
     throw new AppError(413, `Too many items — claims: ${message}`, "too_many_items", { claims: [message] });

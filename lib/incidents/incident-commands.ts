@@ -172,9 +172,12 @@ export async function updateIncident(db: Db, code: string, input: z.input<typeof
 export async function mergeIncidents(db: Db, code: string, input: z.input<typeof MergeSchema>, actorId: string | null) {
   const values = MergeSchema.parse(input);
   if (values.targetCode === code)
-    throw new AppError(400, "Invalid input — targetCode: an incident cannot be merged into itself", "invalid", {
-      targetCode: ["an incident cannot be merged into itself"],
-    });
+    throw Object.assign(
+      new AppError(400, "Invalid input — targetCode: an incident cannot be merged into itself", "invalid", {
+        targetCode: ["an incident cannot be merged into itself"],
+      }),
+      { issues: { targetCode: [{ code: "custom", rule: "same_incident" }] } },
+    );
   return writeTransaction(db, async (tx) => {
     // No merge while an import runs: a claims import does not lock the incidents it adds claims
     // to, so claims it adds to this one after we moved them would stay behind (migration

@@ -30,23 +30,53 @@ export const ClaimValuesSchema = z
   })
   .superRefine((claim, ctx) => {
     if (claim.valueMax !== null && claim.valueMax < claim.valueMin) {
-      ctx.addIssue({ code: "custom", path: ["valueMax"], message: "valueMax must be at least valueMin" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["valueMax"],
+        message: "valueMax must be at least valueMin",
+        params: { code: "max_below_min" },
+      });
     }
     const open = claim.valueMax === null;
     if ((claim.qualifier === "at_least" || claim.qualifier === "more_than") && !open) {
-      ctx.addIssue({ code: "custom", path: ["valueMax"], message: `valueMax must be empty for an open-ended "${claim.qualifier}" claim` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["valueMax"],
+        message: `valueMax must be empty for an open-ended "${claim.qualifier}" claim`,
+        params: { code: "max_must_be_empty", qualifier: claim.qualifier },
+      });
     }
     if ((claim.qualifier === "exact" || claim.qualifier === "approximately") && claim.valueMax !== claim.valueMin) {
-      ctx.addIssue({ code: "custom", path: ["valueMax"], message: `valueMax must equal valueMin for an "${claim.qualifier}" claim` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["valueMax"],
+        message: `valueMax must equal valueMin for an "${claim.qualifier}" claim`,
+        params: { code: "max_must_equal_min", qualifier: claim.qualifier },
+      });
     }
     if ((claim.qualifier === "range" || claim.qualifier === "at_most") && open) {
-      ctx.addIssue({ code: "custom", path: ["valueMax"], message: `a "${claim.qualifier}" claim needs valueMax` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["valueMax"],
+        message: `a "${claim.qualifier}" claim needs valueMax`,
+        params: { code: "max_required", qualifier: claim.qualifier },
+      });
     }
     if (claim.statedOnEnd && !claim.statedOn) {
-      ctx.addIssue({ code: "custom", path: ["statedOn"], message: "statedOn is required when statedOnEnd is given" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["statedOn"],
+        message: "statedOn is required when statedOnEnd is given",
+        params: { code: "required_with_end" },
+      });
     }
     if (claim.statedOnEnd && claim.statedOn && claim.statedOnEnd < claim.statedOn) {
-      ctx.addIssue({ code: "custom", path: ["statedOnEnd"], message: "statedOnEnd must be on or after statedOn" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["statedOnEnd"],
+        message: "statedOnEnd must be on or after statedOn",
+        params: { code: "date_order" },
+      });
     }
   });
 

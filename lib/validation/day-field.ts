@@ -7,4 +7,4 @@ export const dayField = (field: string) =>
   z
     .string({ message: `${field} must be a date written YYYY-MM-DD` })
     .regex(ISO_DAY, `${field} must be a date written YYYY-MM-DD`)
-    .refine(isCalendarDay, `${field} is not a real calendar date`);
+    .refine(isCalendarDay, { message: `${field} is not a real calendar date`, params: { code: "calendar_day" } });

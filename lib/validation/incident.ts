@@ -57,7 +57,11 @@ export const IncidentValuesSchema = z
     actors: z.array(ActorSchema).max(50).default([]),
   })
   .transform((v) => ({ ...v, dateEnd: v.dateEnd ?? v.dateStart }))
-  .refine((v) => v.dateEnd >= v.dateStart, { path: ["dateEnd"], message: "dateEnd must be on or after dateStart" });
+  .refine((v) => v.dateEnd >= v.dateStart, {
+    path: ["dateEnd"],
+    message: "dateEnd must be on or after dateStart",
+    params: { code: "date_order" },
+  });
 
 export type IncidentValues = z.output<typeof IncidentValuesSchema>;
 

@@ -22,7 +22,8 @@ function collect(value: unknown, path: Path, issues: z.core.$ZodIssue[], depth: 
   if (issues.length >= 20) return; // enough to say what is wrong
   if (typeof value === "string") {
     const reason = unsafeTextReason(value);
-    if (reason) issues.push({ code: "custom", path, message: `${fieldName(path)} ${reason}`, input: undefined });
+    if (reason)
+      issues.push({ code: "custom", path, message: `${fieldName(path)} ${reason}`, params: { code: "unsafe_text" }, input: undefined });
     return;
   }
   if (value === null || typeof value !== "object" || depth > 64) return;

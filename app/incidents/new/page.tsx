@@ -1,17 +1,21 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { EMPTY_INCIDENT, IncidentForm } from "@/components/editor/incident-form";
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
 
-export const metadata: Metadata = { title: "New incident" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("forms.newIncident"))("title") };
+}
 
 export default async function NewIncidentPage() {
   const { allowed } = await pageUser("editor", "/incidents/new");
-  if (!allowed) return <RoleRefusal role="editor" title="New incident" />;
+  const t = await getTranslations("forms.newIncident");
+  if (!allowed) return <RoleRefusal role="editor" title={t("title")} />;
   return (
     <main>
-      <h1>New incident</h1>
-      <p className="lede">Record where and when it happened. Casualty figures are added afterwards as sourced claims.</p>
+      <h1>{t("title")}</h1>
+      <p className="lede">{t("lede")}</p>
       <IncidentForm mode="create" initial={EMPTY_INCIDENT} />
     </main>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { IncidentForm, type IncidentFormValues } from "@/components/editor/incident-form";
 import { RoleRefusal } from "@/components/editor/role-refusal";
@@ -11,14 +12,15 @@ import { isoDay } from "@/lib/validation/calendar-day";
 type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Edit ${(await params).code}` };
+  return { title: (await getTranslations("forms.editIncident"))("metaTitle", { code: (await params).code }) };
 }
 
 export default async function EditIncidentPage({ params }: Props) {
   const { code } = await params;
   if (!INCIDENT_CODE.test(code)) notFound();
   const { allowed } = await pageUser("editor", `/incidents/${code}/edit`);
-  if (!allowed) return <RoleRefusal role="editor" title={`Edit ${code}`} />;
+  const t = await getTranslations("forms.editIncident");
+  if (!allowed) return <RoleRefusal role="editor" title={t("metaTitle", { code })} />;
   const incident = await incidentForEdit(code);
   if (!incident) notFound();
   const initial: IncidentFormValues = {
@@ -43,9 +45,7 @@ export default async function EditIncidentPage({ params }: Props) {
   };
   return (
     <main>
-      <h1>
-        Edit {incident.code}: {incident.title}
-      </h1>
+      <h1>{t("heading", { code: incident.code, title: incident.title })}</h1>
       <IncidentForm mode="edit" code={incident.code} initial={initial} version={incident.version} />
       <hr />
       <MergeForm code={incident.code} version={incident.version} />

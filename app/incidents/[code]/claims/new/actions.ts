@@ -11,7 +11,7 @@ export const addClaimsFormAction = editorFormAction(async (user, form) => {
   const v = formValues(form);
   const incidentCode = String(v.incidentCode ?? "");
   const rows = (Array.isArray(v.row) ? (v.row as Record<string, FormValue>[]) : []).filter((row) => row && row.include === "on");
-  if (rows.length === 0) throw new AppError(400, "Add at least one figure to save.", "invalid");
+  if (rows.length === 0) throw new AppError(400, "Add at least one figure to save.", "no_figures");
   const claims = rows.map((row) => ({
     incidentCode,
     claimantId: v.claimantId,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
@@ -9,24 +10,22 @@ import { ClaimEntryForm } from "./claim-entry-form";
 type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Add claims to ${(await params).code}` };
+  return { title: (await getTranslations("claimForm"))("metaTitle", { code: (await params).code }) };
 }
 
 export default async function NewClaimsPage({ params }: Props) {
   const { code } = await params;
   if (!INCIDENT_CODE.test(code)) notFound();
   const { allowed } = await pageUser("editor", `/incidents/${code}/claims/new`);
-  if (!allowed) return <RoleRefusal role="editor" title="Add claims" />;
+  const t = await getTranslations("claimForm");
+  if (!allowed) return <RoleRefusal role="editor" title={t("refusalTitle")} />;
   const choices = await claimEntryChoices(code);
   if (!choices) notFound();
   const { incident, sources, documents } = choices;
   return (
     <main>
-      <h1>Add claims to {incident.title}</h1>
-      <p className="lede">
-        Paste what the source said. Triangulate reads the figures out of it; check each one, correct it if needed, and save. Each figure is
-        kept as its own claim, attributed to its claimant.
-      </p>
+      <h1>{t("heading", { title: incident.title })}</h1>
+      <p className="lede">{t("lede")}</p>
       <ClaimEntryForm
         incidentCode={incident.code}
         sources={sources}
