@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
 import { incidentForReview } from "@/lib/incidents/editor-page-queries";
@@ -23,7 +23,7 @@ export default async function ReviewPage({ params }: Props) {
   const { code } = await params;
   if (!INCIDENT_CODE.test(code)) notFound();
   const { allowed } = await pageUser("editor", `/incidents/${code}/review`);
-  const [t, vocabulary] = await Promise.all([getTranslations("review"), getTranslations("vocabulary")]);
+  const [t, vocabulary, locale] = await Promise.all([getTranslations("review"), getTranslations("vocabulary"), getLocale()]);
   if (!allowed) return <RoleRefusal role="editor" title={t("title")} />;
   const incident = await incidentForReview(code);
   if (!incident) notFound();
@@ -65,7 +65,10 @@ export default async function ReviewPage({ params }: Props) {
               {t("figureHeading", { name, low: figure.low, best: figure.best, high: figure.high ?? t("open") })}{" "}
               <span className="meta">({t(`method.${figure.method}`)})</span>
             </h2>
-            <p className="meta">{figure.rationale}</p>
+            {/* A computed rationale is stored in English, as the incident page shows it; an editor's is as written. */}
+            <p className="meta" lang={locale !== "en" && figure.method !== "editor" ? "en" : undefined}>
+              {figure.rationale}
+            </p>
             <ul className="plain review-list">
               {claims
                 .filter((c) => c.metric === figure.metric && c.category === figure.category)
