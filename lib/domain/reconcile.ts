@@ -250,7 +250,11 @@ function withoutExplanation(figure: ExplainedFigure): Figure {
 }
 
 /** reconcileGroup with the figure's explanation. */
-export function explainGroup(claims: EngineClaim[], method: ComputedMethod = DEFAULT_METHOD, decision?: EditorDecision): ExplainedFigure | null {
+export function explainGroup(
+  claims: EngineClaim[],
+  method: ComputedMethod = DEFAULT_METHOD,
+  decision?: EditorDecision,
+): ExplainedFigure | null {
   const live = claims.filter((c) => !c.retracted);
   const first = live[0];
   if (!first) return null;
