@@ -7,6 +7,9 @@ import { pageUser } from "@/lib/auth/page-guard";
 import { incidentForReview } from "@/lib/incidents/editor-page-queries";
 import { INCIDENT_CODE } from "@/lib/validation/incident";
 import { sortFigures } from "@/lib/incidents/figure-dto";
+import { storedFigureExplanations } from "@/lib/figures/figure-explanations";
+import { rationaleText } from "@/lib/format/localized-rationale";
+import { serverI18n } from "@/lib/i18n/server-i18n";
 import { ClaimReviewRow, DecisionForm, type ReviewClaim } from "./review-forms";
 import { isoDay } from "@/lib/validation/calendar-day";
 
@@ -47,6 +50,10 @@ export default async function ReviewPage({ params }: Props) {
     supersededById: c.supersededBy?.id ?? null,
   }));
   const figures = sortFigures(incident.figures);
+  // Outside English the computed rationales are worded again in the reader's language; one that cannot
+  // be (its figure awaits a refresh) is shown as stored, marked English. An editor's is their own words.
+  const i18n = await serverI18n();
+  const explanations = i18n.locale === "en" ? {} : await storedFigureExplanations(incident.id, incident.figures);
   return (
     <main>
       <h1>{t("heading", { title: incident.title })}</h1>
@@ -65,7 +72,17 @@ export default async function ReviewPage({ params }: Props) {
               {t("figureHeading", { name, low: figure.low, best: figure.best, high: figure.high ?? t("open") })}{" "}
               <span className="meta">({t(`method.${figure.method}`)})</span>
             </h2>
-            <p className="meta">{figure.rationale}</p>
+            {i18n.locale !== "en" && figure.method !== "editor" ? (
+              explanations[key] ? (
+                <p className="meta">{rationaleText(i18n, explanations[key])}</p>
+              ) : (
+                <p className="meta" lang="en">
+                  {figure.rationale}
+                </p>
+              )
+            ) : (
+              <p className="meta">{figure.rationale}</p>
+            )}
             <ul className="plain review-list">
               {claims
                 .filter((c) => c.metric === figure.metric && c.category === figure.category)
