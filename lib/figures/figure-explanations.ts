@@ -5,7 +5,7 @@
 // English rationale. Where they differ (a refresh still queued after an import, a source renamed
 // since), the page shows the stored English rationale as it is.
 import "server-only";
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import { englishRationale, explainIncident, type ExplainedFigure, type RationaleParts } from "@/lib/domain/reconcile";
 import type { Category, Method, Metric } from "@/lib/domain/vocabularies";
 import { loadEngineClaims } from "./engine-input";
@@ -46,9 +46,13 @@ export function matchingExplanations(stored: StoredFigureFields[], recomputed: E
 }
 
 /** Recomputes one incident's figures (one query for its claims) and explains the stored ones it can. */
-export async function storedFigureExplanations(incidentId: string, stored: StoredFigureFields[]): Promise<FigureExplanations> {
+export async function storedFigureExplanations(
+  incidentId: string,
+  stored: StoredFigureFields[],
+  client: Tx = db,
+): Promise<FigureExplanations> {
   if (!stored.some((f) => f.method !== "editor")) return {};
-  const claims = (await loadEngineClaims(db, [incidentId])).get(incidentId) ?? [];
+  const claims = (await loadEngineClaims(client, [incidentId])).get(incidentId) ?? [];
   // Stored figures of a computed method had no editor decision when refreshed; source priority is the refresh's method.
   return matchingExplanations(stored, explainIncident(claims));
 }
