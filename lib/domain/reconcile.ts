@@ -69,8 +69,8 @@
 // "nobody was killed".
 
 import { CATEGORIES, FLAGS, METRICS } from "./vocabularies";
-import type { Assessment, Category, Flag, Method, Metric, SourceKind } from "./vocabularies";
-import { TIER_LABELS, isOfficialSource, isPartySource, priorityTier } from "./source-priority";
+import type { Assessment, Category, Flag, Method, Metric, Qualifier, SourceKind } from "./vocabularies";
+import { TIER_LABELS, isOfficialSource, isPartySource, priorityTier, type PriorityTier } from "./source-priority";
 import type { ClaimValues } from "./claim-values";
 
 export type EngineClaim = ClaimValues & {
@@ -132,6 +132,56 @@ export type Figure = {
   breakdowns: Breakdown[];
 };
 
+/** The figure source priority chose, as a rationale names it. */
+export type RationaleWinner = {
+  /** the number that stands for its interval (pointValue): the best it proposes */
+  point: number;
+  low: number;
+  /** null = open-ended */
+  high: number | null;
+  /** null for a derived total (the sum of a claimant's subgroup figures) */
+  qualifier: Qualifier | null;
+  claimantName: string;
+  /** a derived total: the sum of the claimant's subgroup figures */
+  derived: boolean;
+};
+
+/** How source priority chose between figures of the same tier (sameTier = how many there were). */
+export type TieNote =
+  | { kind: "most_recent"; sameTier: number; statedOn: string | null }
+  | { kind: "lowest"; sameTier: number }
+  | { kind: "agree"; sameTier: number; value: number };
+
+/** best fell outside [low, high] and was moved into it (high null = open). */
+export type RationaleClamp = { low: number; high: number | null };
+
+/**
+ * Why best is what it is, as data: the engine's choice before any wording. `englishRationale`
+ * words it as the stored `rationale`; lib/format/localized-rationale.ts words it in the reader's
+ * language. `best` is the value the method chose, before any clamp.
+ */
+export type RationaleParts =
+  | { kind: "source_priority_single"; best: number; winner: RationaleWinner; tier: PriorityTier; clamp: RationaleClamp | null }
+  | {
+      kind: "source_priority";
+      best: number;
+      winner: RationaleWinner;
+      tier: PriorityTier;
+      tie: TieNote | null;
+      clamp: RationaleClamp | null;
+    }
+  | { kind: "conservative"; best: number; claimants: string[]; clamp: RationaleClamp | null }
+  /** values: the single figures, ascending; even: an even count, so best is the lower middle one */
+  | { kind: "median"; best: number; values: number[]; even: boolean; claimants: string[]; clamp: RationaleClamp | null }
+  /** no source gave a single figure: best falls back to low */
+  | { kind: "median_fallback"; best: number; claimants: string[]; clamp: RationaleClamp | null }
+  /** an editor's decision: their own words, in whatever language they wrote */
+  | { kind: "editor"; text: string };
+
+/** A figure with the data its rationale was worded from. Not stored: pages recompute it to word the
+ *  rationale in the reader's language (explainIncident). */
+export type ExplainedFigure = Figure & { explanation: RationaleParts };
+
 export type ComputedMethod = Exclude<Method, "editor">;
 export type GroupKey = `${Metric}:${Category}`;
 export type ReconcileOptions = {
@@ -148,13 +198,17 @@ type Counted = {
   claimant: Claimant;
   interval: Interval;
   point: number;
+  /** null for a derived total */
+  qualifier: Qualifier | null;
   statedOn: string | null;
   origins: string[];
   derived: boolean;
 };
 
+type ChoiceParts = RationaleParts extends infer P ? (P extends { clamp: RationaleClamp | null } ? Omit<P, "clamp"> : never) : never;
+
 type Selection = { counted: Counted[]; excluded: Exclusion[]; breakdowns: Breakdown[] };
-type BestChoice = { best: number; rationale: string };
+type BestChoice = { best: number; parts: ChoiceParts };
 
 const DEFAULT_METHOD: ComputedMethod = "source_priority";
 
@@ -164,12 +218,18 @@ const DEFAULT_METHOD: ComputedMethod = "source_priority";
 /** One Figure per metric × category that has at least one counted claim (or an editor
  *  decision over non-retracted claims). Sorted by METRICS then CATEGORIES order. */
 export function reconcileIncident(claims: EngineClaim[], options: ReconcileOptions = {}): Figure[] {
-  const figures: Figure[] = [];
+  return explainIncident(claims, options).map(withoutExplanation);
+}
+
+/** reconcileIncident, each figure with the data its rationale was worded from (for display only:
+ *  the explanation is not stored, exported or sent by the API). */
+export function explainIncident(claims: EngineClaim[], options: ReconcileOptions = {}): ExplainedFigure[] {
+  const figures: ExplainedFigure[] = [];
   for (const metric of METRICS) {
     for (const category of CATEGORIES) {
       const group = claims.filter((c) => c.metric === metric && c.category === category);
       if (group.length === 0) continue;
-      const figure = reconcileGroup(group, options.method, options.decisions?.[`${metric}:${category}`]);
+      const figure = explainGroup(group, options.method, options.decisions?.[`${metric}:${category}`]);
       if (figure) figures.push(figure);
     }
   }
@@ -179,6 +239,22 @@ export function reconcileIncident(claims: EngineClaim[], options: ReconcileOptio
 /** Lower-level: one group (all claims must share metric and category). Null when no
  *  non-retracted claim counts and no editor decision is given. */
 export function reconcileGroup(claims: EngineClaim[], method: ComputedMethod = DEFAULT_METHOD, decision?: EditorDecision): Figure | null {
+  const figure = explainGroup(claims, method, decision);
+  return figure && withoutExplanation(figure);
+}
+
+function withoutExplanation(figure: ExplainedFigure): Figure {
+  const { explanation, ...rest } = figure;
+  void explanation;
+  return rest;
+}
+
+/** reconcileGroup with the figure's explanation. */
+export function explainGroup(
+  claims: EngineClaim[],
+  method: ComputedMethod = DEFAULT_METHOD,
+  decision?: EditorDecision,
+): ExplainedFigure | null {
   const live = claims.filter((c) => !c.retracted);
   const first = live[0];
   if (!first) return null;
@@ -188,7 +264,7 @@ export function reconcileGroup(claims: EngineClaim[], method: ComputedMethod = D
   const { counted } = selection;
   if (counted.length === 0 && !decision) return null;
 
-  const bounds = decision ? applyDecision(counted, decision) : computeBounds(counted, method);
+  const { explanation, ...bounds } = decision ? applyDecision(counted, decision) : computeBounds(counted, method);
   const independentSourceCount = new Set(counted.flatMap((c) => c.origins)).size;
 
   return {
@@ -202,6 +278,7 @@ export function reconcileGroup(claims: EngineClaim[], method: ComputedMethod = D
     usedClaimIds: counted.flatMap((c) => c.claimIds).sort(compareStrings),
     excluded: [...selection.excluded].sort((a, b) => compareStrings(a.claimId, b.claimId)),
     breakdowns: selection.breakdowns,
+    explanation,
   };
 }
 
@@ -325,6 +402,7 @@ function countedFromClaim(claim: EngineClaim): Counted {
     claimant: claim.claimant,
     interval: intervalOf(claim),
     point: pointValue(claim),
+    qualifier: claim.qualifier,
     statedOn: claim.statedOn,
     origins: originsOf(claim),
     derived: false,
@@ -340,6 +418,7 @@ function derivedTotal(parts: EngineClaim[], summed: Interval): Counted {
     claimant: newest.claimant,
     interval: summed,
     point: parts.reduce((sum, c) => sum + pointValue(c), 0),
+    qualifier: null,
     statedOn: newest.statedOn,
     origins: [...new Set(parts.flatMap(originsOf))],
     derived: true,
@@ -383,16 +462,15 @@ function boundedHigh(counted: Counted[]): number | null {
 // ---------------------------------------------------------------------------------------
 // Rule 4: best
 
-type Bounds = Pick<Figure, "low" | "best" | "high" | "method" | "rationale">;
+type Bounds = Pick<ExplainedFigure, "low" | "best" | "high" | "method" | "rationale" | "explanation">;
 
 function computeBounds(counted: Counted[], method: ComputedMethod): Bounds {
   const low = Math.min(...counted.map((c) => c.interval.low));
   const high = boundedHigh(counted);
   const choice = chooseBest(counted, method, low);
   const best = clamp(choice.best, low, high);
-  const clampNote = ` Clamped into [${low}, ${high ?? "open"}].`;
-  const rationale = best === choice.best ? choice.rationale : choice.rationale + clampNote;
-  return { low, best, high, method, rationale };
+  const explanation = { ...choice.parts, clamp: best === choice.best ? null : { low, high } } as RationaleParts;
+  return { low, best, high, method, rationale: englishRationale(explanation), explanation };
 }
 
 function chooseBest(counted: Counted[], method: ComputedMethod, low: number): BestChoice {
@@ -411,13 +489,19 @@ function bySourcePriority(counted: Counted[]): BestChoice {
   const [winner, runnerUp] = ranked;
   if (!winner) throw new Error("source priority needs at least one counted claim");
   const tier = priorityTier(winner.claimant);
-  const rationale =
+  const described: RationaleWinner = {
+    point: winner.point,
+    low: winner.interval.low,
+    high: winner.interval.high,
+    qualifier: winner.qualifier,
+    claimantName: winner.claimant.name,
+    derived: winner.derived,
+  };
+  const parts: ChoiceParts =
     counted.length === 1
-      ? `Best ${winner.point} is ${describe(winner)}, the only credible figure (source priority tier ${tier} of 4: ${TIER_LABELS[tier]}).`
-      : `Best ${winner.point} is ${describe(winner)}: source priority ranks ${TIER_LABELS[tier]} ` +
-        `(tier ${tier} of 4) highest among the credible figures.` +
-        tieNote(winner, runnerUp, counted);
-  return { best: winner.point, rationale };
+      ? { kind: "source_priority_single", best: winner.point, winner: described, tier }
+      : { kind: "source_priority", best: winner.point, winner: described, tier, tie: tieNote(winner, runnerUp, counted) };
+  return { best: winner.point, parts };
 }
 
 /** Best tier first; then most recent; then the lower figure; then claimant id (total order). */
@@ -430,21 +514,17 @@ function comparePriority(a: Counted, b: Counted): number {
   );
 }
 
-function tieNote(winner: Counted, runnerUp: Counted | undefined, counted: Counted[]): string {
-  if (!runnerUp || priorityTier(runnerUp.claimant) !== priorityTier(winner.claimant)) return "";
+function tieNote(winner: Counted, runnerUp: Counted | undefined, counted: Counted[]): TieNote | null {
+  if (!runnerUp || priorityTier(runnerUp.claimant) !== priorityTier(winner.claimant)) return null;
   const sameTier = counted.filter((c) => priorityTier(c.claimant) === priorityTier(winner.claimant)).length;
-  if (compareStatedOn(winner.statedOn, runnerUp.statedOn) !== 0) {
-    return ` Of ${sameTier} figures in that tier it is the most recent (${winner.statedOn ?? "date unknown"}).`;
-  }
-  if (winner.point !== runnerUp.point) {
-    return ` Of ${sameTier} equally recent figures in that tier it is the lowest.`;
-  }
-  return ` ${sameTier} figures in that tier agree on ${winner.point}.`;
+  if (compareStatedOn(winner.statedOn, runnerUp.statedOn) !== 0) return { kind: "most_recent", sameTier, statedOn: winner.statedOn };
+  if (winner.point !== runnerUp.point) return { kind: "lowest", sameTier };
+  return { kind: "agree", sameTier, value: winner.point };
 }
 
 function conservative(counted: Counted[], low: number): BestChoice {
-  const names = claimantNames(counted.filter((c) => c.interval.low === low));
-  return { best: low, rationale: `Best ${low} is the lowest credible figure, from ${names} (conservative method).` };
+  const claimants = claimantNames(counted.filter((c) => c.interval.low === low));
+  return { best: low, parts: { kind: "conservative", best: low, claimants } };
 }
 
 function median(counted: Counted[], low: number): BestChoice {
@@ -452,18 +532,60 @@ function median(counted: Counted[], low: number): BestChoice {
   const values = pointFigures.map((c) => c.interval.low).sort((a, b) => a - b);
   const middle = values[Math.floor((values.length - 1) / 2)];
   if (middle === undefined) {
-    const names = claimantNames(counted.filter((c) => c.interval.low === low));
-    return {
-      best: low,
-      rationale: `No source gave a single figure to take a median of, ` + `so best falls back to the low figure ${low}, from ${names}.`,
-    };
+    const claimants = claimantNames(counted.filter((c) => c.interval.low === low));
+    return { best: low, parts: { kind: "median_fallback", best: low, claimants } };
   }
-  const names = claimantNames(pointFigures.filter((c) => c.interval.low === middle));
-  const evenNote = values.length % 2 === 0 ? " (the lower middle value, so it is a figure a source gave)" : "";
-  return {
-    best: middle,
-    rationale: `Best ${middle} is the median of ${values.length} single figures (${values.join(", ")})` + `${evenNote}, given by ${names}.`,
-  };
+  const claimants = claimantNames(pointFigures.filter((c) => c.interval.low === middle));
+  return { best: middle, parts: { kind: "median", best: middle, values, even: values.length % 2 === 0, claimants } };
+}
+
+// ---------------------------------------------------------------------------------------
+// The stored rationale: the explanation in plain English
+
+/** The English rationale the engine stores (and exports) for an explanation. */
+export function englishRationale(parts: RationaleParts): string {
+  if (parts.kind === "editor") return parts.text;
+  const clampNote = parts.clamp ? ` Clamped into [${parts.clamp.low}, ${parts.clamp.high ?? "open"}].` : "";
+  return englishChoice(parts) + clampNote;
+}
+
+function englishChoice(parts: Exclude<RationaleParts, { kind: "editor" }>): string {
+  switch (parts.kind) {
+    case "source_priority_single":
+      return `Best ${parts.best} is ${describe(parts.winner)}, the only credible figure (source priority tier ${parts.tier} of 4: ${TIER_LABELS[parts.tier]}).`;
+    case "source_priority":
+      return (
+        `Best ${parts.best} is ${describe(parts.winner)}: source priority ranks ${TIER_LABELS[parts.tier]} ` +
+        `(tier ${parts.tier} of 4) highest among the credible figures.` +
+        englishTieNote(parts.tie)
+      );
+    case "conservative":
+      return `Best ${parts.best} is the lowest credible figure, from ${parts.claimants.join(", ")} (conservative method).`;
+    case "median_fallback":
+      return (
+        `No source gave a single figure to take a median of, ` +
+        `so best falls back to the low figure ${parts.best}, from ${parts.claimants.join(", ")}.`
+      );
+    case "median": {
+      const evenNote = parts.even ? " (the lower middle value, so it is a figure a source gave)" : "";
+      return (
+        `Best ${parts.best} is the median of ${parts.values.length} single figures (${parts.values.join(", ")})` +
+        `${evenNote}, given by ${parts.claimants.join(", ")}.`
+      );
+    }
+  }
+}
+
+function englishTieNote(tie: TieNote | null): string {
+  if (!tie) return "";
+  switch (tie.kind) {
+    case "most_recent":
+      return ` Of ${tie.sameTier} figures in that tier it is the most recent (${tie.statedOn ?? "date unknown"}).`;
+    case "lowest":
+      return ` Of ${tie.sameTier} equally recent figures in that tier it is the lowest.`;
+    case "agree":
+      return ` ${tie.sameTier} figures in that tier agree on ${tie.value}.`;
+  }
 }
 
 /** The editor's figure wins: low/high widen to contain it rather than clamping it. */
@@ -479,6 +601,7 @@ function applyDecision(counted: Counted[], decision: EditorDecision): Bounds {
     high: high === null ? null : Math.max(high, decision.best),
     method: "editor",
     rationale: decision.rationale,
+    explanation: { kind: "editor", text: decision.rationale },
   };
 }
 
@@ -486,9 +609,9 @@ function clamp(value: number, low: number, high: number | null): number {
   return Math.min(Math.max(value, low), high ?? Infinity);
 }
 
-function describe(counted: Counted): string {
-  const suffix = counted.derived ? " (the sum of its subgroup figures)" : "";
-  return `${possessive(counted.claimant.name)} figure${suffix}`;
+function describe(winner: RationaleWinner): string {
+  const suffix = winner.derived ? " (the sum of its subgroup figures)" : "";
+  return `${possessive(winner.claimantName)} figure${suffix}`;
 }
 
 /** "HRW's", but "Ansongo local officials'" (a name ending in s takes the apostrophe alone). */
@@ -496,8 +619,9 @@ export function possessive(name: string): string {
   return /s$/i.test(name) ? `${name}'` : `${name}'s`;
 }
 
-function claimantNames(counted: Counted[]): string {
-  return [...new Set(counted.map((c) => c.claimant.name))].sort(compareStrings).join(", ");
+/** The distinct claimant names, in code-unit order. */
+function claimantNames(counted: Counted[]): string[] {
+  return [...new Set(counted.map((c) => c.claimant.name))].sort(compareStrings);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import { ClaimTimeline } from "./claim-timeline";
 import { ClaimsTable } from "./claims-table";
 import { LocationMap } from "./location-map";
 import { ReconciliationPanel } from "./reconciliation-panel";
+import { storedFigureExplanations } from "@/lib/figures/figure-explanations";
 import { SourcesAndDocuments } from "./sources-documents";
 import "@/components/map/map.css";
 import "./incident-page.css";
@@ -69,6 +70,8 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
     serverI18n(),
     getTranslations("incident"),
   ]);
+  // Outside English the computed rationales are worded again in the reader's language.
+  const explanations = i18n.locale === "en" ? {} : await storedFigureExplanations(incident.id, incident.figures);
   const precision = locationPrecision(i18n, incident.locationPrecision);
   const liveClaims = dto.claims.filter((c) => !c.retracted);
   const requestHeaders = await headers();
@@ -155,7 +158,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
             {t("figures.pending", { time: formatTimestamp(i18n, incident.figuresPendingSince) })}
           </p>
         ) : null}
-        <ReconciliationPanel figures={incident.figures} claims={incident.claims} />
+        <ReconciliationPanel figures={incident.figures} claims={incident.claims} explanations={explanations} />
       </section>
 
       <section aria-labelledby="claims-heading">

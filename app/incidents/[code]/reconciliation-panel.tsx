@@ -1,12 +1,14 @@
 // Each reconciled figure with everything that explains it: low / best / high, the method and its
 // rationale, what was counted, each flag in plain words, the claims left out and why, and whether
 // subgroup breakdowns add up.
+import type { RationaleParts } from "@/lib/domain/reconcile";
 import { isOfficialSource, isPartySource } from "@/lib/domain/source-priority";
 import { useTranslations } from "next-intl";
 import type { Flag } from "@/lib/domain/vocabularies";
 import type { CountedClaim } from "@/lib/format/flag-explanations";
 import { formatClaimValue, formatCount } from "@/lib/format/localized-figures";
 import { explainFlag } from "@/lib/format/localized-flags";
+import { rationaleText } from "@/lib/format/localized-rationale";
 import type { I18n } from "@/lib/i18n/i18n";
 import { useI18n } from "@/lib/i18n/use-i18n";
 import { sortFigures } from "@/lib/incidents/figure-dto";
@@ -37,7 +39,7 @@ function claimLabel(i18n: I18n, claim: StoredClaim | undefined): string {
   return `${claim.claimant.name} ${formatClaimValue(i18n, claim.valueMin, claim.valueMax, claim.qualifier)}${subgroup}${where}`;
 }
 
-function FigurePanel({ figure, claims }: { figure: StoredFigure; claims: StoredClaim[] }) {
+function FigurePanel({ figure, claims, explanation }: { figure: StoredFigure; claims: StoredClaim[]; explanation?: RationaleParts }) {
   const i18n = useI18n();
   const t = useTranslations("incident.figures");
   const byId = new Map(claims.map((c) => [c.id, c]));
@@ -76,9 +78,19 @@ function FigurePanel({ figure, claims }: { figure: StoredFigure; claims: StoredC
       </dl>
       <p>
         <strong>{t("method", { method: i18n.t(`vocabulary.method.${figure.method}`) })}</strong>{" "}
-        {/* A computed method's rationale is written in English by the reconciliation and stored as it was;
-            an editor's is their own words, in whatever language they wrote. */}
-        <span lang={i18n.locale !== "en" && figure.method !== "editor" ? "en" : undefined}>{figure.rationale}</span>
+        {/* A computed method's rationale is stored in English as the reconciliation wrote it; in another
+            language it is worded again from the engine's explanation when the page has one (see
+            lib/figures/figure-explanations.ts), else shown as stored, marked English. An editor's
+            rationale is their own words, in whatever language they wrote. */}
+        {i18n.locale !== "en" && figure.method !== "editor" ? (
+          explanation ? (
+            <span>{rationaleText(i18n, explanation)}</span>
+          ) : (
+            <span lang="en">{figure.rationale}</span>
+          )
+        ) : (
+          <span>{figure.rationale}</span>
+        )}
       </p>
       <p className="meta">
         {t("counts", { claims: figure.claimCount, sources: figure.sourceCount, independent: figure.independentSourceCount })}
@@ -127,7 +139,16 @@ function FigurePanel({ figure, claims }: { figure: StoredFigure; claims: StoredC
   );
 }
 
-export function ReconciliationPanel({ figures, claims }: { figures: StoredFigure[]; claims: StoredClaim[] }) {
+export function ReconciliationPanel({
+  figures,
+  claims,
+  explanations = {},
+}: {
+  figures: StoredFigure[];
+  claims: StoredClaim[];
+  /** by "metric:category": what each computed figure's rationale was worded from, for pages not in English */
+  explanations?: Partial<Record<string, RationaleParts>>;
+}) {
   const t = useTranslations("incident.figures");
   if (figures.length === 0) return <p className="empty">{t("none")}</p>;
   return (
@@ -135,7 +156,12 @@ export function ReconciliationPanel({ figures, claims }: { figures: StoredFigure
       <p className="meta">{t("intro")}</p>
       <div className="figure-grid">
         {sortFigures(figures).map((f) => (
-          <FigurePanel key={`${f.metric}:${f.category}`} figure={f} claims={claims} />
+          <FigurePanel
+            key={`${f.metric}:${f.category}`}
+            figure={f}
+            claims={claims}
+            explanation={explanations[`${f.metric}:${f.category}`]}
+          />
         ))}
       </div>
     </>

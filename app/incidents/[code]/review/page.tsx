@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { pageUser } from "@/lib/auth/page-guard";
 import { incidentForReview } from "@/lib/incidents/editor-page-queries";
 import { INCIDENT_CODE } from "@/lib/validation/incident";
 import { sortFigures } from "@/lib/incidents/figure-dto";
+import { storedFigureExplanations } from "@/lib/figures/figure-explanations";
+import { rationaleText } from "@/lib/format/localized-rationale";
+import { serverI18n } from "@/lib/i18n/server-i18n";
 import { ClaimReviewRow, DecisionForm, type ReviewClaim } from "./review-forms";
 import { isoDay } from "@/lib/validation/calendar-day";
 
@@ -23,7 +26,7 @@ export default async function ReviewPage({ params }: Props) {
   const { code } = await params;
   if (!INCIDENT_CODE.test(code)) notFound();
   const { allowed } = await pageUser("editor", `/incidents/${code}/review`);
-  const [t, vocabulary, locale] = await Promise.all([getTranslations("review"), getTranslations("vocabulary"), getLocale()]);
+  const [t, vocabulary] = await Promise.all([getTranslations("review"), getTranslations("vocabulary")]);
   if (!allowed) return <RoleRefusal role="editor" title={t("title")} />;
   const incident = await incidentForReview(code);
   if (!incident) notFound();
@@ -47,6 +50,10 @@ export default async function ReviewPage({ params }: Props) {
     supersededById: c.supersededBy?.id ?? null,
   }));
   const figures = sortFigures(incident.figures);
+  // Outside English the computed rationales are worded again in the reader's language; one that cannot
+  // be (its figure awaits a refresh) is shown as stored, marked English. An editor's is their own words.
+  const i18n = await serverI18n();
+  const explanations = i18n.locale === "en" ? {} : await storedFigureExplanations(incident.id, incident.figures);
   return (
     <main>
       <h1>{t("heading", { title: incident.title })}</h1>
@@ -65,10 +72,17 @@ export default async function ReviewPage({ params }: Props) {
               {t("figureHeading", { name, low: figure.low, best: figure.best, high: figure.high ?? t("open") })}{" "}
               <span className="meta">({t(`method.${figure.method}`)})</span>
             </h2>
-            {/* A computed rationale is stored in English, as the incident page shows it; an editor's is as written. */}
-            <p className="meta" lang={locale !== "en" && figure.method !== "editor" ? "en" : undefined}>
-              {figure.rationale}
-            </p>
+            {i18n.locale !== "en" && figure.method !== "editor" ? (
+              explanations[key] ? (
+                <p className="meta">{rationaleText(i18n, explanations[key])}</p>
+              ) : (
+                <p className="meta" lang="en">
+                  {figure.rationale}
+                </p>
+              )
+            ) : (
+              <p className="meta">{figure.rationale}</p>
+            )}
             <ul className="plain review-list">
               {claims
                 .filter((c) => c.metric === figure.metric && c.category === figure.category)
