@@ -1,8 +1,8 @@
 // Every page in French and in English, signed in as an admin so the editing pages open too: the
 // page says its language, no catalogue key shows raw (⟦key⟧), no serious axe violation, no console
 // error, and on a French page no English message of the catalogues (text marked lang="en" — the
-// OpenAPI reference, a computed rationale — is English on purpose; stored data such as titles and
-// statements stays as written). The area specs (home-, incident-, sources-, forms-, admin-french)
+// OpenAPI reference, a stored rationale while its figure awaits a refresh — is English on purpose;
+// stored data such as titles and statements stays as written). The area specs (home-, incident-, sources-, forms-, admin-french)
 // check the words themselves; this one checks that nothing was missed.
 import fs from "node:fs";
 import path from "node:path";
