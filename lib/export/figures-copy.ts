@@ -9,7 +9,8 @@
 //  - country_iso3 as stored: a check constraint keeps it to three capital letters (nothing to
 //    neutralise, and no char(3) padding);
 //  - country as countryName() writes it: the names are inlined as a VALUES list (a code the
-//    standard does not know is written as it is);
+//    standard does not know is written as it is); no name starts with a formula character
+//    (checked when the list is built), so they need no neutralising;
 //  - dates as YYYY-MM-DD, updated_at as toISOString() (milliseconds, Z), lists joined with ";";
 //  - rows ordered by incident code (the database's collation, as the keyset batches were), then
 //    metric and category in enum order; incidents without figures write no row.
@@ -20,6 +21,7 @@ import { incidentFilterSql } from "@/lib/incidents/incident-filter-sql";
 import type { IncidentFilter } from "@/lib/validation/incident-filter";
 import { pendingFiguresSql, type CopyPlan } from "./copy-export";
 import { countryNames } from "@/lib/datasets/dataset-mapping";
+import { neutraliseText } from "./csv-cell";
 import { inlineSql, sqlLiteral } from "./sql-literal";
 
 // Code points of the characters neutraliseText guards against: tab, CR, +, -, =, @ (and the apostrophe).
@@ -68,7 +70,10 @@ export function isoTimestampSql(expr: string): string {
 
 /** Every known ISO3 code with its English name, as a VALUES table ("iso3", "name"). */
 function countryNamesSql(): string {
-  const rows = countryNames().map(([iso3, name]) => `(${sqlLiteral(iso3)}, ${sqlLiteral(name)})`);
+  const rows = countryNames().map(([iso3, name]) => {
+    if (neutraliseText(name) !== name) throw new Error(`country name ${name} would need neutralising in figures.csv`);
+    return `(${sqlLiteral(iso3)}, ${sqlLiteral(name)})`;
+  });
   return `SELECT * FROM (VALUES ${rows.join(", ")}) AS c("iso3", "name")`;
 }
 
@@ -98,7 +103,7 @@ export function storedFiguresCopyPlan(filter: IncidentFilter): Omit<CopyPlan, "h
     GROUP BY 1, 2, 3`;
   const select = `
     SELECT ${textCellSql(`i."code"`)}, ${textCellSql(`i."title"`)}, i."dateStart", i."dateEnd", i."datePrecision",
-           i."countryIso3", ${textCellSql(`coalesce(cn."name", i."countryIso3")`)}, ${textCellSql(`i."admin1"`)}, ${textCellSql(`i."admin2"`)},
+           i."countryIso3", coalesce(cn."name", i."countryIso3"), ${textCellSql(`i."admin1"`)}, ${textCellSql(`i."admin2"`)},
            ${textCellSql(`i."placeName"`)}, ${jsNumberSql(`i."latitude"`)}, ${jsNumberSql(`i."longitude"`)}, i."locationPrecision",
            ${textCellSql(`i."eventType"`)}, ${textCellSql(`i."subEventType"`)}, r."metric", r."category", r."low", r."best", r."high",
            r."method", NULLIF(array_to_string(r."flags", ';'), ''), r."claimCount", r."sourceCount", r."independentSourceCount",
