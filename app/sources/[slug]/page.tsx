@@ -22,10 +22,9 @@ import {
   sourceDocuments,
   sourceTrackRecord,
   trackRecordPending,
-  type GroupStats,
 } from "@/lib/track-record/track-record-queries";
 import { filterToSearchParams, type IncidentFilter } from "@/lib/validation/incident-filter";
-import { isEmptyFilter, parseTrackRecordQuery, type TrackRecordQuery } from "@/lib/validation/track-record-query";
+import { parseTrackRecordQuery, type TrackRecordQuery } from "@/lib/validation/track-record-query";
 import { caveat, detailLines, groupLabel, ratioCell, statsInWords } from "../track-record-text";
 import { TrackRecordFilter } from "../track-record-filter";
 import { ClaimsPerMonth, ComparisonScatter } from "./track-record-charts";
@@ -80,15 +79,6 @@ function byYear(months: { month: string; claims: number }[]): { month: string; c
   return [...years].map(([month, claims]) => ({ month, claims }));
 }
 
-/** The scatter shows the chosen metric × category, else the one with the most compared incidents. */
-function scatterGroup(groups: GroupStats[], query: Pick<TrackRecordQuery, "metric" | "category">): GroupStats | null {
-  return (
-    groups.find((g) => g.metric === query.metric && g.category === query.category) ??
-    [...groups].sort((a, b) => b.stats.compared - a.stats.compared)[0] ??
-    null
-  );
-}
-
 export default async function SourcePage({ params, searchParams }: Props) {
   const { slug } = await params;
   const source = await loadSource(slug);
@@ -98,24 +88,19 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const { query, problem } = readQuery(search, t("badFilter"));
   const { filter } = query;
 
-  // The scatter's group is known only once the (filtered) statistics are in. With a filter those
-  // take longest, so the scatter of the likely group — the one asked for, else the busiest over
-  // all incidents (stored, a few rows) — is read alongside and read again only if the guess missed.
-  const likely = isEmptyFilter(filter) ? null : scatterGroup(await sourceTrackRecord(db, source.id, {}), query);
-  const [groups, pending, months, { documents, total: documentCount }, facets, likelyPoints] = await Promise.all([
+  const [groups, pending, months, { documents, total: documentCount }, facets] = await Promise.all([
     sourceTrackRecord(db, source.id, filter),
     trackRecordPending(db),
     claimsPerMonth(db, source.id, filter),
     sourceDocuments(db, source.id),
     filterFacets(),
-    likely ? scatterPoints(db, source.id, likely.metric, likely.category, filter) : null,
   ]);
-  const chosen = scatterGroup(groups, query);
-  const points = !chosen?.stats.compared
-    ? []
-    : likelyPoints && likely?.metric === chosen.metric && likely.category === chosen.category
-      ? likelyPoints
-      : await scatterPoints(db, source.id, chosen.metric, chosen.category, filter);
+  // The scatter shows the chosen metric × category, else the one with the most compared incidents.
+  const chosen =
+    groups.find((g) => g.metric === query.metric && g.category === query.category) ??
+    [...groups].sort((a, b) => b.stats.compared - a.stats.compared)[0] ??
+    null;
+  const points = chosen && chosen.stats.compared ? await scatterPoints(db, source.id, chosen.metric, chosen.category, filter) : [];
 
   const filterString = filterToSearchParams(filter).toString();
   const words = filterWords(i18n, filter);
