@@ -61,7 +61,7 @@ test("a source page says plainly that Kobé alone is one incident, shows the sca
   await expect(page).toHaveURL(/country=MLI/);
   await expect(page).toHaveURL(/from=2025-01-01/);
   await expect(page.getByRole("article", { name: "killed · civilians" })).toContainText("1 of 1 incident");
-  await expect(page.locator(".lede")).toContainText("in Mali, from 2025-01-01 to 2025-12-31");
+  await expect(page.locator(".lede")).toContainText("in Mali, from 1 Jan 2025 to 31 Dec 2025");
   await page.goto("/sources/mali-government?to=2024-12-31");
   await expect(page.getByText("No active figure from Malian government on these incidents.")).toBeVisible();
   // A bad filter is named, not a crash.

@@ -8,6 +8,7 @@ import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { toAppError } from "@/lib/errors";
+import { formatBucket, formatDay } from "@/lib/format/localized-dates";
 import { formatCount, formatLowBestHigh } from "@/lib/format/localized-figures";
 import { countryName } from "@/lib/format/localized-places";
 import type { I18n } from "@/lib/i18n/i18n";
@@ -58,15 +59,15 @@ function readQuery(params: URLSearchParams, unreadable: string): { query: TrackR
   }
 }
 
-/** "in Mali, from 2025-01-01 to 2025-12-31, event type Violence against civilians" (dates as the filter's form writes them) */
+/** "in Mali, from 1 Jan 2025 to 31 Dec 2025, event type Violence against civilians" (dates through Intl in the reader's language) */
 function filterWords(i18n: I18n, filter: IncidentFilter): string {
   const t = (key: string, values?: Record<string, string>) => i18n.t(`trackRecord.page.filterWords.${key}`, values);
   const or = ` ${t("or")} `;
   const parts: string[] = [];
   if (filter.country) parts.push(t("countries", { countries: filter.country.map((c) => countryName(i18n, c)).join(or) }));
-  if (filter.from && filter.to) parts.push(t("fromTo", { from: filter.from, to: filter.to }));
-  else if (filter.from) parts.push(t("from", { from: filter.from }));
-  else if (filter.to) parts.push(t("upTo", { to: filter.to }));
+  if (filter.from && filter.to) parts.push(t("fromTo", { from: formatDay(i18n, filter.from), to: formatDay(i18n, filter.to) }));
+  else if (filter.from) parts.push(t("from", { from: formatDay(i18n, filter.from) }));
+  else if (filter.to) parts.push(t("upTo", { to: formatDay(i18n, filter.to) }));
   if (filter.eventType) parts.push(t("eventType", { types: filter.eventType.join(or) }));
   const others = [...filterToSearchParams(filter).keys()].filter((k) => !["country", "from", "to", "eventType"].includes(k));
   if (others.length) parts.push(t("others", { keys: others.join(", ") }));
@@ -200,7 +201,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
                     <td>
                       <a href={`/incidents/${p.code}`}>{p.code}</a> {p.title}
                     </td>
-                    <td>{p.dateStart}</td>
+                    <td>{formatDay(i18n, p.dateStart)}</td>
                     <td className="num">
                       {p.basis === "lower_bound" ? "≥ " : ""}
                       {n(p.value)}
@@ -270,7 +271,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
                 <tbody>
                   {tableRows.map((m) => (
                     <tr key={m.month}>
-                      <td>{m.month}</td>
+                      <td>{m.month.length === 7 ? formatBucket(i18n, `${m.month}-01`, "month") : m.month}</td>
                       <td className="num">{n(m.claims)}</td>
                     </tr>
                   ))}
@@ -290,7 +291,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
             {documents.map((d) => (
               <li key={d.id}>
                 {d.url ? <a href={d.url}>{d.title}</a> : d.title}
-                {d.publishedOn ? ` (${d.publishedOn.toISOString().slice(0, 10)})` : ""}
+                {d.publishedOn ? ` (${formatDay(i18n, d.publishedOn.toISOString())})` : ""}
                 <span className="meta">
                   {" "}
                   — {t("documentClaims", { count: d._count.claims })}
