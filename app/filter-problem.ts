@@ -4,22 +4,10 @@
 import type { AppError } from "@/lib/errors";
 import type { I18n } from "@/lib/i18n/i18n";
 import { DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { FILTER_KEYS } from "@/lib/filters/filter-url";
 
-const KNOWN_FIELDS = new Set([
-  "bbox",
-  "from",
-  "to",
-  "country",
-  "admin1",
-  "eventType",
-  "actor",
-  "claimant",
-  "claimantKind",
-  "grading",
-  "flag",
-  "minKilled",
-  "cursor",
-]);
+// The filter's own parameters, and the list's cursor.
+const KNOWN_FIELDS = new Set<string>([...FILTER_KEYS, "cursor"]);
 
 /** The problem in the reader's language; null when there is none. */
 export function filterProblemText(i18n: I18n, error: AppError | null): string | null {

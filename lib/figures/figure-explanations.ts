@@ -6,19 +6,10 @@
 // since), the page shows the stored English rationale as it is.
 import "server-only";
 import { db, type Tx } from "@/lib/db";
-import { englishRationale, explainIncident, type ExplainedFigure, type RationaleParts } from "@/lib/domain/reconcile";
-import type { Category, Method, Metric } from "@/lib/domain/vocabularies";
+import { englishRationale, explainIncident, type ExplainedFigure, type Figure, type RationaleParts } from "@/lib/domain/reconcile";
 import { loadEngineClaims } from "./engine-input";
 
-type StoredFigureFields = {
-  metric: Metric;
-  category: Category;
-  low: number;
-  best: number;
-  high: number | null;
-  method: Method;
-  rationale: string;
-};
+type StoredFigureFields = Pick<Figure, "metric" | "category" | "low" | "best" | "high" | "method" | "rationale">;
 
 /** Explanations by "metric:category", for the stored figures of a computed method that the recomputed ones explain. */
 export type FigureExplanations = Record<string, RationaleParts>;
