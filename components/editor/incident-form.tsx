@@ -14,6 +14,7 @@ import { EDITABLE_INCIDENT_FIELDS } from "@/lib/domain/incident-fields";
 import { useI18n } from "@/lib/i18n/use-i18n";
 import { submitJson, type FieldConflict, type FieldErrors, type FieldIssues } from "./submit-json";
 import { shownErrors, useFocusFirstError, type FormMessage } from "./use-form-errors";
+import type { DuplicateCandidate } from "@/lib/incidents/duplicate-queries";
 
 function LoadingMap() {
   const t = useTranslations("forms.incident");
@@ -70,15 +71,8 @@ const EVENT_TYPES = ["Battles", "Violence against civilians", "Explosions/Remote
 const PRECISION_LEVELS = ["1", "2", "3", "4", "5", "6", "7"] as const;
 
 type Place = { name: string; admin1: string | null; countryIso3: string; latitude: number; longitude: number };
-type Duplicate = {
-  code: string;
-  title: string;
-  dateStart: string;
-  placeName: string;
-  distanceKm: number | null;
-  titleSimilarity: number;
-  reason: string;
-};
+// The API's answer (GET /api/incidents/duplicates); a type only, so nothing server-side is bundled.
+type Duplicate = DuplicateCandidate;
 
 function toPayload(v: IncidentFormValues) {
   return {
