@@ -68,7 +68,12 @@ const COMPARISON_COLUMNS = [
   "revision",
   "firstStatedOn",
   "delayDays",
+  "countryIso3",
+  "eventType",
+  "dateStart",
+  "dateEnd",
 ];
+const SOURCE_INCIDENT_COLUMNS = ["sourceId", "incidentId", "claims", "countryIso3", "eventType", "dateStart", "dateEnd"];
 const FIGURE_COLUMNS = [
   "id",
   "incidentId",
@@ -91,11 +96,11 @@ const FIGURE_COLUMNS = [
 
 export async function fillBenchDatabase(url: string, count: number, log: (line: string) => void) {
   await migrateDeploy(url, { quiet: true });
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: 5 });
   const started = Date.now();
   try {
     await pool.query(`TRUNCATE "ReconciliationRevision", "ReconciliationDecision", "Reconciliation", "Claim", "DocumentRelay", "Document", "IncidentActor", "Incident", "Source", "AuditEvent",
-      "SourceComparison", "SourceTrackRecord", "SourceKindTrackRecord", "SourceClaimMonth", "TrackRecordRefreshRequest", "TrackRecordSourceRequest" CASCADE`);
+      "SourceComparison", "SourceIncident", "SourceTrackRecord", "SourceKindTrackRecord", "SourceClaimMonth", "TrackRecordRefreshRequest", "TrackRecordSourceRequest" CASCADE`);
     const sources = syntheticSources();
     for (const s of sources) {
       await pool.query(
@@ -103,11 +108,12 @@ export async function fillBenchDatabase(url: string, count: number, log: (line: 
         [s.id, s.slug, s.name, s.kind, s.countryIso3, s.isParty],
       );
     }
-    // Three COPY streams at once, one per table; foreign keys are checked by construction, so
+    // Five COPY streams at once, one per table; foreign keys are checked by construction, so
     // the loading sessions skip the triggers that would check them row by row.
-    const clients = await Promise.all([pool.connect(), pool.connect(), pool.connect(), pool.connect()]);
+    const clients = await Promise.all([pool.connect(), pool.connect(), pool.connect(), pool.connect(), pool.connect()]);
     for (const client of clients) await client.query("BEGIN; SET LOCAL session_replication_role = replica");
-    const [incidentClient, claimClient, figureClient, comparisonClient] = clients as [
+    const [incidentClient, claimClient, figureClient, comparisonClient, sourceIncidentClient] = clients as [
+      pg.PoolClient,
       pg.PoolClient,
       pg.PoolClient,
       pg.PoolClient,
@@ -118,6 +124,7 @@ export async function fillBenchDatabase(url: string, count: number, log: (line: 
     const figures = CopyWriter.start(figureClient, "Reconciliation", FIGURE_COLUMNS);
     // The track record's per-incident rows, as the worker would compute them (lib/track-record).
     const comparisons = CopyWriter.start(comparisonClient, "SourceComparison", COMPARISON_COLUMNS);
+    const sourceIncidents = CopyWriter.start(sourceIncidentClient, "SourceIncident", SOURCE_INCIDENT_COLUMNS);
     const counters = new Map<string, number>();
     const codeNumber = (iso3: string, year: number) => {
       const key = `${iso3}-${year}`;
@@ -216,11 +223,28 @@ export async function fillBenchDatabase(url: string, count: number, log: (line: 
           r.revision,
           r.firstStatedOn,
           r.delayDays,
+          incident.countryIso3,
+          incident.eventType,
+          incident.dateStart,
+          incident.dateEnd,
         ]);
       }
+      // No synthetic claim is retracted: every claim stands.
+      const claimsBySource = new Map<string, number>();
+      for (const c of incident.claims) claimsBySource.set(c.claimant.id, (claimsBySource.get(c.claimant.id) ?? 0) + 1);
+      for (const [sourceId, n] of claimsBySource)
+        await sourceIncidents.row([
+          sourceId,
+          incident.id,
+          n,
+          incident.countryIso3,
+          incident.eventType,
+          incident.dateStart,
+          incident.dateEnd,
+        ]);
       if ((i + 1) % 100_000 === 0) log(`  ${i + 1} incidents (${Math.round((i + 1) / ((Date.now() - started) / 1000))}/s)`);
     }
-    await Promise.all([incidents.end(), claims.end(), figures.end(), comparisons.end()]);
+    await Promise.all([incidents.end(), claims.end(), figures.end(), comparisons.end(), sourceIncidents.end()]);
     for (const client of clients) {
       await client.query("COMMIT");
       client.release();

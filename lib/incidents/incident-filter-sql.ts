@@ -13,11 +13,30 @@ function likeLiteral(text: string): string {
  * The date range on `i."dateStart"` / `i."dateEnd"`: an incident is in range when it overlaps
  * it. Shared with the timeline summary, whose rows carry the same two dates.
  */
-export function dateRangeConditions(filter: Pick<IncidentFilter, "from" | "to">): Prisma.Sql[] {
+export function dateRangeConditions(filter: Pick<IncidentFilter, "from" | "to">, alias = "i"): Prisma.Sql[] {
+  const a = Prisma.raw(alias);
   const and: Prisma.Sql[] = [];
-  if (filter.from) and.push(Prisma.sql`i."dateEnd" >= ${filter.from}::date`);
-  if (filter.to) and.push(Prisma.sql`i."dateStart" <= ${filter.to}::date`);
+  if (filter.from) and.push(Prisma.sql`${a}."dateEnd" >= ${filter.from}::date`);
+  if (filter.to) and.push(Prisma.sql`${a}."dateStart" <= ${filter.to}::date`);
   return and;
+}
+
+/** The filter keys whose columns the track record's rows copy from their incident, under the same names. */
+const COPIED_FILTER_KEYS: ReadonlySet<string> = new Set(["country", "from", "to", "eventType"]);
+
+/**
+ * The filter as a condition on a table that carries copies of the incident's "countryIso3",
+ * "eventType", "dateStart" and "dateEnd" (the track record's "SourceComparison" and
+ * "SourceIncident"), aliased `alias`; null when the filter needs more of the incident than that.
+ * It selects what incidentFilterSql selects, read from the copies (tests/db/track-record.test.ts).
+ */
+export function copiedColumnsFilterSql(filter: IncidentFilter, alias: string): Prisma.Sql | null {
+  if (Object.entries(filter).some(([key, value]) => value !== undefined && !COPIED_FILTER_KEYS.has(key))) return null;
+  const a = Prisma.raw(alias);
+  const and = dateRangeConditions(filter, alias);
+  if (filter.country) and.push(Prisma.sql`${a}."countryIso3" IN (${Prisma.join(filter.country)})`);
+  if (filter.eventType) and.push(Prisma.sql`${a}."eventType" IN (${Prisma.join(filter.eventType)})`);
+  return and.length ? Prisma.join(and, " AND ") : Prisma.sql`TRUE`;
 }
 
 export type IncidentFilterSqlOptions = {

@@ -92,23 +92,28 @@ export async function loadEngineClaimsRaw(client: pg.ClientBase, incidentIds: re
   return byIncident;
 }
 
+/**
+ * The incident's columns copied onto its track-record rows, named as on "Incident" so the incident
+ * filter's SQL reads them as it reads an incident (track-record-queries.ts).
+ */
+export type IncidentColumns = { countryIso3: string; eventType: string; dateStart: string; dateEnd: string };
+export type StoredComparison = ComparisonRow & { incidentId: string } & IncidentColumns;
+
 /** The comparison rows of these incidents, computed from the database as it is now. */
-export async function computeComparisons(
-  client: pg.ClientBase,
-  incidentIds: readonly string[],
-): Promise<(ComparisonRow & { incidentId: string })[]> {
-  const { rows: incidents } = await client.query<{ id: string; dateStart: string }>(
-    `SELECT id, "dateStart"::text AS "dateStart" FROM "Incident" WHERE id = ANY($1::uuid[]) AND "mergedIntoId" IS NULL`,
+export async function computeComparisons(client: pg.ClientBase, incidentIds: readonly string[]): Promise<StoredComparison[]> {
+  const { rows: incidents } = await client.query<{ id: string } & IncidentColumns>(
+    `SELECT id, "countryIso3", "eventType", "dateStart"::text AS "dateStart", "dateEnd"::text AS "dateEnd"
+       FROM "Incident" WHERE id = ANY($1::uuid[]) AND "mergedIntoId" IS NULL`,
     [incidentIds],
   );
   const claims = await loadEngineClaimsRaw(
     client,
     incidents.map((i) => i.id),
   );
-  const rows: (ComparisonRow & { incidentId: string })[] = [];
+  const rows: StoredComparison[] = [];
   for (const [i, incident] of incidents.entries()) {
-    for (const row of incidentComparisons(claims.get(incident.id) ?? [], incident.dateStart))
-      rows.push({ incidentId: incident.id, ...row });
+    const { id, ...columns } = incident;
+    for (const row of incidentComparisons(claims.get(id) ?? [], incident.dateStart)) rows.push({ incidentId: id, ...row, ...columns });
     // The worker runs inside the app server: let requests through between slices of engine runs.
     if (i % 250 === 249) await yieldToRequests();
   }
@@ -118,16 +123,16 @@ export async function computeComparisons(
 /** One turn of the event loop, so a long computation in the server does not hold requests up. */
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-const COMPARISON_COLUMNS = `"incidentId", "sourceId", metric, category, value, basis, "othersLow", "othersBest", "othersHigh", "othersSources", "firstValue", revision, "firstStatedOn", "delayDays"`;
+const COMPARISON_COLUMNS = `"incidentId", "sourceId", metric, category, value, basis, "othersLow", "othersBest", "othersHigh", "othersSources", "firstValue", revision, "firstStatedOn", "delayDays", "countryIso3", "eventType", "dateStart", "dateEnd"`;
 
 /** Writes comparison rows (one INSERT of arrays, whatever their number). */
-export async function insertComparisons(client: pg.ClientBase, rows: readonly (ComparisonRow & { incidentId: string })[]): Promise<void> {
+export async function insertComparisons(client: pg.ClientBase, rows: readonly StoredComparison[]): Promise<void> {
   if (!rows.length) return;
-  const col = <K extends keyof (ComparisonRow & { incidentId: string })>(key: K) => rows.map((r) => r[key]);
+  const col = <K extends keyof StoredComparison>(key: K) => rows.map((r) => r[key]);
   await client.query(
     `INSERT INTO "SourceComparison" (${COMPARISON_COLUMNS})
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::"Metric"[], $4::"Category"[], $5::float8[], $6::"FigureBasis"[], $7::int[], $8::int[], $9::int[], $10::int[],
-                          $11::float8[], $12::"Revision"[], $13::date[], $14::int[])`,
+                          $11::float8[], $12::"Revision"[], $13::date[], $14::int[], $15::bpchar[], $16::text[], $17::date[], $18::date[])`,
     [
       col("incidentId"),
       col("sourceId"),
@@ -143,7 +148,24 @@ export async function insertComparisons(client: pg.ClientBase, rows: readonly (C
       col("revision"),
       col("firstStatedOn"),
       col("delayDays"),
+      col("countryIso3"),
+      col("eventType"),
+      col("dateStart"),
+      col("dateEnd"),
     ],
+  );
+}
+
+/** Counts the standing claims of each source on these incidents afresh ("SourceIncident"), with the incidents' columns. */
+async function replaceSourceIncidents(client: pg.ClientBase, incidentIds: readonly string[]): Promise<void> {
+  await client.query(`DELETE FROM "SourceIncident" WHERE "incidentId" = ANY($1::uuid[])`, [incidentIds]);
+  await client.query(
+    `INSERT INTO "SourceIncident" ("sourceId", "incidentId", claims, "countryIso3", "eventType", "dateStart", "dateEnd")
+     SELECT c."claimantId", i.id, count(*)::int, i."countryIso3", i."eventType", i."dateStart", i."dateEnd"
+       FROM "Claim" c JOIN "Incident" i ON i.id = c."incidentId"
+      WHERE c."incidentId" = ANY($1::uuid[]) AND c."retractedAt" IS NULL AND i."mergedIntoId" IS NULL
+      GROUP BY c."claimantId", i.id`,
+    [incidentIds],
   );
 }
 
@@ -166,6 +188,7 @@ export async function refreshTrackRecordBatch(url: string | undefined, limit = T
         [incidentIds],
       );
       await insertComparisons(client, rows);
+      await replaceSourceIncidents(client, incidentIds);
       // Every source that had or has a row here: its statistics may have moved. And every claimant
       // of these incidents, whether or not its claims count (retracted, not credible): its claims
       // per month may have moved (an incident's start, a claim moved by a merge).

@@ -18,10 +18,9 @@ import {
   claimsPerMonth,
   DOCUMENT_LIMIT,
   SCATTER_LIMIT,
-  scatterPoints,
   sourceBySlug,
   sourceDocuments,
-  sourceTrackRecord,
+  sourcePageTrackRecord,
   trackRecordPending,
 } from "@/lib/track-record/track-record-queries";
 import { filterToSearchParams, type IncidentFilter } from "@/lib/validation/incident-filter";
@@ -89,19 +88,14 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const { query, problem } = readQuery(search, t("badFilter"));
   const { filter } = query;
 
-  const [groups, pending, months, { documents, total: documentCount }, facets] = await Promise.all([
-    sourceTrackRecord(db, source.id, filter),
+  // The scatter shows the chosen metric × category, else the one with the most compared incidents.
+  const [{ groups, chosen, points }, pending, months, { documents, total: documentCount }, facets] = await Promise.all([
+    sourcePageTrackRecord(db, source.id, filter, query),
     trackRecordPending(db),
     claimsPerMonth(db, source.id, filter),
     sourceDocuments(db, source.id),
     filterFacets(),
   ]);
-  // The scatter shows the chosen metric × category, else the one with the most compared incidents.
-  const chosen =
-    groups.find((g) => g.metric === query.metric && g.category === query.category) ??
-    [...groups].sort((a, b) => b.stats.compared - a.stats.compared)[0] ??
-    null;
-  const points = chosen && chosen.stats.compared ? await scatterPoints(db, source.id, chosen.metric, chosen.category, filter) : [];
 
   const filterString = filterToSearchParams(filter).toString();
   const words = filterWords(i18n, filter);
