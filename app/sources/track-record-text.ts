@@ -3,6 +3,7 @@
 import type { Category, Metric } from "@/lib/domain/vocabularies";
 import type { I18n } from "@/lib/i18n/i18n";
 import { MIN_INCIDENTS, type TrackStats } from "@/lib/track-record/track-record-stats";
+import { numberFormat } from "@/lib/format/intl-formats";
 
 /** "killed · civilians", « tués · civils » */
 export const groupLabel = (i18n: I18n, g: { metric: Metric; category: Category }) =>
@@ -19,7 +20,7 @@ export function formatRatio(i18n: I18n, x: number): string {
       : x >= 1
         ? { minimumFractionDigits: 1, maximumFractionDigits: 2 }
         : { minimumFractionDigits: 2, maximumFractionDigits: 2 };
-  return new Intl.NumberFormat(i18n.locale, { ...digits, useGrouping: false }).format(x);
+  return numberFormat(i18n.locale, { ...digits, useGrouping: false }).format(x);
 }
 
 /** "0.74×" */

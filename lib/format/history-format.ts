@@ -4,6 +4,7 @@
 import { ASSESSMENTS, CATEGORIES, FLAGS, METHODS, METRICS, type Category, type Metric, type Qualifier } from "@/lib/domain/vocabularies";
 import type { I18n } from "@/lib/i18n/i18n";
 import { formatClaimValue, formatLowBestHigh } from "./localized-figures";
+import { numberFormat } from "./intl-formats";
 import { FIELD_WORDS } from "@/lib/forms/field-messages";
 import { EDITABLE_INCIDENT_FIELDS } from "@/lib/domain/incident-fields";
 
@@ -102,7 +103,7 @@ const MAX_SHOWN = 160;
 function shown(i18n: I18n, value: unknown): string {
   if (value === null || value === undefined || value === "") return i18n.t("history.empty");
   const one = (v: unknown) =>
-    typeof v === "number" ? new Intl.NumberFormat(i18n.locale, { useGrouping: false, maximumFractionDigits: 20 }).format(v) : String(v);
+    typeof v === "number" ? numberFormat(i18n.locale, { useGrouping: false, maximumFractionDigits: 20 }).format(v) : String(v);
   const text = Array.isArray(value) ? (value.length ? value.map(one).join("; ") : i18n.t("history.noneValue")) : one(value);
   const quoted = typeof value === "string" ? i18n.t("history.quoted", { text }) : text;
   return quoted.length > MAX_SHOWN ? `${quoted.slice(0, MAX_SHOWN - 1)}…` : quoted;
@@ -174,7 +175,7 @@ export function describeAuditEvent(
       return {
         title: t("history.decision", {
           group: groupLabel(i18n, after?.metric, after?.category),
-          best: typeof after?.best === "number" ? new Intl.NumberFormat(i18n.locale).format(after.best) : String(after?.best ?? "?"),
+          best: typeof after?.best === "number" ? numberFormat(i18n.locale).format(after.best) : String(after?.best ?? "?"),
         }),
         details: rationale ? [t("history.rationale", { rationale })] : [],
       };

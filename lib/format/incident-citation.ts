@@ -3,6 +3,7 @@
 // are in the reader's language; the BibTeX and CSL-JSON field names and dates stay as those formats require.
 import type { I18n } from "@/lib/i18n/i18n";
 import type { Locale } from "@/lib/i18n/locales";
+import { dateTimeFormat } from "./intl-formats";
 
 export type CitableIncident = { code: string; title: string; version: number; updatedAt: Date; appVersion: string };
 export type Citation = { text: string; bibtex: string; cslJson: string; permalink: string };
@@ -12,7 +13,7 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 const dateParts = (d: Date) => [[d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()]];
 const INTL_LOCALE: Record<Locale, string> = { en: "en-GB", fr: "fr-FR" };
 const longDay = (locale: Locale, d: Date) =>
-  new Intl.DateTimeFormat(INTL_LOCALE[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
+  dateTimeFormat(INTL_LOCALE[locale], { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(d);
 
 /** BibTeX's special characters, escaped; braces keep the title's capitals as written. */
 function bibtexText(text: string): string {

@@ -2,9 +2,10 @@
 // grouped as the locale groups them ("1,200" / "1 200").
 import type { Qualifier } from "@/lib/domain/vocabularies";
 import type { I18n } from "@/lib/i18n/i18n";
+import { numberFormat } from "./intl-formats";
 
 export function formatCount(i18n: I18n, n: number): string {
-  return new Intl.NumberFormat(i18n.locale).format(n);
+  return numberFormat(i18n.locale).format(n);
 }
 
 export function formatClaimValue(i18n: I18n, valueMin: number, valueMax: number | null, qualifier: Qualifier): string {

@@ -28,6 +28,7 @@ import { SourcesAndDocuments } from "./sources-documents";
 import "@/components/map/map.css";
 import "./incident-page.css";
 import { INCIDENT_CODE } from "@/lib/validation/incident";
+import { numberFormat } from "@/lib/format/intl-formats";
 
 export const dynamic = "force-dynamic";
 
@@ -84,7 +85,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
   );
   // Coordinates to three decimals, with the locale's decimal mark ("15,612" in French).
   const coordinate = (value: number) =>
-    new Intl.NumberFormat(i18n.locale, { minimumFractionDigits: 3, maximumFractionDigits: 3, useGrouping: false }).format(value);
+    numberFormat(i18n.locale, { minimumFractionDigits: 3, maximumFractionDigits: 3, useGrouping: false }).format(value);
   const place = [incident.placeName, incident.admin2, incident.admin1, countryName(i18n, incident.countryIso3)].filter(Boolean).join(", ");
 
   return (
