@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,8 +20,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        {/* Client components read the same locale and catalogue (next-intl passes them on). */}
-        <NextIntlClientProvider>
+        {/* Client components read the same locale, and the part of the catalogue they use (lib/i18n/client-messages.ts). */}
+        <NextIntlClientProvider messages={clientMessages(await getMessages())}>
           {/* The first stop of the keyboard: past the header, straight to the page (the map on the home page). */}
           <a href="#main-content" className="skip-link">
             {t("skipToContent")}
