@@ -81,22 +81,6 @@ export type ScatterPoint = {
 /** Points shown in the scatter at most (the most recent incidents). */
 export const SCATTER_LIMIT = 100;
 
-/** The compared incidents of one metric × category, most recent first, for the scatter and its table. */
-export async function scatterPoints(
-  db: Db,
-  sourceId: string,
-  metric: Metric,
-  category: Category,
-  filter: IncidentFilter,
-): Promise<ScatterPoint[]> {
-  return db.$queryRaw<ScatterPoint[]>`
-    SELECT i.code, i.title, i."dateStart"::text AS "dateStart", sc.value, sc.basis::text AS basis, sc."othersLow", sc."othersBest", sc."othersHigh"
-      FROM "SourceComparison" sc JOIN "Incident" i ON i.id = sc."incidentId"
-     WHERE sc."sourceId" = ${sourceId}::uuid AND sc.metric = ${metric}::"Metric" AND sc.category = ${category}::"Category" AND sc."othersBest" IS NOT NULL
-       AND ${incidentFilterSql(filter)}
-     ORDER BY i."dateStart" DESC, i.code LIMIT ${SCATTER_LIMIT}`;
-}
-
 /** The statistics a source page shows, and the scatter of the chosen (or busiest) metric × category. */
 export type SourcePageTrackRecord = { groups: GroupStats[]; chosen: GroupStats | null; points: ScatterPoint[] };
 
@@ -109,10 +93,38 @@ function chooseGroup(groups: GroupStats[], wanted: { metric?: Metric; category?:
   );
 }
 
+const byDateDescThenCode = (a: { dateStart: string; code: string }, b: { dateStart: string; code: string }) =>
+  a.dateStart < b.dateStart ? 1 : a.dateStart > b.dateStart ? -1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
+
 /**
- * A source page's statistics and scatter. Filtered, both come from one read of the source's
- * comparison rows (a second read for the scatter read the same thousands of rows again); the
- * codes and titles are read for the most recent rows only, by primary key.
+ * The scatter's points from compared rows holding the most recent SCATTER_LIMIT and every row of
+ * the same day as the last of them: most recent first, then by code, which only the incidents
+ * know (their codes and titles are read here, by primary key).
+ */
+async function scatterOf(db: Db, rows: readonly FilteredRow[]): Promise<ScatterPoint[]> {
+  if (!rows.length) return [];
+  const incidents = new Map(
+    (
+      await db.$queryRaw<{ id: string; code: string; title: string }[]>`
+        SELECT id::text AS id, code, title FROM "Incident" WHERE id = ANY(${rows.map((r) => r.incidentId)}::uuid[])`
+    ).map((r) => [r.id, r]),
+  );
+  return rows
+    .flatMap((r) => {
+      const incident = incidents.get(r.incidentId);
+      if (!incident || r.othersLow === null || r.othersBest === null) return [];
+      const { value, basis, othersLow, othersBest, othersHigh, dateStart } = r;
+      return [{ code: incident.code, title: incident.title, dateStart, value, basis, othersLow, othersBest, othersHigh }];
+    })
+    .sort(byDateDescThenCode)
+    .slice(0, SCATTER_LIMIT);
+}
+
+/**
+ * A source page's statistics and scatter (the compared incidents of one metric × category, most
+ * recent first). Unfiltered: the stored statistics, and the group's most recent rows by their own
+ * copy of the incident's start. Filtered: both from one read of the source's rows in the filter (a
+ * second read for the scatter read the same thousands of rows again).
  */
 export async function sourcePageTrackRecord(
   db: Db,
@@ -123,8 +135,13 @@ export async function sourcePageTrackRecord(
   if (isEmptyFilter(filter)) {
     const groups = await sourceTrackRecord(db, sourceId, filter);
     const chosen = chooseGroup(groups, wanted);
-    const points = chosen?.stats.compared ? await scatterPoints(db, sourceId, chosen.metric, chosen.category, filter) : [];
-    return { groups, chosen, points };
+    if (!chosen?.stats.compared) return { groups, chosen, points: [] };
+    const recent = await db.$queryRaw<FilteredRow[]>`
+      SELECT ${STAT_ROW}, sc."incidentId"::text AS "incidentId", sc."dateStart"::text AS "dateStart" FROM "SourceComparison" sc
+       WHERE sc."sourceId" = ${sourceId}::uuid AND sc.metric = ${chosen.metric}::"Metric" AND sc.category = ${chosen.category}::"Category"
+         AND sc."othersBest" IS NOT NULL
+       ORDER BY sc."dateStart" DESC FETCH FIRST ${SCATTER_LIMIT} ROWS WITH TIES`;
+    return { groups, chosen, points: await scatterOf(db, recent) };
   }
   const rows = await filteredComparisons(db, sourceId, filter);
   const groups = sortGroups(statsByGroup(rows));
@@ -133,37 +150,15 @@ export async function sourcePageTrackRecord(
   const compared = rows
     .filter((r) => r.metric === chosen.metric && r.category === chosen.category && r.othersBest !== null)
     .sort((a, b) => (a.dateStart < b.dateStart ? 1 : a.dateStart > b.dateStart ? -1 : 0));
-  // The most recent SCATTER_LIMIT, and every row of the same day as the last of them: the order
-  // within a day is by code (as scatterPoints orders), which only the incidents know.
   const lastDay = compared[Math.min(SCATTER_LIMIT, compared.length) - 1]!.dateStart;
-  const candidates = compared.filter((r) => r.dateStart >= lastDay);
-  const incidents = new Map(
-    (
-      await db.$queryRaw<{ id: string; code: string; title: string }[]>`
-        SELECT id::text AS id, code, title FROM "Incident" WHERE id = ANY(${candidates.map((r) => r.incidentId)}::uuid[])`
-    ).map((r) => [r.id, r]),
-  );
-  const points = candidates
-    .flatMap((r) => {
-      const incident = incidents.get(r.incidentId);
-      return incident
-        ? [
-            {
-              code: incident.code,
-              title: incident.title,
-              dateStart: r.dateStart,
-              value: r.value,
-              basis: r.basis,
-              othersLow: r.othersLow!,
-              othersBest: r.othersBest!,
-              othersHigh: r.othersHigh,
-            },
-          ]
-        : [];
-    })
-    .sort((a, b) => (a.dateStart < b.dateStart ? 1 : a.dateStart > b.dateStart ? -1 : a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
-    .slice(0, SCATTER_LIMIT);
-  return { groups, chosen, points };
+  return {
+    groups,
+    chosen,
+    points: await scatterOf(
+      db,
+      compared.filter((r) => r.dateStart >= lastDay),
+    ),
+  };
 }
 
 /**
