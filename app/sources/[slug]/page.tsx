@@ -28,6 +28,7 @@ import { parseTrackRecordQuery, type TrackRecordQuery } from "@/lib/validation/t
 import { caveat, detailLines, groupLabel, ratioCell, statsInWords } from "../track-record-text";
 import { TrackRecordFilter } from "../track-record-filter";
 import { ClaimsPerMonth, ComparisonScatter } from "./track-record-charts";
+import { filterProblemText } from "../../filter-problem";
 import "../track-record.css";
 
 export const dynamic = "force-dynamic";
@@ -50,11 +51,13 @@ function toSearchParams(raw: SearchParams): URLSearchParams {
   return params;
 }
 
-function readQuery(params: URLSearchParams, unreadable: string): { query: TrackRecordQuery; problem: string | null } {
+function readQuery(i18n: I18n, params: URLSearchParams, unreadable: string): { query: TrackRecordQuery; problem: string | null } {
   try {
     return { query: parseTrackRecordQuery(params), problem: null };
   } catch (error) {
-    return { query: { filter: {} }, problem: toAppError(error)?.message ?? unreadable };
+    // In the reader's language, as the home page says it (the schema's own messages are English).
+    const appError = toAppError(error);
+    return { query: { filter: {} }, problem: (appError && filterProblemText(i18n, appError)) ?? unreadable };
   }
 }
 
@@ -85,7 +88,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   if (!source) notFound();
   const search = toSearchParams(await searchParams);
   const [i18n, t] = await Promise.all([serverI18n(), getTranslations("trackRecord.page")]);
-  const { query, problem } = readQuery(search, t("badFilter"));
+  const { query, problem } = readQuery(i18n, search, t("badFilter"));
   const { filter } = query;
 
   // The scatter shows the chosen metric × category, else the one with the most compared incidents.
