@@ -65,3 +65,12 @@ test("two sources head to head in French", async ({ page }) => {
   await expect(group.getByRole("table", { name: "Plus grands désaccords" })).toBeVisible();
   await expectNoRawKey(page, ["Two sources head to head", "gave the lower figure", "Largest disagreements"]);
 });
+
+test("a bad date in a source's link, and in a head-to-head link, is named in French", async ({ page }) => {
+  await page.goto("/sources/hrw?lang=fr&country=MLI&from=2025-13-40");
+  await expect(page.locator(".notice[role=alert]")).toContainText("Saisie invalide — from : ");
+  await expect(page.locator(".notice[role=alert]")).not.toContainText("Invalid input");
+  await page.goto("/sources/compare?lang=fr&a=hrw&b=mali-government&from=2025-13-40");
+  await expect(page.locator(".notice[role=alert]")).toContainText("Saisie invalide — from : ");
+  await expect(page.locator(".notice[role=alert]")).not.toContainText("Invalid input");
+});

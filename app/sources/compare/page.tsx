@@ -13,6 +13,7 @@ import { headToHeadOf, sourceBySlug, sourceChoices, trackRecordPending } from "@
 import { MIN_INCIDENTS, type HeadToHead } from "@/lib/track-record/track-record-stats";
 import { filterToSearchParams } from "@/lib/validation/incident-filter";
 import { parseCompareQuery } from "@/lib/validation/track-record-query";
+import { filterProblemText } from "../../filter-problem";
 import { caveat, groupLabel, ratioText } from "../track-record-text";
 import { TrackRecordFilter } from "../track-record-filter";
 import "../track-record.css";
@@ -52,7 +53,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
   try {
     parsed = parseCompareQuery(toSearchParams(await searchParams));
   } catch (error) {
-    problem = toAppError(error)?.message ?? t("badLink");
+    // In the reader's language, as on the home page and a source's page.
+    const appError = toAppError(error);
+    problem = (appError && filterProblemText(i18n, appError)) ?? t("badLink");
   }
   const { filter } = parsed;
   const [choices, facets, a, b, pending] = await Promise.all([
