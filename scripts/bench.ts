@@ -11,7 +11,7 @@ import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { rng, REGIONS } from "@/lib/bench/synthetic-dataset";
 import { createPrismaClient } from "@/lib/db";
 import { startEmbeddedPostgres } from "@/lib/db/embedded-postgres";
-import { startFigureQueue } from "@/lib/figures/figure-queue";
+import { startFigureQueue, vacuumAfter } from "@/lib/figures/figure-queue";
 import { runImport } from "@/lib/import/run-import";
 import { fillBenchDatabase } from "@/lib/bench/fill-bench-database";
 import { concurrentEditors, type EditorsOutcome } from "@/lib/bench/concurrent-editors";
@@ -546,6 +546,10 @@ try {
       .then(({ rows }) => rows.forEach((r) => vacuumed.add(String(r.query))))
       .catch(() => {});
   }, 250);
+  // The worker vacuums after refreshing this many incidents (lib/figures/figure-queue.ts); "SourceIncident" is the last table it vacuums.
+  const manualVacuums = async () =>
+    Number((await pool.query(`SELECT vacuum_count AS n FROM pg_stat_user_tables WHERE relname = 'SourceIncident'`)).rows[0].n);
+  const vacuumsBefore = await manualVacuums();
   const importStarted = performance.now();
   const summary = await runImport(db, csv, { format: "claims", fileName: "bench-claims.csv", actorId: null });
   const importSeconds = (performance.now() - importStarted) / 1000;
@@ -594,13 +598,16 @@ try {
   );
 
   // The second read pass, once the server's workers have caught up with the import: no figure or
-  // track-record request left (each request's figures, statistics and the vacuum are done).
+  // track-record request left, and the vacuum that follows a refresh this large done (it starts
+  // once the queue is empty, so an empty queue alone would start the pass during it).
   const upkeepStarted = performance.now();
   for (;;) {
     const { rows } = await pool.query(
-      `SELECT (SELECT count(*) FROM "FigureRefreshRequest") + (SELECT count(*) FROM "TrackRecordRefreshRequest") + (SELECT count(*) FROM "TrackRecordSourceRequest") AS n`,
+      `SELECT (SELECT count(*) FROM "FigureRefreshRequest") + (SELECT count(*) FROM "TrackRecordRefreshRequest") + (SELECT count(*) FROM "TrackRecordSourceRequest") AS n,
+              (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend' AND state = 'active' AND query ILIKE 'VACUUM%') AS vacuuming`,
     );
-    if (Number(rows[0].n) === 0) break;
+    const vacuumed = summary.figuresQueued < vacuumAfter.incidents || (await manualVacuums()) > vacuumsBefore;
+    if (Number(rows[0].n) === 0 && Number(rows[0].vacuuming) === 0 && vacuumed) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   results.import.upkeepSeconds = round((performance.now() - upkeepStarted) / 1000);

@@ -99,25 +99,33 @@ const RETRY_DELAY_MS = 1_000;
 export const WAKE_UP_MS = 30_000;
 
 /**
- * After a drain that refreshed at least this many incidents, the worker vacuums "Incident" at
- * once (an object so tests can set it). Each refresh rewrites its incident's row, so its page is
- * no longer marked all-visible, and the map's and list's index-only scans go to the table for
- * it: right after 100,000 incidents were refreshed, a dated zoom-8 map view took p95 257 ms
- * (budget 150, ~110 ms otherwise) until autovacuum, throttled, caught up minutes later.
+ * After a drain that refreshed at least this many incidents, the worker vacuums "Incident" and
+ * the track record's per-incident tables at once (an object so tests can set it). Each refresh
+ * rewrites its incident's row, so its page is no longer marked all-visible, and the map's and
+ * list's index-only scans go to the table for it: right after 100,000 incidents were refreshed, a
+ * dated zoom-8 map view took p95 257 ms (budget 150, ~110 ms otherwise) until autovacuum,
+ * throttled, caught up minutes later. The worker rewrites the same incidents' track-record rows,
+ * whose covering indexes (docs/architecture.md, track record) lose their index-only scans the same
+ * way: the filtered source page went from p95 ~93 ms to ~176 ms right after such an import.
  */
 export const vacuumAfter = { incidents: 10_000 };
 
-/** VACUUM (ANALYZE) of "Incident", outside any transaction; a failure is logged, not thrown (the figures are done). */
-async function vacuumIncidents(url: string): Promise<void> {
+/** The tables a large refresh rewrites, vacuumed together after it. */
+const VACUUMED_TABLES = `"Incident", "SourceComparison", "SourceIncident"`;
+
+/** VACUUM (ANALYZE) of the refreshed tables, outside any transaction; a failure is logged, not thrown (the figures are done). */
+async function vacuumRefreshedTables(url: string): Promise<void> {
   const started = performance.now();
   const client = await rawPool(url).connect();
   try {
     // A role that does not own the table gets a warning and no vacuum: autovacuum still runs.
-    await client.query(`VACUUM (ANALYZE) "Incident"`);
+    await client.query(`VACUUM (ANALYZE) ${VACUUMED_TABLES}`);
     if (process.env.TRIANGULATE_IMPORT_TIMINGS)
-      console.error(`[figure queue] VACUUM (ANALYZE) "Incident": ${((performance.now() - started) / 1000).toFixed(2)} s`);
+      console.error(`[figure queue] VACUUM (ANALYZE) ${VACUUMED_TABLES}: ${((performance.now() - started) / 1000).toFixed(2)} s`);
   } catch (error) {
-    console.error(`figure queue: vacuuming "Incident" after the refresh failed (${(error as Error).message}); autovacuum will do it`);
+    console.error(
+      `figure queue: vacuuming ${VACUUMED_TABLES} after the refresh failed (${(error as Error).message}); autovacuum will do it`,
+    );
   } finally {
     client.release();
   }
@@ -149,7 +157,7 @@ async function drain(url: string, worker: Worker): Promise<void> {
     // Inside the loop: requests queued while it vacuums are served by the next pass.
     if (refreshed >= vacuumAfter.incidents) {
       refreshed = 0;
-      await vacuumIncidents(url);
+      await vacuumRefreshedTables(url);
     }
   } while (worker.again);
 }
