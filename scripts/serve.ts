@@ -2,7 +2,7 @@
 // Without DATABASE_URL it runs an embedded PostgreSQL whose data lives in .data/ (git-ignored):
 // it applies the committed migrations, loads the Kobé seed into an empty database, then starts
 // Next.js on PORT (default 3000). Ctrl-C stops Next.js and PostgreSQL cleanly.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -64,8 +64,7 @@ async function main() {
     await db.$disconnect();
   }
 
-  const nextBin = path.resolve("node_modules", ".bin", "next");
-  next = spawn(nextBin, [mode, "--port", port], {
+  const spawnOptions: SpawnOptions = {
     stdio: "inherit",
     // Telemetry would try to reach the internet; the app must work offline. A 32 MB young
     // generation (V8's default is 16): an import of 100,000 claims, which runs in this server,
@@ -86,7 +85,17 @@ async function main() {
       DATABASE_URL: databaseUrl,
       PORT: port,
     },
-  });
+  };
+  // `start` runs several Next.js processes on the port (scripts/run-in-cluster.mjs); `dev` one.
+  const nextArgs = [mode, "--port", port];
+  next =
+    mode === "start"
+      ? spawn(
+          process.execPath,
+          [path.resolve("scripts", "run-in-cluster.mjs"), path.resolve("node_modules", "next", "dist", "bin", "next"), ...nextArgs],
+          spawnOptions,
+        )
+      : spawn(path.resolve("node_modules", ".bin", "next"), nextArgs, spawnOptions);
   next.on("exit", (code, signal) => {
     // We asked it to stop, or the signal went to the whole process group (143 = 128 + SIGTERM).
     if (signal === "SIGTERM" || code === 143) return;

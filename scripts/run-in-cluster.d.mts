@@ -1,0 +1,1 @@
+export declare function workerCount(env?: Record<string, string | undefined>, cores?: number): number;
