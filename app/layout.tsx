@@ -4,7 +4,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
-import { clientMessages } from "@/lib/i18n/client-messages";
+import { LAYOUT_MESSAGE_PATHS, pickMessages } from "@/lib/i18n/client-messages";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,8 +20,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body>
-        {/* Client components read the same locale, and the part of the catalogue they use (lib/i18n/client-messages.ts). */}
-        <NextIntlClientProvider messages={clientMessages(await getMessages())}>
+        {/* The header's client components read this part of the catalogue; each page provides its own (lib/i18n/client-messages.ts). */}
+        <NextIntlClientProvider messages={pickMessages(await getMessages(), LAYOUT_MESSAGE_PATHS)}>
           {/* The first stop of the keyboard: past the header, straight to the page (the map on the home page). */}
           <a href="#main-content" className="skip-link">
             {t("skipToContent")}

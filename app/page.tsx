@@ -1,3 +1,4 @@
+import { PageMessages } from "@/components/page-messages";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -118,82 +119,97 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const sortHidden = [...params].filter(([key]) => key !== "sort" && key !== "cursor") as [string, string][];
 
   return (
-    <main className="analyst">
-      <div className="analyst-head">
-        <h1>{t("heading")}</h1>
-        <p className="match-count" role="status">
-          {t.rich(activeCount ? "matchCountFiltered" : "matchCount", { count, strong: (chunks) => <strong>{chunks}</strong> })}
-        </p>
-      </div>
-      {pending ? (
-        <p className="notice" role="status">
-          {t("pending", { count: pending })}
-        </p>
-      ) : null}
-      {problem || cursorProblem ? (
-        <p className="notice" role="alert">
-          {t("linkIgnored", { problem: filterProblemText(i18n, problem ?? cursorProblem) ?? "" })}
-        </p>
-      ) : null}
-      <FilterForm key={canonical.toString()} facets={facets} values={formValues(filter)} activeCount={activeCount} />
-      <ActiveFilters filter={filter} facets={facets} search={search} />
-      <SelectionProvider initial={pin}>
-        <div className="analyst-grid">
-          <section className="map-panel" aria-labelledby="map-heading">
-            <h2 id="map-heading" className="sr-only">
-              {t("mapHeading")}
-            </h2>
-            <IncidentMap
-              filterQuery={without("bbox")}
-              initialView={parseView(params.get("view"))}
-              initialBounds={bbox}
-              areaLinked={Boolean(filter.bbox)}
-              tileUrl={MAP_TILE_URL ?? null}
-              tileAttribution={MAP_TILE_ATTRIBUTION ?? null}
-            />
-            <MapLegend />
-          </section>
-          <section className="timeline-panel" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{t("timelineHeading")}</h2>
-            <IncidentTimeline filterQuery={without("from", "to")} from={filter.from ?? null} to={filter.to ?? null} interval={interval} />
-          </section>
-          <section className="list-panel" aria-labelledby="list-heading">
-            <div className="list-head">
-              <h2 id="list-heading">{t("listHeading")}</h2>
-              <div className="list-tools">
-                <SortControl sort={sort} hidden={sortHidden} />
-                {/* The same filter as the map, timeline and list: exports hold every matching incident. */}
-                <ExportMenu search={canonical.toString()} filterLabel={filterLabels(i18n, filter, facets).join("; ")} />
-              </div>
-            </div>
-            <div className="list-scroll">
-              {list.items.length === 0 ? (
-                <p className="empty">{count === 0 && activeCount === 0 ? t("emptyNone") : t("emptyFiltered")}</p>
-              ) : (
-                <ul className="incident-list" aria-label={t("listLabel")}>
-                  {list.items.map((item) => (
-                    <li key={item.code}>
-                      <IncidentCard item={item} pending={pendingCodes.has(item.code)} />
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <nav className="pager" aria-label={t("pagerLabel")}>
-                {params.get("cursor") ? (
-                  <Link href={`/?${withParams(search, { cursor: null })}`} scroll={false}>
-                    {t("firstPage")}
-                  </Link>
-                ) : null}
-                {list.nextCursor ? (
-                  <Link href={`/?${withParams(search, { cursor: list.nextCursor })}`} scroll={false}>
-                    {t("nextPage", { count: PAGE_SIZE })}
-                  </Link>
-                ) : null}
-              </nav>
-            </div>
-          </section>
+    <PageMessages
+      paths={[
+        "dates",
+        "figures",
+        "flags",
+        "home.filters",
+        "home.sort",
+        "incident.claimStatus",
+        "map",
+        "places.precision",
+        "timeline",
+        "vocabulary",
+      ]}
+    >
+      <main className="analyst">
+        <div className="analyst-head">
+          <h1>{t("heading")}</h1>
+          <p className="match-count" role="status">
+            {t.rich(activeCount ? "matchCountFiltered" : "matchCount", { count, strong: (chunks) => <strong>{chunks}</strong> })}
+          </p>
         </div>
-      </SelectionProvider>
-    </main>
+        {pending ? (
+          <p className="notice" role="status">
+            {t("pending", { count: pending })}
+          </p>
+        ) : null}
+        {problem || cursorProblem ? (
+          <p className="notice" role="alert">
+            {t("linkIgnored", { problem: filterProblemText(i18n, problem ?? cursorProblem) ?? "" })}
+          </p>
+        ) : null}
+        <FilterForm key={canonical.toString()} facets={facets} values={formValues(filter)} activeCount={activeCount} />
+        <ActiveFilters filter={filter} facets={facets} search={search} />
+        <SelectionProvider initial={pin}>
+          <div className="analyst-grid">
+            <section className="map-panel" aria-labelledby="map-heading">
+              <h2 id="map-heading" className="sr-only">
+                {t("mapHeading")}
+              </h2>
+              <IncidentMap
+                filterQuery={without("bbox")}
+                initialView={parseView(params.get("view"))}
+                initialBounds={bbox}
+                areaLinked={Boolean(filter.bbox)}
+                tileUrl={MAP_TILE_URL ?? null}
+                tileAttribution={MAP_TILE_ATTRIBUTION ?? null}
+              />
+              <MapLegend />
+            </section>
+            <section className="timeline-panel" aria-labelledby="timeline-heading">
+              <h2 id="timeline-heading">{t("timelineHeading")}</h2>
+              <IncidentTimeline filterQuery={without("from", "to")} from={filter.from ?? null} to={filter.to ?? null} interval={interval} />
+            </section>
+            <section className="list-panel" aria-labelledby="list-heading">
+              <div className="list-head">
+                <h2 id="list-heading">{t("listHeading")}</h2>
+                <div className="list-tools">
+                  <SortControl sort={sort} hidden={sortHidden} />
+                  {/* The same filter as the map, timeline and list: exports hold every matching incident. */}
+                  <ExportMenu search={canonical.toString()} filterLabel={filterLabels(i18n, filter, facets).join("; ")} />
+                </div>
+              </div>
+              <div className="list-scroll">
+                {list.items.length === 0 ? (
+                  <p className="empty">{count === 0 && activeCount === 0 ? t("emptyNone") : t("emptyFiltered")}</p>
+                ) : (
+                  <ul className="incident-list" aria-label={t("listLabel")}>
+                    {list.items.map((item) => (
+                      <li key={item.code}>
+                        <IncidentCard item={item} pending={pendingCodes.has(item.code)} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <nav className="pager" aria-label={t("pagerLabel")}>
+                  {params.get("cursor") ? (
+                    <Link href={`/?${withParams(search, { cursor: null })}`} scroll={false}>
+                      {t("firstPage")}
+                    </Link>
+                  ) : null}
+                  {list.nextCursor ? (
+                    <Link href={`/?${withParams(search, { cursor: list.nextCursor })}`} scroll={false}>
+                      {t("nextPage", { count: PAGE_SIZE })}
+                    </Link>
+                  ) : null}
+                </nav>
+              </div>
+            </section>
+          </div>
+        </SelectionProvider>
+      </main>
+    </PageMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { PageMessages } from "@/components/page-messages";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { LoginForm } from "./login-form";
@@ -13,10 +14,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // Only same-site paths: never bounce a signed-in user to another site ("//x" and "/\x" are other sites to a browser).
   const target = typeof next === "string" && /^\/(?![/\\])/.test(next) ? next : "/";
   return (
-    <main className="narrow">
-      <h1>{t("title")}</h1>
-      <p className="lede">{t("lede")}</p>
-      <LoginForm next={target} />
-    </main>
+    <PageMessages paths={["fields", "login", "validation", "vocabulary"]}>
+      <main className="narrow">
+        <h1>{t("title")}</h1>
+        <p className="lede">{t("lede")}</p>
+        <LoginForm next={target} />
+      </main>
+    </PageMessages>
   );
 }

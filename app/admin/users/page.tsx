@@ -1,3 +1,4 @@
+import { PageMessages } from "@/components/page-messages";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RoleRefusal } from "@/components/editor/role-refusal";
@@ -18,36 +19,38 @@ export default async function UsersPage() {
   if (!allowed) return <RoleRefusal role="admin" title={t("title")} />;
   const users = await listUsers(db);
   return (
-    <main>
-      <h1>{t("title")}</h1>
-      <p className="lede">{t("lede")}</p>
-      <table className="figures">
-        <thead>
-          <tr>
-            <th scope="col">{t("columns.email")}</th>
-            <th scope="col">{t("columns.name")}</th>
-            <th scope="col">{t("columns.role")}</th>
-            <th scope="col">{t("columns.status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.email}</td>
-              <td>{u.name}</td>
-              <td>
-                {u.id === user.id ? (
-                  vocabulary(`role.${u.role}`)
-                ) : (
-                  <UserRoleControl userId={u.id} email={u.email} role={u.role} disabled={!!u.disabledAt} />
-                )}
-              </td>
-              <td>{t(u.disabledAt ? "status.disabled" : "status.active")}</td>
+    <PageMessages paths={["fields", "users", "validation", "vocabulary"]}>
+      <main>
+        <h1>{t("title")}</h1>
+        <p className="lede">{t("lede")}</p>
+        <table className="figures">
+          <thead>
+            <tr>
+              <th scope="col">{t("columns.email")}</th>
+              <th scope="col">{t("columns.name")}</th>
+              <th scope="col">{t("columns.role")}</th>
+              <th scope="col">{t("columns.status")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <NewUserForm />
-    </main>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id}>
+                <td>{u.email}</td>
+                <td>{u.name}</td>
+                <td>
+                  {u.id === user.id ? (
+                    vocabulary(`role.${u.role}`)
+                  ) : (
+                    <UserRoleControl userId={u.id} email={u.email} role={u.role} disabled={!!u.disabledAt} />
+                  )}
+                </td>
+                <td>{t(u.disabledAt ? "status.disabled" : "status.active")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <NewUserForm />
+      </main>
+    </PageMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { PageMessages } from "@/components/page-messages";
 import Link from "next/link";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
@@ -89,101 +90,103 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
   const place = [incident.placeName, incident.admin2, incident.admin1, countryName(i18n, incident.countryIso3)].filter(Boolean).join(", ");
 
   return (
-    <main className="incident-page">
-      <p className="breadcrumb">
-        <Link href="/">{t("nav.allIncidents")}</Link>
-        {hasRole(user, "editor") ? (
-          <span className="editor-links">
-            {" · "}
-            <a href={`/incidents/${incident.code}/claims/new`}>{t("nav.addClaims")}</a> ·{" "}
-            <a href={`/incidents/${incident.code}/review`}>{t("nav.review")}</a> ·{" "}
-            <a href={`/incidents/${incident.code}/edit`}>{t("nav.edit")}</a>
-          </span>
-        ) : null}
-      </p>
-      <header className="incident-header">
-        <h1>{incident.title}</h1>
-        <p className="meta">
-          {incident.code} · {formatDayRange(i18n, dto.incident.dateStart, dto.incident.dateEnd)} (
-          {DATE_PRECISIONS.has(incident.datePrecision) ? t(`header.datePrecision.${incident.datePrecision}`) : incident.datePrecision}) ·{" "}
-          {place}
-        </p>
-        <p className="meta">
-          {incident.eventType}
-          {incident.subEventType ? ` — ${incident.subEventType}` : ""} ·{" "}
-          {t("header.grading", { grading: i18n.t(`vocabulary.grading.${incident.grading}`) })}
-          {incident.acledEventId ? ` · ACLED ${incident.acledEventId}` : ""}
-          {incident.ucdpId ? ` · UCDP ${incident.ucdpId}` : ""}
-        </p>
-        {dto.incident.headline ? (
-          <p className="headline">
-            <span className="number">{formatLowBestHigh(i18n, dto.incident.headline)}</span>
-            <span>{t("header.headlineLabel")}</span>
-            {dto.incident.headline.contested ? <span className="badge contested">{t("header.contested")}</span> : null}
-            {incident.figuresPendingSince ? <span className="badge pending">{t("header.pending")}</span> : null}
-          </p>
-        ) : (
-          <p className="meta">{t("header.noKilled")}</p>
-        )}
-      </header>
-
-      <div className="incident-top">
-        <section aria-labelledby="summary-heading" className="incident-summary">
-          <h2 id="summary-heading">{t("summary.heading")}</h2>
-          <p>{incident.summary || t("summary.empty")}</p>
-          {incident.actors.length ? (
-            <dl className="actors">
-              {incident.actors.map((a) => (
-                <div key={`${a.role}:${a.name}`}>
-                  <dt>{ACTOR_ROLES.has(a.role) ? capitalised(i18n.t(`vocabulary.actorRole.${a.role}`), i18n.locale) : a.role}</dt>
-                  <dd>{a.name}</dd>
-                </div>
-              ))}
-            </dl>
+    <PageMessages paths={["dates", "figures", "incident.claimStatus", "incident.location", "incident.timeline", "map", "vocabulary"]}>
+      <main className="incident-page">
+        <p className="breadcrumb">
+          <Link href="/">{t("nav.allIncidents")}</Link>
+          {hasRole(user, "editor") ? (
+            <span className="editor-links">
+              {" · "}
+              <a href={`/incidents/${incident.code}/claims/new`}>{t("nav.addClaims")}</a> ·{" "}
+              <a href={`/incidents/${incident.code}/review`}>{t("nav.review")}</a> ·{" "}
+              <a href={`/incidents/${incident.code}/edit`}>{t("nav.edit")}</a>
+            </span>
           ) : null}
-        </section>
-        <section aria-labelledby="location-heading" className="incident-location">
-          <h2 id="location-heading">{t("location.heading")}</h2>
-          <LocationMap lat={incident.latitude} lon={incident.longitude} radiusKm={precision.radiusKm} label={incident.placeName} />
+        </p>
+        <header className="incident-header">
+          <h1>{incident.title}</h1>
           <p className="meta">
-            {coordinate(incident.latitude)}, {coordinate(incident.longitude)} ·{" "}
-            {t("location.precision", { level: incident.locationPrecision, label: precision.label, explanation: precision.explanation })}
+            {incident.code} · {formatDayRange(i18n, dto.incident.dateStart, dto.incident.dateEnd)} (
+            {DATE_PRECISIONS.has(incident.datePrecision) ? t(`header.datePrecision.${incident.datePrecision}`) : incident.datePrecision}) ·{" "}
+            {place}
           </p>
+          <p className="meta">
+            {incident.eventType}
+            {incident.subEventType ? ` — ${incident.subEventType}` : ""} ·{" "}
+            {t("header.grading", { grading: i18n.t(`vocabulary.grading.${incident.grading}`) })}
+            {incident.acledEventId ? ` · ACLED ${incident.acledEventId}` : ""}
+            {incident.ucdpId ? ` · UCDP ${incident.ucdpId}` : ""}
+          </p>
+          {dto.incident.headline ? (
+            <p className="headline">
+              <span className="number">{formatLowBestHigh(i18n, dto.incident.headline)}</span>
+              <span>{t("header.headlineLabel")}</span>
+              {dto.incident.headline.contested ? <span className="badge contested">{t("header.contested")}</span> : null}
+              {incident.figuresPendingSince ? <span className="badge pending">{t("header.pending")}</span> : null}
+            </p>
+          ) : (
+            <p className="meta">{t("header.noKilled")}</p>
+          )}
+        </header>
+
+        <div className="incident-top">
+          <section aria-labelledby="summary-heading" className="incident-summary">
+            <h2 id="summary-heading">{t("summary.heading")}</h2>
+            <p>{incident.summary || t("summary.empty")}</p>
+            {incident.actors.length ? (
+              <dl className="actors">
+                {incident.actors.map((a) => (
+                  <div key={`${a.role}:${a.name}`}>
+                    <dt>{ACTOR_ROLES.has(a.role) ? capitalised(i18n.t(`vocabulary.actorRole.${a.role}`), i18n.locale) : a.role}</dt>
+                    <dd>{a.name}</dd>
+                  </div>
+                ))}
+              </dl>
+            ) : null}
+          </section>
+          <section aria-labelledby="location-heading" className="incident-location">
+            <h2 id="location-heading">{t("location.heading")}</h2>
+            <LocationMap lat={incident.latitude} lon={incident.longitude} radiusKm={precision.radiusKm} label={incident.placeName} />
+            <p className="meta">
+              {coordinate(incident.latitude)}, {coordinate(incident.longitude)} ·{" "}
+              {t("location.precision", { level: incident.locationPrecision, label: precision.label, explanation: precision.explanation })}
+            </p>
+          </section>
+        </div>
+
+        <section aria-labelledby="figures-heading">
+          <h2 id="figures-heading">{t("figures.heading")}</h2>
+          {incident.figuresPendingSince ? (
+            <p className="notice figures-pending" role="status">
+              {t("figures.pending", { time: formatTimestamp(i18n, incident.figuresPendingSince) })}
+            </p>
+          ) : null}
+          <ReconciliationPanel figures={incident.figures} claims={incident.claims} explanations={explanations} />
         </section>
-      </div>
 
-      <section aria-labelledby="figures-heading">
-        <h2 id="figures-heading">{t("figures.heading")}</h2>
-        {incident.figuresPendingSince ? (
-          <p className="notice figures-pending" role="status">
-            {t("figures.pending", { time: formatTimestamp(i18n, incident.figuresPendingSince) })}
-          </p>
-        ) : null}
-        <ReconciliationPanel figures={incident.figures} claims={incident.claims} explanations={explanations} />
-      </section>
+        <section aria-labelledby="claims-heading">
+          <h2 id="claims-heading">{t("claims.heading")}</h2>
+          <ClaimsTable claims={dto.claims} figures={dto.figures} />
+          <ClaimCards claims={dto.claims} />
+        </section>
 
-      <section aria-labelledby="claims-heading">
-        <h2 id="claims-heading">{t("claims.heading")}</h2>
-        <ClaimsTable claims={dto.claims} figures={dto.figures} />
-        <ClaimCards claims={dto.claims} />
-      </section>
+        <section aria-labelledby="claim-timeline-heading" className="claim-timeline-section">
+          <h2 id="claim-timeline-heading">{t("timeline.heading")}</h2>
+          <ClaimTimeline claims={liveClaims} figures={dto.figures} />
+        </section>
 
-      <section aria-labelledby="claim-timeline-heading" className="claim-timeline-section">
-        <h2 id="claim-timeline-heading">{t("timeline.heading")}</h2>
-        <ClaimTimeline claims={liveClaims} figures={dto.figures} />
-      </section>
+        <section aria-labelledby="sources-heading" className="sources-section">
+          <h2 id="sources-heading">{t("sources.heading")}</h2>
+          <SourcesAndDocuments claims={incident.claims} />
+        </section>
 
-      <section aria-labelledby="sources-heading" className="sources-section">
-        <h2 id="sources-heading">{t("sources.heading")}</h2>
-        <SourcesAndDocuments claims={incident.claims} />
-      </section>
+        <CiteIncident citation={citation} />
 
-      <CiteIncident citation={citation} />
-
-      <section aria-labelledby="history-heading" className="incident-history">
-        <h2 id="history-heading">{t("history.heading")}</h2>
-        <ChangeHistory entries={history.entries} truncated={history.truncated} claims={incident.claims} />
-      </section>
-    </main>
+        <section aria-labelledby="history-heading" className="incident-history">
+          <h2 id="history-heading">{t("history.heading")}</h2>
+          <ChangeHistory entries={history.entries} truncated={history.truncated} claims={incident.claims} />
+        </section>
+      </main>
+    </PageMessages>
   );
 }

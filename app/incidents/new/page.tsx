@@ -1,3 +1,4 @@
+import { PageMessages } from "@/components/page-messages";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { EMPTY_INCIDENT, IncidentForm } from "@/components/editor/incident-form";
@@ -13,10 +14,12 @@ export default async function NewIncidentPage() {
   const t = await getTranslations("forms.newIncident");
   if (!allowed) return <RoleRefusal role="editor" title={t("title")} />;
   return (
-    <main>
-      <h1>{t("title")}</h1>
-      <p className="lede">{t("lede")}</p>
-      <IncidentForm mode="create" initial={EMPTY_INCIDENT} />
-    </main>
+    <PageMessages paths={["fields", "forms.conflict", "forms.incident", "map", "validation", "vocabulary"]}>
+      <main>
+        <h1>{t("title")}</h1>
+        <p className="lede">{t("lede")}</p>
+        <IncidentForm mode="create" initial={EMPTY_INCIDENT} />
+      </main>
+    </PageMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { PageMessages } from "@/components/page-messages";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RoleRefusal } from "@/components/editor/role-refusal";
@@ -17,26 +18,28 @@ export default async function TokensPage() {
   if (!guard.allowed) return <RoleRefusal role="editor" title={t("title")} />;
   const tokens = await apiTokensOf(guard.user.id);
   return (
-    <main>
-      <h1>{t("title")}</h1>
-      <p className="lede">
-        {t.rich("lede", {
-          route: "POST /api/import",
-          header: "Authorization: Bearer <token>",
-          code: (chunks) => <code>{chunks}</code>,
-          link: (chunks) => <a href="/api-docs">{chunks}</a>,
-        })}
-      </p>
-      <TokenManager
-        tokens={tokens.map((t) => ({
-          id: t.id,
-          name: t.name,
-          prefix: t.prefix,
-          createdAt: t.createdAt.toISOString(),
-          lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
-          revokedAt: t.revokedAt?.toISOString() ?? null,
-        }))}
-      />
-    </main>
+    <PageMessages paths={["figures", "tokens"]}>
+      <main>
+        <h1>{t("title")}</h1>
+        <p className="lede">
+          {t.rich("lede", {
+            route: "POST /api/import",
+            header: "Authorization: Bearer <token>",
+            code: (chunks) => <code>{chunks}</code>,
+            link: (chunks) => <a href="/api-docs">{chunks}</a>,
+          })}
+        </p>
+        <TokenManager
+          tokens={tokens.map((t) => ({
+            id: t.id,
+            name: t.name,
+            prefix: t.prefix,
+            createdAt: t.createdAt.toISOString(),
+            lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+            revokedAt: t.revokedAt?.toISOString() ?? null,
+          }))}
+        />
+      </main>
+    </PageMessages>
   );
 }

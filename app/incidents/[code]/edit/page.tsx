@@ -1,3 +1,4 @@
+import { PageMessages } from "@/components/page-messages";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -44,11 +45,13 @@ export default async function EditIncidentPage({ params }: Props) {
     actors: incident.actors.map((a) => ({ name: a.name, role: a.role })),
   };
   return (
-    <main>
-      <h1>{t("heading", { code: incident.code, title: incident.title })}</h1>
-      <IncidentForm mode="edit" code={incident.code} initial={initial} version={incident.version} />
-      <hr />
-      <MergeForm code={incident.code} version={incident.version} />
-    </main>
+    <PageMessages paths={["fields", "forms.conflict", "forms.incident", "forms.merge", "map", "validation", "vocabulary"]}>
+      <main>
+        <h1>{t("heading", { code: incident.code, title: incident.title })}</h1>
+        <IncidentForm mode="edit" code={incident.code} initial={initial} version={incident.version} />
+        <hr />
+        <MergeForm code={incident.code} version={incident.version} />
+      </main>
+    </PageMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { PageMessages } from "@/components/page-messages";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -55,66 +56,68 @@ export default async function ReviewPage({ params }: Props) {
   const i18n = await serverI18n();
   const explanations = i18n.locale === "en" ? {} : await storedFigureExplanations(incident.id, incident.figures);
   return (
-    <main>
-      <h1>{t("heading", { title: incident.title })}</h1>
-      <p className="lede">{t.rich("lede", { link: (chunks) => <Link href={`/incidents/${code}`}>{chunks}</Link> })}</p>
-      <p>
-        <Link href={`/incidents/${code}/claims/new`}>{t("addClaims")}</Link> ·{" "}
-        <Link href={`/incidents/${code}/edit`}>{t("editIncident")}</Link>
-      </p>
-      {figures.map((figure) => {
-        const key = `${figure.metric}:${figure.category}`;
-        const name = `${vocabulary(`metric.${figure.metric}`)} · ${vocabulary(`category.${figure.category}`)}`;
-        const decision = incident.decisions.find((d) => d.metric === figure.metric && d.category === figure.category) ?? null;
-        return (
-          <section key={key} className="incident-card" aria-label={name}>
-            <h2>
-              {t("figureHeading", { name, low: figure.low, best: figure.best, high: figure.high ?? t("open") })}{" "}
-              <span className="meta">({t(`method.${figure.method}`)})</span>
-            </h2>
-            {i18n.locale !== "en" && figure.method !== "editor" ? (
-              explanations[key] ? (
-                <p className="meta">{rationaleText(i18n, explanations[key])}</p>
+    <PageMessages paths={["fields", "figures", "rationale", "review", "validation", "vocabulary"]}>
+      <main>
+        <h1>{t("heading", { title: incident.title })}</h1>
+        <p className="lede">{t.rich("lede", { link: (chunks) => <Link href={`/incidents/${code}`}>{chunks}</Link> })}</p>
+        <p>
+          <Link href={`/incidents/${code}/claims/new`}>{t("addClaims")}</Link> ·{" "}
+          <Link href={`/incidents/${code}/edit`}>{t("editIncident")}</Link>
+        </p>
+        {figures.map((figure) => {
+          const key = `${figure.metric}:${figure.category}`;
+          const name = `${vocabulary(`metric.${figure.metric}`)} · ${vocabulary(`category.${figure.category}`)}`;
+          const decision = incident.decisions.find((d) => d.metric === figure.metric && d.category === figure.category) ?? null;
+          return (
+            <section key={key} className="incident-card" aria-label={name}>
+              <h2>
+                {t("figureHeading", { name, low: figure.low, best: figure.best, high: figure.high ?? t("open") })}{" "}
+                <span className="meta">({t(`method.${figure.method}`)})</span>
+              </h2>
+              {i18n.locale !== "en" && figure.method !== "editor" ? (
+                explanations[key] ? (
+                  <p className="meta">{rationaleText(i18n, explanations[key])}</p>
+                ) : (
+                  <p className="meta" lang="en">
+                    {figure.rationale}
+                  </p>
+                )
               ) : (
-                <p className="meta" lang="en">
-                  {figure.rationale}
-                </p>
-              )
-            ) : (
-              <p className="meta">{figure.rationale}</p>
-            )}
+                <p className="meta">{figure.rationale}</p>
+              )}
+              <ul className="plain review-list">
+                {claims
+                  .filter((c) => c.metric === figure.metric && c.category === figure.category)
+                  .map((claim) => (
+                    <ClaimReviewRow key={claim.id} claim={claim} />
+                  ))}
+              </ul>
+              <DecisionForm
+                incidentCode={code}
+                metric={figure.metric}
+                category={figure.category}
+                current={
+                  decision
+                    ? { id: decision.id, best: decision.best, low: decision.low, high: decision.high, rationale: decision.rationale }
+                    : null
+                }
+              />
+            </section>
+          );
+        })}
+        {claims.filter((c) => !figures.some((f) => f.metric === c.metric && f.category === c.category)).length ? (
+          <section className="incident-card" aria-label={t("notCountedLabel")}>
+            <h2>{t("notCounted")}</h2>
             <ul className="plain review-list">
               {claims
-                .filter((c) => c.metric === figure.metric && c.category === figure.category)
+                .filter((c) => !figures.some((f) => f.metric === c.metric && f.category === c.category))
                 .map((claim) => (
                   <ClaimReviewRow key={claim.id} claim={claim} />
                 ))}
             </ul>
-            <DecisionForm
-              incidentCode={code}
-              metric={figure.metric}
-              category={figure.category}
-              current={
-                decision
-                  ? { id: decision.id, best: decision.best, low: decision.low, high: decision.high, rationale: decision.rationale }
-                  : null
-              }
-            />
           </section>
-        );
-      })}
-      {claims.filter((c) => !figures.some((f) => f.metric === c.metric && f.category === c.category)).length ? (
-        <section className="incident-card" aria-label={t("notCountedLabel")}>
-          <h2>{t("notCounted")}</h2>
-          <ul className="plain review-list">
-            {claims
-              .filter((c) => !figures.some((f) => f.metric === c.metric && f.category === c.category))
-              .map((claim) => (
-                <ClaimReviewRow key={claim.id} claim={claim} />
-              ))}
-          </ul>
-        </section>
-      ) : null}
-    </main>
+        ) : null}
+      </main>
+    </PageMessages>
   );
 }

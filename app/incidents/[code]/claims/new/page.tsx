@@ -1,3 +1,4 @@
+import { PageMessages } from "@/components/page-messages";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -23,14 +24,16 @@ export default async function NewClaimsPage({ params }: Props) {
   if (!choices) notFound();
   const { incident, sources, documents } = choices;
   return (
-    <main>
-      <h1>{t("heading", { title: incident.title })}</h1>
-      <p className="lede">{t("lede")}</p>
-      <ClaimEntryForm
-        incidentCode={incident.code}
-        sources={sources}
-        documents={documents.map((d) => ({ id: d.id, label: `${d.source.name} — ${d.title}` }))}
-      />
-    </main>
+    <PageMessages paths={["claimForm", "fields", "validation", "vocabulary"]}>
+      <main>
+        <h1>{t("heading", { title: incident.title })}</h1>
+        <p className="lede">{t("lede")}</p>
+        <ClaimEntryForm
+          incidentCode={incident.code}
+          sources={sources}
+          documents={documents.map((d) => ({ id: d.id, label: `${d.source.name} — ${d.title}` }))}
+        />
+      </main>
+    </PageMessages>
   );
 }
