@@ -3,10 +3,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError, NotFoundError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { figuresPendingSince } from "@/lib/figures/figure-queue";
 import { summaryCanAnswer, summaryCells } from "@/lib/map/map-cells";
 import { isCalendarDay } from "@/lib/validation/calendar-day";
 import type { IncidentFilter, IncidentListQuery, IncidentSort } from "@/lib/validation/incident-filter";
+import { readIncidentDetail, type IncidentDetailRecord } from "./incident-detail-read";
 import { figureSelect, sortFigures, toFigureDto, type FigureDto } from "./figure-dto";
 import { dayDate, isoDay } from "@/lib/validation/calendar-day";
 
@@ -195,25 +195,11 @@ export async function countIncidents(filter: IncidentFilter): Promise<number> {
   return db.incident.count({ where: incidentWhere(filter) });
 }
 
-export async function getIncidentByCode(code: string) {
-  const incident = await db.incident.findUnique({
-    where: { code },
-    include: {
-      actors: { orderBy: [{ role: "asc" }, { name: "asc" }] },
-      figures: true,
-      claims: {
-        orderBy: [{ metric: "asc" }, { category: "asc" }, { statedOn: "asc" }, { createdAt: "asc" }],
-        include: {
-          claimant: true,
-          document: { include: { source: true, relays: { include: { source: true } } } },
-          supersededBy: { select: { id: true } },
-        },
-      },
-    },
-  });
+/** The incident with everything its page and `GET /api/incidents/{code}` show (lib/incidents/incident-detail-read.ts). */
+export async function getIncidentByCode(code: string): Promise<IncidentDetailRecord> {
+  const incident = await readIncidentDetail(db, code);
   if (!incident) throw new NotFoundError(`Incident ${code}`);
-  // Claims a large import added whose figures the queue has not reconciled yet (lib/figures/figure-queue.ts).
-  return { ...incident, figuresPendingSince: await figuresPendingSince(db, incident.id) };
+  return incident;
 }
 
 export type IncidentDetail = Awaited<ReturnType<typeof getIncidentByCode>>;
