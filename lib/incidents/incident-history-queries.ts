@@ -3,6 +3,7 @@
 // (merged duplicates) shows their own histories too, each entry marked with the merged code.
 import "server-only";
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** `mergedFrom`: the code of the merged incident the entry belongs to (absent for the incident's own). */
 export type HistoryEntry =
@@ -28,43 +29,43 @@ export type HistoryEntry =
       mergedFrom?: string;
     };
 
-/** The incidents merged into this one, directly or through an incident merged into it. */
-async function mergedInto(incidentId: string): Promise<Map<string, string>> {
-  const codes = new Map<string, string>();
-  let frontier = [incidentId];
-  for (let depth = 0; depth < 10 && frontier.length; depth++) {
-    const found = await db.incident.findMany({ where: { mergedIntoId: { in: frontier } }, select: { id: true, code: true } });
-    frontier = found.filter((f) => !codes.has(f.id) && f.id !== incidentId).map((f) => f.id);
-    for (const f of found) codes.set(f.id, f.code);
-  }
-  return codes;
+/**
+ * The incidents merged into `incidentId`, directly or through an incident merged into it (ten
+ * levels at most), as a recursive CTE each statement below starts with: the three read in
+ * parallel, one round trip (the page read them in four dependent steps through Prisma).
+ */
+function withMerged(incidentId: string): Prisma.Sql {
+  return Prisma.sql`WITH RECURSIVE merged(id, code, depth) AS (
+      SELECT id, code, 1 FROM "Incident" WHERE "mergedIntoId" = ${incidentId}::uuid
+      UNION ALL
+      SELECT i.id, i.code, m.depth + 1 FROM "Incident" i JOIN merged m ON i."mergedIntoId" = m.id
+      WHERE m.depth < 10 AND i.id <> ${incidentId}::uuid
+    ),
+    ids AS (SELECT ${incidentId}::uuid AS id UNION SELECT id FROM merged)`;
 }
 
 export async function incidentHistory(incidentId: string, limit = 200): Promise<{ entries: HistoryEntry[]; truncated: boolean }> {
-  const merged = await mergedInto(incidentId);
-  const ids = [incidentId, ...merged.keys()];
-  const [events, revisions] = await Promise.all([
-    db.auditEvent.findMany({
-      where: { incidentId: { in: ids } },
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      take: limit + 1,
-      include: { actor: { select: { name: true } } },
-    }),
-    db.reconciliationRevision.findMany({ where: { incidentId: { in: ids } }, orderBy: [{ at: "desc" }, { id: "desc" }], take: limit + 1 }),
+  type Row = { at: Date; incidentId: string | null; actorName: string | null; before: unknown; after: unknown };
+  const [mergedRows, events, revisions] = await Promise.all([
+    db.$queryRaw<{ id: string; code: string }[]>`${withMerged(incidentId)} SELECT DISTINCT id, code FROM merged`,
+    db.$queryRaw<(Row & { action: string; entityType: string; entityId: string })[]>`${withMerged(incidentId)}
+      SELECT e.at, e."incidentId", u.name AS "actorName", e.action, e."entityType", e."entityId", e.before, e.after
+      FROM "AuditEvent" e LEFT JOIN "User" u ON u.id = e."actorId"
+      WHERE e."incidentId" IN (SELECT id FROM ids)
+      ORDER BY e.at DESC, e.id DESC LIMIT ${limit + 1}`,
+    db.$queryRaw<(Row & { metric: string; category: string })[]>`${withMerged(incidentId)}
+      SELECT r.at, r."incidentId", u.name AS "actorName", r.metric::text, r.category::text, r.before, r.after
+      FROM "ReconciliationRevision" r LEFT JOIN "User" u ON u.id = r."actorId"
+      WHERE r."incidentId" IN (SELECT id FROM ids)
+      ORDER BY r.at DESC, r.id DESC LIMIT ${limit + 1}`,
   ]);
+  const merged = new Map(mergedRows.map((m) => [m.id, m.code]));
   const from = (id: string | null) => (id && id !== incidentId ? { mergedFrom: merged.get(id) } : {});
-  const actorIds = [...new Set(revisions.map((r) => r.actorId).filter((id): id is string => id !== null))];
-  const names = new Map(
-    (actorIds.length ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } }) : []).map((u) => [
-      u.id,
-      u.name,
-    ]),
-  );
   const entries: HistoryEntry[] = [
     ...events.map((e) => ({
       kind: "audit" as const,
       at: e.at,
-      actorName: e.actor?.name ?? null,
+      actorName: e.actorName,
       action: e.action,
       entityType: e.entityType,
       entityId: e.entityId,
@@ -75,7 +76,7 @@ export async function incidentHistory(incidentId: string, limit = 200): Promise<
     ...revisions.map((r) => ({
       kind: "revision" as const,
       at: r.at,
-      actorName: r.actorId ? (names.get(r.actorId) ?? null) : null,
+      actorName: r.actorName,
       metric: r.metric,
       category: r.category,
       before: r.before,

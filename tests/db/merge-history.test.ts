@@ -61,4 +61,48 @@ describe("history after a merge", () => {
     // Kobé's own entries carry no mark.
     expect(entries.some((e) => e.mergedFrom === undefined && e.kind === "audit")).toBe(true);
   });
+
+  it("follows merges two levels deep, and names who made each change and each figure revision", async () => {
+    const place = { dateStart: "2025-02-07", placeName: "Kobé", countryIso3: "MLI", latitude: 16, longitude: 0.2, eventType: "Battles" };
+    const inner = await createIncident(db, { title: "Kobé (a third entry)", ...place }, null);
+    const middle = await createIncident(db, { title: "Kobé (a fourth entry)", ...place }, null);
+    await mergeIncidents(db, inner.code, { targetCode: middle.code, expectedVersion: 1, targetExpectedVersion: 1 }, null);
+    const middleNow = await db.incident.findUniqueOrThrow({ where: { code: middle.code } });
+    const kobe = await db.incident.findUniqueOrThrow({ where: { code: "MLI-2025-0001" } });
+    await mergeIncidents(
+      db,
+      middle.code,
+      { targetCode: kobe.code, expectedVersion: middleNow.version, targetExpectedVersion: kobe.version },
+      null,
+    );
+
+    const editor = await db.user.create({ data: { email: "history-editor@example.org", name: "Aminata Editor", role: "editor" } });
+    const hrw = await db.source.findUniqueOrThrow({ where: { slug: "hrw" } });
+    await addClaim(
+      db,
+      {
+        incidentCode: kobe.code,
+        claimantId: hrw.id,
+        metric: "injured",
+        category: "civilians",
+        valueMin: 12,
+        valueMax: 12,
+        qualifier: "exact",
+        statement: "12 civilians were injured.",
+      },
+      editor.id,
+    );
+
+    const { entries } = await incidentHistory(kobe.id);
+    const created = (code: string) => entries.some((e) => e.kind === "audit" && e.action === "incident.create" && e.mergedFrom === code);
+    expect(created(inner.code)).toBe(true);
+    expect(created(middle.code)).toBe(true);
+    const claimEntry = entries.find((e) => e.kind === "audit" && e.action === "claim.create" && e.actorName === "Aminata Editor");
+    expect(claimEntry).toBeDefined();
+    const revision = entries.find((e) => e.kind === "revision" && e.metric === "injured" && e.category === "civilians");
+    expect(revision).toMatchObject({ actorName: "Aminata Editor" });
+    // Newest first.
+    const times = entries.map((e) => e.at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
 });
