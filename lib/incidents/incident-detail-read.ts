@@ -63,11 +63,13 @@ export async function readIncidentDetail(db: Db, code: string): Promise<Incident
       LEFT JOIN "Claim" later ON later."supersedesId" = c.id
       WHERE c."incidentId" = ${id}
       ORDER BY c.metric, c.category, c."statedOn", c."createdAt", c.id`,
+    // Relays in the order they were recorded, as the page has always listed them (the table keeps no
+    // other order; its rows are only ever inserted and deleted).
     db.$queryRaw<Record<string, unknown>[]>`
       SELECT r."documentId", r."sourceId", ${prefixed("s", SOURCE_COLUMNS, "source")}
       FROM "DocumentRelay" r JOIN "Source" s ON s.id = r."sourceId"
       WHERE r."documentId" IN (SELECT "documentId" FROM "Claim" WHERE "incidentId" = ${id} AND "documentId" IS NOT NULL)
-      ORDER BY s.name, s.id`,
+      ORDER BY r.ctid`,
     db.$queryRaw<{ at: Date | null }[]>`SELECT min("requestedAt") AS at FROM "FigureRefreshRequest" WHERE "incidentId" = ${id}`,
   ]);
   const incident = incidents[0];
