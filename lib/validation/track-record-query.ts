@@ -38,6 +38,15 @@ export function parseCompareQuery(params: URLSearchParams): { filter: IncidentFi
   return { filter, a, b };
 }
 
+/** The two sources a link names, each kept when it is a slug: what the page still compares when the link's filter cannot be read. */
+export function compareSourcesOf(params: URLSearchParams): { a?: string; b?: string } {
+  const valid = (field: "a" | "b") => {
+    const value = params.get(field);
+    return value !== null && slug(field).safeParse(value).success ? value : undefined;
+  };
+  return { a: valid("a"), b: valid("b") };
+}
+
 /** Whether a filter selects everything (then the stored statistics answer as they are). */
 export function isEmptyFilter(filter: IncidentFilter): boolean {
   return Object.values(filter).every((value) => value === undefined);

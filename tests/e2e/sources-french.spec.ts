@@ -66,11 +66,15 @@ test("two sources head to head in French", async ({ page }) => {
   await expectNoRawKey(page, ["Two sources head to head", "gave the lower figure", "Largest disagreements"]);
 });
 
-test("a bad date in a source's link, and in a head-to-head link, is named in French", async ({ page }) => {
+test("a bad date in a source's link, and in a head-to-head link, is named in French; the two sources are still compared", async ({
+  page,
+}) => {
   await page.goto("/sources/hrw?lang=fr&country=MLI&from=2025-13-40");
   await expect(page.locator(".notice[role=alert]")).toContainText("Saisie invalide — from : ");
   await expect(page.locator(".notice[role=alert]")).not.toContainText("Invalid input");
   await page.goto("/sources/compare?lang=fr&a=hrw&b=mali-government&from=2025-13-40");
   await expect(page.locator(".notice[role=alert]")).toContainText("Saisie invalide — from : ");
   await expect(page.locator(".notice[role=alert]")).not.toContainText("Invalid input");
+  // The two sources chosen are still compared, over every incident.
+  await expect(page.getByRole("article", { name: "tués · civils" })).toContainText(/Human Rights Watch a donné le chiffre le plus/);
 });

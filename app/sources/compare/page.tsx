@@ -12,7 +12,7 @@ import { filterFacets } from "@/lib/incidents/analyst-queries";
 import { headToHeadOf, sourceBySlug, sourceChoices, trackRecordPending } from "@/lib/track-record/track-record-queries";
 import { MIN_INCIDENTS, type HeadToHead } from "@/lib/track-record/track-record-stats";
 import { filterToSearchParams } from "@/lib/validation/incident-filter";
-import { parseCompareQuery } from "@/lib/validation/track-record-query";
+import { compareSourcesOf, parseCompareQuery } from "@/lib/validation/track-record-query";
 import { filterProblemText } from "../../filter-problem";
 import { caveat, groupLabel, ratioText } from "../track-record-text";
 import { TrackRecordFilter } from "../track-record-filter";
@@ -49,10 +49,13 @@ function sentence(i18n: I18n, a: string, b: string, h: HeadToHead): string {
 export default async function ComparePage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const [i18n, t] = await Promise.all([serverI18n(), getTranslations("compare")]);
   let problem: string | null = null;
+  const params = toSearchParams(await searchParams);
   let parsed: ReturnType<typeof parseCompareQuery> = { filter: {} };
   try {
-    parsed = parseCompareQuery(toSearchParams(await searchParams));
+    parsed = parseCompareQuery(params);
   } catch (error) {
+    // The sources the reader chose are still compared, over every incident.
+    parsed = { filter: {}, ...compareSourcesOf(params) };
     // In the reader's language, as on the home page and a source's page.
     const appError = toAppError(error);
     problem = (appError && filterProblemText(i18n, appError)) ?? t("badLink");
