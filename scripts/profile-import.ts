@@ -50,6 +50,8 @@ try {
     const filled = await fillBenchDatabase(embedded.url, incidents, log);
     log(`filled: ${JSON.stringify(filled)}`);
     await admin.query(`DROP DATABASE IF EXISTS "${TEMPLATE}" WITH (FORCE)`);
+    // The fill's last connections may still be closing; a template cannot have any.
+    await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'triangulate' AND pid <> pg_backend_pid()`);
     await admin.query(`CREATE DATABASE "${TEMPLATE}" TEMPLATE triangulate`);
   } else {
     const t = Date.now();
