@@ -15,6 +15,7 @@
 import "server-only";
 import type pg from "pg";
 import type { Db, Tx } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { rawPool, withRawTransaction } from "@/lib/db/raw-pg";
 import { databaseUrl, env } from "@/lib/env";
 import { refreshFiguresOnConnection } from "./pg-refresh";
@@ -215,10 +216,15 @@ export async function pendingAmong(db: Db, codes: string[]): Promise<Set<string>
   return new Set(rows.map((r) => r.code));
 }
 
+/**
+ * The statement behind figuresPendingSince, for an incident given as SQL (its id, or a subquery
+ * that finds it, so a caller can run it in the same round as its other reads: incident-detail-read.ts).
+ */
+export const pendingSinceQuery = (incident: Prisma.Sql) =>
+  Prisma.sql`SELECT min("requestedAt") AS at FROM "FigureRefreshRequest" WHERE "incidentId" = ${incident}`;
+
 /** When the incident's oldest waiting request was made; null when its figures are current. */
 export async function figuresPendingSince(db: Db, incidentId: string): Promise<Date | null> {
-  const rows = await db.$queryRaw<
-    { at: Date | null }[]
-  >`SELECT min("requestedAt") AS at FROM "FigureRefreshRequest" WHERE "incidentId" = ${incidentId}::uuid`;
+  const rows = await db.$queryRaw<{ at: Date | null }[]>(pendingSinceQuery(Prisma.sql`${incidentId}::uuid`));
   return rows[0]?.at ?? null;
 }

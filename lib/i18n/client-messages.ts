@@ -28,6 +28,9 @@ export const CLIENT_MESSAGE_PATHS = [
   "incident.timeline",
   "login",
   "map",
+  "map.attribution",
+  "map.zoomIn",
+  "map.zoomOut",
   "places.precision",
   "rationale",
   "review",
@@ -38,6 +41,8 @@ export const CLIENT_MESSAGE_PATHS = [
   "users",
   "validation",
   "vocabulary",
+  "vocabulary.category",
+  "vocabulary.metric",
 ] as const;
 
 export type ClientMessagePath = (typeof CLIENT_MESSAGE_PATHS)[number];

@@ -165,7 +165,7 @@ export function compareClaims(claims: ClaimView[], metric: Metric, i18n?: I18n):
 export type Claimant = ClaimView["claimant"];
 
 /** The claimants of an incident, most trusted first (source priority), then by name. */
-export function claimantsOf(claims: ClaimView[]): Claimant[] {
+export function claimantsOf(claims: Pick<ClaimView, "claimant">[]): Claimant[] {
   const bySlug = new Map<string, Claimant>();
   for (const claim of claims) if (!bySlug.has(claim.claimant.slug)) bySlug.set(claim.claimant.slug, claim.claimant);
   return [...bySlug.values()].sort((a, b) => priorityTier(a) - priorityTier(b) || a.name.localeCompare(b.name));

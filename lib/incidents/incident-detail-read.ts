@@ -10,6 +10,7 @@
 import "server-only";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { pendingSinceQuery } from "@/lib/figures/figure-queue";
 import type { Claim, Document, DocumentRelay, Incident, IncidentActor, Reconciliation, Source } from "@/lib/generated/prisma/client";
 
 export type IncidentDetailClaim = Claim & {
@@ -70,7 +71,7 @@ export async function readIncidentDetail(db: Db, code: string): Promise<Incident
       FROM "DocumentRelay" r JOIN "Source" s ON s.id = r."sourceId"
       WHERE r."documentId" IN (SELECT "documentId" FROM "Claim" WHERE "incidentId" = ${id} AND "documentId" IS NOT NULL)
       ORDER BY r.ctid`,
-    db.$queryRaw<{ at: Date | null }[]>`SELECT min("requestedAt") AS at FROM "FigureRefreshRequest" WHERE "incidentId" = ${id}`,
+    db.$queryRaw<{ at: Date | null }[]>(pendingSinceQuery(id)),
   ]);
   const incident = incidents[0];
   if (!incident) return null;

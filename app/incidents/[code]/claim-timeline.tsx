@@ -49,12 +49,17 @@ type Point = {
   atMost: boolean;
   status: ClaimStatus;
   dodge: number;
-  statement: string;
 };
+
+/**
+ * What the chart draws of a claim: not its document nor its statement (the cards and the sources
+ * list show those), which would only travel to the browser in the page's payload.
+ */
+export type TimelineClaim = Omit<ClaimView, "document" | "statement">;
 
 const ms = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
 
-function layout(claims: ClaimView[]) {
+function layout(claims: TimelineClaim[]) {
   const dated = claims.filter((c) => c.statedOn);
   const starts = dated.map((c) => ms(c.statedOn!));
   const ends = dated.map((c) => ms(c.statedOnEnd ?? c.statedOn!));
@@ -108,7 +113,7 @@ function ClaimTooltip({ active, payload }: { active?: boolean; payload?: readonl
   );
 }
 
-export function ClaimTimeline({ claims, figures }: { claims: ClaimView[]; figures: FigureDto[] }) {
+export function ClaimTimeline({ claims, figures }: { claims: TimelineClaim[]; figures: FigureDto[] }) {
   const i18n = useI18n();
   const t = useTranslations("incident.timeline");
   const metricWord = (m: Metric) => i18n.t(`vocabulary.metric.${m}`);
@@ -124,7 +129,7 @@ export function ClaimTimeline({ claims, figures }: { claims: ClaimView[]; figure
     const seen = new Map<string, number>();
     const series = claimants.map((claimant, index) => {
       // The same figure reported twice by one claimant on the same date is one point.
-      const unique = new Map<string, ClaimView>();
+      const unique = new Map<string, TimelineClaim>();
       for (const c of chosen.filter((c) => c.claimant.slug === claimant.slug)) {
         const key = `${c.category}|${c.valueMin}|${c.valueMax}|${c.qualifier}|${c.statedOn}|${c.statedOnEnd}|${claimStatus(c)}`;
         if (!unique.has(key)) unique.set(key, c);
@@ -149,7 +154,6 @@ export function ClaimTimeline({ claims, figures }: { claims: ClaimView[]; figure
           atMost: c.qualifier === "at_most",
           status: claimStatus(c),
           dodge,
-          statement: c.statement,
         };
       });
       return { name: claimant.name, colour: COLOURS[index % COLOURS.length]!, points };

@@ -20,7 +20,7 @@ import { incidentCitation } from "@/lib/format/incident-citation";
 import { ChangeHistory } from "./change-history";
 import { CiteIncident } from "./cite-incident";
 import { ClaimCards } from "./claim-cards";
-import { ClaimTimeline } from "./claim-timeline";
+import { ClaimTimeline, type TimelineClaim } from "./claim-timeline";
 import { ClaimsTable } from "./claims-table";
 import { LocationMap } from "./location-map";
 import { ReconciliationPanel } from "./reconciliation-panel";
@@ -75,7 +75,9 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
   // Outside English the computed rationales are worded again in the reader's language.
   const explanations = i18n.locale === "en" ? {} : await storedFigureExplanations(incident.id, incident.figures);
   const precision = locationPrecision(i18n, incident.locationPrecision);
-  const liveClaims = dto.claims.filter((c) => !c.retracted);
+  const timelineClaims: TimelineClaim[] = dto.claims
+    .filter((c) => !c.retracted)
+    .map(({ document: _document, statement: _statement, ...claim }) => claim);
   const requestHeaders = await headers();
   const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("x-forwarded-host") ?? requestHeaders.get("host") ?? "localhost"}`;
   const citation = incidentCitation(
@@ -90,7 +92,20 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
   const place = [incident.placeName, incident.admin2, incident.admin1, countryName(i18n, incident.countryIso3)].filter(Boolean).join(", ");
 
   return (
-    <PageMessages paths={["dates", "figures", "incident.claimStatus", "incident.location", "incident.timeline", "map", "vocabulary"]}>
+    <PageMessages
+      paths={[
+        "dates",
+        "figures",
+        "incident.claimStatus",
+        "incident.location",
+        "incident.timeline",
+        "map.attribution",
+        "map.zoomIn",
+        "map.zoomOut",
+        "vocabulary.category",
+        "vocabulary.metric",
+      ]}
+    >
       <main className="incident-page">
         <p className="breadcrumb">
           <Link href="/">{t("nav.allIncidents")}</Link>
@@ -172,7 +187,7 @@ export default async function IncidentPage({ params }: { params: Promise<{ code:
 
         <section aria-labelledby="claim-timeline-heading" className="claim-timeline-section">
           <h2 id="claim-timeline-heading">{t("timeline.heading")}</h2>
-          <ClaimTimeline claims={liveClaims} figures={dto.figures} />
+          <ClaimTimeline claims={timelineClaims} figures={dto.figures} />
         </section>
 
         <section aria-labelledby="sources-heading" className="sources-section">
