@@ -4,11 +4,14 @@
 //        [--refill] [--twice] [--before-sql "SQL run on the fresh copy first, for what-ifs"]
 //        [--slice ROWS (claims rows per slice)] [--skip-worker (leave the queued figures)]
 //        [--cold (do not load the tables the import touches into shared buffers first)]
+//        [--heap-snapshot-at MS (write a heap snapshot MS milliseconds into the import)]
 // The first run fills the database (fill-bench-database.ts) and keeps it as a template; every run
 // then imports into a fresh copy of it, so runs start from the same state. Prints rows/s, the time
-// of each progress phase and the peak RSS; TRIANGULATE_IMPORT_TIMINGS=1 adds the writer's steps.
+// of each progress phase, this process's CPU time and the peak RSS; TRIANGULATE_IMPORT_TIMINGS=1 adds
+// the writer's steps.
 import path from "node:path";
 import { parseArgs } from "node:util";
+import v8 from "node:v8";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db";
 import { startEmbeddedPostgres, ensureDatabase } from "@/lib/db/embedded-postgres";
@@ -31,6 +34,7 @@ const { values } = parseArgs({
     slice: { type: "string" },
     "skip-worker": { type: "boolean", default: false },
     cold: { type: "boolean", default: false },
+    "heap-snapshot-at": { type: "string" },
   },
 });
 const incidents = Number(values.incidents);
@@ -80,11 +84,13 @@ try {
   const header =
     "claim_id,incident_code,metric,category,subgroup,value_min,value_max,qualifier,statement,claimant,claimant_kind,document_title,document_url,published_on,stated_on,assessment,active,superseded_by,entered_by,entered_at";
   const stamp = new Date().toISOString();
-  const lines = codes.map(
-    (code, i) =>
-      `,${code},killed,civilians,,${i % 50},${i % 50},exact,"Bench import ${stamp} row ${i}: ${i % 50} civilians were killed.",bench-source-${1 + (i % 300)},,,,,2024-01-0${1 + (i % 9)},not_assessed,,,,`,
-  );
-  const csv = `${header}\n${lines.join("\n")}\n`;
+  // One flat text, as an upload arrives (the rows' template strings are not kept: bench.ts).
+  const csv = `${header}\n${codes
+    .map(
+      (code, i) =>
+        `,${code},killed,civilians,,${i % 50},${i % 50},exact,"Bench import ${stamp} row ${i}: ${i % 50} civilians were killed.",bench-source-${1 + (i % 300)},,,,,2024-01-0${1 + (i % 9)},not_assessed,,,,`,
+    )
+    .join("\n")}\n`;
 
   const db = createPrismaClient(embedded.url);
   for (let run = 0; run < (values.twice ? 2 : 1); run++) {
@@ -98,11 +104,17 @@ try {
       }
     };
     const rssBefore = process.memoryUsage().rss;
+    const cpuBefore = process.cpuUsage();
     let peak = rssBefore;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const walBefore = (await admin.query<{ lsn: string }>("SELECT pg_current_wal_insert_lsn()::text AS lsn")).rows[0]!.lsn;
+    if (values["heap-snapshot-at"]) {
+      // What the import holds at that moment (the snapshot pauses it: its time is then meaningless).
+      setTimeout(() => log(`heap snapshot: ${v8.writeHeapSnapshot()}`), Number(values["heap-snapshot-at"]));
+    }
     const summary = await runImport(db, csv, { format: "claims", fileName: "profile-claims.csv", actorId: null, onProgress });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore); // this process's threads, GC helpers included
     const queueStarted = performance.now();
     if (!values["skip-worker"]) await startFigureQueue(embedded.url);
     clearInterval(sampler);
@@ -115,7 +127,7 @@ try {
     log(
       `run ${run + 1}: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s; WAL ${Math.round(walBytes / 2 ** 20)} MiB; imported=${summary.imported} created=${summary.claimsCreated} present=${summary.claimsAlreadyPresent} figures=${summary.figuresRefreshed} queued=${summary.figuresQueued} errors=${summary.errors.length}`,
     );
-    log(`  phases: ${timings.join(" · ")}`);
+    log(`  phases: ${timings.join(" · ")}; Node's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`);
     if (summary.figuresQueued && !values["skip-worker"])
       log(`  figures of ${summary.figuresQueued} incidents reconciled by the queue in ${queueSeconds.toFixed(2)} s after the import`);
     log(`  rss ${Math.round(rssBefore / 2 ** 20)} → peak ${Math.round(peak / 2 ** 20)} MiB`);
