@@ -50,11 +50,15 @@ async function write(stream: Writable, failed: Promise<never>, text: string): Pr
   await Promise.race([new Promise<void>((resolve) => stream.once("drain", resolve)), failed]);
 }
 
-/** One row as a line of COPY's text format. */
+/**
+ * One row as a line of COPY's text format. Its fields are joined, not concatenated one by one:
+ * that would make a tree of ~40 string pieces per line, which the young-generation GC copies
+ * whenever it runs while copyText holds a slice's 10,000 lines.
+ */
 function copyLine(row: readonly unknown[]): string {
-  let line = "";
-  for (let i = 0; i < row.length; i++) line += (i ? "\t" : "") + copyField(row[i]);
-  return `${line}\n`;
+  const fields = new Array<string>(row.length);
+  for (let i = 0; i < row.length; i++) fields[i] = copyField(row[i]);
+  return `${fields.join("\t")}\n`;
 }
 
 /** Rows as COPY text, built ahead of the COPY so the connection does not wait while it is made. */

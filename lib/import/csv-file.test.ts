@@ -25,6 +25,27 @@ describe("readCsvSlices", () => {
     expect(readCsv(text).rows).toEqual(rows);
   });
 
+  it("reads every cell as written when rows repeat values, in columns with few and with many distinct values", () => {
+    // Short repeated values are shared between rows (valueSharer); a column of mostly distinct
+    // values stops being shared after 512 of them. Neither may change what a cell reads.
+    const kinds = ["killed", " injured ", "killed_or_injured"];
+    const lines = ["code,kind,day,note"];
+    for (let i = 0; i < 3_000; i++)
+      lines.push(
+        `C-${i % 1_500},${kinds[i % 3]},2025-02-0${1 + (i % 9)},${i % 2 ? "" : `a note longer than thirty-two characters: row ${i % 40}`}`,
+      );
+    const { rows } = readCsv(`${lines.join("\n")}\n`);
+    expect(rows).toHaveLength(3_000);
+    rows.forEach((r, i) =>
+      expect(r.cells).toEqual({
+        code: `C-${i % 1_500}`,
+        kind: kinds[i % 3]!.trim(),
+        day: `2025-02-0${1 + (i % 9)}`,
+        note: i % 2 ? "" : `a note longer than thirty-two characters: row ${i % 40}`,
+      }),
+    );
+  });
+
   it("refuses a file that stops being CSV after the first slices, once they are given", () => {
     const text = `${bigFile(5_000)}C-x,"never closed\n`;
     const slices = readCsvSlices(text);

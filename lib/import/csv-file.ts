@@ -52,6 +52,31 @@ function lineBreakOf(text: string): "\n" | "\r\n" | "\r" {
   return "\n";
 }
 
+/** Longest cell value shared between rows, and how many distinct ones a column may have before it stops sharing. */
+const SHARED_CHARS = 32;
+const SHARED_VALUES = 512;
+
+/**
+ * Gives rows that repeat a short cell value (a metric, a date, a country) one string between them:
+ * a large import holds its rows for a second or more, long enough for the young-generation GC to
+ * copy each row's strings to the old generation, one copy per row otherwise. A column whose values
+ * are mostly distinct (codes, statements) stops being looked up.
+ */
+function valueSharer(): (column: number, value: string) => string {
+  const seen: (Map<string, string> | null)[] = [];
+  return (column, value) => {
+    if (!value || value.length > SHARED_CHARS) return value;
+    let values = seen[column];
+    if (values === null) return value;
+    if (values === undefined) values = seen[column] = new Map();
+    const shared = values.get(value);
+    if (shared !== undefined) return shared;
+    if (values.size >= SHARED_VALUES) seen[column] = null;
+    else values.set(value, value);
+    return value;
+  };
+}
+
 /** How many times `char` occurs in `value`. */
 function occurrences(value: string, char: string): number {
   let n = 0;
@@ -76,6 +101,7 @@ export function* readCsvSlices(input: string): Generator<CsvFile> {
   let line = 1; // the line the next record starts on
   let count = 0;
   let given = false;
+  const share = valueSharer();
   let consumed = 0; // characters of `text` whose rows have been taken
   const lineAt = (offset: number) => 1 + occurrences(text.slice(0, offset), lineChar);
 
@@ -115,7 +141,7 @@ export function* readCsvSlices(input: string): Generator<CsvFile> {
       const cells: Record<string, string> = {};
       for (let i = 0; i < names.length; i++) {
         const name = names[i]!;
-        if (name) cells[name] = restoreText((record[i] ?? "").trim());
+        if (name) cells[name] = share(i, restoreText((record[i] ?? "").trim()));
       }
       rows.push({ row: ++count, line: start, cells, width: record.length });
     }
