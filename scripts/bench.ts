@@ -203,7 +203,7 @@ try {
     await run(path.resolve("node_modules/.bin/next"), ["build"], { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" });
   }
   app = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/serve.ts", "start"], {
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
     env: {
       ...process.env,
       DATABASE_URL: embedded.url,
@@ -213,7 +213,22 @@ try {
       NODE_ENV: "production",
     },
   });
+  // The server warms its processes up once it listens (scripts/warm-up.ts), as it does for its first
+  // visitors: the cold pass starts after that, with the database as the load left it.
+  const warmedUp = new Promise<string>((resolve) => {
+    let output: string | null = ""; // null once the line is found: the rest is let go
+    app!.stdout!.on("data", (chunk: Buffer) => {
+      if (output === null) return;
+      output += chunk.toString();
+      const line = output.split("\n").find((l) => l.includes("Warmed up"));
+      if (line) {
+        output = null;
+        resolve(line.replace(/^\[triangulate\] /, ""));
+      }
+    });
+  });
   await waitFor(`${base}/api/incidents?limit=1`, app);
+  log(await warmedUp);
   const rssAtStart = serverRss(app.pid!);
 
   const random = rng(42);

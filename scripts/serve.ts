@@ -11,6 +11,8 @@ import { createPrismaClient } from "@/lib/db";
 import { DataFolderInUseError, dataDirectory, startEmbeddedPostgres, type EmbeddedHandle } from "@/lib/db/embedded-postgres";
 import { migrateDeploy } from "@/lib/db/migrate";
 import { isEmpty, seedKobe } from "@/lib/seed/seed-database";
+import { workerCount } from "./run-in-cluster.mjs";
+import { waitForPort, warmUp } from "./warm-up";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const port = process.env.PORT ?? "3000";
@@ -55,10 +57,21 @@ async function main() {
   await migrateDeploy(databaseUrl, { quiet: true });
   log("Migrations applied.");
   const db = createPrismaClient(databaseUrl);
+  let warmUpPaths: string[] = [];
   try {
     if (await isEmpty(db)) {
       const report = await seedKobe(db);
       log(`Empty database: loaded the Kobé seed (${report.incidentsCreated} incident, ${report.claimsCreated} claims).`);
+    }
+    if (mode === "start") {
+      // The pages warmed up (scripts/warm-up.ts): the home page, the latest incident's and a source's.
+      const incident = await db.incident.findFirst({
+        where: { mergedIntoId: null },
+        orderBy: { updatedAt: "desc" },
+        select: { code: true },
+      });
+      const source = await db.source.findFirst({ orderBy: { slug: "asc" }, select: { slug: true } });
+      warmUpPaths = ["/", ...(incident ? [`/incidents/${incident.code}`] : []), ...(source ? [`/sources/${source.slug}`] : [])];
     }
   } finally {
     await db.$disconnect();
@@ -104,6 +117,18 @@ async function main() {
     process.kill(process.pid, "SIGTERM");
   });
   log(`Triangulate: http://localhost:${port}`);
+  if (mode === "start") void warmProcesses(warmUpPaths);
+}
+
+/** Each Next.js process renders the pages people read most ~20 times before they do (scripts/warm-up.ts). */
+async function warmProcesses(paths: string[]) {
+  const started = Date.now();
+  const processes = workerCount();
+  if (!(await waitForPort(Number(port), 120_000))) return;
+  const { requests, ok } = await warmUp({ port: Number(port), paths, rounds: 20 * processes, parallel: processes });
+  log(
+    `Warmed up ${processes} process${processes > 1 ? "es" : ""} in ${((Date.now() - started) / 1000).toFixed(1)} s (${ok} of ${requests} pages answered).`,
+  );
 }
 
 main().catch(async (error: unknown) => {
