@@ -3,11 +3,10 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "@/lib/http/free-port";
 import { workerCount } from "./run-in-cluster.mjs";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "run-in-cluster-"));
@@ -23,14 +22,6 @@ http.createServer((req, res) => {
 }).listen(Number(process.env.PORT), "127.0.0.1");
 `,
 );
-
-async function freePort(): Promise<number> {
-  const server = net.createServer().listen(0, "127.0.0.1");
-  await new Promise((r) => server.once("listening", r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /** One request on its own connection (a kept-alive one would stay with one worker). */
 function get(port: number, pathname = "/"): Promise<string> {
