@@ -7,8 +7,9 @@
 //        [--heap-snapshot-at MS (write a heap snapshot MS milliseconds into the import)]
 // The first run fills the database (fill-bench-database.ts) and keeps it as a template; every run
 // then imports into a fresh copy of it, so runs start from the same state. Prints rows/s, the time
-// of each progress phase, this process's CPU time and the peak RSS; TRIANGULATE_IMPORT_TIMINGS=1 adds
-// the writer's steps.
+// of each progress phase, this process's CPU time, PostgreSQL's (Linux: its processes in /proc) and
+// the peak RSS; TRIANGULATE_IMPORT_TIMINGS=1 adds the writer's steps, each with the moment it ended.
+import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import v8 from "node:v8";
@@ -41,6 +42,27 @@ const incidents = Number(values.incidents);
 if (values.slice) claimsSlice.rows = Number(values.slice);
 const rows = Number(values.rows);
 const log = (line: string) => console.error(`[profile] ${line}`);
+
+/**
+ * CPU seconds used so far by each running PostgreSQL process (the embedded server runs here): the
+ * import's two connections stay open until the end, so a difference of two readings is what
+ * PostgreSQL spent on the import. Empty where /proc is not readable.
+ */
+function postgresCpu(): Map<string, number> {
+  const used = new Map<string, number>();
+  const tick = 100; // USER_HZ on Linux
+  for (const pid of fs.existsSync("/proc") ? fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name)) : []) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (!stat.includes("(postgres)")) continue;
+      used.set(pid, (Number(fields[11]) + Number(fields[12])) / tick); // utime + stime
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return used;
+}
 
 const embedded = await startEmbeddedPostgres({ dataDir: values.data, log });
 const adminUrl = embedded.url.replace(/\/triangulate$/, "/postgres");
@@ -105,6 +127,7 @@ try {
     };
     const rssBefore = process.memoryUsage().rss;
     const cpuBefore = process.cpuUsage();
+    const postgresBefore = postgresCpu();
     let peak = rssBefore;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
     const walBefore = (await admin.query<{ lsn: string }>("SELECT pg_current_wal_insert_lsn()::text AS lsn")).rows[0]!.lsn;
@@ -115,6 +138,7 @@ try {
     const summary = await runImport(db, csv, { format: "claims", fileName: "profile-claims.csv", actorId: null, onProgress });
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore); // this process's threads, GC helpers included
+    const postgresBusy = [...postgresCpu()].map(([pid, seconds]) => seconds - (postgresBefore.get(pid) ?? 0)).filter((s) => s >= 0.05);
     const queueStarted = performance.now();
     if (!values["skip-worker"]) await startFigureQueue(embedded.url);
     clearInterval(sampler);
@@ -127,7 +151,11 @@ try {
     log(
       `run ${run + 1}: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s; WAL ${Math.round(walBytes / 2 ** 20)} MiB; imported=${summary.imported} created=${summary.claimsCreated} present=${summary.claimsAlreadyPresent} figures=${summary.figuresRefreshed} queued=${summary.figuresQueued} errors=${summary.errors.length}`,
     );
-    log(`  phases: ${timings.join(" · ")}; Node's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s`);
+    log(
+      `  phases: ${timings.join(" · ")}; Node's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s; PostgreSQL's CPU ${postgresBusy
+        .reduce((a, b) => a + b, 0)
+        .toFixed(2)} s (${postgresBusy.map((s) => s.toFixed(2)).join(" + ")})`,
+    );
     if (summary.figuresQueued && !values["skip-worker"])
       log(`  figures of ${summary.figuresQueued} incidents reconciled by the queue in ${queueSeconds.toFixed(2)} s after the import`);
     log(`  rss ${Math.round(rssBefore / 2 ** 20)} → peak ${Math.round(peak / 2 ** 20)} MiB`);

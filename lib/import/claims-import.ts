@@ -20,12 +20,14 @@
 // How it stays fast (100,000 rows onto 100,000 incidents): the file arrives a slice of rows at a
 // time (run-import.ts parses and validates the next slice while PostgreSQL checks and writes this
 // one), on a direct pg connection inside the one transaction run-import.ts opened. Each slice
-// costs a few statements whatever its size: its incidents looked up by `= ANY($1)`,
-// its sources, users and named claims; then, on a second connection, the claims it repeats (one
-// index probe per row, findPresentClaims) and the documents it names; then its new claims written
-// with COPY FROM in incident order. The import's connection is the critical path, so its work is
-// queued on a lane (connection-lane.ts) with every statement made in advance: it never waits for
-// this thread. What a later row may change is never written early: rows with superseded_by wait
+// costs a few statements whatever its size. A second connection, the reader, looks up what it
+// refers to (incidents by `= ANY($1)`, sources, users, named claims: all committed before the
+// import, which holds 'triangulate:import' so none is merged or deleted meanwhile), then the
+// claims it repeats (one index probe per row, findPresentClaims) and the documents it names; the
+// import's connection writes its new claims with COPY FROM in incident order. Each connection's
+// work is queued on a lane (connection-lane.ts) with every statement made in advance, so neither
+// waits for this thread, and the two run on PostgreSQL's two cores at once (at a million
+// incidents the lookups kept the writing connection busy ~1.5 s of a 6.5 s import). What a later row may change is never written early: rows with superseded_by wait
 // for the end (their link can name a claim further down the file), and every decision about a row
 // (already present? which document?) is made from what this writer holds, not from what it wrote,
 // so a slice of one row and a slice of the whole file give the same result, in whatever order the
@@ -89,21 +91,32 @@ const byIncident = (a: Planned, b: Planned) => (a.incidentId < b.incidentId ? -1
 /**
  * The stored claims that have one of `keys` (claimKey → claim id), without reading every claim of
  * the incidents: each key is looked up through the (incident, metric, category) index. (OFFSET 0
- * keeps the lookup a nested loop: joined flat, the planner hashes the whole claims table.) The keys
- * travel as one JSON text (seven arrays of 10,000 elements cost this thread ~20 ms a slice to
- * escape), and come back as their position, so no statement travels back.
+ * keeps the lookup a nested loop: joined flat, the planner hashes the whole claims table.) Only the
+ * short parts of the keys travel, as four comma-separated lists (uuids and enum labels have no
+ * commas): the claims of the same incident, claimant, metric and category come back with their
+ * position, and their subgroup, date and statement are compared here. Sending whole keys as JSON
+ * made PostgreSQL parse ~1.7 MB a slice: two thirds of the lookup's time at a million incidents
+ * (docs/performance.md, "Runs I and J").
  */
 async function findPresentClaims(client: pg.ClientBase, keys: KeyParts[]): Promise<Map<string, string>> {
   if (!keys.length) return new Map();
-  const { rows } = await client.query<{ id: string; n: string }>(
-    `SELECT c.id, k.n
-       FROM ROWS FROM (json_to_recordset($1::json) AS ("incidentId" uuid, "claimantId" uuid, metric "Metric", category "Category", subgroup text, statement text, "statedOn" date))
-            WITH ORDINALITY AS k("incidentId", "claimantId", metric, category, subgroup, statement, "statedOn", n)
-       CROSS JOIN LATERAL (SELECT c.* FROM "Claim" c WHERE c."incidentId" = k."incidentId" AND c.metric = k.metric AND c.category = k.category AND c."claimantId" = k."claimantId" OFFSET 0) c
-      WHERE c.subgroup IS NOT DISTINCT FROM k.subgroup AND c."statedOn" IS NOT DISTINCT FROM k."statedOn" AND c.statement = k.statement`,
-    [JSON.stringify(keys)],
+  const list = (part: (k: KeyParts) => string) => keys.map(part).join(",");
+  const { rows } = await client.query<{ n: string; id: string; subgroup: string | null; statedOn: string | null; statement: string }>(
+    `SELECT k.n, c.id, c.subgroup, to_char(c."statedOn", 'YYYY-MM-DD') AS "statedOn", c.statement
+       FROM unnest(string_to_array($1, ',')::uuid[], string_to_array($2, ',')::uuid[],
+                   string_to_array($3, ',')::"Metric"[], string_to_array($4, ',')::"Category"[])
+            WITH ORDINALITY AS k("incidentId", "claimantId", metric, category, n)
+       CROSS JOIN LATERAL (SELECT c.id, c.subgroup, c."statedOn", c.statement FROM "Claim" c
+                            WHERE c."incidentId" = k."incidentId" AND c.metric = k.metric AND c.category = k.category
+                              AND c."claimantId" = k."claimantId" OFFSET 0) c`,
+    [list((k) => k.incidentId), list((k) => k.claimantId), list((k) => k.metric), list((k) => k.category)],
   );
-  return new Map(rows.map((r) => [claimKey(keys[Number(r.n) - 1]!), r.id]));
+  const present = new Map<string, string>();
+  for (const r of rows) {
+    const k = keys[Number(r.n) - 1]!;
+    if (r.subgroup === k.subgroup && r.statedOn === k.statedOn && r.statement === k.statement) present.set(claimKey(k), r.id);
+  }
+  return present;
 }
 
 /**
@@ -182,10 +195,10 @@ function incidentOf(index: IncidentIndex, code: string): string | null {
 /**
  * The claims writer of one import: run-import.ts gives it the file a slice at a time (`add`), then
  * calls `finish`. Each slice goes through the same named steps: lookUpSlice (its references, on
- * the import's connection), planSlice (rows refused or bound to an incident and a claimant),
- * findOnReader (the claims it repeats and the documents it names, on a second connection),
- * decideSlice (already present? held back for a superseded_by link?) and prepareWrite (the
- * statements that write it, queued on the lane). `finish` checks the links (checkLinks), writes
+ * the reader), planSlice (rows refused or bound to an incident and a claimant), findOnReader (the
+ * claims it repeats and the documents it names, on the reader too), decideSlice (already present?
+ * held back for a superseded_by link?) and prepareWrite (the statements that write it, queued on
+ * the import's connection). `finish` checks the links (checkLinks), writes
  * the held-back rows, then refreshes or queues the figures. The fields below are what the steps
  * know of the file so far.
  */
@@ -195,15 +208,15 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
   private readonly summary: PgWriteContext<ClaimsRow>["summary"];
   private readonly step = stepTimer("claims import");
   private readonly now = new Date().toISOString();
-  /** The import's connection: lookups and writes, one at a time (connection-lane.ts). */
+  /** The import's connection: writes, one at a time (connection-lane.ts). */
   private readonly lane = connectionLane();
-  // The stored claims a slice repeats, and the documents its rows name, are looked up on a second
-  // connection, so PostgreSQL does it on another core while the import's connection looks up the next
-  // slice's incidents and writes the last one's claims (~1 s of 100,000 index probes taken off the
-  // import's one connection). It reads committed rows only: the claims and documents this import
-  // wrote are known from memory (createdByKey, the document resolver's own).
+  // What a slice refers to, the stored claims it repeats and the documents its rows name are looked
+  // up on a second connection, so PostgreSQL does it on another core while the import's connection
+  // writes the last slice's claims. It reads committed rows only: the sources, claims and documents
+  // this import wrote are known from memory (newSources, createdByKey, the document resolver's own).
   private reader: Promise<pg.PoolClient> | null = null;
-  private reading: Promise<unknown> = Promise.resolve();
+  /** The reader's work, one at a time: a planned slice's search goes ahead of the next slices' lookups. */
+  private readonly readerLane = connectionLane();
   /** Every slice given so far decided and its write queued, in file order; rejects with the first failure. */
   private decided: Promise<void> = Promise.resolve();
 
@@ -243,17 +256,20 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
     this.documents = documentResolver(ctx.summary);
   }
 
+  private readonly readerConnection = () => (this.reader ??= rawPool(this.ctx.url).connect());
+
   private readonly claimantId = (slug: string) => this.sourceIdBySlug.get(slug) ?? this.newSources.get(slug)!.id;
 
   /** The claims of `keys` already stored, and the committed documents titled `titles`, on the second connection. */
   private findOnReader(keys: KeyParts[], titles: string[]) {
     if (!keys.length && !titles.length) return Promise.resolve({ stored: new Map<string, string>(), known: [] as KnownDocument[] });
-    const found = this.reading.then(async () => {
-      const connection = await (this.reader ??= rawPool(this.ctx.url).connect());
-      return { stored: await findPresentClaims(connection, keys), known: await findDocuments(connection, titles) };
-    });
-    this.reading = found.catch(() => {});
-    return found;
+    return this.readerLane.run(
+      async () => {
+        const connection = await this.readerConnection();
+        return { stored: await findPresentClaims(connection, keys), known: await findDocuments(connection, titles) };
+      },
+      { ahead: true },
+    );
   }
 
   /**
@@ -340,18 +356,18 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
   }
 
   /** What a slice's rows refer to, looked up on the import's connection. */
-  private async lookUpSlice(rows: ValidRow<ClaimsRow>[]) {
+  private async lookUpSlice(client: pg.ClientBase, rows: ValidRow<ClaimsRow>[]) {
     // ── incidents (following merges), sources, users, claims named by id: what this slice adds ──
     const codes = new Set<string>();
     for (const r of rows)
       if (!this.incidents.byCode.has(r.value.incidentCode) && !this.incidents.missing.has(r.value.incidentCode))
         codes.add(r.value.incidentCode);
-    await lookUpIncidents(this.client, [...codes], this.incidents);
+    await lookUpIncidents(client, [...codes], this.incidents);
     const slugs = [...new Set(rows.map((r) => r.value.claimant))].filter((slug) => !this.slugsLooked.has(slug));
     for (const slug of slugs) this.slugsLooked.add(slug);
     if (slugs.length) {
       for (const s of (
-        await this.client.query<{ id: string; slug: string }>(`SELECT id, slug FROM "Source" WHERE slug = ANY($1::text[])`, [slugs])
+        await client.query<{ id: string; slug: string }>(`SELECT id, slug FROM "Source" WHERE slug = ANY($1::text[])`, [slugs])
       ).rows)
         this.sourceIdBySlug.set(s.slug, s.id);
     }
@@ -361,7 +377,7 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
     if (names.length) {
       for (const name of names) this.userByName.set(name, null);
       const users = (
-        await this.client.query<{ id: string; name: string }>(`SELECT id, name FROM "User" WHERE name = ANY($1::text[])`, [names])
+        await client.query<{ id: string; name: string }>(`SELECT id, name FROM "User" WHERE name = ANY($1::text[])`, [names])
       ).rows;
       const count = new Map<string, number>();
       for (const u of users) count.set(u.name, (count.get(u.name) ?? 0) + 1);
@@ -374,7 +390,7 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
     ];
     for (const id of ids) this.idsLooked.add(id);
     if (ids.length) {
-      const { rows: named } = await this.client.query<NamedClaim>(
+      const { rows: named } = await client.query<NamedClaim>(
         `SELECT id, "incidentId", "claimantId", metric::text AS metric, category::text AS category, subgroup, statement,
                 to_char("statedOn", 'YYYY-MM-DD') AS "statedOn", "supersedesId"
            FROM "Claim" WHERE id = ANY($1::uuid[])`,
@@ -580,10 +596,12 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
   }
 
   readonly add = (rows: ValidRow<ClaimsRow>[]): void => {
-    // On the import's connection, this slice's lookup goes ahead of the last slice's write, so
-    // the reader searches this slice while the last one is written. Once planned and searched,
-    // the slice is decided in file order, and its write is queued with its statements made.
-    const looked = this.lane.run(() => this.lookUpSlice(rows), { ahead: true });
+    // On the reader, a planned slice's search for the claims it repeats goes ahead of the later
+    // slices' lookups, so slices are decided (and their writes start) as early as they can be: with
+    // lookups first, the whole file was looked up before the second slice was searched, and the
+    // import's connection sat idle. Once planned and searched, the slice is decided in file order,
+    // and its write is queued on the import's connection with its statements made.
+    const looked = this.readerLane.run(async () => this.lookUpSlice(await this.readerConnection(), rows));
     const checked = looked.then(() => this.planSlice(rows));
     const found = checked.then((c) => this.findOnReader(c.probes, titlesOf(c.slice)));
     this.decided = Promise.all([this.decided, checked, found]).then(([, c, f]) => {
@@ -596,9 +614,8 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
   readonly settled = (): Promise<void> => this.decided.then(() => this.lane.idle());
 
   readonly close = async (): Promise<void> => {
-    await this.lane.close();
+    await Promise.all([this.lane.close(), this.readerLane.close()]);
     await this.decided.catch(() => {});
-    await this.reading;
     if (this.reader) (await this.reader.catch(() => null))?.release();
   };
 }

@@ -367,6 +367,26 @@ describe("malformed files change nothing", () => {
     expect(await db.claim.count({ where: { statement: { contains: "people died at the market" } } })).toBe(2);
   });
 
+  it("a stored claim is found only by a row equal in every part of its key: another subgroup, date or statement is a new claim", async () => {
+    const stored = { statement: "Twelve civilians died on the road.", value_min: "12", value_max: "12", stated_on: "2025-02-14" };
+    expect((await importText(db, "claims", csv(CLAIMS_COLUMNS, [good(stored)]))).claimsCreated).toBe(1);
+    const summary = await importText(
+      db,
+      "claims",
+      csv(CLAIMS_COLUMNS, [
+        good(stored),
+        good({ ...stored, subgroup: "drivers" }),
+        good({ ...stored, stated_on: "2025-02-15" }),
+        good({ ...stored, stated_on: "" }),
+        good({ ...stored, statement: "Twelve civilians died on the road!" }),
+        good({ ...stored, metric: "injured" }),
+      ]),
+    );
+    expect(summary.errors).toEqual([]);
+    expect([summary.claimsCreated, summary.claimsAlreadyPresent]).toEqual([5, 1]);
+    expect(await db.claim.count({ where: { statement: { startsWith: "Twelve civilians died on the road" } } })).toBe(6);
+  });
+
   it("100,000 rows with one bad row: refused with that row named, nothing written", async () => {
     const rows = Array.from({ length: 100_000 }, (_, i) =>
       good({
