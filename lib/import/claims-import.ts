@@ -376,9 +376,8 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
     ];
     if (names.length) {
       for (const name of names) this.userByName.set(name, null);
-      const users = (
-        await client.query<{ id: string; name: string }>(`SELECT id, name FROM "User" WHERE name = ANY($1::text[])`, [names])
-      ).rows;
+      const users = (await client.query<{ id: string; name: string }>(`SELECT id, name FROM "User" WHERE name = ANY($1::text[])`, [names]))
+        .rows;
       const count = new Map<string, number>();
       for (const u of users) count.set(u.name, (count.get(u.name) ?? 0) + 1);
       for (const u of users) this.userByName.set(u.name, count.get(u.name) === 1 ? u.id : null);
