@@ -284,7 +284,12 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
     for (const slug of sources) this.sourcesMade.add(slug);
     const { documentOf, toMake } = this.documents(toCreate, this.claimantId, known);
     this.created += toCreate.length;
-    for (const p of toCreate) this.touched.add(p.incidentId);
+    for (const p of toCreate) {
+      this.touched.add(p.incidentId);
+      // The summary names (up to 20 of) the incidents given new claims, as the file names them.
+      const code = p.row.value.incidentCode;
+      if (this.summary.incidentCodes.length < 20 && !this.summary.incidentCodes.includes(code)) this.summary.incidentCodes.push(code);
+    }
     // A refused file (or a dry run) stays refused: it is checked to the end, and nothing is written.
     if (!this.ctx.mayWrite() || !toCreate.length) return async () => {};
     const made = sources.map((slug) => ({ slug, ...this.newSources.get(slug)! }));
@@ -430,8 +435,6 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
         this.newSources.set(v.claimant, { id: randomUUID(), kind: v.claimantKind });
       }
       slice.push({ row, incidentId, claimantSlug: v.claimant, claimId: v.claimId ?? newClaimId(), create: true });
-      if (this.summary.incidentCodes.length < 20 && !this.summary.incidentCodes.includes(v.incidentCode))
-        this.summary.incidentCodes.push(v.incidentCode);
     }
     const keys = new Map<Planned, string>();
     const parts = slice.map((p) => {

@@ -106,6 +106,7 @@ describe("round trip", () => {
     const before = await counts(target);
     const again = await importText(target, "claims", claimsA);
     expect(again).toMatchObject({ imported: true, claimsCreated: 0, claimsAlreadyPresent: 18, claimsSuperseded: 0, figuresRefreshed: 0 });
+    expect(again.incidentCodes).toEqual([]); // "Incidents with new claims": none
     expect(await counts(target)).toEqual({ ...before, audits: before.audits + 1 });
     expect(await exportText(target, "claims.csv")).toBe(claimsA);
   });
@@ -384,6 +385,7 @@ describe("malformed files change nothing", () => {
     );
     expect(summary.errors).toEqual([]);
     expect([summary.claimsCreated, summary.claimsAlreadyPresent]).toEqual([5, 1]);
+    expect(summary.incidentCodes).toEqual([CODE]);
     expect(await db.claim.count({ where: { statement: { startsWith: "Twelve civilians died on the road" } } })).toBe(6);
   });
 
