@@ -46,7 +46,20 @@ const log = (line: string) => console.error(`[bench] ${line}`);
 /** A read pass: right after the load ("cold"), and right after the import with its figures and the workers' upkeep done. */
 type Pass = "cold" | "after import";
 type ThroughputPass = "after the cold pass" | "end of run";
-type Stat = { name: string; target: string; p50: number; p95: number; max: number; n: number; bytes?: number; note?: string; pass?: Pass };
+/** The slowest requests of a case: when in the sequence (0 = first) and which, so a tail can be told from a slow start or a slow page. */
+type Slow = { ms: number; at: number; path: string };
+type Stat = {
+  name: string;
+  target: string;
+  p50: number;
+  p95: number;
+  max: number;
+  n: number;
+  bytes?: number;
+  note?: string;
+  pass?: Pass;
+  slowest?: Slow[];
+};
 const results: {
   startedAt: string;
   quick: boolean;
@@ -94,6 +107,10 @@ async function timeRequests(name: string, target: string, urls: string[]): Promi
     if (!response.ok) throw new Error(`${name}: ${url} answered ${response.status}: ${Buffer.from(body).toString().slice(0, 300)}`);
     bytes = Math.max(bytes, body.byteLength);
   }
+  const slowest = times
+    .map((ms, at) => ({ ms: round(ms), at, path: new URL(urls[at]!).pathname + new URL(urls[at]!).search }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5);
   times.sort((a, b) => a - b);
   const stat = {
     name,
@@ -103,8 +120,11 @@ async function timeRequests(name: string, target: string, urls: string[]): Promi
     max: round(times[times.length - 1]!),
     n: times.length,
     bytes,
+    slowest,
   };
-  log(`${name}: p50 ${stat.p50} ms, p95 ${stat.p95} ms (largest body ${bytes} B)`);
+  log(
+    `${name}: p50 ${stat.p50} ms, p95 ${stat.p95} ms (largest body ${bytes} B; slowest ${slowest.map((s) => `#${s.at} ${s.ms}`).join(", ")})`,
+  );
   return stat;
 }
 
