@@ -27,11 +27,12 @@
 // import's connection writes its new claims with COPY FROM in incident order. Each connection's
 // work is queued on a lane (connection-lane.ts) with every statement made in advance, so neither
 // waits for this thread, and the two run on PostgreSQL's two cores at once (at a million
-// incidents the lookups kept the writing connection busy ~1.5 s of a 6.5 s import). What a later row may change is never written early: rows with superseded_by wait
+// incidents the lookups kept the writing connection busy ~1.5 s of a 6.5 s import).
+// What a later row may change is never written early: rows with superseded_by wait
 // for the end (their link can name a claim further down the file), and every decision about a row
 // (already present? which document?) is made from what this writer holds, not from what it wrote,
 // so a slice of one row and a slice of the whole file give the same result, in whatever order the
-// lane takes lookups and writes. At the end, the figures of the touched incidents are reconciled
+// two connections take lookups and writes. At the end, the figures of the touched incidents are reconciled
 // in the transaction, or, above `queueFiguresAbove` incidents, queued for the worker
 // (lib/figures/figure-queue.ts): reconciling 100,000 incidents here held the import ~35 s.
 import "server-only";
@@ -96,7 +97,7 @@ const byIncident = (a: Planned, b: Planned) => (a.incidentId < b.incidentId ? -1
  * commas): the claims of the same incident, claimant, metric and category come back with their
  * position, and their subgroup, date and statement are compared here. Sending whole keys as JSON
  * made PostgreSQL parse ~1.7 MB a slice: two thirds of the lookup's time at a million incidents
- * (docs/performance.md, "Runs I and J").
+ * (docs/performance.md, "Run I").
  */
 async function findPresentClaims(client: pg.ClientBase, keys: KeyParts[]): Promise<Map<string, string>> {
   if (!keys.length) return new Map();

@@ -1,10 +1,9 @@
-// The claims import's one connection runs one statement at a time, and it is the import's
-// critical path: every moment it waits for this thread (planning a slice, building COPY text,
-// sending the reader's query) is added to the import. A lane queues the connection's work and
-// starts the next job in the same turn the last one ends, before anyone awaiting that job runs.
-// Jobs queued `ahead` (a slice's lookup) go before the others (its predecessor's write), so the
-// reader can search a slice while the last one is written; each kind runs in the order given.
-// After a failure, nothing more runs.
+// Each of the claims import's two connections runs one statement at a time, and every moment one
+// waits for this thread (planning a slice, building COPY text) is added to the import. A lane
+// queues a connection's work and starts the next job in the same turn the last one ends, before
+// anyone awaiting that job runs. Jobs queued `ahead` go before the others (on the reader, a planned
+// slice's search before later slices' lookups); each kind runs in the order given. After a
+// failure, nothing more runs.
 
 export type ConnectionLane = {
   /** Queues `job`; the promise settles as the job does (or rejects at once if the lane failed or closed). */
