@@ -59,7 +59,8 @@ export function fieldProblems(error: ZodError): FieldProblems {
   return fields;
 }
 
-function issueOf(issue: z.core.$ZodIssue): FieldIssue {
+/** What one zod issue is (FieldIssue); the import's cell problems are read off it too (lib/import/row-problems.ts). */
+export function issueOf(issue: z.core.$ZodIssue): FieldIssue {
   const values: Record<string, string | number> = {};
   const raw = issue as unknown as Record<string, unknown>;
   for (const key of ["origin", "minimum", "maximum", "expected", "format"]) {

@@ -1,11 +1,13 @@
 "use client";
 // Uploads the file to POST /api/import and follows its NDJSON progress lines: an indeterminate
 // bar while the file uploads and is read, a determinate one while rows are checked and written,
-// then the summary and every row error the server reported.
+// then the summary and every row error the server reported. Posted before hydration, the form
+// goes to the same route, which answers with a 303 back here: `report` is that answer.
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import type { ImportProgress, ImportSummary, RowError } from "@/lib/import/import-types";
+import type { ImportReportAnswer } from "@/lib/import/form-post-report";
 import { FigureQueueProgress } from "./figure-queue-progress";
 
 type Result = ImportSummary & { errorCount: number };
@@ -44,13 +46,23 @@ async function readLines(response: Response, onLine: (line: Record<string, unkno
   }
 }
 
-export function ImportForm() {
+/** The state that shows a stored answer: the summary, or the error that refused the upload. */
+function reportState(report: ImportReportAnswer | null): State {
+  if (!report) return { step: "idle" };
+  const error = report.body.error as { message?: string } | undefined;
+  if (error) return { step: "failed", message: error.message ?? "" };
+  return { step: "done", status: report.status, summary: report.body as unknown as Result };
+}
+
+export function ImportForm({ report = null }: { report?: ImportReportAnswer | null }) {
   const t = useTranslations("import");
-  const [state, setState] = useState<State>({ step: "idle" });
+  const [state, setState] = useState<State>(() => reportState(report));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
+    // A report shown from the address would come back on a reload: this import replaces it.
+    if (window.location.search) window.history.replaceState(null, "", window.location.pathname);
     setState({ step: "running", progress: null });
     try {
       const response = await fetch("/api/import", { method: "POST", body: form, headers: { Accept: "application/x-ndjson" } });
@@ -210,7 +222,19 @@ function ImportResult({ summary: s, t }: { summary: Result; t: Translate }) {
   );
 }
 
+/** A problem in the reader's language; the server's English when the catalogue has no words for it. */
+function problemText(e: RowError, t: Translate, parser: ReturnType<typeof useTranslations<"parser">>): string {
+  const code = e.problem?.code;
+  if (!code || !t.has(`problem.${code}`)) return e.message;
+  const values = { ...e.problem!.values };
+  // The statement parser's reason, worded from its own catalogue (parser.json).
+  if (code === "parser_unresolved" && typeof values.reasonCode === "string" && parser.has(values.reasonCode))
+    values.reason = parser(values.reasonCode, values as Record<string, string>);
+  return t(`problem.${code}`, values);
+}
+
 function ErrorTable({ errors, total, t }: { errors: RowError[]; total: number; t: Translate }) {
+  const parser = useTranslations("parser");
   return (
     <table className="figures import-errors">
       <caption>
@@ -234,7 +258,7 @@ function ErrorTable({ errors, total, t }: { errors: RowError[]; total: number; t
             <td>
               <code>{e.value ?? ""}</code>
             </td>
-            <td>{e.message}</td>
+            <td>{problemText(e, t, parser)}</td>
           </tr>
         ))}
       </tbody>

@@ -5,6 +5,8 @@ import { pageUser } from "@/lib/auth/page-guard";
 import { RoleRefusal } from "@/components/editor/role-refusal";
 import { FORMAT_COLUMNS } from "@/lib/import/run-import";
 import { MAX_IMPORT_BYTES } from "@/lib/import/import-request";
+import { findImportReport, IMPORT_REPORT_TTL_HOURS } from "@/lib/import/form-post-report";
+import { db } from "@/lib/db";
 import { ImportForm } from "./import-form";
 import type { ReactNode } from "react";
 import "./import.css";
@@ -15,17 +17,27 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export const dynamic = "force-dynamic";
 
-export default async function ImportPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ImportPage({ searchParams }: Props) {
   const guard = await pageUser("editor", "/import");
   const t = await getTranslations("import");
   if (!guard.allowed) return <RoleRefusal role="editor" title={t("title")} />;
+  // The answer to a form posted without JavaScript (app/api/import/route.ts sends the browser here).
+  const { report: reportId } = await searchParams;
+  const report = typeof reportId === "string" ? await findImportReport(db, guard.user.id, reportId) : null;
   const code = (chunks: ReactNode) => <code>{chunks}</code>;
   return (
-    <PageMessages paths={["import"]}>
+    <PageMessages paths={["import", "parser"]}>
       <main className="import-page">
         <h1>{t("heading")}</h1>
         <p className="lede">{t.rich("lede", { megabytes: MAX_IMPORT_BYTES / 1024 / 1024, command: "npm run import", code })}</p>
-        <ImportForm />
+        {reportId !== undefined && !report ? (
+          <p role="status" className="notice">
+            {t("reportGone", { hours: IMPORT_REPORT_TTL_HOURS })}
+          </p>
+        ) : null}
+        <ImportForm report={report} />
         <section aria-labelledby="formats-heading" className="import-formats">
           <h2 id="formats-heading">{t("formats")}</h2>
           <dl>

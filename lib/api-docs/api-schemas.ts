@@ -185,7 +185,14 @@ const RowErrorSchema = z.object({
   line: z.number().int().nullable(),
   column: z.string().nullable(),
   value: z.string().optional(),
-  message: z.string(),
+  message: z.string().describe("In English."),
+  problem: z
+    .object({
+      code: z.string().describe("Stable: the key of the problem's words in messages/<locale>/import.json (problem.<code>)."),
+      values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    })
+    .optional()
+    .describe("What the problem is, for a client to word in its own language."),
 });
 
 export const ImportSummarySchema = z

@@ -31,6 +31,7 @@ export const CLIENT_MESSAGE_PATHS = [
   "map.attribution",
   "map.zoomIn",
   "map.zoomOut",
+  "parser",
   "places.precision",
   "rationale",
   "review",

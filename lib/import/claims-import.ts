@@ -46,6 +46,7 @@ import { copyRowsIn, copyText } from "@/lib/db/pg-copy";
 import { queueFigureRefresh, queuesFigures } from "@/lib/figures/figure-queue";
 import { refreshFiguresOnConnection } from "@/lib/figures/pg-refresh";
 import type { PgWriteContext, SliceWriter, ValidRow } from "./import-types";
+import { problem } from "./row-problems";
 import { stepTimer } from "@/lib/db/step-timer";
 
 /** Rows per slice of a claims file (an object so tests can make slices small). */
@@ -415,22 +416,12 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
       const v = row.value;
       const incidentId = incidentOf(this.incidents, v.incidentCode);
       if (!incidentId) {
-        this.ctx.reject(
-          row,
-          "incident_code",
-          `there is no incident ${v.incidentCode} in this database: import or create the incident first`,
-          v.incidentCode,
-        );
+        this.ctx.reject(row, "incident_code", problem("no_incident", { code: v.incidentCode }), v.incidentCode);
         continue;
       }
       if (!this.sourceIdBySlug.has(v.claimant) && !this.newSources.has(v.claimant)) {
         if (!v.claimantKind) {
-          this.ctx.reject(
-            row,
-            "claimant",
-            `there is no source "${v.claimant}": create it first, or give claimant_kind so the import can create it`,
-            v.claimant,
-          );
+          this.ctx.reject(row, "claimant", problem("no_source", { claimant: v.claimant }), v.claimant);
           continue;
         }
         this.newSources.set(v.claimant, { id: randomUUID(), kind: v.claimantKind });
@@ -465,12 +456,7 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
       const key = keys.get(p)!;
       const named = v.claimId ? this.dbClaimById.get(v.claimId) : undefined;
       if (named && claimKey(named) !== key) {
-        this.ctx.reject(
-          p.row,
-          "claim_id",
-          `claim ${v.claimId} already exists with different content (incident, claimant, metric, category, subgroup, statement or stated_on differ): leave claim_id empty to add a new claim`,
-          v.claimId ?? undefined,
-        );
+        this.ctx.reject(p.row, "claim_id", problem("claim_changed", { id: v.claimId ?? "" }), v.claimId ?? undefined);
         continue;
       }
       const present = named?.id ?? stored.get(key) ?? this.createdByKey.get(key);
@@ -479,7 +465,7 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
         p.claimId = present;
       } else {
         if (v.claimId && this.fileIds.has(v.claimId)) {
-          this.ctx.reject(p.row, "claim_id", `claim_id ${v.claimId} is used by two different rows`, v.claimId);
+          this.ctx.reject(p.row, "claim_id", problem("claim_id_twice", { id: v.claimId }), v.claimId);
           continue;
         }
         this.createdByKey.set(key, p.claimId);
@@ -506,23 +492,18 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
       if (this.ctx.isRejected(p.row)) continue;
       const newerId = this.fileIds.get(target) ?? (this.dbClaimById.has(target) ? target : null);
       if (!newerId) {
-        this.ctx.reject(
-          p.row,
-          "superseded_by",
-          `superseded_by names claim ${target}, which is neither in the file nor in the database`,
-          target,
-        );
+        this.ctx.reject(p.row, "superseded_by", problem("superseded_by_unknown", { id: target }), target);
         continue;
       }
       const newer = plannedById.get(newerId);
       const newerDb = this.dbClaimById.get(newerId);
       const newerIncident = newer?.incidentId ?? newerDb?.incidentId;
       const newerClaimant = newer ? this.claimantId(newer.claimantSlug) : newerDb?.claimantId;
-      if (newerId === p.claimId) this.ctx.reject(p.row, "superseded_by", "a claim cannot supersede itself", target);
+      if (newerId === p.claimId) this.ctx.reject(p.row, "superseded_by", problem("supersedes_itself"), target);
       else if (newerIncident !== p.incidentId || newerClaimant !== this.claimantId(p.claimantSlug)) {
-        this.ctx.reject(p.row, "superseded_by", "a claim can only be superseded by a claim of the same incident and claimant", target);
+        this.ctx.reject(p.row, "superseded_by", problem("supersedes_elsewhere"), target);
       } else if (supersedesTaken.has(newerId) && supersedesTaken.get(newerId) !== p.claimId) {
-        this.ctx.reject(p.row, "superseded_by", `claim ${newerId} already supersedes another claim`, target);
+        this.ctx.reject(p.row, "superseded_by", problem("already_supersedes", { id: newerId }), target);
       } else {
         supersedesTaken.set(newerId, p.claimId);
         links.push({ planned: p, newerId });
@@ -535,12 +516,7 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
       for (const link of links) {
         const newer = plannedById.get(link.newerId);
         if (!this.ctx.isRejected(link.planned.row) && newer && this.ctx.isRejected(newer.row)) {
-          this.ctx.reject(
-            link.planned.row,
-            "superseded_by",
-            `superseded_by names claim ${link.newerId}, whose row is invalid`,
-            link.newerId,
-          );
+          this.ctx.reject(link.planned.row, "superseded_by", problem("superseded_by_invalid", { id: link.newerId }), link.newerId);
           changed = true;
         }
       }

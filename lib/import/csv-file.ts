@@ -9,6 +9,8 @@
 // the text is parsed with its last, possibly cut, row held back for the next piece.
 import Papa from "papaparse";
 import { restoreText } from "@/lib/export/csv-cell";
+import { problem as rowProblem } from "./row-problems";
+import type { RowProblem } from "./import-types";
 
 export type CsvRow = {
   /** 1 = the first row after the header. */
@@ -24,11 +26,13 @@ export type CsvRow = {
 export type CsvFile = { header: string[]; rows: CsvRow[] };
 
 export class CsvFileError extends Error {
+  readonly problem: RowProblem;
   constructor(
-    message: string,
+    why: { problem: RowProblem; message: string },
     readonly line: number | null,
   ) {
-    super(message);
+    super(why.message);
+    this.problem = why.problem;
     this.name = "CsvFileError";
   }
 }
@@ -37,12 +41,6 @@ export class CsvFileError extends Error {
 const PIECE_CHARS = 1 << 15;
 
 type PapaError = { code: string; row?: number; index?: number };
-
-const QUOTE_PROBLEMS: Record<string, string> = {
-  MissingQuotes: "a quoted cell starts here and its closing quote is missing",
-  InvalidQuotes:
-    'a quoted cell\'s closing quote is followed by something other than a comma or a line break (write a quote inside a quoted cell as two quotes: "")',
-};
 
 /** The line break the file uses: that of its first line (a file written on old Macs uses \r alone). */
 function lineBreakOf(text: string): "\n" | "\r\n" | "\r" {
@@ -121,7 +119,8 @@ export function* readCsvSlices(input: string): Generator<CsvFile> {
     if (problem) {
       const at = consumed + (problem.index ?? 0);
       const where = lineAt(at);
-      throw new CsvFileError(`The file is not valid CSV (line ${where}): ${QUOTE_PROBLEMS[problem.code] ?? problem.code}.`, where);
+      // Papa Parse's quote problems (MissingQuotes, InvalidQuotes) are worded in the catalogues.
+      throw new CsvFileError(rowProblem("not_csv", { line: String(where), quote: problem.code }), where);
     }
     consumed = last ? text.length : result.meta.cursor;
     piece = records.length ? PIECE_CHARS : piece * 2;
@@ -135,7 +134,7 @@ export function* readCsvSlices(input: string): Generator<CsvFile> {
         header = record.map((name) => name.trim());
         names = header;
         const duplicates = names.filter((name, i) => name && names.indexOf(name) !== i);
-        if (duplicates.length) throw new CsvFileError(`The header names ${[...new Set(duplicates)].join(", ")} more than once.`, 1);
+        if (duplicates.length) throw new CsvFileError(rowProblem("duplicate_header", { columns: [...new Set(duplicates)].join(", ") }), 1);
         continue;
       }
       const cells: Record<string, string> = {};
@@ -151,7 +150,7 @@ export function* readCsvSlices(input: string): Generator<CsvFile> {
     }
     if (last) break;
   }
-  if (header === null) throw new CsvFileError("The file is empty: it needs a header row naming the columns.", 1);
+  if (header === null) throw new CsvFileError(rowProblem("empty_file"), 1);
   if (!given) yield { header, rows: [] };
 }
 

@@ -19,6 +19,7 @@ import { refreshFiguresInBulk } from "@/lib/figures/refresh-figures";
 import { ACTOR_COLUMNS, CLAIM_COLUMNS, INCIDENT_COLUMNS, insertRows } from "@/lib/db/bulk-sql";
 import type { DatasetEvent } from "@/lib/validation/dataset-event";
 import type { ValidRow, WriteContext } from "./import-types";
+import { problem } from "./row-problems";
 import { dayDate, isoDay } from "@/lib/validation/calendar-day";
 
 export const DATASET_SOURCES = {
@@ -74,7 +75,7 @@ export async function writeDatasetEvents(ctx: WriteContext<DatasetEvent>, datase
       ctx.reject(
         row,
         dataset === "acled" ? "event_id_cnty" : "id",
-        `event ${row.value.externalId} appears twice in the file (also row ${earlier.row})`,
+        problem("event_twice", { id: row.value.externalId, row: String(earlier.row) }),
         row.value.externalId,
       );
     } else {

@@ -6,6 +6,9 @@ import type { Tx } from "@/lib/db";
 export const IMPORT_FORMATS = ["acled", "ucdp", "claims"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
+/** What a problem is: a code (messages/<locale>/import.json, `problem.<code>`) and the values its words need (row-problems.ts). */
+export type RowProblem = { code: string; values?: Record<string, string | number> };
+
 /** One problem, pointing at the place in the file a person has to fix. */
 export type RowError = {
   /** 1 = first row after the header; null for a problem with the whole file (e.g. its header). */
@@ -14,7 +17,9 @@ export type RowError = {
   column: string | null;
   /** The cell as it was in the file, when the problem is with one cell. */
   value?: string;
+  /** In English (the CLI, scripts); `problem` is what the upload page words in its reader's language. */
   message: string;
+  problem?: RowProblem;
 };
 
 export type ImportPhase = "reading" | "validating" | "checking references" | "writing" | "refreshing figures" | "done";
@@ -75,7 +80,7 @@ export type ValidRow<T> = { row: number; line: number; value: T };
 export type BaseContext<T> = {
   options: ImportOptions;
   summary: ImportSummary;
-  reject: (row: ValidRow<T>, column: string, message: string, value?: string) => void;
+  reject: (row: ValidRow<T>, column: string, why: { problem: RowProblem; message: string }, value?: string) => void;
   isRejected: (row: ValidRow<T>) => boolean;
   /** Called by the writer once references are checked: throws to roll back when nothing may be written. */
   checkpoint: () => void;

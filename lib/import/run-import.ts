@@ -19,6 +19,7 @@ import { ACLED_OPTIONAL_COLUMNS, ACLED_REQUIRED_COLUMNS, AcledRowSchema } from "
 import { CLAIMS_REQUIRED_COLUMNS, cellIssues, validateClaimsRow, type ClaimsRow, type RowResult } from "@/lib/validation/claims-row";
 import { UCDP_OPTIONAL_COLUMNS, UCDP_REQUIRED_COLUMNS, UcdpRowSchema } from "@/lib/validation/ucdp-row";
 import { claimsSlice, openClaimsWriter } from "./claims-import";
+import { problem } from "./row-problems";
 import { CsvFileError, readCsvSlices, type CsvFile, type CsvRow } from "./csv-file";
 import { writeDatasetEvents } from "./dataset-import";
 import { stepTimer } from "@/lib/db/step-timer";
@@ -121,7 +122,7 @@ function headerErrors(header: string[], spec: FormatSpec<unknown>, format: Impor
       row: null,
       line: 1,
       column: null,
-      message: `The header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} that a ${format} file needs (required: ${spec.required.join(", ")}). Is this the right format?`,
+      ...problem("missing_columns", { count: missing.length, columns: missing.join(", "), format, required: spec.required.join(", ") }),
     });
   }
   if (spec.known) {
@@ -131,7 +132,7 @@ function headerErrors(header: string[], spec: FormatSpec<unknown>, format: Impor
         row: null,
         line: 1,
         column: null,
-        message: `The header has unknown column${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} (a ${format} file has: ${spec.known.join(", ")}).`,
+        ...problem("unknown_columns", { count: unknown.length, columns: unknown.join(", "), format, known: spec.known.join(", ") }),
       });
     }
   }
@@ -155,7 +156,7 @@ function validateRows<T>(
         row: row.row,
         line: row.line,
         column: null,
-        message: `The row has ${row.width} cells but the header has ${width} columns (a stray comma, or an unclosed quote?).`,
+        ...problem("cell_count", { cells: String(row.width), columns: String(width) }),
       });
       return;
     }
@@ -167,7 +168,7 @@ function validateRows<T>(
           row: row.row,
           line: row.line,
           column,
-          message: `${column} contains a NUL character (byte 0), which cannot be stored: remove it`,
+          ...problem("nul", { column }),
         });
       return;
     }
@@ -175,7 +176,14 @@ function validateRows<T>(
     if (result.ok) valid.push({ row: row.row, line: row.line, value: result.value });
     else
       for (const issue of result.issues)
-        errors.push({ row: row.row, line: row.line, column: issue.column, value: row.cells[issue.column], message: issue.message });
+        errors.push({
+          row: row.row,
+          line: row.line,
+          column: issue.column,
+          value: row.cells[issue.column],
+          message: issue.message,
+          problem: issue.problem,
+        });
   });
   return valid;
 }
@@ -230,7 +238,7 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
   const refuseFile = (error: CsvFileError) => {
     // Not CSV: nothing of it counts, and whatever was found in its rows before is moot.
     summary.rows = 0;
-    summary.errors = [{ row: null, line: error.line, column: null, message: error.message }];
+    summary.errors = [{ row: null, line: error.line, column: null, message: error.message, problem: error.problem }];
     return finish();
   };
 
@@ -258,9 +266,9 @@ export async function runImport(db: Db, text: string, options: ImportOptions): P
   const context: BaseContext<unknown> = {
     options,
     summary,
-    reject: (row, column, message, value) => {
+    reject: (row, column, why, value) => {
       rejected.add(row.row);
-      const error = { row: row.row, line: row.line, column, value, message };
+      const error = { row: row.row, line: row.line, column, value, ...why };
       referenceErrors.add(error);
       summary.errors.push(error);
     },

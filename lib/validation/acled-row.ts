@@ -92,10 +92,12 @@ export const AcledRowSchema = z
       ctx.addIssue({
         code: "custom",
         path: [row.iso3 ? "iso3" : row.iso ? "iso" : "country"],
-        message:
-          row.iso3 || row.iso || row.country
-            ? "is not a country we know: give iso (ISO numeric), iso3 or an English country name"
-            : "the country is missing: give iso, iso3 or country",
+        ...(row.iso3 || row.iso || row.country
+          ? {
+              message: "is not a country we know: give iso (ISO numeric), iso3 or an English country name",
+              params: { code: "unknown_country_acled" },
+            }
+          : { message: "the country is missing: give iso, iso3 or country", params: { code: "missing_country" } }),
       });
       return z.NEVER;
     }

@@ -15,6 +15,9 @@ import { ClaimValuesSchema } from "./claim";
 import { dayField } from "./day-field";
 import { INCIDENT_CODE } from "./incident";
 import { emptyToNull, optionalCount, text } from "./csv-cells";
+import { issueOf } from "@/lib/errors";
+import { cellProblem, problem } from "@/lib/import/row-problems";
+import type { RowProblem } from "@/lib/import/import-types";
 import type { ClaimValues } from "@/lib/domain/claim-values";
 
 export const CLAIMS_REQUIRED_COLUMNS = ["incident_code", "statement", "claimant"] as const;
@@ -36,7 +39,11 @@ const statedOn = z.preprocess(
       const s = statedDay(start);
       const e = end === undefined ? null : statedDay(end);
       if (more.length || !s || (end !== undefined && !e)) {
-        ctx.addIssue({ code: "custom", message: "stated_on must be a date written YYYY-MM-DD, or a span YYYY-MM-DD/YYYY-MM-DD" });
+        ctx.addIssue({
+          code: "custom",
+          message: "stated_on must be a date written YYYY-MM-DD, or a span YYYY-MM-DD/YYYY-MM-DD",
+          params: { code: "stated_on" },
+        });
         return z.NEVER;
       }
       return { start: s, end: e };
@@ -67,7 +74,7 @@ const CellsSchema = z.object({
     z
       .string()
       .url("document_url must be a full URL, e.g. https://…")
-      .refine((v) => /^https?:\/\//i.test(v), "document_url must start with http:// or https://")
+      .refine((v) => /^https?:\/\//i.test(v), { message: "document_url must start with http:// or https://", params: { code: "http_url" } })
       .nullable(),
   ),
   published_on: z.preprocess(emptyToNull, dayField("published_on").nullable()),
@@ -101,7 +108,8 @@ export type ClaimsRow = ClaimValues & {
   parsed: boolean;
 };
 
-export type CellIssue = { column: string; message: string };
+/** A cell's problem: its English message, and its code for the upload page's words (row-problems.ts). */
+export type CellIssue = { column: string; message: string; problem?: RowProblem };
 export type RowResult<T> = { ok: true; value: T } | { ok: false; issues: CellIssue[] };
 
 const FIELD_COLUMNS: Record<string, string> = {
@@ -133,7 +141,8 @@ export function cellIssues(error: z.ZodError, columns: Record<string, string> = 
   return error.issues.map((issue) => {
     const field = String(issue.path[0] ?? "");
     const column = columns[field] ?? (field || "row");
-    return { column, message: renameFields(issue.message) };
+    const problem = cellProblem(column, issueOf(issue));
+    return { column, message: renameFields(issue.message), ...(problem ? { problem } : {}) };
   });
 }
 
@@ -153,13 +162,17 @@ export function validateClaimsRow(cells: Record<string, string>): RowResult<Clai
         (subgroup === null || f.subgroup === subgroup),
     );
     if (matching.length !== 1) {
-      const reason =
+      const why =
         matching.length > 1
-          ? `the statement gives ${matching.length} figures (${matching.map((f) => `${f.metric} · ${f.category}${f.subgroup ? ` · ${f.subgroup}` : ""}: ${f.text}`).join("; ")}); write one row per figure with metric, category, subgroup and value_min filled`
+          ? problem("parser_several", {
+              count: matching.length,
+              figures: matching.map((f) => `${f.metric} · ${f.category}${f.subgroup ? ` · ${f.subgroup}` : ""}: ${f.text}`).join("; "),
+            })
           : unresolved[0]
-            ? `the statement parser could not read a figure: ${unresolved[0].reason}`
-            : "the statement parser found no casualty figure in the statement; fill metric, category and value_min";
-      return { ok: false, issues: [{ column: metric === null ? "metric" : "value_min", message: reason }] };
+            ? // The parser's own reason goes with it, for the page to word in its language too (reasons.ts).
+              problem("parser_unresolved", { reason: unresolved[0].reason, reasonCode: unresolved[0].reasonCode, ...unresolved[0].values })
+            : problem("parser_none");
+      return { ok: false, issues: [{ column: metric === null ? "metric" : "value_min", ...why }] };
     }
     const figure = matching[0]!;
     metric = figure.metric;
@@ -173,7 +186,10 @@ export function validateClaimsRow(cells: Record<string, string>): RowResult<Clai
     parsed = true;
   }
   if (category === null)
-    return { ok: false, issues: [{ column: "category", message: `category is required (one of ${CATEGORIES.join(", ")})` }] };
+    return {
+      ok: false,
+      issues: [{ column: "category", ...problem("category_required", { column: "category", values: CATEGORIES.join(", ") }) }],
+    };
   qualifier ??= valueMax === null ? "at_least" : valueMax === valueMin ? "exact" : "range";
 
   const values = ClaimValuesSchema.safeParse({

@@ -1,5 +1,6 @@
 // Building blocks for the zod schemas of imported CSV rows. Cells arrive as trimmed strings
-// ("" = empty); every message names the column, because that is what a person fixes.
+// ("" = empty); every message names the column, because that is what a person fixes. A custom
+// rule's `params.code` names its words in the catalogues (lib/import/row-problems.ts).
 import { z } from "zod";
 import { isCalendarDay } from "./calendar-day";
 
@@ -19,7 +20,7 @@ export const countCell = (column: string) =>
   z
     .string({ message: `${column} is required` })
     .min(1, `${column} is required`)
-    .refine((v) => /^-?\d+(\.\d+)?$/.test(v), `${column} must be a number written in digits`)
+    .refine((v) => /^-?\d+(\.\d+)?$/.test(v), { message: `${column} must be a number written in digits`, params: { code: "digits" } })
     .transform(Number)
     .pipe(
       z
@@ -35,13 +36,13 @@ export const coordinate = (column: string, limit: number) =>
   z
     .string({ message: `${column} is required` })
     .min(1, `${column} is required`)
-    .refine((v) => /^-?\d+(\.\d+)?$/.test(v), `${column} must be a decimal number`)
+    .refine((v) => /^-?\d+(\.\d+)?$/.test(v), { message: `${column} must be a decimal number`, params: { code: "decimal" } })
     .transform(Number)
     .pipe(
-      z
-        .number()
-        .min(-limit, `${column} must lie between -${limit} and ${limit}`)
-        .max(limit, `${column} must lie between -${limit} and ${limit}`),
+      z.number().refine((v) => v >= -limit && v <= limit, {
+        message: `${column} must lie between -${limit} and ${limit}`,
+        params: { code: "between", limit },
+      }),
     );
 
 export const smallCode = (column: string, min: number, max: number) =>
@@ -49,9 +50,17 @@ export const smallCode = (column: string, min: number, max: number) =>
     emptyToNull,
     z
       .string()
-      .regex(/^\d+$/, `${column} must be a whole number from ${min} to ${max}`)
+      .refine((v) => /^\d+$/.test(v), {
+        message: `${column} must be a whole number from ${min} to ${max}`,
+        params: { code: "code_digits", min, max },
+      })
       .transform(Number)
-      .pipe(z.number().min(min, `${column} must be from ${min} to ${max}`).max(max, `${column} must be from ${min} to ${max}`))
+      .pipe(
+        z.number().refine((v) => v >= min && v <= max, {
+          message: `${column} must be from ${min} to ${max}`,
+          params: { code: "code_range", min, max },
+        }),
+      )
       .nullable(),
   );
 
@@ -85,7 +94,11 @@ export const dayCell = (column: string) =>
     .transform((value, ctx) => {
       const day = parseDay(value);
       if (!day) {
-        ctx.addIssue({ code: "custom", message: `${column} must be a date written YYYY-MM-DD (or "7 February 2025"), got "${value}"` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${column} must be a date written YYYY-MM-DD (or "7 February 2025"), got "${value}"`,
+          params: { code: "day", value },
+        });
         return z.NEVER;
       }
       return day;

@@ -61,9 +61,16 @@ export const UcdpRowSchema = z
   })
   .superRefine((row, ctx) => {
     if (row.date_end < row.date_start)
-      ctx.addIssue({ code: "custom", path: ["date_end"], message: "date_end must be on or after date_start" });
-    if (row.low > row.best) ctx.addIssue({ code: "custom", path: ["low"], message: "low cannot exceed best" });
-    if (row.high < row.best) ctx.addIssue({ code: "custom", path: ["high"], message: "high cannot be below best" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["date_end"],
+        message: "date_end must be on or after date_start",
+        params: { code: "date_end_order" },
+      });
+    if (row.low > row.best)
+      ctx.addIssue({ code: "custom", path: ["low"], message: "low cannot exceed best", params: { code: "low_above_best" } });
+    if (row.high < row.best)
+      ctx.addIssue({ code: "custom", path: ["high"], message: "high cannot be below best", params: { code: "high_below_best" } });
   })
   .transform((row, ctx): DatasetEvent => {
     const countryIso3 = row.country_iso3?.toUpperCase() ?? iso3FromCountryName(row.country);
@@ -72,6 +79,7 @@ export const UcdpRowSchema = z
         code: "custom",
         path: [row.country_iso3 ? "country_iso3" : "country"],
         message: "is not a country we know: add a country_iso3 column with the ISO 3166-1 alpha-3 code",
+        params: { code: "unknown_country_ucdp" },
       });
       return z.NEVER;
     }

@@ -5,6 +5,7 @@ import { addClaim, assessClaim, retractClaim, supersedeClaim } from "@/lib/claim
 import type { Db } from "@/lib/db";
 import { CLAIMS_COLUMNS } from "@/lib/export/columns";
 import { claimsSlice } from "@/lib/import/claims-import";
+import { englishProblem } from "@/lib/import/row-problems";
 import { seedKobe } from "@/lib/seed/seed-database";
 import { csvRecords, exportText } from "./export-support";
 import { copyReferenceData, counts, csv, importText } from "./import-support";
@@ -405,7 +406,14 @@ describe("malformed files change nothing", () => {
     const summary = await importText(db, "claims", csv(CLAIMS_COLUMNS, rows));
     expect(summary).toMatchObject({ imported: false, rows: 100_000, invalidRows: 1, validRows: 99_999 });
     expect(summary.errors).toEqual([
-      { row: 76_544, line: 76_545, column: "value_min", value: "-1", message: "value_min cannot be negative" },
+      {
+        row: 76_544,
+        line: 76_545,
+        column: "value_min",
+        value: "-1",
+        message: "value_min cannot be negative",
+        problem: { code: "negative", values: { column: "value_min", minimum: "0" } },
+      },
     ]);
     expect(await counts(db)).toEqual(before);
   }, 120_000);
@@ -483,6 +491,38 @@ describe("a file read a slice at a time", () => {
     expect(summary.imported).toBe(false);
     expect(summary.errors.map((e) => [e.row, e.column])).toEqual([[3, "claimant"]]);
     expect(await counts(db)).toEqual(before);
+  });
+
+  it("names every reference problem by a code whose English words are the message (the upload page words it in French)", async () => {
+    const db = await useTestDb();
+    await seedKobe(db);
+    const stored = await db.claim.findFirstOrThrow({ where: { incident: { code: CODE } }, select: { id: true } });
+    const id = (n: number) => `7a1e0c3e-${String(n).padStart(4, "0")}-4d2b-8c1a-2b3c4d5e6f00`;
+    const text = csv(CLAIMS_COLUMNS, [
+      claim(71, { incident_code: "MLI-2099-0001" }),
+      claim(72, { claimant: "nobody-knows" }),
+      claim(73, { claim_id: id(73) }),
+      claim(74, { claim_id: id(73) }),
+      claim(75, { claim_id: stored.id }),
+      claim(76, { superseded_by: id(9999) }),
+      claim(77, { claim_id: id(77), superseded_by: id(77) }),
+      claim(78, { claim_id: id(78) }),
+      claim(79, { claimant: "afp", superseded_by: id(78) }),
+    ]);
+    const before = await counts(db);
+    const summary = await importText(db, "claims", text, { validOnly: true });
+    expect(summary.errors.map((e) => [e.row, e.column, e.problem?.code])).toEqual([
+      [1, "incident_code", "no_incident"],
+      [2, "claimant", "no_source"],
+      [4, "claim_id", "claim_id_twice"],
+      [5, "claim_id", "claim_changed"],
+      [6, "superseded_by", "superseded_by_unknown"],
+      [7, "superseded_by", "supersedes_itself"],
+      [9, "superseded_by", "supersedes_elsewhere"],
+    ]);
+    for (const e of summary.errors) expect(englishProblem(e.problem!)).toBe(e.message);
+    expect(summary.errors[0]!.message).toBe("there is no incident MLI-2099-0001 in this database: import or create the incident first");
+    expect((await counts(db)).claims - before.claims).toBe(2);
   });
 
   it("gives what one slice gives: held-back links, refusals down a chain, documents and sources made once", async () => {

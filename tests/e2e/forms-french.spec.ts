@@ -42,3 +42,29 @@ test("the claims form in French", async ({ page }) => {
   await expect(form.getByRole("button", { name: "Enregistrer 1 revendication" })).toBeVisible();
   await expect(page.getByRole("main")).not.toContainText("⟦");
 });
+
+test("the import page words a file's problems in French: its cells, its references and the statement parser's reasons", async ({
+  page,
+}) => {
+  await signInPage(page, "editor", "-forms-fr");
+  await page.goto("/import?lang=fr");
+  await expect(page.getByRole("heading", { level: 1, name: "Importer un fichier CSV" })).toBeVisible();
+  const file = [
+    "incident_code,metric,category,value_min,value_max,qualifier,statement,claimant",
+    "MLI-2025-0001,killed,civilians,-4,4,range,E2E fr: a negative count.,hrw",
+    "MLI-2099-0001,killed,civilians,3,3,exact,E2E fr: an incident nobody recorded.,hrw",
+    "MLI-2025-0001,,,,,,L’armée a neutralisé 30 terroristes.,hrw",
+  ].join("\n");
+  await page.getByLabel("Fichier CSV").setInputFiles({ name: "problemes.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
+  await page.getByLabel("N’importer que les lignes valides (signaler les autres)").check();
+  await page.getByRole("button", { name: "Importer", exact: true }).click();
+  const problems = page.getByRole("table", { name: /^Problèmes/ });
+  await expect(problems.getByRole("row", { name: /value_min ne peut pas être négatif/ })).toBeVisible();
+  await expect(problems.getByRole("row", { name: /il n’y a pas d’incident MLI-2099-0001 dans cette base/ })).toBeVisible();
+  await expect(
+    problems.getByRole("row", {
+      name: /l’analyseur de déclarations n’a pas pu lire de bilan : « neutralisé » peut signifier tués ou capturés/,
+    }),
+  ).toBeVisible();
+  await expect(problems).not.toContainText(/cannot|there is no|could not|⟦/);
+});

@@ -134,3 +134,47 @@ test("a claims file touching more incidents than IMPORT_QUEUE_FIGURES_ABOVE comm
   expect(civilians).toMatchObject({ best: 20, claimCount: 1 });
   expect((await (await request.get("/api/figure-queue")).json()).pendingIncidents).toBe(0);
 });
+
+test("the form posted by a browser itself is answered with a page: 303 to the report, to sign in, or to the refusal", async ({
+  playwright,
+  baseURL,
+}) => {
+  const origin = new URL(baseURL!).origin;
+  const form = (name: string) => ({
+    file: { name, mimeType: "text/csv", buffer: Buffer.from("event_id_cnty,event_date\nMRT90009,2015-08-12\n") },
+    format: "acled",
+  });
+  const asBrowser = { Accept: "text/html,application/xhtml+xml", "Sec-Fetch-Mode": "navigate", Origin: origin };
+  const post = (context: Awaited<ReturnType<typeof playwright.request.newContext>>, headers: Record<string, string>) =>
+    context.post("/api/import", { multipart: form("no-js.csv"), headers, maxRedirects: 0 });
+
+  const anonymous = await playwright.request.newContext({ baseURL });
+  const signedOut = await post(anonymous, asBrowser);
+  expect(signedOut.status()).toBe(303);
+  expect(signedOut.headers().location).toBe("/login?next=%2Fimport");
+
+  const viewer = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: origin } });
+  await signIn(viewer, "viewer", "-import");
+  const refused = await post(viewer, asBrowser);
+  expect(refused.status()).toBe(303);
+  expect(refused.headers().location).toBe("/import");
+
+  const editor = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Origin: origin } });
+  await signIn(editor, "editor", "-import");
+  const answered = await post(editor, asBrowser);
+  expect(answered.status()).toBe(303);
+  expect(answered.headers().location).toMatch(/^\/import\?report=[0-9a-f-]{36}$/);
+  const page = await (await editor.get(answered.headers().location!)).text();
+  expect(page).toContain("Nothing was imported");
+  expect(page).toContain("The header lacks the columns");
+
+  // A script asking for JSON still gets the API's answer, with the problem's code.
+  const script = await post(editor, { Accept: "application/json" });
+  expect(script.status()).toBe(422);
+  const body = await script.json();
+  expect(body.errors[0].problem.code).toBe("missing_columns");
+  expect(body.errors[0].message).toMatch(/^The header lacks the columns event_type, location/);
+  // The cross-origin check holds for the browser's own post too.
+  expect((await post(editor, { ...asBrowser, Origin: "https://evil.example" })).status()).toBe(403);
+  for (const context of [anonymous, viewer, editor]) await context.dispose();
+});

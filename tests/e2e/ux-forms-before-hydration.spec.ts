@@ -105,3 +105,52 @@ test("every form of the app posts (or is a GET filter form with a real action): 
     }
   }
 });
+
+test("an import posted before hydration lands on the import page with its result, never on the API's JSON", async ({ page, browser }) => {
+  await signInPage(page, "editor", "-nojs-import");
+  const urls = await withoutJavaScript(page);
+  await page.goto("/import");
+
+  // Refused: one invalid row, so nothing is written; the page names the row and the column.
+  const bad = [
+    "incident_code,metric,category,value_min,value_max,qualifier,statement,claimant",
+    "MLI-2025-0001,killed,civilians,-4,4,range,E2E no-JS: a negative count.,hrw",
+    "MLI-2025-0001,killed,civilians,3,3,exact,E2E no-JS: a valid row.,hrw",
+  ].join("\n");
+  await page.getByLabel("CSV file").setInputFiles({ name: "nojs-bad-claims.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page).toHaveURL(/\/import\?report=[0-9a-f-]{36}$/);
+  const refused = page.getByRole("region", { name: "Nothing was imported" });
+  await expect(refused.getByRole("alert")).toContainText("1 of 2 rows are invalid");
+  await expect(refused.getByRole("row", { name: /value_min cannot be negative/ })).toContainText("value_min");
+  await expect(page.getByRole("heading", { level: 1, name: "Import a CSV file" })).toBeVisible();
+  const kobe = await (await page.request.get("/api/incidents/MLI-2025-0001")).json();
+  expect(JSON.stringify(kobe)).not.toContain("E2E no-JS");
+
+  // Imported: the summary, and a link to the new incident (Mauritania, 2015: no other test reads it).
+  const acled = [
+    "event_id_cnty,event_date,event_type,iso,country,location,latitude,longitude,fatalities,source,notes",
+    "MRT90001,2015-08-11,Battles,478,Mauritania,Bassikounou,15.87,-5.96,4,RFI,E2E no-JS: clash near Bassikounou",
+  ].join("\n");
+  await page.getByLabel("Format", { exact: true }).selectOption("acled");
+  await page.getByLabel("CSV file").setInputFiles({ name: "nojs-acled.csv", mimeType: "text/csv", buffer: Buffer.from(acled) });
+  await page.getByRole("button", { name: "Import" }).click();
+  const imported = page.getByRole("region", { name: "Imported" });
+  await expect(imported).toContainText("1 created, 0 matched");
+  await expect(imported).toContainText("nojs-acled.csv");
+  const report = page.url();
+  expect(await page.locator("body").innerText()).not.toContain('"imported"');
+  await imported.getByRole("link", { name: /^MRT-2015-/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Bassikounou");
+
+  // The report comes back on reload, for its editor only.
+  await page.goto(report);
+  await expect(page.getByRole("region", { name: "Imported" })).toContainText("1 created, 0 matched");
+  const colleague = await browser.newPage();
+  await signInPage(colleague, "editor", "-nojs-import-2");
+  await colleague.goto(report);
+  await expect(colleague.getByRole("status")).toContainText("This import's report is no longer available");
+  await expect(colleague.getByRole("region", { name: "Imported" })).toHaveCount(0);
+  await colleague.close();
+  expect(urls.filter((url) => url.includes("/api/import") && !url.endsWith("/api/import"))).toEqual([]);
+});
