@@ -9,6 +9,7 @@ import { useState, type FormEvent } from "react";
 import type { ImportProgress, ImportSummary, RowError } from "@/lib/import/import-types";
 import type { ImportReportAnswer } from "@/lib/import/form-post-report";
 import { FigureQueueProgress } from "./figure-queue-progress";
+import { uploadFailure, type UploadError } from "./import-failure";
 
 type Result = ImportSummary & { errorCount: number };
 type State =
@@ -46,17 +47,20 @@ async function readLines(response: Response, onLine: (line: Record<string, unkno
   }
 }
 
-/** The state that shows a stored answer: the summary, or the error that refused the upload. */
-function reportState(report: ImportReportAnswer | null): State {
-  if (!report) return { step: "idle" };
-  const error = report.body.error as { message?: string } | undefined;
-  if (error) return { step: "failed", message: error.message ?? "" };
-  return { step: "done", status: report.status, summary: report.body as unknown as Result };
-}
+/** `reportGone`: the address named a report this reader cannot see (another's, expired or malformed). */
+type Props = { report?: ImportReportAnswer | null; reportGone?: { hours: number } | null; maxMegabytes: number };
 
-export function ImportForm({ report = null }: { report?: ImportReportAnswer | null }) {
+export function ImportForm({ report = null, reportGone = null, maxMegabytes }: Props) {
   const t = useTranslations("import");
-  const [state, setState] = useState<State>(() => reportState(report));
+  const failure = (error: UploadError | null | undefined, status: number) =>
+    uploadFailure((key, values) => t(`failed.${key}`, values), error, status, maxMegabytes);
+  // A stored answer (the form posted before hydration): the summary, or the error that refused the upload.
+  const [state, setState] = useState<State>(() => {
+    if (!report) return { step: "idle" };
+    const error = report.body.error as UploadError | undefined;
+    if (error) return { step: "failed", message: failure(error, report.status) };
+    return { step: "done", status: report.status, summary: report.body as unknown as Result };
+  });
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,8 +71,8 @@ export function ImportForm({ report = null }: { report?: ImportReportAnswer | nu
     try {
       const response = await fetch("/api/import", { method: "POST", body: form, headers: { Accept: "application/x-ndjson" } });
       if (!(response.headers.get("content-type") ?? "").includes("ndjson")) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setState({ step: "failed", message: body?.error?.message ?? t("failed.status", { status: response.status }) });
+        const body = (await response.json().catch(() => null)) as { error?: UploadError } | null;
+        setState({ step: "failed", message: failure(body?.error, response.status) });
         return;
       }
       let finished = false;
@@ -79,7 +83,7 @@ export function ImportForm({ report = null }: { report?: ImportReportAnswer | nu
           setState({ step: "done", status: line.status as number, summary: line.summary as Result });
         } else if (line.type === "error") {
           finished = true;
-          setState({ step: "failed", message: String(line.message) });
+          setState({ step: "failed", message: failure(line as UploadError, Number(line.status)) });
         }
       });
       if (!finished) setState({ step: "failed", message: t("failed.closed") });
@@ -122,6 +126,11 @@ export function ImportForm({ report = null }: { report?: ImportReportAnswer | nu
         </button>
       </form>
       <div id="import-status" aria-live="polite">
+        {reportGone && state.step === "idle" ? (
+          <p role="status" className="notice">
+            {t("reportGone", reportGone)}
+          </p>
+        ) : null}
         {state.step === "running" ? <RunningProgress progress={state.progress} t={t} /> : null}
         {state.step === "failed" ? (
           <p role="alert" className="form-error">
@@ -157,11 +166,19 @@ function ImportResult({ summary: s, t }: { summary: Result; t: Translate }) {
   return (
     <section aria-labelledby="import-result-heading" className="import-result">
       <h2 id="import-result-heading">
-        {t(refused ? (s.dryRun && s.errorCount === 0 ? "result.dryRunValid" : "result.nothingImported") : "result.imported")}
+        {t(
+          refused
+            ? s.dryRun && s.errorCount === 0
+              ? "result.dryRunValid"
+              : "result.nothingImported"
+            : s.validRows === 0 && s.rows > 0
+              ? "result.nothingValid"
+              : "result.imported",
+        )}
       </h2>
       {refused && s.errorCount > 0 ? (
         <p role="alert" className="form-error">
-          {t(s.errors.some((e) => e.row === null) ? "result.invalidWithFile" : "result.invalid", { invalid: s.invalidRows, rows: s.rows })}
+          {s.errors.some((e) => e.row === null) ? t("result.fileInvalid") : t("result.invalid", { invalid: s.invalidRows, rows: s.rows })}
         </p>
       ) : null}
       <dl className="import-counts">

@@ -19,13 +19,23 @@ describe("import messages", () => {
     );
     expect(en("import.progressCount", { done: 1500, total: 2000 })).toBe("1,500 of 2,000");
     expect(en("import.errors.captionFirst", { total: 250, shown: 100 })).toBe("Problems (250, the first 100 shown)");
-    expect(en("import.result.invalidWithFile", { invalid: 2, rows: 5 })).toBe(
-      "2 of 5 rows are invalid (or the file itself is). Fix them and upload again, or tick “Import only the valid rows”.",
+    expect(en("import.result.invalid", { invalid: 2, rows: 5 })).toBe(
+      "2 of 5 rows are invalid. Fix them and upload again, or tick “Import only the valid rows”.",
+    );
+    expect(en("import.result.invalid", { invalid: 1, rows: 5 })).toBe(
+      "1 of 5 rows are invalid. Fix it and upload again, or tick “Import only the valid rows”.",
+    );
+    expect(en("import.result.invalid", { invalid: 1, rows: 1 })).toBe(
+      "The row is invalid. Fix it and upload again, or tick “Import only the valid rows”.",
     );
     expect(en("import.running", { phase: en("import.phase.uploading") })).toBe("Uploading…");
   });
 
   it("read as French, with French plurals and numbers", () => {
+    expect(fr("import.result.invalid", { invalid: 1, rows: 1 })).toBe(
+      "La ligne n’est pas valide. Corrigez-la et envoyez de nouveau le fichier, ou cochez « N’importer que les lignes valides ».",
+    );
+    expect(fr("import.result.invalid", { invalid: 2, rows: 5 })).toMatch(/^2 lignes sur 5 ne sont pas valides\. Corrigez-les et envoyez/);
     expect(fr("import.result.figuresRefreshed", { count: 1 })).toBe("recalculés pour 1 incident");
     expect(fr("import.result.seconds", { seconds: 1.25 })).toBe("1,3 s");
     expect(fr("import.result.rowsValue", { rows: 5, valid: 1, invalid: 4 })).toBe("5 (1 valide, 4 non valides)");

@@ -20,11 +20,12 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ImportPage({ searchParams }: Props) {
-  const guard = await pageUser("editor", "/import");
-  const t = await getTranslations("import");
-  if (!guard.allowed) return <RoleRefusal role="editor" title={t("title")} />;
   // The answer to a form posted without JavaScript (app/api/import/route.ts sends the browser here).
   const { report: reportId } = await searchParams;
+  // Signed out meanwhile: back to the same report after signing in.
+  const guard = await pageUser("editor", typeof reportId === "string" ? `/import?report=${encodeURIComponent(reportId)}` : "/import");
+  const t = await getTranslations("import");
+  if (!guard.allowed) return <RoleRefusal role="editor" title={t("title")} />;
   const report = typeof reportId === "string" ? await findImportReport(db, guard.user.id, reportId) : null;
   const code = (chunks: ReactNode) => <code>{chunks}</code>;
   return (
@@ -32,12 +33,11 @@ export default async function ImportPage({ searchParams }: Props) {
       <main className="import-page">
         <h1>{t("heading")}</h1>
         <p className="lede">{t.rich("lede", { megabytes: MAX_IMPORT_BYTES / 1024 / 1024, command: "npm run import", code })}</p>
-        {reportId !== undefined && !report ? (
-          <p role="status" className="notice">
-            {t("reportGone", { hours: IMPORT_REPORT_TTL_HOURS })}
-          </p>
-        ) : null}
-        <ImportForm report={report} />
+        <ImportForm
+          report={report}
+          reportGone={reportId !== undefined && !report ? { hours: IMPORT_REPORT_TTL_HOURS } : null}
+          maxMegabytes={MAX_IMPORT_BYTES / 1024 / 1024}
+        />
         <section aria-labelledby="formats-heading" className="import-formats">
           <h2 id="formats-heading">{t("formats")}</h2>
           <dl>

@@ -53,8 +53,12 @@ export async function readImportRequest(request: Request): Promise<ImportRequest
   if (type.startsWith("multipart/form-data")) {
     const form = assertStorableFields(await multipartForm(body, type));
     const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0)
-      throw new AppError(400, "Choose a CSV file to import.", "invalid", { file: ["Choose a CSV file to import."] });
+    // No file chosen (a browser sends an empty part with no name). A chosen file that is empty is
+    // read as one, and refused as "the file is empty" like a file of blank lines.
+    if (!(file instanceof File) || (file.size === 0 && !file.name))
+      throw Object.assign(new AppError(400, "Choose a CSV file to import.", "invalid", { file: ["Choose a CSV file to import."] }), {
+        issues: { file: [{ code: "custom", rule: "no_file" }] },
+      });
     const fields = ImportRequestSchema.parse({
       ...query,
       format: form.get("format") ?? query.format,
@@ -87,9 +91,13 @@ function storableText(text: string): string {
   const at = text.indexOf("\u0000");
   if (at >= 0) {
     const line = text.slice(0, at).split("\n").length;
-    throw new AppError(400, `Invalid input — file: line ${line} contains a NUL character (\\u0000), which cannot be stored.`, "invalid", {
-      file: [`line ${line} contains a NUL character`],
-    });
+    // The issue's rule lets the upload page say it in its reader's words (a spreadsheet chosen by mistake).
+    throw Object.assign(
+      new AppError(400, `Invalid input — file: line ${line} contains a NUL character (\\u0000), which cannot be stored.`, "invalid", {
+        file: [`line ${line} contains a NUL character`],
+      }),
+      { issues: { file: [{ code: "custom", rule: "nul_character", values: { line } }] } },
+    );
   }
   return text; // decoded from UTF-8: it has no lone surrogates
 }

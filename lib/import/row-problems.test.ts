@@ -65,6 +65,8 @@ const CASES: [string, Record<string, string>, "claims" | "acled" | "ucdp", Probl
   ["a day not written YYYY-MM-DD", { ...claim, published_on: "07/02/2025" }, "claims", "iso_day"],
   ["a day not in the calendar", { ...claim, published_on: "2025-02-30" }, "claims", "calendar_day"],
   ["stated_on not a day", { ...claim, stated_on: "yesterday" }, "claims", "stated_on"],
+  ["stated_on on a day the calendar lacks", { ...claim, stated_on: "2025-02-30" }, "claims", "calendar_day"],
+  ["an event on a day the calendar lacks", { ...acled, event_date: "2016-02-30" }, "acled", "calendar_day"],
   ["stated_on ending before it starts", { ...claim, stated_on: "2025-02-10/2025-02-01" }, "claims", "date_order_stated"],
   ["entered_at not a timestamp", { ...claim, entered_at: "today" }, "claims", "timestamp_iso"],
   ["active neither true nor false", { ...claim, active: "maybe" }, "claims", "true_or_false"],

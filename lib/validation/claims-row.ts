@@ -10,7 +10,7 @@ import { z } from "zod";
 import { parseStatement } from "@/lib/domain/statement-parser";
 import { ASSESSMENTS, CATEGORIES, METRICS, QUALIFIERS, SOURCE_KINDS } from "@/lib/domain/vocabularies";
 import type { Assessment, SourceKind } from "@/lib/domain/vocabularies";
-import { isCalendarDay } from "./calendar-day";
+import { ISO_DAY, isCalendarDay } from "./calendar-day";
 import { ClaimValuesSchema } from "./claim";
 import { dayField } from "./day-field";
 import { INCIDENT_CODE } from "./incident";
@@ -38,6 +38,12 @@ const statedOn = z.preprocess(
       const [start, end, ...more] = value.split("/");
       const s = statedDay(start);
       const e = end === undefined ? null : statedDay(end);
+      const impossible = [start, end].some((day) => day !== undefined && ISO_DAY.test(day) && !isCalendarDay(day));
+      if (!more.length && impossible) {
+        // Written as it should be, but no such day (2025-02-30): say so rather than repeat the format.
+        ctx.addIssue({ code: "custom", message: "stated_on is not a real calendar date", params: { code: "calendar_day" } });
+        return z.NEVER;
+      }
       if (more.length || !s || (end !== undefined && !e)) {
         ctx.addIssue({
           code: "custom",

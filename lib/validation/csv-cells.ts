@@ -93,6 +93,11 @@ export const dayCell = (column: string) =>
     .min(1, `${column} is required`)
     .transform((value, ctx) => {
       const day = parseDay(value);
+      if (!day && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        // Written as it should be, but no such day (2025-02-30): say so rather than repeat the format.
+        ctx.addIssue({ code: "custom", message: `${column} is not a real calendar date`, params: { code: "calendar_day" } });
+        return z.NEVER;
+      }
       if (!day) {
         ctx.addIssue({
           code: "custom",

@@ -330,6 +330,9 @@ describe("malformed files change nothing", () => {
       [5, "value_max"],
       [6, "entered_at"],
     ]);
+    // A day written as it should be but missing from the calendar is named as such, not as a format problem.
+    expect(summary.errors[0]!.message).toBe("stated_on is not a real calendar date");
+    expect(summary.errors[1]!.message).toBe("stated_on must be a date written YYYY-MM-DD, or a span YYYY-MM-DD/YYYY-MM-DD");
     expect(summary.errors[2]!.message).toBe("value_min cannot be negative");
     expect(summary.errors[3]).toMatchObject({ value: "three", message: "value_min must be a number written in digits" });
     expect(summary.errors[4]!.message).toBe("value_max must be at least value_min");

@@ -47,8 +47,10 @@ test("the import page words a file's problems in French: its cells, its referenc
   page,
 }) => {
   await signInPage(page, "editor", "-forms-fr");
-  await page.goto("/import?lang=fr");
+  // An address naming a report this reader cannot see: said so, until the next import.
+  await page.goto("/import?lang=fr&report=not-a-report");
   await expect(page.getByRole("heading", { level: 1, name: "Importer un fichier CSV" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText(/^Le compte rendu de cet import n’est plus disponible/);
   const file = [
     "incident_code,metric,category,value_min,value_max,qualifier,statement,claimant",
     "MLI-2025-0001,killed,civilians,-4,4,range,E2E fr: a negative count.,hrw",
@@ -67,4 +69,28 @@ test("the import page words a file's problems in French: its cells, its referenc
     }),
   ).toBeVisible();
   await expect(problems).not.toContainText(/cannot|there is no|could not|⟦/);
+  await expect(page.getByText(/n’est plus disponible/)).toHaveCount(0);
+  expect(new URL(page.url()).search).toBe("");
+  // On a phone the value a person has to fix stays in the table.
+  await page.setViewportSize({ width: 393, height: 851 });
+  await expect(problems.getByRole("columnheader", { name: "Valeur" })).toBeVisible();
+  await expect(problems.getByRole("cell", { name: "-4", exact: true })).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 720 });
+
+  // A chosen file that is empty is read, and refused as empty (not "choose a file").
+  await page.getByLabel("Fichier CSV").setInputFiles({ name: "vide.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
+  await page.getByRole("button", { name: "Importer", exact: true }).click();
+  const empty = page.getByRole("region", { name: "Rien n’a été importé" });
+  await expect(empty.getByRole("alert")).toHaveText(
+    "Le fichier lui-même ne peut pas être importé tel quel : voyez le problème ci-dessous.",
+  );
+  await expect(empty.getByRole("table")).toContainText("Le fichier est vide : il lui faut une ligne d’en-tête qui nomme les colonnes.");
+
+  // A spreadsheet chosen by mistake (a NUL byte): refused before any row is read, said in French.
+  const binary = Buffer.from("incident_code,statement,claimant\nMLI-2025-0001,PK\u0003\u0004\u0000,hrw\n", "latin1");
+  await page.getByLabel("Fichier CSV").setInputFiles({ name: "classeur.csv", mimeType: "text/csv", buffer: binary });
+  await page.getByRole("button", { name: "Importer", exact: true }).click();
+  await expect(page.locator("#import-status").getByRole("alert")).toHaveText(
+    /^Ce n’est pas un fichier CSV texte \(la ligne 2 contient un caractère NUL\) : est-ce un tableur \?/,
+  );
 });

@@ -58,7 +58,9 @@ const apiPost = withRole("editor", async (user, request) => {
           send({
             type: "error",
             status: expected?.status ?? 500,
+            code: expected?.code ?? "internal",
             message: expected?.message ?? "Something went wrong on our side. It has been logged.",
+            issues: expected?.issues,
           });
         })
         .finally(() => controller.close());
@@ -110,7 +112,14 @@ async function importAnswer(request: Request, actorId: string): Promise<ImportRe
     if (!expected) console.error(error);
     return {
       status: expected?.status ?? 500,
-      body: { error: { message: expected?.message ?? "Something went wrong on our side. It has been logged.", fields: expected?.fields } },
+      body: {
+        error: {
+          code: expected?.code ?? "internal",
+          message: expected?.message ?? "Something went wrong on our side. It has been logged.",
+          fields: expected?.fields,
+          issues: expected?.issues,
+        },
+      },
     };
   }
 }
