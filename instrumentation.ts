@@ -3,6 +3,11 @@
 // looked at again every WAKE_UP_MS, so a worker that gave up after failures starts again.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The benchmark's view of garbage-collection pauses (lib/bench/gc-pauses.ts); off unless asked for.
+  if (process.env.TRIANGULATE_GC_LOG_MS) {
+    const { logGcPauses } = await import("@/lib/bench/gc-pauses");
+    logGcPauses(Number(process.env.TRIANGULATE_GC_LOG_MS) || 0);
+  }
   const { startFigureQueue, WAKE_UP_MS } = await import("@/lib/figures/figure-queue");
   void startFigureQueue();
   setInterval(() => void startFigureQueue(), WAKE_UP_MS).unref();

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import readline from "node:readline";
 import pg from "pg";
 import { from as copyFrom, to as copyTo } from "pg-copy-streams";
 import { rng, REGIONS } from "@/lib/bench/synthetic-dataset";
@@ -16,6 +17,7 @@ import { runImport } from "@/lib/import/run-import";
 import { fillBenchDatabase } from "@/lib/bench/fill-bench-database";
 import { concurrentEditors, type EditorsOutcome } from "@/lib/bench/concurrent-editors";
 import { throughput, type ThroughputOutcome } from "@/lib/bench/throughput";
+import { parseGcPause, pausesWithin, type GcPause } from "@/lib/bench/gc-pauses";
 import { createApiToken } from "@/lib/auth/session-store";
 
 const { values } = parseArgs({
@@ -42,12 +44,18 @@ const base = `http://127.0.0.1:${port}`;
 const dataDir = path.resolve(".data", quick ? "bench-quick" : "bench");
 const distDir = ".next-bench";
 const log = (line: string) => console.error(`[bench] ${line}`);
+/** Server pauses at least this long are logged (lib/bench/gc-pauses.ts) and lined up with the requests. */
+const GC_LOG_MS = 5;
+const gcPauses: GcPause[] = [];
 
 /** A read pass: right after the load ("cold"), and right after the import with its figures and the workers' upkeep done. */
 type Pass = "cold" | "after import";
 type ThroughputPass = "after the cold pass" | "end of run";
-/** The slowest requests of a case: when in the sequence (0 = first) and which, so a tail can be told from a slow start or a slow page. */
-type Slow = { ms: number; at: number; path: string };
+/**
+ * The slowest requests of a case: when in the sequence (0 = first) and which, so a tail can be told
+ * from a slow start or a slow page; `gcMs`, the server's garbage-collection pauses during it (any process).
+ */
+type Slow = { ms: number; at: number; path: string; gcMs: number };
 type Stat = {
   name: string;
   target: string;
@@ -59,6 +67,8 @@ type Stat = {
   note?: string;
   pass?: Pass;
   slowest?: Slow[];
+  /** The server's pauses of ≥ GC_LOG_MS during the case (both processes). */
+  gc?: { count: number; ms: number; longest: number };
 };
 const results: {
   startedAt: string;
@@ -98,19 +108,30 @@ async function timeRequests(name: string, target: string, urls: string[]): Promi
   // One warm-up request, then sequential requests: latency as one user sees it.
   await fetch(urls[0]!).then((r) => r.arrayBuffer());
   const times: number[] = [];
+  const spans: [number, number][] = []; // wall-clock, to line up with the server's pauses
   let bytes = 0;
+  const caseStarted = Date.now();
   for (const url of urls) {
     const started = performance.now();
+    const wallStart = Date.now();
     const response = await fetch(url);
     const body = await response.arrayBuffer();
     times.push(performance.now() - started);
+    spans.push([wallStart, Date.now()]);
     if (!response.ok) throw new Error(`${name}: ${url} answered ${response.status}: ${Buffer.from(body).toString().slice(0, 300)}`);
     bytes = Math.max(bytes, body.byteLength);
   }
+  await new Promise((resolve) => setTimeout(resolve, 100)); // the last pauses' lines still on their way
   const slowest = times
-    .map((ms, at) => ({ ms: round(ms), at, path: new URL(urls[at]!).pathname + new URL(urls[at]!).search }))
+    .map((ms, at) => ({
+      ms: round(ms),
+      at,
+      path: new URL(urls[at]!).pathname + new URL(urls[at]!).search,
+      gcMs: pausesWithin(gcPauses, ...spans[at]!).ms,
+    }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 5);
+  const gc = pausesWithin(gcPauses, caseStarted, Date.now());
   times.sort((a, b) => a - b);
   const stat = {
     name,
@@ -121,9 +142,10 @@ async function timeRequests(name: string, target: string, urls: string[]): Promi
     n: times.length,
     bytes,
     slowest,
+    gc,
   };
   log(
-    `${name}: p50 ${stat.p50} ms, p95 ${stat.p95} ms (largest body ${bytes} B; slowest ${slowest.map((s) => `#${s.at} ${s.ms}`).join(", ")})`,
+    `${name}: p50 ${stat.p50} ms, p95 ${stat.p95} ms (largest body ${bytes} B; slowest ${slowest.map((s) => `#${s.at} ${s.ms}${s.gcMs ? ` (GC ${s.gcMs})` : ""}`).join(", ")}; GC pauses ≥ ${GC_LOG_MS} ms: ${gc.count}, ${gc.ms} ms, longest ${gc.longest})`,
   );
   return stat;
 }
@@ -223,15 +245,22 @@ try {
     await run(path.resolve("node_modules/.bin/next"), ["build"], { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" });
   }
   app = spawn(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/serve.ts", "start"], {
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,
+      TRIANGULATE_GC_LOG_MS: String(GC_LOG_MS),
       DATABASE_URL: embedded.url,
       PORT: String(port),
       NEXT_DIST_DIR: distDir,
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
     },
+  });
+  // The server's stderr, less its pauses (kept for the cases to line up with their requests).
+  readline.createInterface({ input: app.stderr! }).on("line", (line) => {
+    const pause = parseGcPause(line);
+    if (pause) gcPauses.push(pause);
+    else process.stderr.write(`${line}\n`);
   });
   // The server warms its processes up once it listens (scripts/warm-up.ts), as it does for its first
   // visitors: the cold pass starts after that, with the database as the load left it.

@@ -239,11 +239,33 @@ function ImportResult({ summary: s, t }: { summary: Result; t: Translate }) {
   );
 }
 
+type Figure = { metric: string; category: string; subgroup: string | null; text: string };
+
 /** A problem in the reader's language; the server's English when the catalogue has no words for it. */
-function problemText(e: RowError, t: Translate, parser: ReturnType<typeof useTranslations<"parser">>): string {
+function problemText(
+  e: RowError,
+  t: Translate,
+  parser: ReturnType<typeof useTranslations<"parser">>,
+  vocabulary: {
+    metric: ReturnType<typeof useTranslations<"vocabulary.metric">>;
+    category: ReturnType<typeof useTranslations<"vocabulary.category">>;
+  },
+): string {
   const code = e.problem?.code;
   if (!code || !t.has(`problem.${code}`)) return e.message;
   const values = { ...e.problem!.values };
+  // The figures a statement gave, their metric and category named in the reader's words.
+  if (code === "parser_several" && typeof values.figureList === "string")
+    values.figures = (JSON.parse(values.figureList) as Figure[])
+      .map((f) =>
+        t("problemFigure", {
+          metric: vocabulary.metric(f.metric as "killed"),
+          category: vocabulary.category(f.category as "civilians"),
+          subgroup: f.subgroup ?? "none",
+          text: f.text,
+        }),
+      )
+      .join("; ");
   // The statement parser's reason, worded from its own catalogue (parser.json).
   if (code === "parser_unresolved" && typeof values.reasonCode === "string" && parser.has(values.reasonCode))
     values.reason = parser(values.reasonCode, values as Record<string, string>);
@@ -252,6 +274,7 @@ function problemText(e: RowError, t: Translate, parser: ReturnType<typeof useTra
 
 function ErrorTable({ errors, total, t }: { errors: RowError[]; total: number; t: Translate }) {
   const parser = useTranslations("parser");
+  const vocabulary = { metric: useTranslations("vocabulary.metric"), category: useTranslations("vocabulary.category") };
   return (
     <table className="figures import-errors">
       <caption>
@@ -275,7 +298,7 @@ function ErrorTable({ errors, total, t }: { errors: RowError[]; total: number; t
             <td>
               <code>{e.value ?? ""}</code>
             </td>
-            <td>{problemText(e, t, parser)}</td>
+            <td>{problemText(e, t, parser, vocabulary)}</td>
           </tr>
         ))}
       </tbody>

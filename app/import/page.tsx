@@ -29,7 +29,7 @@ export default async function ImportPage({ searchParams }: Props) {
   const report = typeof reportId === "string" ? await findImportReport(db, guard.user.id, reportId) : null;
   const code = (chunks: ReactNode) => <code>{chunks}</code>;
   return (
-    <PageMessages paths={["import", "parser"]}>
+    <PageMessages paths={["import", "parser", "vocabulary.metric", "vocabulary.category"]}>
       <main className="import-page">
         <h1>{t("heading")}</h1>
         <p className="lede">{t.rich("lede", { megabytes: MAX_IMPORT_BYTES / 1024 / 1024, command: "npm run import", code })}</p>

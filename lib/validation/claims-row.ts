@@ -173,6 +173,10 @@ export function validateClaimsRow(cells: Record<string, string>): RowResult<Clai
           ? problem("parser_several", {
               count: matching.length,
               figures: matching.map((f) => `${f.metric} · ${f.category}${f.subgroup ? ` · ${f.subgroup}` : ""}: ${f.text}`).join("; "),
+              // The same figures as data, for the upload page to name metric and category in its reader's words.
+              figureList: JSON.stringify(
+                matching.map((f) => ({ metric: f.metric, category: f.category, subgroup: f.subgroup, text: f.text })),
+              ),
             })
           : unresolved[0]
             ? // The parser's own reason goes with it, for the page to word in its language too (reasons.ts).

@@ -56,6 +56,7 @@ test("the import page words a file's problems in French: its cells, its referenc
     "MLI-2025-0001,killed,civilians,-4,4,range,E2E fr: a negative count.,hrw",
     "MLI-2099-0001,killed,civilians,3,3,exact,E2E fr: an incident nobody recorded.,hrw",
     "MLI-2025-0001,,,,,,L’armée a neutralisé 30 terroristes.,hrw",
+    "MLI-2025-0001,,,,,,Five civilians were killed and seven wounded.,hrw",
   ].join("\n");
   await page.getByLabel("Fichier CSV").setInputFiles({ name: "problemes.csv", mimeType: "text/csv", buffer: Buffer.from(file) });
   await page.getByLabel("N’importer que les lignes valides (signaler les autres)").check();
@@ -67,6 +68,10 @@ test("the import page words a file's problems in French: its cells, its referenc
     problems.getByRole("row", {
       name: /l’analyseur de déclarations n’a pas pu lire de bilan : « neutralisé » peut signifier tués ou capturés/,
     }),
+  ).toBeVisible();
+  // The figures a statement gave, their metric and category in French (the quoted words are the source's).
+  await expect(
+    problems.getByRole("row", { name: /la déclaration donne 2 bilans \(tués · civils : « Five civilians were killed »/ }),
   ).toBeVisible();
   await expect(problems).not.toContainText(/cannot|there is no|could not|⟦/);
   await expect(page.getByText(/n’est plus disponible/)).toHaveCount(0);
