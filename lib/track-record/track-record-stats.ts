@@ -150,16 +150,25 @@ export function trackStats(rows: readonly StatRow[]): TrackStats {
   };
 }
 
+/** Rows grouped by metric × category, in the order the groups first appear. */
+export function groupsOf<R extends { metric: Metric; category: Category }>(rows: readonly R[]): R[][] {
+  const groups = new Map<string, R[]>();
+  for (const row of rows) pushTo(groups, `${row.metric}:${row.category}`, row);
+  return [...groups.values()];
+}
+
+/** The statistics of one metric × category group (its rows all share them). */
+export const groupStats = <R extends StatRow & { metric: Metric; category: Category }>(group: readonly R[]) => ({
+  metric: group[0]!.metric,
+  category: group[0]!.category,
+  stats: trackStats(group),
+});
+
 /** Rows grouped by metric × category (vocabulary order kept by the caller's sort). */
 export function statsByGroup<R extends StatRow & { metric: Metric; category: Category }>(
   rows: readonly R[],
 ): { metric: Metric; category: Category; stats: TrackStats }[] {
-  const groups = new Map<string, R[]>();
-  for (const row of rows) {
-    const key = `${row.metric}:${row.category}`;
-    pushTo(groups, key, row);
-  }
-  return [...groups.values()].map((group) => ({ metric: group[0]!.metric, category: group[0]!.category, stats: trackStats(group) }));
+  return groupsOf(rows).map(groupStats);
 }
 
 // ---------------------------------------------------------------------------------------
