@@ -2,7 +2,7 @@
 // ("" = empty); every message names the column, because that is what a person fixes. A custom
 // rule's `params.code` names its words in the catalogues (lib/import/row-problems.ts).
 import { z } from "zod";
-import { isCalendarDay } from "./calendar-day";
+import { ISO_DAY, isCalendarDay } from "./calendar-day";
 
 export const emptyToNull = (value: unknown) => (value === "" || value === undefined ? null : value);
 
@@ -93,7 +93,7 @@ export const dayCell = (column: string) =>
     .min(1, `${column} is required`)
     .transform((value, ctx) => {
       const day = parseDay(value);
-      if (!day && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+      if (!day && ISO_DAY.test(value)) {
         // Written as it should be, but no such day (2025-02-30): say so rather than repeat the format.
         ctx.addIssue({ code: "custom", message: `${column} is not a real calendar date`, params: { code: "calendar_day" } });
         return z.NEVER;
