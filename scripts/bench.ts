@@ -18,6 +18,7 @@ import { fillBenchDatabase } from "@/lib/bench/fill-bench-database";
 import { concurrentEditors, type EditorsOutcome } from "@/lib/bench/concurrent-editors";
 import { throughput, type ThroughputOutcome } from "@/lib/bench/throughput";
 import { parseGcPause, pausesWithin, type GcPause } from "@/lib/bench/gc-pauses";
+import { BACKGROUND_SAMPLE_SQL, backgroundWithin, type BackgroundSample } from "@/lib/bench/background-activity";
 import { createApiToken } from "@/lib/auth/session-store";
 
 const { values } = parseArgs({
@@ -47,6 +48,8 @@ const log = (line: string) => console.error(`[bench] ${line}`);
 /** Server pauses at least this long are logged (lib/bench/gc-pauses.ts) and lined up with the requests. */
 const GC_LOG_MS = 5;
 const gcPauses: GcPause[] = [];
+/** PostgreSQL's autovacuum workers and checkpoints, sampled every 250 ms (lib/bench/background-activity.ts). */
+const backgroundSamples: BackgroundSample[] = [];
 
 /** A read pass: right after the load ("cold"), and right after the import with its figures and the workers' upkeep done. */
 type Pass = "cold" | "after import";
@@ -55,7 +58,7 @@ type ThroughputPass = "after the cold pass" | "end of run";
  * The slowest requests of a case: when in the sequence (0 = first) and which, so a tail can be told
  * from a slow start or a slow page; `gcMs`, the server's garbage-collection pauses during it (any process).
  */
-type Slow = { ms: number; at: number; path: string; gcMs: number };
+type Slow = { ms: number; at: number; path: string; gcMs: number; autovacuum: string[] };
 type Stat = {
   name: string;
   target: string;
@@ -69,6 +72,8 @@ type Stat = {
   slowest?: Slow[];
   /** The server's pauses of ≥ GC_LOG_MS during the case (both processes). */
   gc?: { count: number; ms: number; longest: number };
+  /** PostgreSQL's autovacuum tasks seen during the case, and the checkpoints it started meanwhile. */
+  background?: { autovacuum: string[]; checkpoints: number };
 };
 const results: {
   startedAt: string;
@@ -128,10 +133,12 @@ async function timeRequests(name: string, target: string, urls: string[]): Promi
       at,
       path: new URL(urls[at]!).pathname + new URL(urls[at]!).search,
       gcMs: pausesWithin(gcPauses, ...spans[at]!).ms,
+      autovacuum: backgroundWithin(backgroundSamples, ...spans[at]!).autovacuum,
     }))
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 5);
   const gc = pausesWithin(gcPauses, caseStarted, Date.now());
+  const background = backgroundWithin(backgroundSamples, caseStarted, Date.now());
   times.sort((a, b) => a - b);
   const stat = {
     name,
@@ -143,9 +150,10 @@ async function timeRequests(name: string, target: string, urls: string[]): Promi
     bytes,
     slowest,
     gc,
+    background,
   };
   log(
-    `${name}: p50 ${stat.p50} ms, p95 ${stat.p95} ms (largest body ${bytes} B; slowest ${slowest.map((s) => `#${s.at} ${s.ms}${s.gcMs ? ` (GC ${s.gcMs})` : ""}`).join(", ")}; GC pauses ≥ ${GC_LOG_MS} ms: ${gc.count}, ${gc.ms} ms, longest ${gc.longest})`,
+    `${name}: p50 ${stat.p50} ms, p95 ${stat.p95} ms (largest body ${bytes} B; slowest ${slowest.map((s) => `#${s.at} ${s.ms}${s.gcMs ? ` (GC ${s.gcMs})` : ""}${s.autovacuum.length ? ` [autovacuum ${s.autovacuum.join(", ")}]` : ""}`).join(", ")}; GC pauses ≥ ${GC_LOG_MS} ms: ${gc.count}, ${gc.ms} ms, longest ${gc.longest}; autovacuum: ${background.autovacuum.join(", ") || "none"}; checkpoints started: ${background.checkpoints})`,
   );
   return stat;
 }
@@ -212,6 +220,17 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
 const embedded = await startEmbeddedPostgres({ dataDir, log });
 let app: ChildProcess | null = null;
 const pool = new pg.Pool({ connectionString: embedded.url, max: 2 });
+// Sampled on a connection of its own, so a case's own queries never wait for it.
+const sampler = new pg.Client({ connectionString: embedded.url });
+await sampler.connect();
+const sampling = setInterval(() => {
+  sampler
+    .query<{ checkpoints: string; autovacuum: string[] }>(BACKGROUND_SAMPLE_SQL)
+    .then(({ rows }) =>
+      backgroundSamples.push({ at: Date.now(), autovacuum: rows[0]!.autovacuum, checkpoints: Number(rows[0]!.checkpoints) }),
+    )
+    .catch(() => {});
+}, 250);
 
 /**
  * Waits until the server's workers are idle: no figure or track-record request queued, no VACUUM
@@ -711,6 +730,8 @@ try {
   await readPass("after import");
   await throughputPass("end of run");
 } finally {
+  clearInterval(sampling);
+  await sampler.end().catch(() => {});
   await pool.end().catch(() => {});
   if (app && app.exitCode === null) {
     const exited = new Promise((r) => app!.once("exit", r));

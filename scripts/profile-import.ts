@@ -116,6 +116,13 @@ try {
 
   const db = createPrismaClient(embedded.url);
   for (let run = 0; run < (values.twice ? 2 : 1); run++) {
+    // Full-page images: the first change of a page after a checkpoint writes the whole page to the WAL.
+    const fullPages = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 1_100)); // backends report their WAL statistics within a second
+      await admin.query("SELECT pg_stat_clear_snapshot()");
+      return Number((await admin.query<{ n: string }>("SELECT wal_fpi::text AS n FROM pg_stat_wal")).rows[0]!.n);
+    };
+    const fullPagesBefore = await fullPages();
     const phases: [string, number][] = [];
     let last = "";
     const started = performance.now();
@@ -139,6 +146,7 @@ try {
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore); // this process's threads, GC helpers included
     const postgresBusy = [...postgresCpu()].map(([pid, seconds]) => seconds - (postgresBefore.get(pid) ?? 0)).filter((s) => s >= 0.05);
+    const importFullPages = (await fullPages()) - fullPagesBefore;
     const queueStarted = performance.now();
     if (!values["skip-worker"]) await startFigureQueue(embedded.url);
     clearInterval(sampler);
@@ -149,7 +157,7 @@ try {
         .rows[0]!.bytes,
     );
     log(
-      `run ${run + 1}: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s; WAL ${Math.round(walBytes / 2 ** 20)} MiB; imported=${summary.imported} created=${summary.claimsCreated} present=${summary.claimsAlreadyPresent} figures=${summary.figuresRefreshed} queued=${summary.figuresQueued} errors=${summary.errors.length}`,
+      `run ${run + 1}: ${rows} rows in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} rows/s; WAL ${Math.round(walBytes / 2 ** 20)} MiB (the import's full-page images: ${importFullPages}); imported=${summary.imported} created=${summary.claimsCreated} present=${summary.claimsAlreadyPresent} figures=${summary.figuresRefreshed} queued=${summary.figuresQueued} errors=${summary.errors.length}`,
     );
     log(
       `  phases: ${timings.join(" · ")}; Node's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s; PostgreSQL's CPU ${postgresBusy
