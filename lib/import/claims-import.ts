@@ -21,10 +21,10 @@
 // time (run-import.ts parses and validates the next slice while PostgreSQL checks and writes this
 // one), on a direct pg connection inside the one transaction run-import.ts opened. Each slice
 // costs a few statements whatever its size. A second connection, the reader, looks up what it
-// refers to (incidents by `= ANY($1)`, sources, users, named claims: all committed before the
-// import, which holds 'triangulate:import' so none is merged or deleted meanwhile), then the
-// claims it repeats (one index probe per row, findPresentClaims) and the documents it names; the
-// import's connection writes its new claims with COPY FROM in incident order. Each connection's
+// refers to (sources, users, named claims: all committed before the import, which holds
+// 'triangulate:import' so no incident is merged or deleted meanwhile), then, in one statement,
+// its incidents by code and the stored claims it repeats (claims-lookup.ts), and the documents it
+// names; the import's connection writes its new claims with COPY FROM in incident order. Each connection's
 // work is queued on a lane (connection-lane.ts) with every statement made in advance, so neither
 // waits for this thread, and the two run on PostgreSQL's two cores at once (at a million
 // incidents the lookups kept the writing connection busy ~1.5 s of a 6.5 s import).
@@ -41,6 +41,7 @@ import type pg from "pg";
 import type { ClaimsRow } from "@/lib/validation/claims-row";
 import { rawPool } from "@/lib/db/raw-pg";
 import { connectionLane } from "./connection-lane";
+import { claimKey, findIncidentsAndClaims, incidentIndex, incidentOf, type KeyParts } from "./claims-lookup";
 import { lockClaimReferences, mayCopyClaimsWithoutTriggers, withoutRowTriggers } from "./claim-references";
 import { copyRowsIn, copyText } from "@/lib/db/pg-copy";
 import { queueFigureRefresh, queuesFigures } from "@/lib/figures/figure-queue";
@@ -51,33 +52,6 @@ import { stepTimer } from "@/lib/db/step-timer";
 
 /** Rows per slice of a claims file (an object so tests can make slices small). */
 export const claimsSlice = { rows: 10_000 };
-
-/**
- * What makes two claims the same claim. Unambiguous: the parts before the subgroup are free of
- * tabs, the subgroup is written with its length, and the statement is the rest. Joined, not
- * concatenated: a template literal makes a tree of ~8 string pieces, and the import keeps one key
- * per claim it creates (createdByKey) for its whole length, pieces and all (~680,000 of them at
- * 85,000 rows, each copied by the young-generation GC on its way to the old one).
- */
-type KeyParts = {
-  incidentId: string;
-  claimantId: string;
-  metric: string;
-  category: string;
-  subgroup: string | null;
-  statement: string;
-  statedOn: string | null;
-};
-const claimKey = (k: KeyParts) =>
-  [
-    k.incidentId,
-    k.claimantId,
-    k.metric,
-    k.category,
-    k.statedOn ?? "",
-    k.subgroup === null ? "-" : `${k.subgroup.length}:${k.subgroup}`,
-    k.statement,
-  ].join("\t");
 
 type Planned = {
   row: ValidRow<ClaimsRow>;
@@ -91,48 +65,16 @@ type Planned = {
 const byIncident = (a: Planned, b: Planned) => (a.incidentId < b.incidentId ? -1 : a.incidentId > b.incidentId ? 1 : 0);
 
 /**
- * The stored claims that have one of `keys` (claimKey → claim id), without reading every claim of
- * the incidents: each key is looked up through the (incident, metric, category) index. (OFFSET 0
- * keeps the lookup a nested loop: joined flat, the planner hashes the whole claims table.) Only the
- * short parts of the keys travel, as four comma-separated lists (uuids and enum labels have no
- * commas): the claims of the same incident, claimant, metric and category come back with their
- * position, and their subgroup, date and statement are compared here. Sending whole keys as JSON
- * made PostgreSQL parse ~1.7 MB a slice: two thirds of the lookup's time at a million incidents
- * (docs/performance.md, "Run I").
- */
-async function findPresentClaims(client: pg.ClientBase, keys: KeyParts[]): Promise<Map<string, string>> {
-  if (!keys.length) return new Map();
-  const list = (part: (k: KeyParts) => string) => keys.map(part).join(",");
-  const { rows } = await client.query<{ n: string; id: string; subgroup: string | null; statedOn: string | null; statement: string }>(
-    `SELECT k.n, c.id, c.subgroup, to_char(c."statedOn", 'YYYY-MM-DD') AS "statedOn", c.statement
-       FROM unnest(string_to_array($1, ',')::uuid[], string_to_array($2, ',')::uuid[],
-                   string_to_array($3, ',')::"Metric"[], string_to_array($4, ',')::"Category"[])
-            WITH ORDINALITY AS k("incidentId", "claimantId", metric, category, n)
-       CROSS JOIN LATERAL (SELECT c.id, c.subgroup, c."statedOn", c.statement FROM "Claim" c
-                            WHERE c."incidentId" = k."incidentId" AND c.metric = k.metric AND c.category = k.category
-                              AND c."claimantId" = k."claimantId" OFFSET 0) c`,
-    [list((k) => k.incidentId), list((k) => k.claimantId), list((k) => k.metric), list((k) => k.category)],
-  );
-  const present = new Map<string, string>();
-  for (const r of rows) {
-    const k = keys[Number(r.n) - 1]!;
-    if (r.subgroup === k.subgroup && r.statedOn === k.statedOn && r.statement === k.statement) present.set(claimKey(k), r.id);
-  }
-  return present;
-}
-
-/**
  * A new claim id as one flat string. randomUUID() joins it from 2-character pieces, a tree of ~12
  * strings, and the import keeps the id of every claim it creates until it ends (createdByKey):
  * copying those trees was a measurable part of its garbage collection.
  */
 const newClaimId = () => Buffer.from(randomUUID(), "latin1").toString("latin1");
 
-/** A slice whose references are checked: its planned rows, their claim keys, and the keys to look for among stored claims. */
-type Checked = { slice: Planned[]; keys: Map<Planned, string>; probes: KeyParts[] };
+/** A slice whose references are checked: its planned rows and their claim keys. */
+type Checked = { slice: Planned[]; keys: Map<Planned, string> };
 
 type NamedClaim = KeyParts & { id: string; supersedesId: string | null };
-type IncidentRef = { id: string; mergedIntoId: string | null };
 
 const CLAIM_COLUMNS = [
   "id",
@@ -157,49 +99,12 @@ const CLAIM_COLUMNS = [
   "updatedAt",
 ] as const;
 
-/** Incidents found by code, codes that name none, and the incidents merged ones lead to, by id. */
-type IncidentIndex = { byCode: Map<string, IncidentRef>; missing: Set<string>; mergedInto: Map<string, IncidentRef> };
-
-/**
- * Incidents by code, following merges (at most ten hops, as an editor's link would). They are not
- * locked: while an import runs nobody may delete or merge an incident (the import holds
- * 'triangulate:import', which both wait for: migration 20261124000000, mergeIncidents), and other
- * changes to an incident do not touch its claims. (Locking 100,000 incidents, FOR UPDATE, dirtied
- * ~95 % of the table's pages and wrote ~260 MB of WAL after a checkpoint.) Figures refreshed
- * meanwhile by the worker are refreshed again from the requests this import queues.
- */
-async function lookUpIncidents(client: pg.ClientBase, codes: string[], index: IncidentIndex): Promise<void> {
-  if (!codes.length) return;
-  const { rows } = await client.query<IncidentRef & { code: string }>(
-    `SELECT id, code, "mergedIntoId" FROM "Incident" WHERE code = ANY($1::text[])`,
-    [codes],
-  );
-  for (const r of rows) index.byCode.set(r.code, r);
-  for (const code of codes) if (!index.byCode.has(code)) index.missing.add(code);
-  let wanted = [...new Set(rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !index.mergedInto.has(id));
-  for (let hop = 0; hop < 10 && wanted.length; hop++) {
-    const found = (await client.query<IncidentRef>(`SELECT id, "mergedIntoId" FROM "Incident" WHERE id = ANY($1::uuid[])`, [wanted])).rows;
-    for (const r of found) index.mergedInto.set(r.id, r);
-    wanted = [...new Set(found.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])))].filter((id) => !index.mergedInto.has(id));
-  }
-}
-
-function incidentOf(index: IncidentIndex, code: string): string | null {
-  let incident: IncidentRef | undefined = index.byCode.get(code);
-  for (let hops = 0; incident?.mergedIntoId && hops < 10; hops++) {
-    const target = index.mergedInto.get(incident.mergedIntoId);
-    if (!target) break;
-    incident = target;
-  }
-  return incident?.id ?? null;
-}
-
 /**
  * The claims writer of one import: run-import.ts gives it the file a slice at a time (`add`), then
- * calls `finish`. Each slice goes through the same named steps: lookUpSlice (its references, on
- * the reader), planSlice (rows refused or bound to an incident and a claimant), findOnReader (the
- * claims it repeats and the documents it names, on the reader too), decideSlice (already present?
- * held back for a superseded_by link?) and prepareWrite (the statements that write it, queued on
+ * calls `finish`. Each slice goes through the same named steps: lookUpSlice (its references, the
+ * claims it repeats and the documents it names, on the reader), planSlice (rows refused or bound
+ * to an incident and a claimant), decideSlice (already present? held back for a superseded_by
+ * link?) and prepareWrite (the statements that write it, queued on
  * the import's connection). `finish` checks the links (checkLinks), writes
  * the held-back rows, then refreshes or queues the figures. The fields below are what the steps
  * know of the file so far.
@@ -217,12 +122,12 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
   // writes the last slice's claims. It reads committed rows only: the sources, claims and documents
   // this import wrote are known from memory (newSources, createdByKey, the document resolver's own).
   private reader: Promise<pg.PoolClient> | null = null;
-  /** The reader's work, one at a time: a planned slice's search goes ahead of the next slices' lookups. */
+  /** The reader's work, one slice's lookups at a time, in file order. */
   private readonly readerLane = connectionLane();
   /** Every slice given so far decided and its write queued, in file order; rejects with the first failure. */
   private decided: Promise<void> = Promise.resolve();
 
-  private readonly incidents: IncidentIndex = { byCode: new Map(), missing: new Set(), mergedInto: new Map() };
+  private readonly incidents = incidentIndex();
   /** Sources that existed before the import, by slug; `newSources` are created by it. */
   private readonly sourceIdBySlug = new Map<string, string>();
   private readonly slugsLooked = new Set<string>();
@@ -262,16 +167,10 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
 
   private readonly claimantId = (slug: string) => this.sourceIdBySlug.get(slug) ?? this.newSources.get(slug)!.id;
 
-  /** The claims of `keys` already stored, and the committed documents titled `titles`, on the second connection. */
-  private findOnReader(keys: KeyParts[], titles: string[]) {
-    if (!keys.length && !titles.length) return Promise.resolve({ stored: new Map<string, string>(), known: [] as KnownDocument[] });
-    return this.readerLane.run(
-      async () => {
-        const connection = await this.readerConnection();
-        return { stored: await findPresentClaims(connection, keys), known: await findDocuments(connection, titles) };
-      },
-      { ahead: true },
-    );
+  /** The committed documents titled `titles`, on the reader (which cannot see the ones this import made). */
+  private findDocumentsOnReader(titles: string[]): Promise<KnownDocument[]> {
+    if (!titles.length) return Promise.resolve([]);
+    return this.readerLane.run(async () => findDocuments(await this.readerConnection(), titles));
   }
 
   /**
@@ -362,14 +261,12 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
     };
   }
 
-  /** What a slice's rows refer to, looked up on the import's connection. */
+  /**
+   * What a slice's rows refer to, looked up on the reader: sources, users and claims named by id
+   * (what this slice adds to what the writer knows), then the rows' incidents with the stored claims
+   * they repeat, and the committed documents they name.
+   */
   private async lookUpSlice(client: pg.ClientBase, rows: ValidRow<ClaimsRow>[]) {
-    // ── incidents (following merges), sources, users, claims named by id: what this slice adds ──
-    const codes = new Set<string>();
-    for (const r of rows)
-      if (!this.incidents.byCode.has(r.value.incidentCode) && !this.incidents.missing.has(r.value.incidentCode))
-        codes.add(r.value.incidentCode);
-    await lookUpIncidents(client, [...codes], this.incidents);
     const slugs = [...new Set(rows.map((r) => r.value.claimant))].filter((slug) => !this.slugsLooked.has(slug));
     for (const slug of slugs) this.slugsLooked.add(slug);
     if (slugs.length) {
@@ -405,7 +302,13 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
       // An id this import wrote is the file's own (fileIds), not the database's.
       for (const c of named) if (!this.fileIds.has(c.id)) this.dbClaimById.set(c.id, c);
     }
-    this.step("references");
+    // Claimants are known first: a row is searched among its claimant's stored claims.
+    const toFind: ClaimsRow[] = [];
+    for (const r of rows) if (!this.incidents.missing.has(r.value.incidentCode)) toFind.push(r.value);
+    const stored = await findIncidentsAndClaims(client, toFind, (slug) => this.sourceIdBySlug.get(slug), this.incidents);
+    this.step("references, already present");
+    const known = await findDocuments(client, [...new Set(rows.flatMap((r) => (r.value.documentTitle ? [r.value.documentTitle] : [])))]);
+    return { stored, known };
   }
 
   /** A looked-up slice's rows planned: refused, or bound for an incident and a claimant, with their claim keys. */
@@ -429,23 +332,23 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
       slice.push({ row, incidentId, claimantSlug: v.claimant, claimId: v.claimId ?? newClaimId(), create: true });
     }
     const keys = new Map<Planned, string>();
-    const parts = slice.map((p) => {
+    for (const p of slice) {
       const v = p.row.value;
-      const k: KeyParts = {
-        incidentId: p.incidentId,
-        claimantId: this.claimantId(p.claimantSlug),
-        metric: v.metric,
-        category: v.category,
-        subgroup: v.subgroup,
-        statement: v.statement,
-        statedOn: v.statedOn,
-      };
-      keys.set(p, claimKey(k));
-      return { p, k };
-    });
+      keys.set(
+        p,
+        claimKey({
+          incidentId: p.incidentId,
+          claimantId: this.claimantId(p.claimantSlug),
+          metric: v.metric,
+          category: v.category,
+          subgroup: v.subgroup,
+          statement: v.statement,
+          statedOn: v.statedOn,
+        }),
+      );
+    }
     this.step("plan rows");
-    // Only sources that existed before the import can have stored claims.
-    return { slice, keys, probes: parts.filter(({ p }) => this.sourceIdBySlug.has(p.claimantSlug)).map(({ k }) => k) };
+    return { slice, keys };
   }
 
   /** Which of a checked slice's claims are already present; returns the rows to write now (held-back rows wait for the end). */
@@ -531,7 +434,7 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
     const links = this.checkLinks();
     this.ctx.checkpoint();
     const rows = this.heldBack.filter((p) => !this.ctx.isRejected(p.row));
-    const write = this.prepareWrite(rows, (await this.findOnReader([], titlesOf(rows))).known);
+    const write = this.prepareWrite(rows, await this.findDocumentsOnReader(titlesOf(rows)));
     for (const l of links) this.touched.add(l.planned.incidentId);
     // Rows are refused after they are planned only here, among the held-back ones.
     const accepted = this.plannedRows - this.heldBack.filter((p) => this.ctx.isRejected(p.row)).length;
@@ -575,17 +478,14 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
   }
 
   readonly add = (rows: ValidRow<ClaimsRow>[]): void => {
-    // On the reader, a planned slice's search for the claims it repeats goes ahead of the later
-    // slices' lookups, so slices are decided (and their writes start) as early as they can be: with
-    // lookups first, the whole file was looked up before the second slice was searched, and the
-    // import's connection sat idle. Once planned and searched, the slice is decided in file order,
-    // and its write is queued on the import's connection with its statements made.
+    // The reader looks up slice after slice, one statement per slice for its incidents and the
+    // claims it repeats, while the import's connection writes the slices before. Once looked up,
+    // the slice is planned and decided in file order, and its write is queued on the import's
+    // connection with its statements made.
     const looked = this.readerLane.run(async () => this.lookUpSlice(await this.readerConnection(), rows));
-    const checked = looked.then(() => this.planSlice(rows));
-    const found = checked.then((c) => this.findOnReader(c.probes, titlesOf(c.slice)));
-    this.decided = Promise.all([this.decided, checked, found]).then(([, c, f]) => {
+    this.decided = Promise.all([this.decided, looked]).then(([, found]) => {
       // A failed write fails the lane: settled() and finish() report it.
-      this.lane.run(this.prepareWrite(this.decideSlice(c, f.stored), f.known)).catch(() => {});
+      this.lane.run(this.prepareWrite(this.decideSlice(this.planSlice(rows), found.stored), found.known)).catch(() => {});
     });
     this.decided.catch(() => {});
   };

@@ -1,13 +1,11 @@
 // Each of the claims import's two connections runs one statement at a time, and every moment one
 // waits for this thread (planning a slice, building COPY text) is added to the import. A lane
 // queues a connection's work and starts the next job in the same turn the last one ends, before
-// anyone awaiting that job runs. Jobs queued `ahead` go before the others (on the reader, a planned
-// slice's search before later slices' lookups); each kind runs in the order given. After a
-// failure, nothing more runs.
+// anyone awaiting that job runs. Jobs run in the order given. After a failure, nothing more runs.
 
 export type ConnectionLane = {
   /** Queues `job`; the promise settles as the job does (or rejects at once if the lane failed or closed). */
-  run: <T>(job: () => Promise<T>, options?: { ahead?: boolean }) => Promise<T>;
+  run: <T>(job: () => Promise<T>) => Promise<T>;
   /** Resolves once nothing is queued or running; rejects with the first failure. */
   idle: () => Promise<void>;
   /** Starts nothing more (queued jobs are rejected) and resolves when the running job ends; never rejects. */
@@ -23,15 +21,14 @@ export class LaneClosedError extends Error {
 }
 
 export function connectionLane(): ConnectionLane {
-  const ahead: Queued[] = [];
-  const behind: Queued[] = [];
+  const queued: Queued[] = [];
   let running: Promise<void> | null = null;
   let failure: { error: unknown } | null = null;
   let closed = false;
   let waiting: { resolve: () => void; reject: (error: unknown) => void }[] = [];
 
   const wake = () => {
-    if (running || ahead.length || behind.length) return;
+    if (running || queued.length) return;
     const waiters = waiting;
     waiting = [];
     for (const w of waiters) {
@@ -42,7 +39,7 @@ export function connectionLane(): ConnectionLane {
 
   const next = (): void => {
     if (running) return;
-    const item = ahead.shift() ?? behind.shift();
+    const item = queued.shift();
     if (!item) return wake();
     if (failure || closed) {
       item.reject(failure ? failure.error : new LaneClosedError());
@@ -65,11 +62,11 @@ export function connectionLane(): ConnectionLane {
   };
 
   return {
-    run: <T>(job: () => Promise<T>, options: { ahead?: boolean } = {}) =>
+    run: <T>(job: () => Promise<T>) =>
       new Promise<T>((resolve, reject) => {
         if (failure) return reject(failure.error);
         if (closed) return reject(new LaneClosedError());
-        (options.ahead ? ahead : behind).push({ job, resolve: resolve as (value: unknown) => void, reject });
+        queued.push({ job, resolve: resolve as (value: unknown) => void, reject });
         next();
       }),
     idle: () =>
@@ -81,7 +78,7 @@ export function connectionLane(): ConnectionLane {
       closed = true;
       next(); // rejects whatever is queued, if nothing runs
       while (running) await running;
-      for (const item of [...ahead.splice(0), ...behind.splice(0)]) item.reject(new LaneClosedError());
+      for (const item of queued.splice(0)) item.reject(new LaneClosedError());
       wake();
     },
   };

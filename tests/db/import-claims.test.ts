@@ -6,6 +6,7 @@ import type { Db } from "@/lib/db";
 import { CLAIMS_COLUMNS } from "@/lib/export/columns";
 import { claimsSlice } from "@/lib/import/claims-import";
 import { englishProblem } from "@/lib/import/row-problems";
+import { createIncident, mergeIncidents } from "@/lib/incidents/incident-commands";
 import { seedKobe } from "@/lib/seed/seed-database";
 import { csvRecords, exportText } from "./export-support";
 import { copyReferenceData, counts, csv, importText } from "./import-support";
@@ -596,5 +597,54 @@ describe("a file read a slice at a time", () => {
     expect(whole!.added).toEqual({ claims: 6, sources: 1, documents: 2 });
     expect(oneRow).toEqual(whole);
     expect(twoRows).toEqual(whole);
+  });
+});
+
+describe("a claims file naming merged incidents", () => {
+  it("lands on the incident the merges lead to, and finds the claims already there", async () => {
+    const db = await useTestDb();
+    await seedKobe(db);
+    const place = { dateStart: "2025-02-07", placeName: "Kobé", countryIso3: "MLI", latitude: 16, longitude: 0.2, eventType: "Battles" };
+    const inner = await createIncident(db, { title: "Kobé (entered twice)", ...place }, null);
+    const middle = await createIncident(db, { title: "Kobé (entered three times)", ...place }, null);
+    const row = (code: string, n: number) => [
+      code,
+      "killed",
+      "civilians",
+      String(n),
+      String(n),
+      `Merged: ${n} civilians were killed.`,
+      "hrw",
+    ];
+    const header = ["incident_code", "metric", "category", "value_min", "value_max", "statement", "claimant"];
+    expect((await importText(db, "claims", csv(header, [row(inner.code, 4)]))).claimsCreated).toBe(1);
+    // inner → middle → Kobé: the claim moves to Kobé, and inner's code leads there in two hops.
+    const version = async (code: string) => (await db.incident.findUniqueOrThrow({ where: { code } })).version;
+    await mergeIncidents(
+      db,
+      inner.code,
+      { targetCode: middle.code, expectedVersion: await version(inner.code), targetExpectedVersion: await version(middle.code) },
+      null,
+    );
+    await mergeIncidents(
+      db,
+      middle.code,
+      { targetCode: CODE, expectedVersion: await version(middle.code), targetExpectedVersion: await version(CODE) },
+      null,
+    );
+
+    const summary = await importText(
+      db,
+      "claims",
+      csv(header, [row(inner.code, 4), row(middle.code, 4), row(CODE, 4), row(inner.code, 5)]),
+    );
+    expect(summary.errors).toEqual([]);
+    expect([summary.claimsCreated, summary.claimsAlreadyPresent]).toEqual([1, 3]);
+    const kobe = await db.incident.findUniqueOrThrow({ where: { code: CODE } });
+    const merged = await db.claim.findMany({ where: { statement: { startsWith: "Merged:" } }, orderBy: { valueMin: "asc" } });
+    expect(merged.map((c) => [c.valueMin, c.incidentId])).toEqual([
+      [4, kobe.id],
+      [5, kobe.id],
+    ]);
   });
 });
