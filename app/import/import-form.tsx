@@ -16,7 +16,8 @@ type State =
   | { step: "idle" }
   | { step: "running"; progress: ImportProgress | null }
   | { step: "done"; status: number; summary: Result }
-  | { step: "failed"; message: string };
+  /** `signIn`: the session ended, so the words come with a link to sign in again. */
+  | { step: "failed"; message: string; signIn?: boolean };
 
 type Translate = ReturnType<typeof useTranslations<"import">>;
 
@@ -52,13 +53,16 @@ type Props = { report?: ImportReportAnswer | null; reportGone?: { hours: number 
 
 export function ImportForm({ report = null, reportGone = null, maxMegabytes }: Props) {
   const t = useTranslations("import");
-  const failure = (error: UploadError | null | undefined, status: number) =>
-    uploadFailure((key, values) => t(`failed.${key}`, values), error, status, maxMegabytes);
+  const failure = (error: UploadError | null | undefined, status: number): State => ({
+    step: "failed",
+    message: uploadFailure((key, values) => t(`failed.${key}`, values), error, status, maxMegabytes),
+    signIn: error?.code === "unauthenticated",
+  });
   // A stored answer (the form posted before hydration): the summary, or the error that refused the upload.
   const [state, setState] = useState<State>(() => {
     if (!report) return { step: "idle" };
     const error = report.body.error as UploadError | undefined;
-    if (error) return { step: "failed", message: failure(error, report.status) };
+    if (error) return failure(error, report.status);
     return { step: "done", status: report.status, summary: report.body as unknown as Result };
   });
 
@@ -72,7 +76,7 @@ export function ImportForm({ report = null, reportGone = null, maxMegabytes }: P
       const response = await fetch("/api/import", { method: "POST", body: form, headers: { Accept: "application/x-ndjson" } });
       if (!(response.headers.get("content-type") ?? "").includes("ndjson")) {
         const body = (await response.json().catch(() => null)) as { error?: UploadError } | null;
-        setState({ step: "failed", message: failure(body?.error, response.status) });
+        setState(failure(body?.error, response.status));
         return;
       }
       let finished = false;
@@ -83,7 +87,7 @@ export function ImportForm({ report = null, reportGone = null, maxMegabytes }: P
           setState({ step: "done", status: line.status as number, summary: line.summary as Result });
         } else if (line.type === "error") {
           finished = true;
-          setState({ step: "failed", message: failure(line as UploadError, Number(line.status)) });
+          setState(failure(line as UploadError, Number(line.status)));
         }
       });
       if (!finished) setState({ step: "failed", message: t("failed.closed") });
@@ -135,6 +139,12 @@ export function ImportForm({ report = null, reportGone = null, maxMegabytes }: P
         {state.step === "failed" ? (
           <p role="alert" className="form-error">
             {state.message}
+            {state.signIn ? (
+              <>
+                {" "}
+                <Link href="/login?next=%2Fimport">{t("failed.signIn")}</Link>
+              </>
+            ) : null}
           </p>
         ) : null}
         {state.step === "done" ? <ImportResult summary={state.summary} t={t} /> : null}

@@ -9,7 +9,16 @@ const fr = testI18n("fr").t;
 describe("import messages", () => {
   it("keep the English wording, counts and plurals", () => {
     expect(en("import.result.figuresRefreshed", { count: 1 })).toBe("refreshed for 1 incident");
-    expect(en("import.result.figuresRefreshed", { count: 1200 })).toBe("refreshed for 1200 incidents");
+    expect(en("import.result.figuresRefreshed", { count: 1200 })).toBe("refreshed for 1,200 incidents");
+    // Every count of a result is grouped as the locale writes numbers (a 2-million-row file reads 2,000,000).
+    expect(en("import.result.rowsValue", { rows: 100000, valid: 99999, invalid: 1 })).toBe("100,000 (99,999 valid, 1 invalid)");
+    expect(en("import.result.claimsValue", { created: 85000, present: 15000, superseded: 1200 })).toBe(
+      "85,000 created, 15,000 already present, 1,200 superseded",
+    );
+    expect(en("import.result.incidentsValue", { created: 1500, matched: 2500 })).toBe("1,500 created, 2,500 matched");
+    expect(en("import.result.invalid", { invalid: 1200, rows: 100000 })).toMatch(/^1,200 of 100,000 rows are invalid\./);
+    expect(en("import.progress", { done: 20000, total: 100000 })).toBe("20,000 of 100,000");
+    expect(en("import.errors.captionFirst", { total: 12000, shown: 100 })).toBe("Problems (12,000, the first 100 shown)");
     expect(en("import.result.figuresQueued", { count: 3 })).toMatch(/^queued for 3 incidents: they are reconciled in the background/);
     expect(en("import.result.seconds", { seconds: 1 })).toBe("1.0 s");
     expect(en("import.result.seconds", { seconds: 1234.56 })).toBe("1234.6 s");
@@ -39,6 +48,10 @@ describe("import messages", () => {
     expect(fr("import.result.figuresRefreshed", { count: 1 })).toBe("recalculés pour 1 incident");
     expect(fr("import.result.seconds", { seconds: 1.25 })).toBe("1,3 s");
     expect(fr("import.result.rowsValue", { rows: 5, valid: 1, invalid: 4 })).toBe("5 (1 valide, 4 non valides)");
+    expect(fr("import.result.claimsValue", { created: 85000, present: 1, superseded: 0 })).toBe(
+      "85\u202f000 créées, 1 déjà présente, 0 remplacée",
+    );
+    expect(fr("import.result.figuresQueued", { count: 100000 })).toMatch(/^mis en file d’attente pour 100\u202f000 incidents :/);
     expect(fr("import.queue.pending", { pending: 1200, queued: 1 })).toBe(
       "1\u202f200 incidents restent à réconcilier au total (cet import en a mis 1 en file d’attente)…",
     );

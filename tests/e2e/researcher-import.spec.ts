@@ -135,6 +135,20 @@ test("a claims file touching more incidents than IMPORT_QUEUE_FIGURES_ABOVE comm
   expect((await (await request.get("/api/figure-queue")).json()).pendingIncidents).toBe(0);
 });
 
+test("an editor whose session ended while the page was open is told so, with a link to sign in that leads back here", async ({ page }) => {
+  await signInPage(page, "editor", "-import");
+  await page.goto("/import");
+  await page.context().clearCookies();
+  await page.getByLabel("CSV file").setInputFiles({ name: "late.csv", mimeType: "text/csv", buffer: Buffer.from(ACLED) });
+  await page.getByLabel("Format", { exact: true }).selectOption("acled");
+  await page.getByRole("button", { name: "Import" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "no longer signed in" });
+  await expect(alert).toContainText("You are no longer signed in: sign in again, then choose the file again.");
+  await alert.getByRole("link", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/login\?next=%2Fimport$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});
+
 test("the form posted by a browser itself is answered with a page: 303 to the report, to sign in, or to the refusal", async ({
   playwright,
   baseURL,
