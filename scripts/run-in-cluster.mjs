@@ -7,7 +7,10 @@
 //
 // WEB_CONCURRENCY sets how many (default: the cores the machine offers, at most 4). Any worker that
 // stops on its own stops the others and this process with its exit code, as a lone `next start`
-// would; SIGTERM / SIGINT stop the workers and wait for them.
+// would; SIGTERM / SIGINT stop the workers and wait for them, and kill those still running after
+// STOP_GRACE_MS: `npm start` stops PostgreSQL once this process has exited (scripts/serve.ts), and
+// so does the benchmark, so no worker may outlive it (one did, its figure queue then failing to
+// reach the database; Next.js waits for open connections to close before it exits).
 import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +18,8 @@ import { pathToFileURL } from "node:url";
 
 // Each process opens up to PG_POOL_MAX + 4 connections; 4 × 14 stays well under PostgreSQL's default 100.
 const DEFAULT_MAX = 4;
+/** How long workers get to stop after SIGTERM / SIGINT (less than serve.ts's 15 s forced exit). */
+const STOP_GRACE_MS = Number(process.env.TRIANGULATE_STOP_GRACE_MS) || 10_000;
 
 /** The number of Next.js processes: WEB_CONCURRENCY when it is a positive whole number, else the cores. */
 export function workerCount(env = process.env, cores = os.availableParallelism()) {
@@ -38,6 +43,12 @@ function main() {
   const stopAll = (signal) => {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    setTimeout(() => {
+      for (const worker of Object.values(cluster.workers ?? {})) {
+        console.error(`[triangulate] Worker ${worker?.process.pid} still running ${STOP_GRACE_MS / 1000} s after ${signal}; killing it.`);
+        worker?.process.kill("SIGKILL");
+      }
+    }, STOP_GRACE_MS).unref();
   };
   cluster.on("exit", (worker, code, signal) => {
     if (!stopping) {

@@ -11,11 +11,13 @@ import { workerCount } from "./run-in-cluster.mjs";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "run-in-cluster-"));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-// A stand-in for `next start`: answers its own pid; /fail makes it exit with code 3.
+// A stand-in for `next start`: answers its own pid; /fail makes it exit with code 3; with IGNORE_SIGTERM
+// it does not stop on SIGTERM (as Next.js waits for open connections).
 const worker = path.join(dir, "worker.mjs");
 fs.writeFileSync(
   worker,
   `import http from "node:http";
+if (process.env.IGNORE_SIGTERM) process.on("SIGTERM", () => {});
 http.createServer((req, res) => {
   res.end(String(process.pid));
   if (req.url === "/fail") setTimeout(() => process.exit(3), 10);
@@ -45,10 +47,10 @@ function isAlive(pid: number) {
   }
 }
 
-async function startCluster(concurrency: number) {
+async function startCluster(concurrency: number, env: Record<string, string> = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, [path.resolve("scripts/run-in-cluster.mjs"), worker], {
-    env: { ...process.env, PORT: String(port), WEB_CONCURRENCY: String(concurrency) },
+    env: { ...process.env, PORT: String(port), WEB_CONCURRENCY: String(concurrency), ...env },
     stdio: "ignore",
   });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
@@ -76,6 +78,18 @@ describe("run-in-cluster", { timeout: 30_000 }, () => {
     expect(answers.size).toBe(3);
 
     child.kill("SIGTERM");
+    expect(await exited).toEqual({ code: null, signal: "SIGTERM" });
+    for (const pid of pids) expect(isAlive(pid)).toBe(false);
+  });
+
+  it("kills the workers still running once the grace after SIGTERM is over, and only then exits", async () => {
+    const { child, exited, pids } = await startCluster(2, { IGNORE_SIGTERM: "1", TRIANGULATE_STOP_GRACE_MS: "500" });
+    expect(pids).toHaveLength(2);
+    child.kill("SIGTERM");
+    await new Promise((r) => setTimeout(r, 200));
+    // Within the grace, the workers (and so the launcher) are still there.
+    for (const pid of pids) expect(isAlive(pid)).toBe(true);
+    expect(child.exitCode).toBeNull();
     expect(await exited).toEqual({ code: null, signal: "SIGTERM" });
     for (const pid of pids) expect(isAlive(pid)).toBe(false);
   });

@@ -25,12 +25,15 @@ if (mode === "start" && !fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".
 
 let embedded: EmbeddedHandle | null = null;
 let next: ChildProcess | null = null;
+/** Set once we asked Next.js to stop: its exit is then expected, whatever its code (`next dev` exits 0). */
+let stopping = false;
 
 exitHook.forceExitTimeout(15_000);
 exitHook((done) => {
   // Stop the web server first so no request is cut off by the database going away, then PostgreSQL.
   const stopNext = new Promise<void>((resolve) => {
     if (!next || next.exitCode !== null) return resolve();
+    stopping = true;
     next.once("exit", () => resolve());
     next.kill("SIGTERM");
   });
@@ -111,7 +114,7 @@ async function main() {
       : spawn(path.resolve("node_modules", ".bin", "next"), nextArgs, spawnOptions);
   next.on("exit", (code, signal) => {
     // We asked it to stop, or the signal went to the whole process group (143 = 128 + SIGTERM).
-    if (signal === "SIGTERM" || code === 143) return;
+    if (stopping || signal === "SIGTERM" || code === 143) return;
     log(`Next.js exited (${signal ?? code}); stopping.`);
     process.exitCode = code ?? 1;
     process.kill(process.pid, "SIGTERM");
