@@ -264,7 +264,7 @@ try {
     await run(path.resolve("node_modules/.bin/next"), ["build"], { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" });
   }
   // Node itself, not the tsx command: on SIGTERM that relays the signal and kills the script if it
-  // has not answered within 30 ms, which on a loaded machine left the servers running without it.
+  // has not answered within 30 ms, which on a loaded machine can leave the servers running without it.
   app = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/serve.ts", "start"], {
     stdio: ["ignore", "pipe", "pipe"],
     env: {

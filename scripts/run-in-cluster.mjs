@@ -9,8 +9,8 @@
 // stops on its own stops the others and this process with its exit code, as a lone `next start`
 // would; SIGTERM / SIGINT stop the workers and wait for them, and kill those still running after
 // STOP_GRACE_MS: `npm start` stops PostgreSQL once this process has exited (scripts/serve.ts), and
-// so does the benchmark, so no worker may outlive it (one did, its figure queue then failing to
-// reach the database; Next.js waits for open connections to close before it exits).
+// so does the benchmark, so no worker may outlive it (one did after a benchmark, its figure queue
+// then failing to reach the database; Next.js waits for open connections to close before it exits).
 import cluster from "node:cluster";
 import os from "node:os";
 import path from "node:path";
