@@ -41,7 +41,7 @@ import type pg from "pg";
 import type { ClaimsRow } from "@/lib/validation/claims-row";
 import { rawPool } from "@/lib/db/raw-pg";
 import { connectionLane } from "./connection-lane";
-import { claimKey, findIncidentsAndClaims, incidentIndex, incidentOf, type KeyParts } from "./claims-lookup";
+import { claimKey, findIncidentsAndClaims, incidentIndex, incidentOf, keyOf, type KeyParts } from "./claims-lookup";
 import { lockClaimReferences, mayCopyClaimsWithoutTriggers, withoutRowTriggers } from "./claim-references";
 import { copyRowsIn, copyText } from "@/lib/db/pg-copy";
 import { queueFigureRefresh, queuesFigures } from "@/lib/figures/figure-queue";
@@ -332,21 +332,7 @@ class ClaimsWriter implements SliceWriter<ClaimsRow> {
       slice.push({ row, incidentId, claimantSlug: v.claimant, claimId: v.claimId ?? newClaimId(), create: true });
     }
     const keys = new Map<Planned, string>();
-    for (const p of slice) {
-      const v = p.row.value;
-      keys.set(
-        p,
-        claimKey({
-          incidentId: p.incidentId,
-          claimantId: this.claimantId(p.claimantSlug),
-          metric: v.metric,
-          category: v.category,
-          subgroup: v.subgroup,
-          statement: v.statement,
-          statedOn: v.statedOn,
-        }),
-      );
-    }
+    for (const p of slice) keys.set(p, claimKey(keyOf(p.row.value, p.incidentId, this.claimantId(p.claimantSlug))));
     this.step("plan rows");
     return { slice, keys };
   }

@@ -57,10 +57,10 @@ export function incidentOf(index: IncidentIndex, code: string): string | null {
 }
 
 /** What a row is looked up by: its key, with the incident's code and the claimant's slug for their ids. */
-type RowToFind = Omit<KeyParts, "incidentId" | "claimantId"> & { incidentCode: string; claimant: string };
+export type RowToFind = Omit<KeyParts, "incidentId" | "claimantId"> & { incidentCode: string; claimant: string };
 
 /** A row's key, its parts named one by one (the row holds every column of the file). */
-const keyOf = (r: RowToFind, incidentId: string, claimantId: string): KeyParts => ({
+export const keyOf = (r: RowToFind, incidentId: string, claimantId: string): KeyParts => ({
   incidentId,
   claimantId,
   metric: r.metric,
